@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point down only: trcaa → TRCAACore → TRCAAStore → C libraries.
+// libsqlite3 must never be linked: its symbols would silently replace SQLCipher's and the
+// database would be written in plaintext (see README, "Encryption").
+let package = Package(
+    name: "trcaa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trcaa", targets: ["trcaa"]),
+        .executable(name: "trcaa-bench", targets: ["trcaa-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLCipher", pkgConfig: "sqlcipher", providers: [.apt(["libsqlcipher-dev"])]),
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        .target(
+            name: "TRCAAStore",
+            dependencies: ["CSQLCipher", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "TRCAACore",
+            dependencies: ["TRCAAStore", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "trcaa",
+            dependencies: [
+                "TRCAACore", "TRCAAStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "trcaa-bench", dependencies: ["TRCAACore", "TRCAAStore", "COpenSSL"]),
+
+        .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore"]),
+        .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore"]),
+        .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
+        // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.
+        .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore"]),
+    ]
+)

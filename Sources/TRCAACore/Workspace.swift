@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import TRCAAStore
+
+/// Options for opening the store, mostly from the command line.
+public struct WorkspaceOptions: Sendable {
+    /// `--data-dir`; `nil` for the default.
+    public var dataDirectory: String?
+    /// `--db`; `nil` for `<data dir>/trcaa.db`, `:memory:` for a throwaway database.
+    public var databasePath: String?
+    /// Apply pending migrations after opening (every command but `db check`).
+    public var migrate = true
+    /// Create the database when there is none (`db check` refuses instead).
+    public var createIfMissing = true
+    public var busyTimeoutMilliseconds: Int32 = 5000
+
+    public init(dataDirectory: String? = nil, databasePath: String? = nil, migrate: Bool = true,
+                createIfMissing: Bool = true) {
+        self.dataDirectory = dataDirectory
+        self.databasePath = databasePath
+        self.migrate = migrate
+        self.createIfMissing = createIfMissing
+    }
+}
+
+/// An open store ready for the services: location, key source, connection, migration state.
+public final class Workspace {
+    public let location: StoreLocation
+    public let keySource: KeySource
+    public let database: Database
+    public let migrationReport: MigrationReport
+    /// Things the user should be told once (a generated key, a deprecated variable, a file
+    /// that was converted or initialised).
+    public let notices: [String]
+
+    private init(location: StoreLocation, keySource: KeySource, database: Database,
+                 migrationReport: MigrationReport, notices: [String]) {
+        self.location = location
+        self.keySource = keySource
+        self.database = database
+        self.migrationReport = migrationReport
+        self.notices = notices
+    }
+
+    /// Resolves the data directory and key, opens the encrypted database and migrates it.
+    ///
+    /// - throws: `WorkspaceError`, which carries the `StoreError` and, once known, the key's
+    ///   source (so a wrong-key message can say where the key came from).
+    public static func open(_ options: WorkspaceOptions, environment: [String: String],
+                            logger: Logger = Logger(label: "trcaa")) throws -> Workspace {
+        let location: StoreLocation
+        let key: ResolvedKey
+        do {
+            location = try StoreLocation.resolve(
+                dataDirectory: options.dataDirectory, databasePath: options.databasePath, environment: environment)
+            if location.databaseIsInDataDirectory, options.createIfMissing { try location.createDataDirectory() }
+            if !options.createIfMissing, location.databasePath != ":memory:",
+               !FileManager.default.fileExists(atPath: location.databasePath) {
+                throw StoreError.cannotRead(path: location.databasePath, reason: "there is no database at this path")
+            }
+            key = try KeyResolver(environment: environment).resolve(for: location)
+        } catch let error as StoreError {
+            throw WorkspaceError(error: error, keySource: nil)
+        }
+        logger.debug("opening database", metadata: [
+            "store.path": "\(location.databasePath)", "store.key_source": "\(key.source.kind)",
+        ])
+        do {
+            var openOptions = OpenOptions(createIfMissing: options.createIfMissing)
+            openOptions.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
+            var notices = key.notices
+            let database = try openDatabase(at: location, key: key, options: openOptions, notices: &notices)
+            switch database.origin {
+            case .convertedFromPlain:
+                notices.append("encrypted the plain SQLite database \(location.databasePath) in place")
+            case .initialisedEmptyFile:
+                notices.append("\(location.databasePath) was empty; initialised a new database in it")
+            case .existing, .created, .inMemory:
+                break
+            }
+            let report = options.migrate ? try Migrator.trcaa.migrate(database) : MigrationReport()
+            if !report.applied.isEmpty {
+                logger.info("applied migrations", metadata: ["store.migrations": "\(report.applied.joined(separator: ","))"])
+            }
+            return Workspace(location: location, keySource: key.source, database: database,
+                             migrationReport: report, notices: notices)
+        } catch let error as StoreError {
+            throw WorkspaceError(error: error, keySource: key.source)
+        }
+    }
+
+    /// Opens with the resolved key; when the key file's key is wrong because a key change was
+    /// interrupted after the rekey, finishes that change with the staged key.
+    private static func openDatabase(at location: StoreLocation, key: ResolvedKey, options: OpenOptions,
+                                     notices: inout [String]) throws -> Database {
+        do {
+            return try Database.open(path: location.databasePath, passphrase: key.passphrase, options: options)
+        } catch StoreError.wrongKey(let path) {
+            guard case .keyFile = key.source, let staged = try location.stagedKey(),
+                  let database = try? Database.open(path: path, passphrase: staged, options: options)
+            else { throw StoreError.wrongKey(path: path) }
+            try location.commitStagedKeyFile()
+            notices.append("finished an interrupted key change: \(location.keyFilePath) now holds the new key")
+            return database
+        }
+    }
+
+    /// Changes the database key. When the key came from the key file, the file is updated in
+    /// a crash-safe way (stage, rekey, commit); returns what the user must be told.
+    public func rekey(to newKey: Passphrase) throws -> [String] {
+        switch keySource {
+        case .keyFile, .generated:
+            try location.stageKeyFile(newKey)
+            do {
+                try database.rekey(to: newKey)
+            } catch {
+                location.discardStagedKeyFile()
+                throw error
+            }
+            try location.commitStagedKeyFile()
+            return ["the database key was changed; \(location.keyFilePath) holds the new key"]
+        case .environment(let variable):
+            try database.rekey(to: newKey)
+            return ["the database key was changed; set \(variable) to the new key before running trcaa again"]
+        case .none:
+            return ["an in-memory database has no key; nothing changed"]
+        }
+    }
+}
+
+/// A store error raised while opening, with the key source when it was known.
+public struct WorkspaceError: Error, Sendable {
+    public let error: StoreError
+    public let keySource: KeySource?
+}

@@ -1,0 +1,65 @@
+internal import CSQLCipher
+
+extension Database {
+    /// The SQLCipher version, or an error when the library is plain SQLite or older than 4.
+    ///
+    /// Checked on every connection before keying: `sqlite3_key_v2` on a connection made by a
+    /// plain libsqlite3 that shadows SQLCipher would be undefined behaviour, and such a binary
+    /// would silently write plaintext.
+    @discardableResult
+    func requireSQLCipher4() throws -> String {
+        guard let version = try row("PRAGMA cipher_version").flatMap({ try $0.decode(at: 0, as: String?.self) }) else {
+            throw StoreError.cipherUnavailable(found: nil)
+        }
+        guard let major = Int(version.prefix(while: \.isNumber)), major >= 4 else {
+            throw StoreError.cipherUnavailable(found: version)
+        }
+        return version
+    }
+
+    /// Keys the connection with a raw key spec and silences SQLCipher's stderr logging.
+    ///
+    /// `cipher_log_level` is set after the key because keying resets it, and a wrong key
+    /// would otherwise print `ERROR CORE ...` lines over the TUI and the one-line error.
+    func applyKey(_ rawKey: SecureBytes, settings: CipherSettings) throws {
+        let rc = rawKey.withUnsafeBytes { bytes in
+            sqlite3_key_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
+        }
+        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
+        try execute("PRAGMA cipher_log_level = NONE")
+        for pragma in settings.pragmas() { try execute(pragma) }
+    }
+
+    /// Changes the key; the file keeps its salt, so the new passphrase opens it as usual.
+    ///
+    /// The database leaves WAL mode for the rekey: that needs exclusive access (a rekey under
+    /// another open connection would strand it) and writes every re-encrypted page into the
+    /// main file, whose first page is what an open checks the key against.
+    ///
+    /// - throws: `StoreError.busy` when another connection has the database open;
+    ///   any other `StoreError` when SQLCipher refuses (the database keeps its old key).
+    public func rekey(to passphrase: Passphrase, settings: CipherSettings = .trcaa) throws {
+        guard origin != .inMemory else { return }
+        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: salt, settings: settings)
+        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
+        guard try scalar("PRAGMA journal_mode = DELETE", as: String.self) == "delete" else {
+            throw StoreError.busy(path: path)
+        }
+        defer { _ = try? execute("PRAGMA journal_mode = WAL") }
+        let rc = rawKey.withUnsafeBytes { bytes in
+            sqlite3_rekey_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
+        }
+        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
+        try execute("PRAGMA cipher_log_level = NONE")
+    }
+}
+
+extension Statement {
+    /// Binds secret bytes as a BLOB without copying them into a Swift array.
+    func bindSecret(_ secret: SecureBytes, at index: Int32) throws {
+        let rc = secret.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), csqlcipher_transient())
+        }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+}

@@ -1,0 +1,23 @@
+extension Database {
+    /// Column names of a table, in order (empty when it does not exist).
+    public func columns(of table: String) throws -> [String] {
+        try rows("SELECT name FROM pragma_table_info(?)", [.text(table)]).map { try $0.decode(at: 0) }
+    }
+
+    /// Whether a table, view, index or trigger of that name exists.
+    public func schemaObjectExists(_ name: String, type: String) throws -> Bool {
+        try scalar("SELECT count(*) FROM sqlite_master WHERE type = ? AND name = ?",
+                   [.text(type), .text(name)], as: Int.self) == 1
+    }
+
+    /// `ALTER TABLE ... ADD COLUMN` unless the column is already there.
+    public func addColumnIfMissing(_ column: String, definition: String, to table: String) throws {
+        guard try !columns(of: table).contains(column) else { return }
+        try execute("ALTER TABLE \(quoted(table)) ADD COLUMN \(quoted(column)) \(definition)")
+    }
+}
+
+/// An SQL identifier in double quotes.
+func quoted(_ identifier: String) -> String {
+    "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+}

@@ -1,0 +1,146 @@
+internal import CSQLCipher
+
+/// One SQLCipher connection.
+///
+/// Open it with `Database.open(path:passphrase:options:)`, which runs the whole keyed open
+/// sequence; the initialisers here only create raw connections for that sequence. A
+/// `Database` is used from one thread at a time.
+public final class Database {
+    /// The path the caller gave (`:memory:` for a throwaway in-memory database).
+    public let path: String
+    let handle: OpaquePointer
+    /// How the file came to be what it is now (created, converted...).
+    public internal(set) var origin: Origin = .existing
+    /// The KDF salt of the file (its first 16 bytes), kept for rekeying.
+    var salt: [UInt8] = []
+    private var traceBox: TraceBox?
+
+    /// How an open found the file.
+    public enum Origin: Sendable, Equatable {
+        case existing
+        case created
+        /// The file was empty (0 bytes) and was initialised as a new database.
+        case initialisedEmptyFile
+        /// The file was plain SQLite and was encrypted in place.
+        case convertedFromPlain
+        case inMemory
+    }
+
+    init(connectingTo filename: String, path: String, flags: Int32) throws {
+        var pointer: OpaquePointer?
+        let rc = sqlite3_open_v2(filename, &pointer, flags, nil)
+        guard rc == SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let pointer { sqlite3_close_v2(pointer) }
+            throw StoreError.cannotCreate(path: path, reason: message)
+        }
+        self.path = path
+        handle = pointer
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one statement with `arguments`, or a script of several statements without arguments.
+    public func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        var rest = sql
+        // One statement at a time: a later statement may use a table an earlier one creates.
+        while let (statement, tail) = try prepareFirst(rest) {
+            guard arguments.isEmpty || tail.trimmingWhitespace().isEmpty else {
+                throw StoreError.sqlite(SQLiteFailure(
+                    code: SQLITE_MISUSE, message: "arguments given to a script of several statements", sql: sql))
+            }
+            try statement.run(arguments)
+            rest = tail
+        }
+    }
+
+    /// Prepares a single statement.
+    public func prepare(_ sql: String) throws -> Statement {
+        guard let (statement, tail) = try prepareFirst(sql), tail.trimmingWhitespace().isEmpty else {
+            throw StoreError.sqlite(SQLiteFailure(
+                code: SQLITE_MISUSE, message: "expected exactly one statement", sql: sql))
+        }
+        return statement
+    }
+
+    /// Every row of a query.
+    public func rows(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
+        try prepare(sql).rows(arguments)
+    }
+
+    /// The first row of a query, if any.
+    public func row(_ sql: String, _ arguments: [SQLValue] = []) throws -> Row? {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        return try statement.step() ? statement.row() : nil
+    }
+
+    /// The first column of the first row, decoded as `T`; `nil` when there is no row.
+    public func scalar<T: SQLDecodable>(_ sql: String, _ arguments: [SQLValue] = [], as type: T.Type = T.self)
+        throws -> T?
+    {
+        try row(sql, arguments).map { try $0.decode(at: 0) }
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Calls `handler` with the text of every statement run (bound values are not included).
+    public func trace(_ handler: (@Sendable (String) -> Void)?) {
+        traceBox = handler.map(TraceBox.init)
+        guard let box = traceBox else {
+            sqlite3_trace_v2(handle, 0, nil, nil)
+            return
+        }
+        sqlite3_trace_v2(handle, UInt32(SQLITE_TRACE_STMT), { _, context, _, text in
+            guard let context, let text else { return 0 }
+            let sql = String(cString: text.assumingMemoryBound(to: CChar.self))
+            Unmanaged<TraceBox>.fromOpaque(context).takeUnretainedValue().handler(sql)
+            return 0
+        }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// The error for a failed call, classified: busy and I/O failures get their own cases.
+    func error(_ rc: Int32, sql: String?) -> StoreError {
+        let failure = SQLiteFailure(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        switch rc & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: return .busy(path: path)
+        case SQLITE_FULL: return .io(path: path, reason: "the disk is full")
+        case SQLITE_IOERR: return .io(path: path, reason: failure.message)
+        case SQLITE_CANTOPEN, SQLITE_READONLY: return .cannotCreate(path: path, reason: failure.message)
+        default: return .sqlite(failure)
+        }
+    }
+
+    /// Prepares the first statement of `sql`; returns it and the text after it, or `nil`
+    /// when only whitespace and comments are left.
+    private func prepareFirst(_ sql: String) throws -> (Statement, tail: String)? {
+        try sql.withCString { start in
+            var cursor = start
+            while cursor.pointee != 0 {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let rc = sqlite3_prepare_v2(handle, cursor, -1, &statement, &tail)
+                guard rc == SQLITE_OK else { throw error(rc, sql: String(cString: cursor)) }
+                // Safe: SQLite sets tail to the end of the parsed statement, inside the buffer.
+                let end = tail ?? cursor
+                let text = String(decoding: UnsafeRawBufferPointer(start: cursor, count: end - cursor), as: UTF8.self)
+                if let statement {
+                    return (Statement(handle: statement, database: self, sql: text), String(cString: end))
+                }
+                if end == cursor { break }  // no progress: nothing but trailing bytes SQLite ignores
+                cursor = end
+            }
+            return nil
+        }
+    }
+}
+
+private final class TraceBox {
+    let handler: @Sendable (String) -> Void
+    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
+}

@@ -1,0 +1,104 @@
+internal import Glibc
+
+/// What `trcaa db info` reports about an open database. Never the key.
+public struct DatabaseInfo: Sendable, Codable, Equatable {
+    public var path: String
+    public var cipherVersion: String
+    public var sqliteVersion: String
+    public var cipherProvider: String
+    public var pageSize: Int
+    public var kdfIterations: Int
+    public var hmacAlgorithm: String
+    public var kdfAlgorithm: String
+    public var journalMode: String
+    public var foreignKeys: Bool
+    /// Bytes of the database file, and of its `-wal` (0 when there is none).
+    public var fileSize: Int64
+    public var walSize: Int64
+    public var appliedMigrations: [AppliedMigration]
+    public var pendingMigrations: [String]
+    /// Applied migrations this build does not know (from a newer original app).
+    public var unknownMigrations: [String]
+}
+
+extension Database {
+    /// Reads the cipher settings, versions, pragmas, sizes and migration state.
+    public func info(migrator: Migrator = .trcaa) throws -> DatabaseInfo {
+        func pragma(_ name: String) throws -> String {
+            guard let row = try row("PRAGMA \(name)") else { return "" }
+            switch row[0] {
+            case .text(let text): return text
+            case .integer(let number): return String(number)
+            default: return ""
+            }
+        }
+        let applied = try migrator.appliedMigrations(in: self)
+        let known = Set(migrator.migrations.map(\.name))
+        return DatabaseInfo(
+            path: path,
+            cipherVersion: try pragma("cipher_version"),
+            sqliteVersion: try scalar("SELECT sqlite_version()", as: String.self) ?? "",
+            cipherProvider: "\(try pragma("cipher_provider")) \(try pragma("cipher_provider_version"))"
+                .trimmingWhitespace().description,
+            pageSize: Int(try pragma("cipher_page_size")) ?? 0,
+            kdfIterations: Int(try pragma("kdf_iter")) ?? 0,
+            hmacAlgorithm: try pragma("cipher_hmac_algorithm"),
+            kdfAlgorithm: try pragma("cipher_kdf_algorithm"),
+            journalMode: try pragma("journal_mode"),
+            foreignKeys: try pragma("foreign_keys") == "1",
+            fileSize: Self.fileSize(path),
+            walSize: Self.fileSize(path + "-wal"),
+            appliedMigrations: applied,
+            pendingMigrations: try migrator.pendingMigrations(in: self),
+            unknownMigrations: applied.map(\.name).filter { !known.contains($0) })
+    }
+
+    private static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+}
+
+/// The result of `trcaa db check`.
+public struct IntegrityReport: Sendable, Codable, Equatable {
+    /// `PRAGMA integrity_check` lines; `["ok"]` when sound.
+    public var integrity: [String]
+    /// `PRAGMA cipher_integrity_check` lines (pages whose HMAC fails); empty when sound.
+    public var cipherIntegrity: [String]
+    /// `PRAGMA foreign_key_check` rows as `table rowid → parent`.
+    public var foreignKeyViolations: [String]
+
+    public var isHealthy: Bool {
+        integrity == ["ok"] && cipherIntegrity.isEmpty && foreignKeyViolations.isEmpty
+    }
+}
+
+extension Database {
+    /// Runs SQLite's and SQLCipher's integrity checks and the foreign key check; reads only.
+    /// A check that cannot even run (a page that fails its HMAC) is reported as its problem.
+    public func checkIntegrity() throws -> IntegrityReport {
+        let integrity = try problems(of: "PRAGMA integrity_check") { try $0.decode(at: 0, as: String.self) }
+        let cipher = try problems(of: "PRAGMA cipher_integrity_check") { row in
+            row.values.map { value -> String in
+                if case .text(let text) = value { return text }
+                if case .integer(let number) = value { return String(number) }
+                return ""
+            }.joined(separator: " ")
+        }
+        let foreignKeys = try problems(of: "PRAGMA foreign_key_check") { row in
+            let table: String = try row.decode("table")
+            let parent: String = try row.decode("parent")
+            let rowText = if case .integer(let id) = row["rowid"] { "rowid \(id)" } else { "a row" }
+            return "\(table) \(rowText) references a missing \(parent) row"
+        }
+        return IntegrityReport(integrity: integrity, cipherIntegrity: cipher, foreignKeyViolations: foreignKeys)
+    }
+
+    private func problems(of pragma: String, describe: (Row) throws -> String) throws -> [String] {
+        do {
+            return try rows(pragma).map(describe)
+        } catch StoreError.sqlite(let failure) {
+            return ["\(pragma) could not run: \(failure.message)"]
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// A failed SQLite call: the extended result code, SQLite's message and the statement text.
+///
+/// Bound values are never part of it, and the key never reaches SQL text (it is passed to
+/// `sqlite3_key_v2`), so a failure can be printed or logged safely.
+public struct SQLiteFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The extended result code (`SQLITE_BUSY_SNAPSHOT`, `SQLITE_CONSTRAINT_FOREIGNKEY`...).
+    public let code: Int32
+    public let message: String
+    /// The statement that failed, trimmed; `nil` for calls that run no SQL (open, key).
+    public let sql: String?
+
+    /// The primary result code (`SQLITE_CONSTRAINT` for `SQLITE_CONSTRAINT_FOREIGNKEY`).
+    public var primaryCode: Int32 { code & 0xFF }
+
+    public init(code: Int32, message: String, sql: String?) {
+        self.code = code
+        self.message = message
+        self.sql = sql.map { String($0.trimmingWhitespace().prefix(500)) }
+    }
+
+    public var description: String {
+        var text = "SQLite error \(code): \(message)"
+        if let sql { text += " - while executing `\(sql)`" }
+        return text
+    }
+}
+
+/// Everything that can go wrong in the store, in terms a caller can act on.
+public enum StoreError: Error, Sendable, Equatable {
+    /// Any other SQLite failure.
+    case sqlite(SQLiteFailure)
+    /// The key does not decrypt the file (or the file is not a trcaa database at all).
+    case wrongKey(path: String)
+    /// The file cannot be a trcaa database (wrong size, not a regular file, corrupt).
+    case notADatabase(path: String, reason: String)
+    /// `PRAGMA cipher_version` returned no row (plain SQLite) or a version below 4.
+    case cipherUnavailable(found: String?)
+    /// Another connection held the lock past the busy timeout.
+    case busy(path: String)
+    /// A directory exists where the database file should be.
+    case isDirectory(path: String)
+    /// A file or directory could not be created or written.
+    case cannotCreate(path: String, reason: String)
+    /// A file that must exist is missing or unreadable.
+    case cannotRead(path: String, reason: String)
+    /// A read or write failed half-way (disk full, I/O error).
+    case io(path: String, reason: String)
+    /// The key file is readable by other users.
+    case keyFileUnprotected(path: String, mode: UInt32)
+    /// The database exists but no key source is configured.
+    case noKey(databasePath: String, keyFilePath: String)
+    /// A migration failed; nothing of it was kept.
+    case migrationFailed(name: String, underlying: SQLiteFailure)
+    /// A row did not hold the expected type in a column (the value itself is not kept).
+    case decoding(column: String, expected: String, foundType: String, sql: String?)
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> Substring {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!  // Safe: a non-space exists.
+        return Substring(self[first...last])
+    }
+}

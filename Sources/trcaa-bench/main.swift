@@ -1,0 +1,1 @@
+print("trcaa-bench: no benchmarks yet")

@@ -1,0 +1,120 @@
+import ArgumentParser
+import TRCAACore
+import TRCAAStore
+
+/// Exit codes (sysexits, SPEC §1).
+enum ExitStatus {
+    static let checkFailed: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let unavailable: Int32 = 69
+    static let internalError: Int32 = 70
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+    static let busy: Int32 = 75
+    static let permission: Int32 = 77
+}
+
+/// An error as the user sees it: one line, an optional hint, an exit code.
+struct ErrorReport: Equatable {
+    var message: String
+    var hint: String?
+    var code: Int32
+
+    /// The one place where errors become messages and exit codes.
+    init(_ error: any Error) {
+        switch error {
+        case let error as WorkspaceError: self.init(error.error, keySource: error.keySource)
+        case let error as StoreError: self.init(error, keySource: nil)
+        case let error as CommandFailure: self = error.report
+        default:
+            self.init(message: "unexpected error: \(error)", hint: "please report this", code: ExitStatus.internalError)
+        }
+    }
+
+    init(message: String, hint: String?, code: Int32) {
+        self.message = message
+        self.hint = hint
+        self.code = code
+    }
+
+    private init(_ error: StoreError, keySource: KeySource?) {
+        switch error {
+        case .wrongKey(let path):
+            self.init(message: "the database key does not open \(path)",
+                      hint: Self.wrongKeyHint(keySource), code: ExitStatus.permission)
+        case .noKey(let databasePath, let keyFilePath):
+            self.init(message: "there is no key for the existing database \(databasePath)",
+                      hint: "set TRCAA_DB_KEY, or restore the key file \(keyFilePath)", code: ExitStatus.permission)
+        case .keyFileUnprotected(let path, let mode):
+            self.init(message: "the key file \(path) can be read by other users (mode 0\(String(mode, radix: 8)))",
+                      hint: "run: chmod 600 \(path)", code: ExitStatus.permission)
+        case .cipherUnavailable(let found):
+            let what = found.map { "SQLCipher \($0) is not usable; trcaa needs SQLCipher 4 or newer" }
+                ?? "the SQLite library in use is not SQLCipher; refusing to store data unencrypted"
+            self.init(message: what,
+                      hint: "install SQLCipher 4 (scripts/setup does it; on Debian 12 from bookworm-backports) and rebuild",
+                      code: ExitStatus.unavailable)
+        case .busy(let path):
+            self.init(message: "the database \(path) is locked by another program",
+                      hint: "another trcaa may be writing to it; try again when it has finished", code: ExitStatus.busy)
+        case .isDirectory(let path):
+            self.init(message: "\(path) is a directory, not a database file",
+                      hint: "move it away, or choose another file with --db", code: ExitStatus.cannotCreate)
+        case .notADatabase(let path, let reason):
+            self.init(message: "\(path) is not a trcaa database: \(reason)",
+                      hint: "move it away, or choose another file with --db", code: ExitStatus.dataError)
+        case .cannotCreate(let path, let reason):
+            self.init(message: "cannot create \(path): \(reason)",
+                      hint: "check the permissions, or choose another place with --data-dir or --db",
+                      code: ExitStatus.cannotCreate)
+        case .cannotRead(let path, let reason):
+            self.init(message: "cannot read \(path): \(reason)", hint: nil, code: ExitStatus.noInput)
+        case .io(let path, let reason):
+            self.init(message: "I/O error on \(path): \(reason)",
+                      hint: "nothing was half-written; free some space or check the disk and try again",
+                      code: ExitStatus.ioError)
+        case .migrationFailed(let name, let underlying):
+            self.init(message: "migration \(name) failed: \(underlying.message)",
+                      hint: "nothing of it was applied; please report this", code: ExitStatus.internalError)
+        case .sqlite(let failure):
+            self.init(message: "database error: \(failure.message)", hint: "please report this",
+                      code: ExitStatus.internalError)
+        case .decoding(let column, let expected, let foundType, _):
+            self.init(message: "unexpected \(foundType) in column \(column) (expected \(expected))",
+                      hint: "please report this", code: ExitStatus.internalError)
+        }
+    }
+
+    private static func wrongKeyHint(_ source: KeySource?) -> String {
+        switch source {
+        case .environment(let variable)?:
+            "the key came from \(variable); check its value, or unset it to use the key file"
+        case .keyFile(let path)?:
+            "the key came from \(path); set TRCAA_DB_KEY to the right key, or restore the right key file"
+        default:
+            "check TRCAA_DB_KEY and the key file; or the file is not a trcaa database"
+        }
+    }
+}
+
+/// A failure a command reports itself, with its own message and code.
+struct CommandFailure: Error {
+    let report: ErrorReport
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning any domain error into `trcaa: …`, a hint and its exit code.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            let report = ErrorReport(error)
+            Console.error(report)
+            throw ExitCode(report.code)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import TRCAACore
+
+/// Options every command accepts (SPEC §1).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Database file (default: <data dir>/trcaa.db; ':memory:' for a throwaway one).", valueName: "path"))
+    var databasePath: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Data directory (default: $TRCAA_DATA_DIR, else $XDG_DATA_HOME/trcaa, else ~/.local/share/trcaa).",
+        valueName: "dir"))
+    var dataDirectory: String?
+
+    /// Opens the store, printing its one-time notices (generated key, conversion) to stderr.
+    func openWorkspace(migrate: Bool = true, createIfMissing: Bool = true) throws -> Workspace {
+        let options = WorkspaceOptions(dataDirectory: dataDirectory, databasePath: databasePath,
+                                       migrate: migrate, createIfMissing: createIfMissing)
+        let workspace = try Workspace.open(options, environment: ProcessInfo.processInfo.environment,
+                                           logger: Console.logger)
+        for notice in workspace.notices { Console.notice(notice) }
+        return workspace
+    }
+}

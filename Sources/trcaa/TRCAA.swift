@@ -1,0 +1,46 @@
+import ArgumentParser
+import TRCAACore
+
+@main
+struct TRCAA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trcaa",
+        abstract: "Triage incidents and write root-cause analyses from the terminal.",
+        discussion: """
+            Keeps issues, 5-Whys, timelines, logs and documents in one SQLCipher-encrypted \
+            database. Without a subcommand, opens the database and shows where it lives.
+
+            The key comes from TRCAA_DB_KEY, else from <data dir>/.dbkey (generated on first \
+            use, mode 0600). Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad data, 66 missing \
+            input, 69 SQLCipher unavailable, 70 internal error, 73 cannot create, 74 I/O error, \
+            75 database busy, 77 wrong key or key file problem.
+            """,
+        version: TRCAAVersion.string,
+        subcommands: [DbCommand.self]
+    )
+
+    @OptionGroup(title: "Global Options") var global: GlobalOptions
+
+    mutating func run() throws {
+        try reportingErrors {
+            let workspace = try global.openWorkspace()
+            let info = try workspace.database.info()
+            print("""
+                trcaa \(TRCAAVersion.string)
+                Database   \(workspace.location.databasePath)
+                Key        \(workspace.keySource)
+                Schema     \(info.appliedMigrations.count) migrations applied, SQLCipher \(info.cipherVersion)
+
+                The full-screen interface is not in this build yet. Try:
+                  trcaa db info      what the database is and how it is protected
+                  trcaa db check     verify its integrity
+                  trcaa --help       every command
+                """)
+        }
+    }
+}
+
+/// The version printed by `--version`.
+enum TRCAAVersion {
+    static let string = "0.1.0"
+}

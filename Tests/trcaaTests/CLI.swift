@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the built `trcaa` binary in a private home and data directory.
+final class CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+    }
+
+    let home: String
+    var dataDirectory: String { home + "/data" }
+    var databasePath: String { dataDirectory + "/trcaa.db" }
+    var environment: [String: String]
+
+    /// The `trcaa` binary next to the test bundle in the build directory.
+    static let binary: String = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("trcaa").path
+    }()
+
+    init() {
+        home = NSTemporaryDirectory() + "trcaa-cli-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        environment = [
+            "HOME": home, "TRCAA_DATA_DIR": home + "/data", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8", "COLUMNS": "100", "TZ": "UTC",
+        ]
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: home) }
+
+    /// Runs `trcaa arguments…` with `extra` added to the environment.
+    @discardableResult
+    func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment.merging(extra) { $1 }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func keyFile() throws -> String { try String(contentsOfFile: dataDirectory + "/.dbkey", encoding: .utf8) }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TRCAAStore
+
+@Suite struct DbCommandTests {
+    let cli = CLI()
+
+    @Test func theFirstRunGeneratesAKeyAndInfoShowsTheProtection() throws {
+        let first = try cli.run("db", "info")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderrLines == ["trcaa: generated a new database key in \(cli.dataDirectory)/.dbkey; keep a copy: without it the database cannot be opened"])
+        for expected in ["Page size     4096", "KDF           PBKDF2_HMAC_SHA512, 256,000 iterations",
+                         "HMAC          HMAC_SHA512", "Journal mode  wal", "Foreign keys  on",
+                         "Migrations    23 applied (22 of the original's 22, 1 trcaa), 0 pending",
+                         "022_attachment_views"] {
+            #expect(first.stdout.contains(expected), "missing: \(expected)")
+        }
+        let key = try cli.keyFile()
+        #expect(!first.stdout.contains(key) && !first.stderr.contains(key))
+        let second = try cli.run("db", "info")
+        #expect(second.stderr.isEmpty)
+        #expect(second.stdout.contains("Key source    key file \(cli.dataDirectory)/.dbkey"))
+    }
+
+    @Test func infoAsJSONHasTheSchemaOfRecord() throws {
+        let result = try cli.run("db", "info", "--json", environment: ["TRCAA_DB_KEY": "json-key-secret"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("json-key-secret"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["cipher_version"] as? String)?.hasPrefix("4.") == true)
+        #expect(json["page_size"] as? Int == 4096)
+        #expect(json["kdf_iterations"] as? Int == 256_000)
+        #expect(json["hmac_algorithm"] as? String == "HMAC_SHA512")
+        #expect(json["kdf_algorithm"] as? String == "PBKDF2_HMAC_SHA512")
+        #expect(json["journal_mode"] as? String == "wal")
+        #expect(json["foreign_keys"] as? Bool == true)
+        #expect(json["path"] as? String == cli.databasePath)
+        #expect((json["file_size"] as? Int ?? 0) > 0)
+        #expect(json["key_source"] as? [String: String] == ["kind": "env", "variable": "TRCAA_DB_KEY"])
+        let applied = (json["applied_migrations"] as? [[String: String]] ?? []).compactMap { $0["name"] }
+        #expect(Array(applied.prefix(22)) == Migrator.originalNames)
+    }
+
+    @Test func migrateReportsWhatItApplied() throws {
+        let db = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "k"))
+        try Migrator(Array(Migrator.trcaa.migrations.prefix(20))).migrate(db)
+        let result = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "021_add_image_data\n022_attachment_views\n100_issues_fts_sync\n")
+        #expect(result.stderr == "trcaa: applied 3 migrations (23 in all)\n")
+        let again = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
+        #expect(again.stdout.isEmpty)
+        #expect(again.stderr == "trcaa: the database is up to date (23 migrations applied)\n")
+    }
+
+    @Test func checkPassesOnAHealthyDatabaseAndFailsOnADamagedOne() throws {
+        #expect(try cli.run("db", "info").status == 0)
+        let healthy = try cli.run("db", "check")
+        #expect(healthy.status == 0)
+        #expect(healthy.stdout == "integrity_check         ok\ncipher_integrity_check  ok\nforeign_key_check       ok\n")
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        bytes[bytes.count - 100] ^= 0x55  // inside the last page, past page 1
+        try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
+        let damaged = try cli.run("db", "check")
+        #expect(damaged.status == 1)
+        #expect(damaged.stdout.contains("cipher_integrity_check  "))
+        #expect(!damaged.stdout.contains("cipher_integrity_check  ok"))
+        #expect(damaged.stderrLines.last == "trcaa: the database has problems (see above)")
+    }
+
+    @Test func checkRefusesToCreateADatabase() throws {
+        let result = try cli.run("db", "check", environment: ["TRCAA_DB_KEY": "k"])
+        #expect(result.status == 66)
+        #expect(result.stderrLines == ["trcaa: cannot read \(cli.databasePath): there is no database at this path"])
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test func rekeyFromTheEnvironmentRewritesTheKeyFile() throws {
+        #expect(try cli.run("db", "info").status == 0)
+        let result = try cli.run("db", "rekey", "--from-env", "NEW_KEY", environment: ["NEW_KEY": "the new key"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderrLines == ["trcaa: the database key was changed; \(cli.dataDirectory)/.dbkey holds the new key"])
+        #expect(try cli.keyFile() == "the new key")
+        #expect(try cli.run("db", "check").status == 0)
+        #expect(try cli.run("db", "check", environment: ["TRCAA_DB_KEY": "the new key"]).status == 0)
+    }
+
+    @Test func rekeyWithoutANewKeyIsAUsageError() throws {
+        #expect(try cli.run("db", "info").status == 0)
+        let unset = try cli.run("db", "rekey", "--from-env", "NOT_SET")
+        #expect(unset.status == 64)
+        #expect(unset.stderrLines == ["trcaa: the environment variable NOT_SET is not set or blank",
+                                      "hint: export NOT_SET=<new key> first"])
+        let noTerminal = try cli.run("db", "rekey")
+        #expect(noTerminal.status == 64)
+        #expect(noTerminal.stderrLines.first == "trcaa: no terminal to ask for the new key")
+    }
+
+    @Test func theBinaryNeverLinksPlainSQLite() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["readelf", "-d", CLI.binary]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let dynamic = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(dynamic.contains("libsqlcipher"))
+        #expect(!dynamic.contains("libsqlite3"))
+    }
+}
+
+extension CLI {
+    /// The default database path, with its directory created.
+    func databasePathCreatingDirectory() throws -> String {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        return databasePath
+    }
+}
+
+extension DbCommandTests {
+    @Test func checkWithoutADatabaseLeavesNoKeyFileBehind() throws {
+        let result = try cli.run("db", "check")
+        #expect(result.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory + "/.dbkey"))
+    }
+}
