@@ -37,7 +37,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "trcaa-bench", dependencies: ["TRCAACore", "TRCAAStore", "COpenSSL"]),
+        // Baselines call SQLCipher and libcrypto directly, next to trcaa's own code paths.
+        .executableTarget(
+            name: "trcaa-bench",
+            dependencies: [
+                "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore"]),

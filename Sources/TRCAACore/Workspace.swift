@@ -47,7 +47,9 @@ public final class Workspace {
     /// - throws: `WorkspaceError`, which carries the `StoreError` and, once known, the key's
     ///   source (so a wrong-key message can say where the key came from).
     public static func open(_ options: WorkspaceOptions, environment: [String: String],
-                            logger: Logger = Logger(label: "trcaa")) throws -> Workspace {
+                            logger: Logger = Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
+        throws -> Workspace
+    {
         let location: StoreLocation
         let key: ResolvedKey
         do {

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Wall-clock samples of one operation.
+struct Samples {
+    let name: String
+    private(set) var seconds: [Double] = []
+
+    init(_ name: String) { self.name = name }
+
+    /// Runs `body` `runs` times, recording each run.
+    static func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows -> Samples {
+        var samples = Samples(name)
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            samples.seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return samples
+    }
+
+    var median: Double { percentile(50) }
+
+    func percentile(_ p: Double) -> Double {
+        let sorted = seconds.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+}
+
+/// Prints a table of figures, each beside the baseline and the ratio.
+enum Report {
+    static func printTable(title: String, baseline: Samples, figures: [Samples]) {
+        print(title)
+        print("  " + "operation".padding(50) + "median".padding(12, left: true) + "p95".padding(12, left: true)
+              + "vs baseline".padding(14, left: true))
+        for samples in [baseline] + figures {
+            let ratio = samples.median / baseline.median
+            print("  " + samples.name.padding(50) + milliseconds(samples.median).padding(12, left: true)
+                  + milliseconds(samples.percentile(95)).padding(12, left: true)
+                  + String(format: "%.2fx", ratio).padding(14, left: true))
+        }
+    }
+
+    static func milliseconds(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+}
+
+extension String {
+    func padding(_ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - count))
+        return left ? fill + self : self + fill
+    }
+}

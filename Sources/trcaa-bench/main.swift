@@ -1,1 +1,0 @@
-print("trcaa-bench: no benchmarks yet")
