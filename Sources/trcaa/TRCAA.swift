@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TRCAACore
 
 @main
@@ -20,6 +21,21 @@ struct TRCAA: ParsableCommand {
     )
 
     @OptionGroup(title: "Global Options") var global: GlobalOptions
+
+    /// Parses and runs, formatting usage errors like every other error: `trcaa: <what>`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            let text = message.hasPrefix("Error: ") ? "trcaa: " + message.dropFirst("Error: ".count) : Substring(message)
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 
     mutating func run() throws {
         try reportingErrors {

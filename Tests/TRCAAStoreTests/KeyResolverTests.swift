@@ -21,7 +21,7 @@ import Testing
     private func writeKeyFile(_ contents: String, mode: Int = 0o600) throws {
         try location.createDataDirectory()
         let path = try location.keyFilePath
-        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: mode])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: mode]))
     }
 
     @Test func theEnvironmentKeyWinsAndIsUsedVerbatim() throws {
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func anUncreatableDataDirectoryIsReported() throws {
-        FileManager.default.createFile(atPath: directory.file("a-file"), contents: Data())
+        #expect(FileManager.default.createFile(atPath: directory.file("a-file"), contents: Data()))
         let location = try StoreLocation.resolve(dataDirectory: directory.file("a-file/data"), databasePath: nil,
                                                  environment: [:])
         #expect(throws: StoreError.cannotCreate(path: directory.file("a-file/data"), reason: "Not a directory")) {

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func anEmptyFileIsInitialisedAsANewDatabase() throws {
-        FileManager.default.createFile(atPath: fixture.path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: fixture.path, contents: Data()))
         let db = try fixture.open()
         #expect(db.origin == .initialisedEmptyFile)
         try Migrator.trcaa.migrate(db)

@@ -79,7 +79,7 @@ import TRCAAStore
 
     @Test func anEmptyFileBecomesANewDatabaseAndSaysSo() throws {
         let path = try cli.databasePathCreatingDirectory()
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let result = try cli.run("db", "info", environment: ["TRCAA_DB_KEY": "k"])
         #expect(result.status == 0)
         #expect(result.stderrLines == ["trcaa: \(path) was empty; initialised a new database in it"])
@@ -94,7 +94,7 @@ import TRCAAStore
     }
 
     @Test func anUnwritableDataDirectoryExits73() throws {
-        FileManager.default.createFile(atPath: cli.home + "/a-file", contents: Data())
+        #expect(FileManager.default.createFile(atPath: cli.home + "/a-file", contents: Data()))
         let result = try cli.run("db", "info", environment: ["TRCAA_DATA_DIR": cli.home + "/a-file/data"])
         #expect(result.status == 73)
         #expect(result.stderrLines.first == "trcaa: cannot create \(cli.home)/a-file/data: Not a directory")

@@ -22,7 +22,7 @@ import Testing
     @Test func anUnknownOptionIsAUsageError() throws {
         let result = try cli.run("db", "info", "--bogus")
         #expect(result.status == 64)
-        #expect(result.stderr.contains("Unknown option '--bogus'"))
+        #expect(result.stderrLines.first == "trcaa: Unknown option '--bogus'")
     }
 }
 

@@ -3,20 +3,17 @@ import TRCAACore
 import TRCAAStore
 
 extension DbCommand {
-    struct Info: ParsableCommand {
+    struct Info: StoreCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the database file, cipher settings, key source and migrations (never the key).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Flag(help: "Print the result as JSON.") var json = false
 
-        mutating func run() throws {
-            try reportingErrors {
-                let workspace = try global.openWorkspace()
-                let info = try workspace.database.info()
-                if json { return try Console.printJSON(InfoJSON(info: info, keySource: workspace.keySource)) }
-                print(render(info, keySource: workspace.keySource))
-            }
+        func run(in workspace: Workspace) throws {
+            let info = try workspace.database.info()
+            if json { return try Console.printJSON(InfoJSON(info: info, keySource: workspace.keySource)) }
+            print(render(info, keySource: workspace.keySource))
         }
 
         private func render(_ info: DatabaseInfo, keySource: KeySource) -> String {

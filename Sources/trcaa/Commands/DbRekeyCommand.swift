@@ -4,7 +4,7 @@ import TRCAACore
 import TRCAAStore
 
 extension DbCommand {
-    struct Rekey: ParsableCommand {
+    struct Rekey: StoreCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change the database key.",
             discussion: """
@@ -18,28 +18,28 @@ extension DbCommand {
             "Read the new key from this environment variable.", valueName: "VAR"))
         var variable: String?
 
-        mutating func run() throws {
-            try reportingErrors {
-                let newKey = try readNewKey()
-                let workspace = try global.openWorkspace()
-                for notice in try workspace.rekey(to: newKey) { Console.notice(notice) }
+        func validate() throws {
+            if let variable {
+                guard let value = ProcessInfo.processInfo.environment[variable], !value.allSatisfy(\.isWhitespace) else {
+                    throw ValidationError("the environment variable \(variable) is not set or blank")
+                }
+            } else if !SecretPrompt.hasTerminal {
+                throw ValidationError("no terminal to ask for the new key; pass --from-env VAR")
             }
         }
 
+        func run(in workspace: Workspace) throws {
+            for notice in try workspace.rekey(to: try readNewKey()) { Console.notice(notice) }
+        }
+
         private func readNewKey() throws -> Passphrase {
-            if let variable {
-                guard let value = ProcessInfo.processInfo.environment[variable], !value.allSatisfy(\.isWhitespace) else {
-                    throw CommandFailure(report: ErrorReport(
-                        message: "the environment variable \(variable) is not set or blank",
-                        hint: "export \(variable)=<new key> first", code: ExitStatus.usage))
-                }
-                return Passphrase(passphrase: value)
+            if let variable, let value = ProcessInfo.processInfo.environment[variable] {
+                return Passphrase(passphrase: value)  // checked by validate()
             }
-            guard let first = try SecretPrompt.read("New database key: "),
-                  let second = try SecretPrompt.read("Repeat the new key: ") else {
+            guard let first = SecretPrompt.read("New database key: "),
+                  let second = SecretPrompt.read("Repeat the new key: ") else {
                 throw CommandFailure(report: ErrorReport(
-                    message: "no terminal to ask for the new key",
-                    hint: "pass --from-env VAR with the new key in that environment variable", code: ExitStatus.usage))
+                    message: "the terminal went away before the new key was typed", hint: nil, code: ExitStatus.usage))
             }
             guard first == second else {
                 throw CommandFailure(report: ErrorReport(

@@ -2,8 +2,15 @@ import Glibc
 
 /// Reads a line from the controlling terminal with echo off.
 enum SecretPrompt {
+    /// Whether a controlling terminal can be opened.
+    static var hasTerminal: Bool {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        if fd >= 0 { close(fd) }
+        return fd >= 0
+    }
+
     /// The typed line, or `nil` when there is no terminal.
-    static func read(_ prompt: String) throws -> String? {
+    static func read(_ prompt: String) -> String? {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

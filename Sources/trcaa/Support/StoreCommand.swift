@@ -1,0 +1,24 @@
+import ArgumentParser
+import TRCAACore
+
+/// A command that works on the opened store: it declares `global` and implements
+/// `run(in:)`; opening, notices and error reporting are done once, here.
+protocol StoreCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    /// Whether opening applies pending migrations (default: yes).
+    static var migratesOnOpen: Bool { get }
+    /// Whether opening may create a new database (default: yes).
+    static var createsDatabase: Bool { get }
+    func run(in workspace: Workspace) throws
+}
+
+extension StoreCommand {
+    static var migratesOnOpen: Bool { true }
+    static var createsDatabase: Bool { true }
+
+    mutating func run() throws {
+        try reportingErrors {
+            try run(in: global.openWorkspace(migrate: Self.migratesOnOpen, createIfMissing: Self.createsDatabase))
+        }
+    }
+}
