@@ -107,6 +107,15 @@ public final class Workspace {
         }
     }
 
+    /// The services, all on this store's connection.
+    public var context: ServiceContext { ServiceContext(database: database) }
+    public var issues: IssueService { IssueService(context: context) }
+    public var whys: WhyService { WhyService(context: context) }
+    public var timeline: TimelineService { TimelineService(context: context) }
+    public var audit: AuditChain { AuditChain(context: context) }
+    public var search: SearchService { SearchService(context: context) }
+    public var documents: DocumentService { DocumentService(context: context) }
+
     /// Changes the database key. When the key came from the key file, the file is updated in
     /// a crash-safe way (stage, rekey, commit); returns what the user must be told.
     public func rekey(to newKey: Passphrase) throws -> [String] {
@@ -120,13 +129,22 @@ public final class Workspace {
                 throw error
             }
             try location.commitStagedKeyFile()
+            try recordRekey()
             return ["the database key was changed; \(location.keyFilePath) holds the new key"]
         case .environment(let variable):
             try database.rekey(to: newKey)
+            try recordRekey()
             return ["the database key was changed; set \(variable) to the new key before running trcaa again"]
         case .none:
             return ["an in-memory database has no key; nothing changed"]
         }
+    }
+}
+
+extension Workspace {
+    fileprivate func recordRekey() throws {
+        try audit.record(action: "rekey_database", entityType: "database", entityId: "main",
+                         details: .object([("key_source", .string(keySource.kind))]))
     }
 }
 

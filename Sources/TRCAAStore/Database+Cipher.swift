@@ -60,6 +60,6 @@ extension Statement {
         let rc = secret.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), csqlcipher_transient())
         }
-        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+        guard rc == SQLITE_OK else { throw StoreError(rc, connection: connection, path: path, sql: sql) }
     }
 }

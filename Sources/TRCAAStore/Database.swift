@@ -14,6 +14,7 @@ public final class Database {
     /// The KDF salt of the file (its first 16 bytes), kept for rekeying.
     var salt: [UInt8] = []
     private var traceBox: TraceBox?
+    private var statementCache: [String: Statement] = [:]
 
     /// How an open found the file.
     public enum Origin: Sendable, Equatable {
@@ -39,7 +40,10 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
 
     /// Runs one statement with `arguments`, or a script of several statements without arguments.
     public func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
@@ -104,16 +108,18 @@ public final class Database {
         }, Unmanaged.passUnretained(box).toOpaque())
     }
 
-    /// The error for a failed call, classified: busy and I/O failures get their own cases.
+    /// The error for a failed call on this connection.
     func error(_ rc: Int32, sql: String?) -> StoreError {
-        let failure = SQLiteFailure(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
-        switch rc & 0xFF {
-        case SQLITE_BUSY, SQLITE_LOCKED: return .busy(path: path)
-        case SQLITE_FULL: return .io(path: path, reason: "the disk is full")
-        case SQLITE_IOERR: return .io(path: path, reason: failure.message)
-        case SQLITE_CANTOPEN, SQLITE_READONLY: return .cannotCreate(path: path, reason: failure.message)
-        default: return .sqlite(failure)
-        }
+        StoreError(rc, connection: handle, path: path, sql: sql)
+    }
+
+    /// A prepared statement kept for reuse by the same SQL text; for statements run in loops.
+    /// Each use binds afresh and leaves it reset.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
     }
 
     /// Prepares the first statement of `sql`; returns it and the text after it, or `nil`
@@ -136,6 +142,20 @@ public final class Database {
                 cursor = end
             }
             return nil
+        }
+    }
+}
+
+extension StoreError {
+    /// Classifies a failed call: busy and I/O failures get their own cases.
+    init(_ rc: Int32, connection: OpaquePointer, path: String, sql: String?) {
+        let failure = SQLiteFailure(code: rc, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        switch rc & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: self = .busy(path: path)
+        case SQLITE_FULL: self = .io(path: path, reason: "the disk is full")
+        case SQLITE_IOERR: self = .io(path: path, reason: failure.message)
+        case SQLITE_CANTOPEN, SQLITE_READONLY: self = .cannotCreate(path: path, reason: failure.message)
+        default: self = .sqlite(failure)
         }
     }
 }

@@ -6,7 +6,11 @@ internal import CSQLCipher
 /// `Database.rows` cover one-off statements.
 public final class Statement {
     let handle: OpaquePointer
-    let database: Database
+    /// The connection, for error messages only: a statement does not keep its `Database`
+    /// alive (the statement cache would make that a cycle); SQLite keeps a closed
+    /// connection's memory until its last statement is finalized.
+    let connection: OpaquePointer
+    let path: String
     /// The SQL text as prepared (without bound values).
     public let sql: String
     /// Names of the result columns, shared by all rows.
@@ -14,7 +18,8 @@ public final class Statement {
 
     init(handle: OpaquePointer, database: Database, sql: String) {
         self.handle = handle
-        self.database = database
+        connection = database.handle
+        path = database.path
         self.sql = sql
         let count = sqlite3_column_count(handle)
         columnNames = (0..<count).map { String(cString: sqlite3_column_name(handle, $0)) }
@@ -58,7 +63,7 @@ public final class Statement {
                     sqlite3_uint64(buffer.count), csqlcipher_transient())
             }
         }
-        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+        guard rc == SQLITE_OK else { throw StoreError(rc, connection: connection, path: path, sql: sql) }
     }
 
     /// Advances to the next row; `false` when the statement is done.
@@ -68,7 +73,7 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         case let rc:
-            let error = database.error(rc, sql: sql)
+            let error = StoreError(rc, connection: connection, path: path, sql: sql)
             sqlite3_reset(handle)
             throw error
         }
@@ -120,6 +125,13 @@ public final class Statement {
         var rows: [Row] = []
         while try step() { rows.append(row()) }
         return rows
+    }
+
+    /// Runs the statement with `arguments` and returns the first row, if any.
+    public func firstRow(_ arguments: [SQLValue] = []) throws -> Row? {
+        try bind(arguments)
+        defer { reset() }
+        return try step() ? row() : nil
     }
 
     /// Runs the statement with `arguments`, ignoring any rows.

@@ -17,13 +17,20 @@ struct TRCAA: ParsableCommand {
             75 database busy, 77 wrong key or key file problem.
             """,
         version: TRCAAVersion.string,
-        subcommands: [DbCommand.self]
+        subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, SearchCommand.self, DocCommand.self,
+                      AuditCommand.self, DbCommand.self]
     )
 
     @OptionGroup(title: "Global Options") var global: GlobalOptions
 
     /// Parses and runs, formatting usage errors like every other error: `trcaa: <what>`.
     static func main() {
+        if let position = firstNonUTF8Argument() {
+            Console.error(ErrorReport(
+                message: "argument \(position) is not valid UTF-8",
+                hint: "trcaa keeps text as UTF-8; convert it first (for example with iconv)", code: ExitStatus.usage))
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -54,6 +61,26 @@ struct TRCAA: ParsableCommand {
                 """)
         }
     }
+}
+
+/// The 1-based position of the first argument whose bytes are not UTF-8 (Swift would
+/// silently replace them with U+FFFD and store the replacement).
+private func firstNonUTF8Argument() -> Int? {
+    for index in 1..<Int(CommandLine.argc) {
+        guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                        count: strlen(pointer))
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: break decoding
+            case .error: return index
+            }
+        }
+    }
+    return nil
 }
 
 /// The version printed by `--version`.

@@ -117,7 +117,7 @@ import TRCAAStore
             "trcaa: the database \(cli.databasePath) is locked by another program",
             "hint: another trcaa may be writing to it; try again when it has finished",
         ])
-        #expect(try Migrator.trcaa.pendingMigrations(in: holder) == ["100_issues_fts_sync"])
+        #expect(try Migrator.trcaa.pendingMigrations(in: holder) == Migrator.trcaa.migrations.dropFirst(22).map(\.name))
     }
 
     @Test func aPlainSQLiteDatabaseIsEncryptedInPlace() throws {

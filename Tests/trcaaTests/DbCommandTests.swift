@@ -11,7 +11,8 @@ import TRCAAStore
         #expect(first.stderrLines == ["trcaa: generated a new database key in \(cli.dataDirectory)/.dbkey; keep a copy: without it the database cannot be opened"])
         for expected in ["Page size     4096", "KDF           PBKDF2_HMAC_SHA512, 256,000 iterations",
                          "HMAC          HMAC_SHA512", "Journal mode  wal", "Foreign keys  on",
-                         "Migrations    23 applied (22 of the original's 22, 1 trcaa), 0 pending",
+                         "Migrations    \(Migrator.trcaa.migrations.count) applied (22 of the original's 22, "
+                            + "\(Migrator.trcaa.migrations.count - 22) trcaa), 0 pending",
                          "022_attachment_views"] {
             #expect(first.stdout.contains(expected), "missing: \(expected)")
         }
@@ -46,11 +47,14 @@ import TRCAAStore
         try Migrator(Array(Migrator.trcaa.migrations.prefix(20))).migrate(db)
         let result = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "021_add_image_data\n022_attachment_views\n100_issues_fts_sync\n")
-        #expect(result.stderr == "trcaa: applied 3 migrations (23 in all)\n")
+        let remaining = Migrator.trcaa.migrations.dropFirst(20).map(\.name)
+        let total = Migrator.trcaa.migrations.count
+        #expect(remaining.prefix(3) == ["021_add_image_data", "022_attachment_views", "100_issues_fts_sync"])
+        #expect(result.stdout == remaining.map { $0 + "\n" }.joined())
+        #expect(result.stderr == "trcaa: applied \(remaining.count) migrations (\(total) in all)\n")
         let again = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
         #expect(again.stdout.isEmpty)
-        #expect(again.stderr == "trcaa: the database is up to date (23 migrations applied)\n")
+        #expect(again.stderr == "trcaa: the database is up to date (\(total) migrations applied)\n")
     }
 
     @Test func checkPassesOnAHealthyDatabaseAndFailsOnADamagedOne() throws {

@@ -26,6 +26,76 @@ extension Migration {
         """)
 }
 
+extension Migration {
+    /// Indexes for lists of 100 000 issues, per-issue children and the audit chain order.
+    static let indexes = Migration("101_indexes", sql: """
+        CREATE INDEX IF NOT EXISTS idx_issues_updated_at ON issues(updated_at);
+        CREATE INDEX IF NOT EXISTS idx_issues_created_at ON issues(created_at);
+        CREATE INDEX IF NOT EXISTS idx_issues_status_updated ON issues(status, updated_at);
+        CREATE INDEX IF NOT EXISTS idx_issues_severity_updated ON issues(severity, updated_at);
+        CREATE INDEX IF NOT EXISTS idx_resolution_steps_issue ON resolution_steps(issue_id, step_order);
+        CREATE INDEX IF NOT EXISTS idx_log_files_issue ON log_files(issue_id);
+        CREATE INDEX IF NOT EXISTS idx_image_attachments_issue ON image_attachments(issue_id);
+        CREATE INDEX IF NOT EXISTS idx_pii_spans_log ON pii_spans(log_file_id, start_offset);
+        CREATE INDEX IF NOT EXISTS idx_documents_issue ON documents(issue_id, doc_type);
+        CREATE INDEX IF NOT EXISTS idx_audit_log_chain ON audit_log(timestamp, id);
+        """)
+
+    /// Full-text index of the text around an issue: 5-Whys (question, answer, evidence),
+    /// timeline descriptions and attachment file names, kept in step by triggers.
+    ///
+    /// Row ids are `source rowid * 4 + kind` (0 why, 1 timeline, 2 log, 3 image), so an update
+    /// or delete finds its entry by rowid. Like 100_, anything that vacuums must rebuild.
+    static let evidenceFTS = Migration("102_evidence_fts", sql: """
+        CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(issue_id UNINDEXED, source UNINDEXED, text);
+        \(evidenceTriggers(table: "resolution_steps", kind: 0, source: "why",
+                           columns: "why_question, answer, evidence",
+                           text: "new.why_question || char(10) || new.answer || char(10) || new.evidence"))
+        \(evidenceTriggers(table: "timeline_events", kind: 1, source: "timeline", columns: "description",
+                           text: "new.description"))
+        \(evidenceTriggers(table: "log_files", kind: 2, source: "log", columns: "file_name", text: "new.file_name"))
+        \(evidenceTriggers(table: "image_attachments", kind: 3, source: "image", columns: "file_name",
+                           text: "new.file_name"))
+        INSERT INTO evidence_fts(rowid, issue_id, source, text)
+            SELECT rowid * 4 + 0, issue_id, 'why', why_question || char(10) || answer || char(10) || evidence
+            FROM resolution_steps;
+        INSERT INTO evidence_fts(rowid, issue_id, source, text)
+            SELECT rowid * 4 + 1, issue_id, 'timeline', description FROM timeline_events;
+        INSERT INTO evidence_fts(rowid, issue_id, source, text) SELECT rowid * 4 + 2, issue_id, 'log', file_name FROM log_files;
+        INSERT INTO evidence_fts(rowid, issue_id, source, text)
+            SELECT rowid * 4 + 3, issue_id, 'image', file_name FROM image_attachments;
+        """)
+
+    private static func evidenceTriggers(table: String, kind: Int, source: String, columns: String, text: String)
+        -> String
+    {
+        """
+        CREATE TRIGGER IF NOT EXISTS evidence_fts_\(table)_insert AFTER INSERT ON \(table) BEGIN
+            INSERT INTO evidence_fts(rowid, issue_id, source, text)
+            VALUES (new.rowid * 4 + \(kind), new.issue_id, '\(source)', \(text));
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_fts_\(table)_delete AFTER DELETE ON \(table) BEGIN
+            DELETE FROM evidence_fts WHERE rowid = old.rowid * 4 + \(kind);
+        END;
+        CREATE TRIGGER IF NOT EXISTS evidence_fts_\(table)_update AFTER UPDATE OF issue_id, \(columns) ON \(table) BEGIN
+            DELETE FROM evidence_fts WHERE rowid = old.rowid * 4 + \(kind);
+            INSERT INTO evidence_fts(rowid, issue_id, source, text)
+            VALUES (new.rowid * 4 + \(kind), new.issue_id, '\(source)', \(text));
+        END;
+        """
+    }
+
+    /// The hash of each document's content as last generated, so a regeneration can tell
+    /// whether the user has edited it since.
+    static let documentGenerations = Migration("103_document_generations", sql: """
+        CREATE TABLE IF NOT EXISTS document_generations (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            generated_sha256 TEXT NOT NULL,
+            generated_at INTEGER NOT NULL
+        );
+        """)
+}
+
 extension Migrator {
     /// The original's 22 migrations in order, then trcaa's own.
     public static let trcaa = Migrator([
@@ -34,7 +104,7 @@ extension Migrator {
         .createIntegrations, .auditHashChain, .imageAttachments, .createAIProviders, .addUseDatastoreUpload,
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
-        .issuesFTSSync,
+        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations,
     ])
 
     /// Names of the original app's migrations 001–022.

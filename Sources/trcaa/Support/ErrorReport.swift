@@ -27,6 +27,7 @@ struct ErrorReport: Equatable {
         switch error {
         case let error as WorkspaceError: self.init(error.error, keySource: error.keySource)
         case let error as StoreError: self.init(error, keySource: nil)
+        case let error as TriageError: self.init(error)
         case let error as CommandFailure: self = error.report
         default:
             self.init(message: "unexpected error: \(error)", hint: "please report this", code: ExitStatus.internalError)
@@ -84,6 +85,64 @@ struct ErrorReport: Equatable {
         case .decoding(let column, let expected, let foundType, _):
             self.init(message: "unexpected \(foundType) in column \(column) (expected \(expected))",
                       hint: "please report this", code: ExitStatus.internalError)
+        }
+    }
+
+    private init(_ error: TriageError) {
+        switch error {
+        case .emptyTitle:
+            self.init(message: "the title is empty", hint: "give the issue a one-line title", code: ExitStatus.usage)
+        case .invalidValue(let field, let value, let valid):
+            self.init(message: "unknown \(field) '\(value)'", hint: "valid: \(valid.joined(separator: ", "))",
+                      code: ExitStatus.usage)
+        case .idTooShort(let prefix):
+            self.init(message: "'\(prefix)' is too short to name anything",
+                      hint: "give at least 4 characters of the id", code: ExitStatus.usage)
+        case .unknownID(let kind, let prefix):
+            self.init(message: "no \(kind) matches '\(prefix)'", hint: Self.listHint(kind), code: ExitStatus.dataError)
+        case .ambiguousID(let kind, let prefix, let candidates):
+            self.init(message: "'\(prefix)' matches several \(kind)s: \(candidates.joined(separator: ", "))",
+                      hint: "type more characters of the id", code: ExitStatus.usage)
+        case .emptyQuestion:
+            self.init(message: "the why question is empty", hint: nil, code: ExitStatus.usage)
+        case .noSuchStep(let issueId, let number):
+            self.init(message: "issue \(issueId) has no why #\(number)",
+                      hint: "list them with: trcaa why list \(issueId.prefix(8))", code: ExitStatus.dataError)
+        case .metadataTooLarge(let bytes):
+            self.init(message: "the metadata is \(bytes) bytes; at most 10240 are allowed", hint: nil,
+                      code: ExitStatus.dataError)
+        case .metadataNotJSON:
+            self.init(message: "the metadata is not valid JSON", hint: #"for example: --metadata '{"file_name":"syslog"}'"#,
+                      code: ExitStatus.dataError)
+        case .searchSyntax(let query, let message):
+            self.init(message: "cannot search for '\(query)': \(message)",
+                      hint: "put words in double quotes to match them literally", code: ExitStatus.usage)
+        case .documentEdited(let id):
+            self.init(message: "document \(id.prefix(8)) was edited since it was generated; regenerating would discard the edits",
+                      hint: "pass --force to replace it anyway", code: ExitStatus.cannotCreate)
+        case .editorUnavailable(let command):
+            self.init(message: "the editor '\(command)' could not be started; nothing was saved",
+                      hint: "set VISUAL or EDITOR to an editor that is installed", code: ExitStatus.unavailable)
+        case .editorFailed(let status):
+            self.init(message: "the editor exited with status \(status); nothing was saved", hint: nil,
+                      code: ExitStatus.busy)
+        case .editorLeftEmptyFile:
+            self.init(message: "the edited file is empty; nothing was saved", hint: nil, code: ExitStatus.dataError)
+        case .exportDirectoryMissing(let path):
+            self.init(message: "cannot export to \(path): it is not a directory", hint: "create it first, or pass -o DIR",
+                      code: ExitStatus.cannotCreate)
+        case .exportExists(let path):
+            self.init(message: "\(path) already exists", hint: "pass --force to replace it", code: ExitStatus.cannotCreate)
+        case .exportFailed(let path, let reason):
+            self.init(message: "cannot write \(path): \(reason)", hint: nil, code: ExitStatus.ioError)
+        }
+    }
+
+    private static func listHint(_ kind: String) -> String? {
+        switch kind {
+        case "issue": "list them with: trcaa issue list"
+        case "document": "list an issue's documents with: trcaa doc list ISSUE"
+        default: nil
         }
     }
 

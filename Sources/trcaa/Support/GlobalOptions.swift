@@ -13,6 +13,12 @@ struct GlobalOptions: ParsableArguments {
         valueName: "dir"))
     var dataDirectory: String?
 
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// Width and colour of stdout.
+    var output: TerminalOutput { TerminalOutput.current(noColor: noColor) }
+
     /// Opens the store, printing its one-time notices (generated key, conversion) to stderr.
     func openWorkspace(migrate: Bool = true, createIfMissing: Bool = true) throws -> Workspace {
         let options = WorkspaceOptions(dataDirectory: dataDirectory, databasePath: databasePath,

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Keeps user text from breaking the structure of a generated document.
+enum MarkdownEscaping {
+    /// Text for a table cell: one line, `|` escaped.
+    static func cell(_ text: String) -> String {
+        oneLine(text).replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// Text on one line (headings, list items): line breaks become spaces.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Text inside a paragraph: later lines that would start a block of their own (a heading,
+    /// table row, quote, list item, rule or fence) get a backslash in front.
+    static func inline(_ text: String) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        return lines.enumerated().map { index, line in
+            index > 0 && startsBlock(line) ? "\\" + line.drop { $0 == " " } : line
+        }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// A block quote of `text`, every line prefixed.
+    static func quote(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { "> \($0)" }
+            .joined(separator: "\n")
+    }
+
+    private static func startsBlock(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        guard let first = trimmed.first else { return false }
+        if "#|>-*+`=".contains(first) { return true }
+        let digits = trimmed.prefix { $0.isNumber }
+        return !digits.isEmpty && (trimmed.dropFirst(digits.count).first == "." || trimmed.dropFirst(digits.count).first == ")")
+    }
+}
+

@@ -1,0 +1,42 @@
+/// A stored log file as lists show it (no content).
+public struct LogFileSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var issueId: String
+    public var fileName: String
+    public var fileSize: Int64
+    public var contentHash: String
+    public var uploadedAt: String
+    public var redacted: Bool
+}
+
+/// A stored image as lists show it (no bytes).
+public struct ImageSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var issueId: String
+    public var fileName: String
+    public var fileSize: Int64
+    public var mimeType: String
+    public var uploadHash: String
+    public var uploadedAt: String
+}
+
+/// Everything about one issue, for `issue show`, documents and the detail screen.
+public struct IssueDetail: Sendable, Equatable, Codable {
+    public var issue: Issue
+    public var steps: [WhyStep]
+    public var rootCause: RootCause?
+    public var timeline: [TimelineEvent]
+    public var logFiles: [LogFileSummary]
+    public var images: [ImageSummary]
+    public var documents: [DocumentSummary]
+}
+
+/// A document without its content.
+public struct DocumentSummary: Sendable, Equatable, Codable {
+    public var id: String
+    public var docType: String
+    public var title: String
+    public var updatedAt: Int64
+    /// Whether the content was edited since it was last generated.
+    public var edited: Bool
+}

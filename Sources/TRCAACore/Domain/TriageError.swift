@@ -1,0 +1,22 @@
+/// What the triage services refuse, in terms the user can act on.
+public enum TriageError: Error, Sendable, Equatable {
+    case emptyTitle
+    /// A value outside a closed vocabulary; `valid` lists what is accepted.
+    case invalidValue(field: String, value: String, valid: [String])
+    case idTooShort(prefix: String)
+    case unknownID(kind: String, prefix: String)
+    case ambiguousID(kind: String, prefix: String, candidates: [String])
+    case emptyQuestion
+    case noSuchStep(issueId: String, number: Int)
+    case metadataTooLarge(bytes: Int)
+    case metadataNotJSON
+    case searchSyntax(query: String, message: String)
+    /// Regenerating would throw away edits made since the last generation.
+    case documentEdited(documentId: String)
+    case editorUnavailable(command: String)
+    case editorFailed(status: Int32)
+    case editorLeftEmptyFile
+    case exportDirectoryMissing(path: String)
+    case exportExists(path: String)
+    case exportFailed(path: String, reason: String)
+}

@@ -1,0 +1,33 @@
+import TRCAAStore
+
+extension IssueService {
+    /// The issue with its steps, root cause, timeline, attachments and documents.
+    public func detail(_ id: String) throws -> IssueDetail {
+        let db = context.database
+        let whys = WhyService(context: context)
+        return IssueDetail(
+            issue: try get(id),
+            steps: try whys.list(issueId: id),
+            rootCause: try whys.rootCause(issueId: id),
+            timeline: try context.timeline.list(issueId: id),
+            logFiles: try db.rows("""
+                SELECT id, issue_id, file_name, file_size, content_hash, uploaded_at, redacted
+                FROM log_files WHERE issue_id = ? ORDER BY uploaded_at, id
+                """, [.text(id)]).map { row in
+                LogFileSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
+                               fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
+                               contentHash: try row.decode("content_hash"), uploadedAt: try row.decode("uploaded_at"),
+                               redacted: try row.decode("redacted"))
+            },
+            images: try db.rows("""
+                SELECT id, issue_id, file_name, file_size, mime_type, upload_hash, uploaded_at
+                FROM image_attachments WHERE issue_id = ? ORDER BY uploaded_at, id
+                """, [.text(id)]).map { row in
+                ImageSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
+                             fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
+                             mimeType: try row.decode("mime_type"), uploadHash: try row.decode("upload_hash"),
+                             uploadedAt: try row.decode("uploaded_at"))
+            },
+            documents: try DocumentStore(context: context).summaries(issueId: id))
+    }
+}

@@ -1,0 +1,66 @@
+import TRCAAStore
+
+extension IssueService {
+    /// Issues matching `filter`, sorted and paged, with their log and step counts.
+    public func list(_ filter: IssueFilter = IssueFilter()) throws -> [IssueSummary] {
+        let (whereClause, arguments) = Self.conditions(filter)
+        let direction = filter.reversed ? "ASC" : "DESC"
+        let order = switch filter.sort {
+        case .updated: "updated_at \(direction), id \(direction)"
+        case .created: "created_at \(direction), id \(direction)"
+        case .severity: "severity \(filter.reversed ? "DESC" : "ASC"), updated_at DESC, id DESC"
+        }
+        let rows = try context.database.rows("""
+            SELECT \(Self.summaryColumns) FROM issues \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+            """, arguments + [.integer(Int64(filter.limit)), .integer(Int64(filter.offset))])
+        return try rows.map(summary(row:))
+    }
+
+    /// One issue as lists show it.
+    public func summary(_ id: String) throws -> IssueSummary {
+        guard let row = try context.database.cachedStatement("SELECT \(Self.summaryColumns) FROM issues WHERE id = ?")
+            .firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "issue", prefix: id) }
+        return try summary(row: row)
+    }
+
+    /// The issue's columns and the counts a list shows.
+    private static let summaryColumns = """
+        \(Issue.columns),
+            (SELECT count(*) FROM log_files l WHERE l.issue_id = issues.id) AS log_count,
+            (SELECT count(*) FROM resolution_steps s WHERE s.issue_id = issues.id) AS step_count
+        """
+
+    private func summary(row: Row) throws -> IssueSummary {
+        let issue = try Issue(row: row)
+        return IssueSummary(issue: issue, shortId: try shortId(issue.id), logCount: try row.decode("log_count"),
+                            stepCount: try row.decode("step_count"))
+    }
+
+    /// How many issues match `filter` (ignoring its limit and offset).
+    public func count(_ filter: IssueFilter = IssueFilter()) throws -> Int {
+        let (whereClause, arguments) = Self.conditions(filter)
+        return try context.database.scalar("SELECT count(*) FROM issues \(whereClause)", arguments, as: Int.self) ?? 0
+    }
+
+    private static func conditions(_ filter: IssueFilter) -> (String, [SQLValue]) {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        func oneOf(_ column: String, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))")
+            arguments += values.map(SQLValue.text)
+        }
+        oneOf("status", filter.statuses.map(\.rawValue))
+        oneOf("severity", filter.severities.map(\.rawValue))
+        oneOf("category", filter.categories.map(\.rawValue))
+        if let assignee = filter.assignee {
+            conditions.append("assigned_to = ?")
+            arguments.append(.text(assignee))
+        }
+        if let tag = filter.tag {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(issues.tags) WHERE json_each.value = ?)")
+            arguments.append(.text(tag))
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}

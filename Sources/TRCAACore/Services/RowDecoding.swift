@@ -1,0 +1,48 @@
+import TRCAAStore
+
+// Decoding of the domain rows; each SELECT names the type's `columns` in order.
+
+extension Issue {
+    init(row: Row) throws {
+        self.init(
+            id: try row.decode("id"), title: try row.decode("title"), description: try row.decode("description"),
+            severity: try row.decode("severity"), status: try row.decode("status"), category: try row.decode("category"),
+            source: try row.decode("source"), createdAt: try row.decode("created_at"),
+            updatedAt: try row.decode("updated_at"), resolvedAt: try row.decode("resolved_at"),
+            assignedTo: try row.decode("assigned_to"),
+            tags: JSONText.stringArray(try row.decode("tags")) ?? [])
+    }
+}
+
+extension WhyStep {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), stepOrder: try row.decode("step_order"),
+                  whyQuestion: try row.decode("why_question"), answer: try row.decode("answer"),
+                  evidence: try row.decode("evidence"), createdAt: try row.decode("created_at"))
+    }
+}
+
+extension TimelineEvent {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), eventType: try row.decode("event_type"),
+                  description: try row.decode("description"), metadata: try row.decode("metadata"),
+                  createdAt: try row.decode("created_at"))
+    }
+}
+
+extension AuditEntry {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), timestamp: try row.decode("timestamp"), action: try row.decode("action"),
+                  entityType: try row.decode("entity_type"), entityId: try row.decode("entity_id"),
+                  userId: try row.decode("user_id"), details: try row.decode("details"),
+                  prevHash: try row.decode("prev_hash"), entryHash: try row.decode("entry_hash"))
+    }
+}
+
+extension Document {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), docType: try row.decode("doc_type"),
+                  title: try row.decode("title"), contentMd: try row.decode("content_md"),
+                  createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+    }
+}

@@ -1,0 +1,20 @@
+import TRCAAStore
+
+/// What every service works with: the connection, the clock and who is acting.
+public struct ServiceContext {
+    public let database: Database
+    public let clock: Clock
+    /// Recorded as the audit `user_id`: the login name.
+    public let user: String
+
+    public init(database: Database, clock: Clock = .system, user: String = UserName.current) {
+        self.database = database
+        self.clock = clock
+        self.user = user
+    }
+
+    /// The audit chain of this store.
+    var audit: AuditChain { AuditChain(context: self) }
+    /// The timeline writer of this store.
+    var timeline: TimelineService { TimelineService(context: self) }
+}

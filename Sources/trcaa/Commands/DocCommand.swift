@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TRCAACore
+
+/// `trcaa doc …`: RCA and post-mortem documents.
+struct DocCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doc",
+        abstract: "Generate, edit, show and export the RCA and the post-mortem.",
+        subcommands: [RCA.self, Postmortem.self, List.self, Show.self, Edit.self, Export.self]
+    )
+}
+
+extension DocCommand {
+    struct RCA: StoreCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rca", abstract: "Generate (or regenerate) the issue's RCA and print its id.")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Flag(help: "Replace the document even if it was edited since it was generated.") var force = false
+
+        func run(in workspace: Workspace) throws {
+            try Generate.run(.rca, issue: issue, force: force, in: workspace)
+        }
+    }
+
+    struct Postmortem: StoreCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "postmortem", abstract: "Generate (or regenerate) the issue's post-mortem and print its id.")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Flag(help: "Replace the document even if it was edited since it was generated.") var force = false
+
+        func run(in workspace: Workspace) throws {
+            try Generate.run(.postmortem, issue: issue, force: force, in: workspace)
+        }
+    }
+
+    enum Generate {
+        static func run(_ kind: DocumentKind, issue: String, force: Bool, in workspace: Workspace) throws {
+            let generated = try workspace.documents.generate(kind, issueId: try workspace.issues.resolve(issue), force: force)
+            print(generated.document.id)
+            if generated.replaced { Console.notice("regenerated the \(kind.displayName)") }
+        }
+    }
+
+    struct List: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "List an issue's documents.")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run(in workspace: Workspace) throws {
+            let documents = try workspace.documents.list(issueId: try workspace.issues.resolve(issue))
+            if json { return try Console.printJSON(documents) }
+            print(TextTable(header: ["ID", "TYPE", "UPDATED", "EDITED", "TITLE"], rows: documents.map {
+                [String($0.id.prefix(8)), $0.docType,
+                 Timestamp.format(Date(timeIntervalSince1970: Double($0.updatedAt) / 1000)), $0.edited ? "yes" : "no", $0.title]
+            }).render(width: global.output.width))
+        }
+    }
+
+    struct Show: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a document's Markdown.")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Document id or unique prefix.") var document: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run(in workspace: Workspace) throws {
+            let stored = try workspace.documents.get(try workspace.documents.resolve(document))
+            if json { return try Console.printJSON(stored) }
+            print(stored.contentMd, terminator: stored.contentMd.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    struct Edit: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit a document in $VISUAL or $EDITOR (a private temporary copy, removed afterwards).")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Document id or unique prefix.") var document: String
+
+        func run(in workspace: Workspace) throws {
+            let environment = ProcessInfo.processInfo.environment
+            guard let editor = ExternalEditor.fromEnvironment(environment) ?? ExternalEditor.fallback(path: environment["PATH"])
+            else {
+                throw CommandFailure(report: ErrorReport(message: "no editor found", hint: "set VISUAL or EDITOR",
+                                                         code: ExitStatus.unavailable))
+            }
+            let id = try workspace.documents.resolve(document)
+            let stored = try workspace.documents.get(id)
+            let fileName = "\(stored.docType)-\(id.prefix(8)).md"
+            guard let edited = try editor.edit(stored.contentMd, fileName: fileName, environment: environment) else {
+                return Console.notice("no changes; nothing saved")
+            }
+            try workspace.documents.save(id, content: edited)
+            Console.notice("saved \(stored.title)")
+        }
+    }
+
+    struct Export: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a document as Markdown, HTML, PDF or Word and print the path written.")
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "Document id or unique prefix.") var document: String
+        @Option(help: "md, html, pdf or docx.") var format: ExportFormat
+        @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Directory to write to.", valueName: "dir"))
+        var directory = "."
+        @Flag(help: "Replace an existing file.") var force = false
+
+        func run(in workspace: Workspace) throws {
+            print(try workspace.documents.export(try workspace.documents.resolve(document), format: format,
+                                                 to: directory, force: force))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TRCAACore
+
+/// `issue show` as text.
+struct IssueDetailText {
+    let detail: IssueDetail
+    let output: TerminalOutput
+
+    func render() -> String {
+        let issue = detail.issue
+        var lines = [output.styled(issue.title, "1"), ""]
+        let severityName = Severity(input: issue.severity).map { " (\($0.name))" } ?? ""
+        let fields: [(String, String)] = [
+            ("ID", issue.id),
+            ("Severity", output.severity(issue.severity) + severityName),
+            ("Status", issue.status),
+            ("Category", issue.category),
+            ("Assignee", issue.assignedTo.isEmpty ? "—" : issue.assignedTo),
+            ("Tags", issue.tags.isEmpty ? "—" : issue.tags.joined(separator: ", ")),
+            ("Created", "\(issue.createdAt) (\(RelativeTime.describe(issue.createdAt)))"),
+            ("Updated", "\(issue.updatedAt) (\(RelativeTime.describe(issue.updatedAt)))"),
+            ("Resolved", issue.resolvedAt ?? "—"),
+        ]
+        lines += fields.map { label, value in "  " + label.padding(to: 10) + value }
+        if !issue.description.allSatisfy(\.isWhitespace) {
+            lines += ["", heading("Description")] + indented(issue.description)
+        }
+        lines += ["", heading("5-Whys") + " (\(detail.steps.count))"]
+        if detail.steps.isEmpty { lines.append("  none yet — add one with: trcaa why add \(issue.id.prefix(8)) QUESTION") }
+        for step in detail.steps {
+            let marker = detail.rootCause?.stepId == step.id && detail.rootCause?.isExplicit == true ? "  ← root cause" : ""
+            lines.append("  \(step.stepOrder). \(step.whyQuestion)\(marker)")
+            lines.append("     → " + (step.answer.isEmpty ? "(no answer yet)" : step.answer))
+            if !step.evidence.isEmpty { lines.append("     evidence: \(step.evidence)") }
+        }
+        lines += ["", heading("Root cause")]
+        if let root = detail.rootCause {
+            let origin = root.isExplicit
+                ? "marked at why \(root.stepOrder)" + (root.confidence.map { String(format: ", confidence %.2f", $0) } ?? "")
+                : "the answer of the last why"
+            lines += indented(root.text) + ["  (\(origin))"]
+        } else {
+            lines.append("  not identified yet")
+        }
+        lines += ["", heading("Timeline") + " (\(detail.timeline.count))"]
+        lines += detail.timeline.map {
+            "  \($0.createdAt)  \(TimelineEventType.displayName(of: $0.eventType).padding(to: 24))\($0.description)"
+        }
+        if !detail.logFiles.isEmpty {
+            lines += ["", heading("Logs") + " (\(detail.logFiles.count))"]
+            lines += detail.logFiles.map { "  \($0.id.prefix(8))  \($0.fileName)  \($0.fileSize) bytes\($0.redacted ? "  redacted" : "")" }
+        }
+        if !detail.images.isEmpty {
+            lines += ["", heading("Images") + " (\(detail.images.count))"]
+            lines += detail.images.map { "  \($0.id.prefix(8))  \($0.fileName)  \($0.mimeType)  \($0.fileSize) bytes" }
+        }
+        if !detail.documents.isEmpty {
+            lines += ["", heading("Documents") + " (\(detail.documents.count))"]
+            lines += detail.documents.map { "  \($0.id.prefix(8))  \($0.title)\($0.edited ? "  (edited)" : "")" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func heading(_ text: String) -> String { output.styled(text, "1") }
+
+    private func indented(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import TRCAACore
+
+@Suite struct AuditChainTests {
+    @Test func theOriginalsVectorReproduces() {
+        let first = AuditEntry(
+            id: "01900000-0000-7000-8000-000000000001", timestamp: "2025-01-15 10:00:00", action: "upload_log_file",
+            entityType: "log_file", entityId: "lf-1", userId: "local",
+            details: JSONText.object([("issue_id", .string("i-1")), ("file_name", .string("app.log"))]).rendered,
+            prevHash: "", entryHash: "")
+        #expect(first.details == #"{"issue_id":"i-1","file_name":"app.log"}"#)
+        #expect(first.computedHash == "d16d83fa5fd0d556d6f30863b1e3a0cf2e6dadb7e93bf61dee21804d8f6845b1")
+        let second = AuditEntry(
+            id: "01900000-0000-7000-8000-000000000002", timestamp: "2025-01-15 10:00:05", action: "rca_generated",
+            entityType: "issue", entityId: "i-1", userId: "local",
+            details: JSONText.object([("description", .string("RCA document generated")), ("metadata", .string("{}"))]).rendered,
+            prevHash: first.computedHash, entryHash: "")
+        #expect(second.computedHash == "c2fe0102590bb888de0897baaa836e8c4344d1ae83692902dbabebd7e3111799")
+    }
+
+    @Test func everyChangeAppendsOneLinkedRow() throws {
+        let fixture = try CoreFixture()
+        let issue = try fixture.issues.create(IssueDraft(title: "Disk full on db01"))
+        fixture.clock.advance(5)
+        _ = try fixture.issues.update(issue.id, IssueChanges(severity: .p1))
+        let entries = try fixture.audit.list().reversed() as [AuditEntry]
+        #expect(entries.map(\.action) == ["create_issue", "triage_started", "update_issue"])
+        #expect(entries[0].prevHash == "")
+        for (previous, next) in zip(entries, entries.dropFirst()) { #expect(next.prevHash == previous.entryHash) }
+        #expect(entries.allSatisfy { $0.entryHash == $0.computedHash && $0.userId == "tester" })
+        #expect(entries[2].details == #"{"severity":{"from":"P3","to":"P1"}}"#)
+        let result = try fixture.audit.verify()
+        #expect(result.isIntact && result.verifiedEntries == 3)
+    }
+
+    @Test func aClockThatStepsBackCannotReorderTheChain() throws {
+        let fixture = try CoreFixture()
+        _ = try fixture.issues.create(IssueDraft(title: "first"))
+        fixture.clock.advance(-3600)
+        _ = try fixture.issues.create(IssueDraft(title: "second"))
+        #expect(try fixture.audit.verify().isIntact)
+        let timestamps = try fixture.audit.list().map(\.timestamp)
+        #expect(Set(timestamps) == ["2025-01-15 10:00:00"])
+    }
+
+    private func chainWithFiveEntries() throws -> (CoreFixture, [AuditEntry]) {
+        let fixture = try CoreFixture()
+        let issue = try fixture.issues.create(IssueDraft(title: "Tamper target"))
+        for question in ["Why one?", "Why two?"] {
+            fixture.clock.advance(60)
+            _ = try fixture.whys.add(issueId: issue.id, question: question)
+        }
+        let entries = Array(try fixture.audit.list().reversed())
+        #expect(entries.count == 6)
+        #expect(try fixture.audit.verify().isIntact)
+        return (fixture, entries)
+    }
+
+    @Test func anEditedRowIsCaught() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        try fixture.sqlcipher("UPDATE audit_log SET details = '{\"title\":\"forged\"}' WHERE id = '\(entries[2].id)';")
+        let problem = try #require(try fixture.audit.verify().problem)
+        #expect(problem.kind == .edited)
+        #expect(problem.entryId == entries[2].id && problem.position == 3)
+    }
+
+    @Test func aDeletedRowIsCaught() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        try fixture.sqlcipher("DELETE FROM audit_log WHERE id = '\(entries[2].id)';")
+        let problem = try #require(try fixture.audit.verify().problem)
+        #expect(problem.kind == .brokenLink)
+        #expect(problem.entryId == entries[3].id && problem.position == 3)
+    }
+
+    @Test func anInsertedRowIsCaughtEvenWithAValidHash() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        var forged = AuditEntry(id: entries[1].id + "0",  // sorts right after entries[1]
+                                timestamp: entries[1].timestamp, action: "delete_issue", entityType: "issue",
+                                entityId: "x", userId: "mallory", details: "{}", prevHash: entries[1].entryHash,
+                                entryHash: "")
+        forged.entryHash = forged.computedHash
+        try fixture.sqlcipher("""
+            INSERT INTO audit_log (id, timestamp, action, entity_type, entity_id, user_id, details, prev_hash, entry_hash)
+            VALUES ('\(forged.id)', '\(forged.timestamp)', 'delete_issue', 'issue', 'x', 'mallory', '{}',
+                    '\(forged.prevHash)', '\(forged.entryHash)');
+            """)
+        let problem = try #require(try fixture.audit.verify().problem)
+        #expect(problem.kind == .brokenLink)
+        #expect(problem.entryId == entries[2].id)
+    }
+
+    @Test func reorderedRowsAreCaught() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        try fixture.sqlcipher("""
+            UPDATE audit_log SET timestamp = '\(entries[4].timestamp)' WHERE id = '\(entries[2].id)';
+            UPDATE audit_log SET timestamp = '\(entries[2].timestamp)' WHERE id = '\(entries[4].id)';
+            """)
+        let problem = try #require(try fixture.audit.verify().problem)
+        #expect(problem.position == 3)
+        #expect(problem.kind == .brokenLink)
+    }
+
+    @Test func removingTheNewestRowsIsCaught() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        try fixture.sqlcipher("DELETE FROM audit_log WHERE id IN ('\(entries[4].id)', '\(entries[5].id)');")
+        let result = try fixture.audit.verify()
+        let problem = try #require(result.problem)
+        #expect(problem.kind == .truncated)
+        #expect(problem.entryId == entries[5].id)
+        #expect(result.verifiedEntries == 4)
+    }
+
+    @Test func listFiltersByActionEntityAndDate() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        #expect(try fixture.audit.list(AuditFilter(action: "add_five_why")).count == 2)
+        #expect(try fixture.audit.list(AuditFilter(entity: "resolution_step")).count == 2)
+        #expect(try fixture.audit.list(AuditFilter(entity: String(entries[0].entityId.prefix(8)))).count >= 2)
+        #expect(try fixture.audit.list(AuditFilter(since: "2025-01-15 10:01:00")).count == 4)
+        #expect(try fixture.audit.list(AuditFilter(until: "2025-01-15 10:00:30")).count == 2)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import FoundationXML
+import Testing
+import TRCAACore
+
+@Suite struct ExportTests {
+    let fixture: CoreFixture
+    let documentId: String
+    let outDirectory: String
+
+    init() throws {
+        fixture = try CoreFixture()
+        let issue = try fixture.issues.create(IssueDraft(title: "Database connection timeout", description: "Ünïcödé — Ωμέγα Кириллица ok"))
+        _ = try fixture.whys.add(issueId: issue.id, question: "Why did the pool run dry?", answer: "A **leak** in `retry()`")
+        documentId = try fixture.documents.generate(.rca, issueId: issue.id).document.id
+        outDirectory = fixture.directory + "/out"
+        try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func markdownIsWrittenByteForByteUnderTheOriginalsName() throws {
+        let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)
+        #expect(path == outDirectory + "/RCA__Database_connection_timeout.md")
+        #expect(FileManager.default.contents(atPath: path) == Data(try fixture.documents.get(documentId).contentMd.utf8))
+        let event = try #require(try fixture.timeline.list(issueId: try fixture.documents.get(documentId).issueId).last)
+        #expect(event.eventType == "document_exported")
+        #expect(event.metadata == #"{"format":"md","file_path":"\#(path)"}"#)
+        #expect(event.description == "RCA exported as md")
+    }
+
+    @Test func anExistingFileIsReplacedOnlyWithForce() throws {
+        let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: TriageError.exportExists(path: path)) {
+            try fixture.documents.export(documentId, format: .md, to: outDirectory)
+        }
+        #expect(FileManager.default.contents(atPath: path) == Data("mine".utf8))
+        _ = try fixture.documents.export(documentId, format: .md, to: outDirectory, force: true)
+        #expect(FileManager.default.contents(atPath: path) != Data("mine".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outDirectory) == ["RCA__Database_connection_timeout.md"])
+    }
+
+    @Test func aMissingDirectoryIsRefusedWithoutATrace() throws {
+        let missing = outDirectory + "/nope"
+        #expect(throws: TriageError.exportDirectoryMissing(path: missing)) {
+            try fixture.documents.export(documentId, format: .pdf, to: missing)
+        }
+        #expect(try fixture.audit.list(AuditFilter(action: "export_document")).isEmpty)
+    }
+
+    @Test func thePDFHoldsTheTextForPdftotextIncludingUnicode() throws {
+        let path = try fixture.documents.export(documentId, format: .pdf, to: outDirectory)
+        #expect(path.hasSuffix("/RCA__Database_connection_timeout.pdf"))
+        let text = try run(["pdftotext", path, "-"])
+        #expect(text.status == 0, "\(text.output)")
+        let words = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["Root Cause Analysis: Database connection timeout", "Issue Summary", "Why #1: Why did the pool run dry?",
+                         "Answer: A leak in retry()", "Ünïcödé — Ωμέγα Кириллица ok", "Corrective Actions"] {
+            #expect(words.contains(expected), "pdftotext lacks: \(expected)")
+        }
+        let info = try run(["pdfinfo", path])
+        #expect(info.output.contains("RCA: Database connection timeout"))
+        #expect(info.output.contains("(A4)"))
+    }
+
+    @Test func theDOCXIsAnOOXMLPackageWithTheText() throws {
+        let path = try fixture.documents.export(documentId, format: .docx, to: outDirectory)
+        let listing = try run(["unzip", "-l", path])
+        #expect(listing.status == 0)
+        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "docProps/core.xml"] {
+            #expect(listing.output.contains(part), "missing part \(part)")
+        }
+        let test = try run(["unzip", "-t", path])
+        #expect(test.output.contains("No errors detected"))
+        let document = try run(["unzip", "-p", path, "word/document.xml"])
+        let collector = WordTextCollector()
+        let parser = XMLParser(data: Data(document.output.utf8))
+        parser.delegate = collector
+        #expect(parser.parse(), "word/document.xml is not well-formed")
+        let paragraphs = collector.paragraphs
+        #expect(paragraphs.first == "Root Cause Analysis: Database connection timeout")
+        #expect(paragraphs.contains("Ünïcödé — Ωμέγα Кириллица ok"))
+        #expect(paragraphs.contains("Why #1: Why did the pool run dry?"))
+        #expect(paragraphs.contains("Answer: A leak in retry()"))
+        #expect(collector.styles.contains("Heading1"))
+    }
+
+    @Test func theHTMLIsAStandalonePageWithEscapedText() throws {
+        let issue = try fixture.issues.create(IssueDraft(title: "<script>alert(1)</script>"))
+        let id = try fixture.documents.generate(.rca, issueId: issue.id).document.id
+        let path = try fixture.documents.export(id, format: .html, to: outDirectory)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>Root Cause Analysis: &lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("<th>Field</th>"))
+        #expect(FileManager.default.fileExists(atPath: outDirectory + "/RCA___script_alert_1___script_.html"))
+    }
+}
+
+/// Collects the text of each `w:p` and the paragraph styles of a WordprocessingML part.
+final class WordTextCollector: NSObject, XMLParserDelegate {
+    private(set) var paragraphs: [String] = []
+    private(set) var styles: Set<String> = []
+    private var current: String?
+    private var inText = false
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch element {
+        case "w:p": current = ""
+        case "w:t": inText = true
+        case "w:tab": current? += "\t"
+        case "w:pStyle": if let value = attributes["w:val"] { styles.insert(value) }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        if element == "w:t" { inText = false }
+        if element == "w:p", let text = current {
+            paragraphs.append(text)
+            current = nil
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current? += string }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import TRCAACore
+import TRCAAStore
+
+@Suite struct SearchTests {
+    let fixture: CoreFixture
+    init() throws { fixture = try CoreFixture() }
+
+    private func titles(_ query: String) throws -> [String] { try fixture.search.search(query).map(\.summary.issue.title) }
+
+    @Test func findsIssuesByEverySourceOncePerIssue() throws {
+        let byTitle = try fixture.issues.create(IssueDraft(title: "Kafka consumer lag", description: "partitions stuck"))
+        let byDescription = try fixture.issues.create(IssueDraft(title: "Checkout errors", description: "kafka broker down"))
+        let byAnswer = try fixture.issues.create(IssueDraft(title: "Slow dashboards"))
+        _ = try fixture.whys.add(issueId: byAnswer.id, question: "Why slow?", answer: "Kafka topic compaction")
+        let byLog = try fixture.issues.create(IssueDraft(title: "Broker restart"))
+        try fixture.workspace.database.execute(
+            "INSERT INTO log_files (id, issue_id, file_name) VALUES ('log-1', ?, 'kafka-server.log')", [.text(byLog.id)])
+        let byTimeline = try fixture.issues.create(IssueDraft(title: "Paging storm"))
+        _ = try fixture.timeline.add(issueId: byTimeline.id, type: .logUploaded, description: "kafka metrics attached")
+        let everywhere = try fixture.issues.create(IssueDraft(title: "kafka kafka", description: "kafka"))
+        _ = try fixture.whys.add(issueId: everywhere.id, question: "Why kafka?", answer: "kafka")
+
+        let results = try fixture.search.search("kafka")
+        #expect(Set(results.map(\.summary.issue.id))
+                == Set([byTitle, byDescription, byAnswer, byLog, byTimeline, everywhere].map(\.id)))
+        #expect(results.count == 6, "one result per issue")
+        #expect(results.first?.summary.issue.id == everywhere.id)
+        let sources = Dictionary(uniqueKeysWithValues: results.map { ($0.summary.issue.id, $0.source) })
+        #expect(sources[byAnswer.id] == "why" && sources[byLog.id] == "log" && sources[byTimeline.id] == "timeline")
+        #expect(sources[byTitle.id] == "issue")
+    }
+
+    @Test func titleMatchesOutrankDescriptionMatches() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "Unrelated", description: "the certificate expired overnight"))
+        _ = try fixture.issues.create(IssueDraft(title: "Certificate expired", description: "renewal failed"))
+        #expect(try titles("certificate") == ["Certificate expired", "Unrelated"])
+    }
+
+    @Test func plainWordsMatchAsPrefixesAndLiterals() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "Database connection timeout", description: "host 10.0.0.12 app.log"))
+        #expect(try titles("data conn") == ["Database connection timeout"])
+        #expect(try titles("10.0.0.12") == ["Database connection timeout"])
+        #expect(try titles("app.log") == ["Database connection timeout"])
+        #expect(try titles("nothing-like-this").isEmpty)
+        #expect(try titles("  ").isEmpty)
+        #expect(FTSQuery.make("data conn") == #""data"* "conn"*"#)
+        #expect(FTSQuery.make("say \"hi\" OR bye") == "say \"hi\" OR bye")
+    }
+
+    @Test func snippetsMarkTheMatch() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "Nightly backup", description: "The backup job failed with ENOSPC"))
+        let result = try #require(try fixture.search.search("enospc").first)
+        #expect(result.bracketedSnippet.contains("[ENOSPC]"))
+        #expect(result.snippet.contains("\u{2}ENOSPC\u{3}"))
+    }
+
+    @Test func malformedSyntaxIsAClearError() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "x"))
+        #expect {
+            try fixture.search.search("\"unterminated")
+        } throws: { error in
+            guard case TriageError.searchSyntax(let query, let message) = error else { return false }
+            return query == "\"unterminated" && message == "unterminated string"
+        }
+        #expect(throws: TriageError.self) { try fixture.search.search("AND OR") }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TRCAACore
+import TRCAAStore
+
+/// A real encrypted store in a temp directory, migrated, with a clock the test moves.
+final class CoreFixture {
+    let directory: String
+    let key = "core-test-key"
+    let clock = TestClock()
+    let workspace: Workspace
+    var context: ServiceContext { ServiceContext(database: workspace.database, clock: clock.clock, user: "tester") }
+    var issues: IssueService { IssueService(context: context) }
+    var whys: WhyService { WhyService(context: context) }
+    var timeline: TimelineService { TimelineService(context: context) }
+    var audit: AuditChain { AuditChain(context: context) }
+    var search: SearchService { SearchService(context: context) }
+    var documents: DocumentService { DocumentService(context: context) }
+    var databasePath: String { directory + "/trcaa.db" }
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "trcaa-core-\(UUID().uuidString)"
+        workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": key])
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// Runs SQL in the `sqlcipher` shell, as someone holding the key would.
+    @discardableResult
+    func sqlcipher(_ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlcipher", "-bail", databasePath]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("""
+            PRAGMA key='\(key)'; PRAGMA cipher_page_size=4096; PRAGMA kdf_iter=256000;
+            PRAGMA cipher_hmac_algorithm=HMAC_SHA512; PRAGMA cipher_kdf_algorithm=PBKDF2_HMAC_SHA512;
+            \(sql)
+            """.utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ShellFailure(output: text) }
+        return text
+    }
+}
+
+struct ShellFailure: Error { let output: String }
+
+/// A clock that only moves when told.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_736_935_200)  // 2025-01-15 10:00:00 UTC
+
+    var clock: Clock { Clock { [self] in lock.withLock { current } } }
+
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
