@@ -109,6 +109,9 @@ extension Database {
         try execute("PRAGMA synchronous = FULL")
         try execute("PRAGMA temp_store = MEMORY")
         try execute("PRAGMA secure_delete = ON")
+        // Every page read from disk is decrypted and its HMAC checked; keeping 16 MiB of them
+        // (SQLite's default is 2 MiB) makes repeated lists and searches read from memory.
+        try execute("PRAGMA cache_size = -16384")
         _ = try scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
     }
 

@@ -52,6 +52,21 @@ extension Database {
         return result!  // Safe: set whenever inTransaction returns without throwing.
     }
 
+    /// Runs several reads on one snapshot (one lock and one look at the WAL instead of one per
+    /// statement); inside a transaction already, just runs `body`.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if isInTransaction { return try body(self) }
+        try execute("BEGIN DEFERRED TRANSACTION")
+        do {
+            let result = try body(self)
+            try execute("COMMIT TRANSACTION")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK TRANSACTION") }
+            throw error
+        }
+    }
+
     /// Runs `body` inside a savepoint, which may be nested in a transaction or another
     /// savepoint; rolled back to its start when `body` throws or returns `.rollback`.
     public func inSavepoint(_ body: () throws -> TransactionCompletion) throws {

@@ -106,6 +106,9 @@ public final class Statement {
     /// The current row's column as an integer (0 for NULL).
     public func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+    /// The current row's column as a double (0 for NULL).
+    public func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
     /// Lends the current row's BLOB bytes without copying; valid only inside `body`.
     public func withBlob<T>(at column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -40,13 +40,17 @@ import TRCAAStore
 
     @Test func plainWordsMatchAsPrefixesAndLiterals() throws {
         _ = try fixture.issues.create(IssueDraft(title: "Database connection timeout", description: "host 10.0.0.12 app.log"))
-        #expect(try titles("data conn") == ["Database connection timeout"])
+        #expect(try titles("database conn") == ["Database connection timeout"])
+        #expect(try titles("d") == ["Database connection timeout"])
+        #expect(try titles("connect") == ["Database connection timeout"])
         #expect(try titles("10.0.0.12") == ["Database connection timeout"])
         #expect(try titles("app.log") == ["Database connection timeout"])
         #expect(try titles("nothing-like-this").isEmpty)
         #expect(try titles("  ").isEmpty)
-        #expect(FTSQuery.make("data conn") == #""data"* "conn"*"#)
-        #expect(FTSQuery.make("say \"hi\" OR bye") == "say \"hi\" OR bye")
+        #expect(FTSQuery("database conn") == FTSQuery(exact: #""database" "conn""#, prefix: #""database" "conn"*"#))
+        #expect(FTSQuery("data co") == FTSQuery(exact: nil, prefix: #""data" "co"*"#))
+        #expect(FTSQuery("say \"hi\" OR bye") == FTSQuery(exact: nil, prefix: "say \"hi\" OR bye"))
+        #expect(FTSQuery(" - ") == nil)
     }
 
     @Test func snippetsMarkTheMatch() throws {

@@ -7,7 +7,7 @@ import Glibc
 /// (`$XDG_RUNTIME_DIR`, else `/dev/shm`), as a 0600 file that is overwritten and removed
 /// afterwards; directories left by a killed run are removed by the next one. While the
 /// editor runs, trcaa ignores Ctrl-C and Ctrl-\ (they belong to the editor).
-public struct ExternalEditor: Sendable {
+public struct ExternalEditor: Sendable, Equatable {
     /// The shell command, e.g. `vim` or `code --wait`.
     public let command: String
 

@@ -34,6 +34,11 @@ extension SearchResult: Encodable {
 /// Full-text search over issues (title and description, via `issues_fts`) and the text around
 /// them — 5-Whys, timeline descriptions, attachment names (via `evidence_fts`) — with bm25
 /// ranking and one result per issue (SPEC §8).
+///
+/// The work per query is bounded: each index contributes its `candidateWindow` most recent
+/// matches, scored by bm25. Ranking is exact whenever a query matches fewer than that many
+/// rows per index; a very common word or a one-letter prefix is ranked among its most recent
+/// matches, which keeps search-as-you-type instant on 100 000 issues.
 public struct SearchService {
     let context: ServiceContext
 
@@ -43,56 +48,95 @@ public struct SearchService {
     /// count half as much as matches in the issue itself.
     static let titleWeight = 10.0
     static let evidenceWeight = 0.5
+    /// Matches scored per index and query.
+    public static let candidateWindow = 300
+    /// Evidence matches whose issue is looked up (the best by score).
+    static func evidenceLookups(_ limit: Int) -> Int { limit * 2 }
 
     /// The best `limit` issues for `query`, best first.
     ///
-    /// Two steps keep common words cheap: the top candidates by bm25 from each index (ids and
-    /// scores only), merged to one per issue; then snippets and rows for those alone.
+    /// When the last word is long enough to be a word of its own and matching it exactly
+    /// already fills the page, its prefix expansion (costly for common stems) is skipped.
     ///
     /// - throws: `TriageError.searchSyntax` for malformed FTS5 syntax.
     public func search(_ query: String, limit: Int = 50) throws -> [SearchResult] {
-        guard let match = FTSQuery.make(query), limit > 0 else { return [] }
-        let db = context.database
+        guard let fts = FTSQuery(query), limit > 0 else { return [] }
         do {
-            var best: [String: (source: String, rowid: Int64, rank: Double)] = [:]
-            let issueHits = try db.cachedStatement("""
-                SELECT issues_fts.rowid, issues.id, bm25(issues_fts, 0.0, \(Self.titleWeight), 1.0) AS score
-                FROM issues_fts JOIN issues ON issues.rowid = issues_fts.rowid
-                WHERE issues_fts MATCH ?1 ORDER BY score LIMIT ?2
-                """).rows([.text(match), .integer(Int64(limit))])
-            for hit in issueHits {
-                best[try hit.decode("id")] = ("issue", try hit.decode(at: 0), try hit.decode("score"))
+            return try context.database.read { _ in
+                var hits = try rank(match: fts.exact ?? fts.prefix, limit: limit)
+                if fts.exact != nil, hits.count < limit { hits = try rank(match: fts.prefix, limit: limit) }
+                return try results(for: hits, snippet: SearchSnippet(query: query))
             }
-            let evidenceHits = try db.cachedStatement("""
-                SELECT rowid, issue_id, source, bm25(evidence_fts) * \(Self.evidenceWeight) AS score
-                FROM evidence_fts WHERE evidence_fts MATCH ?1 ORDER BY score LIMIT ?2
-                """).rows([.text(match), .integer(Int64(limit * 4))])
-            for hit in evidenceHits {
-                let issueId: String = try hit.decode("issue_id")
-                let score: Double = try hit.decode("score")
-                if best[issueId].map({ score < $0.rank }) ?? true {
-                    best[issueId] = (try hit.decode("source"), try hit.decode(at: 0), score)
-                }
-            }
-            let issues = IssueService(context: context)
-            return try best.sorted { $0.value.rank < $1.value.rank || ($0.value.rank == $1.value.rank && $0.key < $1.key) }
-                .prefix(limit).map { issueId, hit in
-                    SearchResult(summary: try issues.summary(issueId), source: hit.source,
-                                 snippet: try snippet(of: hit.rowid, in: hit.source == "issue" ? "issues_fts" : "evidence_fts",
-                                                      match: match),
-                                 rank: hit.rank)
-                }
         } catch StoreError.sqlite(let failure) where failure.code == 1 {
             // The statements are fixed; a plain SQLITE_ERROR while matching comes from the query.
             throw TriageError.searchSyntax(query: query, message: failure.message)
         }
     }
 
-    private func snippet(of rowid: Int64, in table: String, match: String) throws -> String {
-        let column = table == "issues_fts" ? -1 : 2
-        return try context.database.cachedStatement("""
-            SELECT snippet(\(table), \(column), char(2), char(3), '…', 12) FROM \(table)
-            WHERE \(table) MATCH ?1 AND rowid = ?2
-            """).firstRow([.text(match), .integer(rowid)]).map { try $0.decode(at: 0, as: String.self) } ?? ""
+    /// A match: the issue, where it matched (an `issues_fts` or `evidence_fts` rowid) and its score.
+    private struct Hit {
+        var issueId: String
+        var source: String
+        var rowid: Int64
+        var rank: Double
+    }
+
+    /// The best hit per issue, best first: ids and scores only. Reads typed columns straight
+    /// from the statements (no `Row` per candidate); evidence rows are ranked on rowid and score
+    /// and only the best are joined back for their issue.
+    private func rank(match: String, limit: Int) throws -> [Hit] {
+        let db = context.database
+        var best: [String: Hit] = [:]
+        let issueHits = try db.cachedStatement("""
+            SELECT top.rowid, top.score, issues.id FROM (
+                SELECT rowid, score FROM (
+                    SELECT issues_fts.rowid AS rowid, bm25(issues_fts, 0.0, \(Self.titleWeight), 1.0) AS score
+                    FROM issues_fts WHERE issues_fts MATCH ?1 ORDER BY issues_fts.rowid DESC LIMIT ?3
+                ) ORDER BY score LIMIT ?2
+            ) AS top JOIN issues ON issues.rowid = top.rowid
+            """)
+        try issueHits.bind([.text(match), .integer(Int64(limit)), .integer(Int64(Self.candidateWindow))])
+        defer { issueHits.reset() }
+        while try issueHits.step() {
+            let hit = Hit(issueId: issueHits.text(at: 2), source: "issue", rowid: issueHits.int64(at: 0),
+                          rank: issueHits.double(at: 1))
+            best[hit.issueId] = hit
+        }
+        let evidenceHits = try db.cachedStatement("""
+            SELECT top.rowid, top.score, evidence_fts.issue_id, evidence_fts.source FROM (
+                SELECT rowid, score FROM (
+                    SELECT rowid, bm25(evidence_fts) * \(Self.evidenceWeight) AS score
+                    FROM evidence_fts WHERE evidence_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
+                ) ORDER BY score LIMIT ?3
+            ) AS top JOIN evidence_fts ON evidence_fts.rowid = top.rowid
+            """)
+        try evidenceHits.bind([.text(match), .integer(Int64(Self.candidateWindow)),
+                               .integer(Int64(Self.evidenceLookups(limit)))])
+        defer { evidenceHits.reset() }
+        while try evidenceHits.step() {
+            let hit = Hit(issueId: evidenceHits.text(at: 2), source: evidenceHits.text(at: 3), rowid: evidenceHits.int64(at: 0),
+                          rank: evidenceHits.double(at: 1))
+            if best[hit.issueId].map({ hit.rank < $0.rank }) ?? true { best[hit.issueId] = hit }
+        }
+        return Array(best.values.sorted { $0.rank < $1.rank || ($0.rank == $1.rank && $0.issueId < $1.issueId) }
+            .prefix(limit))
+    }
+
+    /// Rows and snippets for the hits.
+    private func results(for hits: [Hit], snippet: SearchSnippet) throws -> [SearchResult] {
+        let summaries = try IssueService(context: context).summaries(hits.map(\.issueId))
+        let evidence = try context.database.cachedStatement("SELECT text FROM evidence_fts WHERE rowid = ?")
+        return try hits.compactMap { hit in
+            guard let summary = summaries[hit.issueId] else { return nil }
+            let text: String
+            if hit.source == "issue" {
+                let title = snippet.passage(of: summary.issue.title)
+                text = title.contains(SearchResult.highlightStart) || summary.issue.description.isEmpty
+                    ? title : snippet.passage(of: summary.issue.description)
+            } else {
+                text = snippet.passage(of: try evidence.firstRow([.integer(hit.rowid)])?.decode(at: 0) ?? "")
+            }
+            return SearchResult(summary: summary, source: hit.source, snippet: text, rank: hit.rank)
+        }
     }
 }

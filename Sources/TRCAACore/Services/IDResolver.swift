@@ -31,10 +31,11 @@ enum IDResolver {
     /// The shortest prefix (at least 8 characters) that tells `id` apart from its neighbours
     /// in `table`, as git abbreviates hashes. Two index lookups per id.
     static func shortID(_ id: String, table: String, in db: Database) throws -> String {
-        let before = try db.cachedStatement("SELECT max(id) FROM \(table) WHERE id < ?").firstRow([.text(id)])
-        let after = try db.cachedStatement("SELECT min(id) FROM \(table) WHERE id > ?").firstRow([.text(id)])
-        let shared = [before, after].compactMap { row -> Int? in
-            guard let other = try? row?.decode(at: 0, as: String?.self) else { return nil }
+        let neighbours = try db.cachedStatement("""
+            SELECT (SELECT max(id) FROM \(table) WHERE id < ?1), (SELECT min(id) FROM \(table) WHERE id > ?1)
+            """).firstRow([.text(id)])?.values ?? []
+        let shared = neighbours.compactMap { value -> Int? in
+            guard case .text(let other) = value else { return nil }
             return zip(id, other).prefix { $0 == $1 }.count
         }.max() ?? 0
         return String(id.prefix(max(minimumShortID, shared + 1)))

@@ -3,9 +3,8 @@ import TRCAAStore
 extension IssueService {
     /// The issue with its steps, root cause, timeline, attachments and documents.
     public func detail(_ id: String) throws -> IssueDetail {
-        let db = context.database
         let whys = WhyService(context: context)
-        return IssueDetail(
+        return try context.database.read { db in try IssueDetail(
             issue: try get(id),
             steps: try whys.list(issueId: id),
             rootCause: try whys.rootCause(issueId: id),
@@ -28,6 +27,6 @@ extension IssueService {
                              mimeType: try row.decode("mime_type"), uploadHash: try row.decode("upload_hash"),
                              uploadedAt: try row.decode("uploaded_at"))
             },
-            documents: try DocumentStore(context: context).summaries(issueId: id))
+            documents: try DocumentStore(context: context).summaries(issueId: id)) }
     }
 }

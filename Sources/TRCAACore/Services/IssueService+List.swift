@@ -10,10 +10,11 @@ extension IssueService {
         case .created: "created_at \(direction), id \(direction)"
         case .severity: "severity \(filter.reversed ? "DESC" : "ASC"), updated_at DESC, id DESC"
         }
-        let rows = try context.database.rows("""
-            SELECT \(Self.summaryColumns) FROM issues \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-            """, arguments + [.integer(Int64(filter.limit)), .integer(Int64(filter.offset))])
-        return try rows.map(summary(row:))
+        return try context.database.read { db in
+            try db.rows("""
+                SELECT \(Self.summaryColumns) FROM issues \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments + [.integer(Int64(filter.limit)), .integer(Int64(filter.offset))]).map(summary(row:))
+        }
     }
 
     /// One issue as lists show it.
@@ -21,6 +22,18 @@ extension IssueService {
         guard let row = try context.database.cachedStatement("SELECT \(Self.summaryColumns) FROM issues WHERE id = ?")
             .firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "issue", prefix: id) }
         return try summary(row: row)
+    }
+
+    /// Several issues as lists show them, by id (one query).
+    func summaries(_ ids: [String]) throws -> [String: IssueSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try context.database.cachedStatement(
+            "SELECT \(Self.summaryColumns) FROM issues WHERE id IN (SELECT value FROM json_each(?))")
+            .rows([.text(JSONText.array(ids.map(JSONText.string)).rendered)])
+        return Dictionary(uniqueKeysWithValues: try rows.map { row in
+            let summary = try summary(row: row)
+            return (summary.issue.id, summary)
+        })
     }
 
     /// The issue's columns and the counts a list shows.

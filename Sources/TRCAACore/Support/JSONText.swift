@@ -75,7 +75,16 @@ public indirect enum JSONText: Sendable, Equatable {
     }
 
     /// Decodes a JSON array of strings (`issues.tags`); `nil` when it is anything else.
+    /// Plain arrays like `["prod","db"]` are read directly (lists decode one per row);
+    /// anything with escapes goes through JSONSerialization.
     public static func stringArray(_ text: String) -> [String]? {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == "[]" { return [] }
+        if trimmed.hasPrefix("[\""), trimmed.hasSuffix("\"]"), !trimmed.contains("\\") {
+            let inner = trimmed.dropFirst(2).dropLast(2)
+            let parts = inner.components(separatedBy: "\",\"")
+            if !parts.contains(where: { $0.contains("\"") }) { return parts }
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
     }
 }

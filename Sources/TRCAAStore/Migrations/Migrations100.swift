@@ -4,10 +4,18 @@
 extension Migration {
     /// Keeps `issues_fts` (010) in step with `issues` and indexes the rows already there.
     ///
+    /// The table is recreated with the same name and columns plus prefix indexes for 1–3
+    /// characters, so that search-as-you-type reads one doclist instead of merging every term
+    /// that starts with what was typed.
+    ///
     /// The index is keyed by the rowid of `issues`, which has no INTEGER PRIMARY KEY: a VACUUM
     /// may renumber rowids, so anything that vacuums must run `'rebuild'` afterwards. Writers
     /// must not use INSERT OR REPLACE on `issues` (its implicit delete fires no trigger).
     static let issuesFTSSync = Migration("100_issues_fts_sync", sql: """
+        DROP TABLE IF EXISTS issues_fts;
+        CREATE VIRTUAL TABLE issues_fts USING fts5(
+            id UNINDEXED, title, description, content='issues', content_rowid='rowid', prefix='1 2 3'
+        );
         CREATE TRIGGER IF NOT EXISTS issues_fts_after_insert AFTER INSERT ON issues BEGIN
             INSERT INTO issues_fts(rowid, id, title, description)
             VALUES (new.rowid, new.id, new.title, new.description);
@@ -47,7 +55,9 @@ extension Migration {
     /// Row ids are `source rowid * 4 + kind` (0 why, 1 timeline, 2 log, 3 image), so an update
     /// or delete finds its entry by rowid. Like 100_, anything that vacuums must rebuild.
     static let evidenceFTS = Migration("102_evidence_fts", sql: """
-        CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(issue_id UNINDEXED, source UNINDEXED, text);
+        CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(
+            issue_id UNINDEXED, source UNINDEXED, text, prefix='1 2 3'
+        );
         \(evidenceTriggers(table: "resolution_steps", kind: 0, source: "why",
                            columns: "why_question, answer, evidence",
                            text: "new.why_question || char(10) || new.answer || char(10) || new.evidence"))
