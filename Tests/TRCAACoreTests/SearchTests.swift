@@ -71,3 +71,25 @@ import TRCAAStore
         #expect(throws: TriageError.self) { try fixture.search.search("AND OR") }
     }
 }
+
+@Suite struct SearchSnippetTests {
+    private func marked(_ query: String, _ text: String) -> String {
+        SearchSnippet(query: query).passage(of: text).replacingOccurrences(of: "\u{2}", with: "[")
+            .replacingOccurrences(of: "\u{3}", with: "]")
+    }
+
+    @Test func marksWholeWordsIgnoringCaseAndDiacritics() {
+        #expect(marked("json", "JSON check") == "[JSON] check")
+        #expect(marked("cafe", "Le Café est fermé") == "Le [Café] est fermé")
+        #expect(marked("log", "catalog log logs") == "catalog [log] [logs]")
+        #expect(marked("\"log\"", "catalog log logs") == "catalog [log] logs")
+        #expect(marked("disk full", "the disk is full\nagain") == "the [disk] is [full] again")
+    }
+
+    @Test func cutsLongTextAroundTheFirstMatch() {
+        let text = (1...40).map { "w\($0)" }.joined(separator: " ") + " target " + (41...60).map { "w\($0)" }.joined(separator: " ")
+        let passage = marked("target", text)
+        #expect(passage.hasPrefix("…w35 ") && passage.contains("[target]") && passage.hasSuffix("…"))
+        #expect(marked("absent", "short text") == "short text")
+    }
+}

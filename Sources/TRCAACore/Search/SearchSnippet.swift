@@ -41,7 +41,7 @@ struct SearchSnippet {
             cursor = words[index].upperBound
         }
         let end = to < words.count ? words[to - 1].upperBound : text.endIndex
-        out += Self.oneLine(text[cursor..<end]).trimmingCharacters(in: .whitespaces)
+        out += Self.oneLine(text[cursor..<end])
         return to < words.count ? out + "…" : out
     }
 
@@ -80,6 +80,6 @@ struct SearchSnippet {
     }
 
     private static func oneLine(_ text: Substring) -> String {
-        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : String(text)
+        text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : String(text)
     }
 }
