@@ -39,8 +39,21 @@ extension DocCommand {
     }
 
     enum Generate {
+        /// Generates; when the stored document was edited, asks on a terminal (default No)
+        /// and otherwise leaves the refusal to the error report.
         static func run(_ kind: DocumentKind, issue: String, force: Bool, in workspace: Workspace) throws {
-            let generated = try workspace.documents.generate(kind, issueId: try workspace.issues.resolve(issue), force: force)
+            let issueId = try workspace.issues.resolve(issue)
+            let generated: DocumentService.Generated
+            do {
+                generated = try workspace.documents.generate(kind, issueId: issueId, force: force)
+            } catch TriageError.documentEdited where isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 {
+                let question = "The \(kind.displayName) was edited since it was generated. Replace it and lose the edits? [y/N] "
+                FileHandle.standardError.write(Data(question.utf8))
+                guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                    return Console.notice("kept the edited \(kind.displayName)")
+                }
+                generated = try workspace.documents.generate(kind, issueId: issueId, force: true)
+            }
             print(generated.document.id)
             if generated.replaced { Console.notice("regenerated the \(kind.displayName)") }
         }
