@@ -18,7 +18,7 @@ struct TRCAA: ParsableCommand {
             """,
         version: TRCAAVersion.string,
         subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, SearchCommand.self, DocCommand.self,
-                      AuditCommand.self, DbCommand.self]
+                      AuditCommand.self, PIICommand.self, DbCommand.self]
     )
 
     @OptionGroup(title: "Global Options") var global: GlobalOptions

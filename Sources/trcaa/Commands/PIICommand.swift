@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TRCAACore
+
+/// `trcaa pii …`: the detector on its own, without the store.
+struct PIICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pii",
+        abstract: "Find PII and secrets in text without storing it.",
+        subcommands: [Scan.self]
+    )
+}
+
+extension PIICommand {
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Scan stdin and list what would be redacted.",
+            discussion: """
+                By default stdin is text and each finding is printed as LINE:COLUMN TYPE VALUE. With --jsonl, \
+                each stdin line is {"id":…,"text":…} and each output line {"id":…,"spans":[{"type","start","end"}]} \
+                with UTF-8 byte offsets (the evaluation interface). With --redact, the redacted text is printed.
+                """)
+
+        @Flag(help: "Read and write JSON lines.") var jsonl = false
+        @Flag(help: "Print the text with every finding replaced by its [Type].") var redact = false
+
+        mutating func run() throws {
+            try reportingErrors {
+                if jsonl { return try scanJSONLines() }
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let spans = data.withUnsafeBytes { PIIDetector.spans(in: $0) }
+                if redact {
+                    let redacted = data.withUnsafeBytes { Redaction.apply(spans, to: $0) }
+                    FileHandle.standardOutput.write(Data(redacted))
+                    return
+                }
+                let bytes = [UInt8](data)
+                var lineStarts = [0]
+                for (index, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(index + 1) }
+                for span in spans {
+                    let line = (lineStarts.lastIndex { $0 <= span.start } ?? 0)
+                    let column = String(decoding: bytes[lineStarts[line]..<span.start], as: UTF8.self).count + 1
+                    let value = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+                    print("\(line + 1):\(column)\t\(span.type.rawValue)\t\(value)")
+                }
+                if spans.isEmpty { Console.notice("nothing found") }
+            }
+        }
+
+        private func scanJSONLines() throws {
+            var output = Data()
+            while let line = readLine(strippingNewline: true) {
+                guard !line.isEmpty else { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let text = object["text"] as? String else {
+                    throw CommandFailure(report: ErrorReport(
+                        message: "stdin line is not {\"id\":…,\"text\":…}: \(line.prefix(60))", hint: nil,
+                        code: ExitStatus.dataError))
+                }
+                let id: JSONText = (object["id"] as? String).map(JSONText.string)
+                    ?? (object["id"] as? Int).map { JSONText.int(Int64($0)) } ?? .null
+                let spans = PIIDetector.spans(in: text).map { span in
+                    JSONText.object([("type", .string(span.type.rawValue)), ("start", .int(Int64(span.start))),
+                                     ("end", .int(Int64(span.end)))])
+                }
+                output.append(Data((JSONText.object([("id", id), ("spans", .array(spans))]).rendered + "\n").utf8))
+                if output.count > 1 << 16 {
+                    FileHandle.standardOutput.write(output)
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(output)
+        }
+    }
+}

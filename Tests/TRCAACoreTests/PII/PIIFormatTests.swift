@@ -1,0 +1,121 @@
+import Testing
+import TRCAACore
+
+/// Each type's definition: what validates and what look-alikes stay out.
+@Suite struct PIIFormatTests {
+    private func found(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return PIIDetector.spans(in: text).map { "\($0.type.rawValue):" + String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+    }
+
+    @Test func cardsNeedLuhnAndAnIssuerAndAPrintedShape() {
+        #expect(found("4111 1111 1111 1111") == ["CreditCard:4111 1111 1111 1111"])
+        #expect(found("4111-1111-1111-1111") == ["CreditCard:4111-1111-1111-1111"])
+        #expect(found("amex 3782 822463 10005") == ["CreditCard:3782 822463 10005"])
+        #expect(found("4111111111111112").isEmpty)  // Luhn fails
+        #expect(found("9111111111111111").isEmpty)  // no issuer starts with 9
+        #expect(found("4111 11 1111 1111 111").isEmpty)  // not a printed grouping
+        #expect(found("blk_-4468645577339843974 and blk_4111111111111111").isEmpty)  // block ids
+    }
+
+    @Test func ssnsFollowTheAllocationRules() {
+        #expect(found("ssn=078-05-1120") == ["SSN:078-05-1120"])
+        #expect(found("078 05 1120") == ["SSN:078 05 1120"])
+        for invalid in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000"] {
+            #expect(found("ssn \(invalid)").isEmpty, "\(invalid)")
+        }
+    }
+
+    @Test func ibansCheckTheirLengthAndMod97() {
+        #expect(found("IBAN GB82WEST12345698765432 ok") == ["IBAN:GB82WEST12345698765432"])
+        #expect(found("FR14 2004 1010 0505 0001 3M02 606") == ["IBAN:FR14 2004 1010 0505 0001 3M02 606"])
+        #expect(found("IBAN GB82WEST12345698765433").isEmpty)  // check digits wrong
+        #expect(found("GB82WEST1234569876543").isEmpty)  // one character short
+    }
+
+    @Test func ipv4OctetsAndContextAreChecked() {
+        #expect(found("from 10.0.0.1:22 and 192.168.0.0/16") == ["IPv4:10.0.0.1", "IPv4:192.168.0.0"])
+        for lookAlike in ["version 1.2.3.4", "build 10.0.19041.1", "OID 2.5.4.3", "256.1.1.1", "1.2.3.4.5", "v1.2.3.4",
+                          "pkg~6.1.1.0", "1.3.6.1.4.1.311.21.8"] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
+
+    @Test func ipv6FollowsTheGrammar() {
+        #expect(found("link fe80::1%eth0 up") == ["IPv6:fe80::1%eth0"])
+        #expect(found("[2001:db8::5]:443") == ["IPv6:2001:db8::5"])
+        #expect(found("mapped ::ffff:192.0.2.1") == ["IPv6:::ffff:192.0.2.1"])
+        #expect(found("2001:0db8:0000:0000:0000:ff00:0042:8329") == ["IPv6:2001:0db8:0000:0000:0000:ff00:0042:8329"])
+        for lookAlike in ["std::vector Foo::bar", "bare :: here", "12:34:56", "00:01:23.456", "1:2:3:4:5:6:7:8:9:a"] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
+
+    @Test func macsHaveOneSeparatorAndSixGroups() {
+        #expect(found("aa:bb:cc:dd:ee:ff") == ["MAC:aa:bb:cc:dd:ee:ff"])
+        #expect(found("AA-BB-CC-DD-EE-FF") == ["MAC:AA-BB-CC-DD-EE-FF"])
+        #expect(found("mac=d4cd.6bec.bfd3") == ["MAC:d4cd.6bec.bfd3"])
+        #expect(found("aa:bb-cc:dd:ee:ff").isEmpty)
+        #expect(found("MD5:3b:2c:1a:4d:5e:6f:70:81:92:a3:b4:c5:d6:e7:f8:09").isEmpty)  // a fingerprint
+    }
+
+    @Test func hostnamesNeedARealTLDAndAreNotClassOrFileNames() {
+        #expect(found("resolving web-19.stg.initech.de now") == ["Hostname:web-19.stg.initech.de"])
+        #expect(found("see proxy.cse.cuhk.edu.hk:5070") == ["Hostname:proxy.cse.cuhk.edu.hk"])
+        for lookAlike in ["java.net.SocketTimeoutException", "org.apache.hadoop.hdfs.DataNode", "com.apple.xpc",
+                          "config.yaml", "server.py", "libssl.so.1.1", "mapred.tip.id is deprecated", "host.name=db01",
+                          "node-246", "LabSZ"] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
+
+    @Test func emailsNeedAHostnameDomain() {
+        #expect(found("mail maria@umbrella.fr now") == ["Email:maria@umbrella.fr"])
+        #expect(found("root@tbird-admin1 login").isEmpty)
+    }
+
+    @Test func urlCredentialsCoverTheWholeUserinfo() {
+        #expect(found("mongodb://admin:Tr0ub4dor227?@proxy19.svc.cluster.local/db")
+                == ["URL:admin:Tr0ub4dor227?", "Hostname:proxy19.svc.cluster.local"])
+        #expect(found("ftp://ec2-user:tr0ub4dor45@192.0.2.243/pub") == ["URL:ec2-user:tr0ub4dor45", "IPv4:192.0.2.243"])
+        #expect(found("https://example.com/path?x=1").isEmpty == false)
+        #expect(!found("https://example.com/path?x=1").contains { $0.hasPrefix("URL:") })
+    }
+
+    @Test func phonesNeedAPhoneFormat() {
+        for phone in ["+44 20 7946 0958", "+49 (0)30 1234567", "(415) 555-0132", "415-555-0132", "020 7946 0002",
+                      "03-7797-5581", "06 12 34 56 78", "+14155550132"] {
+            #expect(found("call \(phone) now") == ["Phone:\(phone)"], "\(phone)")
+        }
+        #expect(found("my phone number is 4258829090") == ["Phone:4258829090"])
+        for lookAlike in ["epoch 1700000000", "id=1234567890", "03-17 16:13:38.811", "dsl-082-083-227-067.arcor-ip.net",
+                          "073-57-0000"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("Phone:") }, "\(lookAlike)")
+        }
+    }
+
+    @Test func secretsByKeywordSpanTheValueOnly() {
+        #expect(found("DB_PASSWORD=ingest-billing-532") == ["Password:ingest-billing-532"])
+        #expect(found(#"{"password":"s3cr3t!"}"#) == ["Password:s3cr3t!"])
+        #expect(found("client_secret=b217435978e4f5f5db71c5c0b8cc586d70bc99a5 x")
+                == ["ApiKey:b217435978e4f5f5db71c5c0b8cc586d70bc99a5"])
+        #expect(found("Authorization: token C6vZy8Lrmk0Q7uanmQOHdM9zjA53VUC0") == ["ApiKey:C6vZy8Lrmk0Q7uanmQOHdM9zjA53VUC0"])
+        for placeholder in ["password: ********", "password=${DB_PASSWORD}", "api_key=<YOUR_API_KEY>", "token=null",
+                            "Failed password for root", "password expired", "stream/token: com.apple.xpc.activity/4505:"] {
+            #expect(found(placeholder).isEmpty, "\(placeholder)")
+        }
+    }
+
+    @Test func selfDescribingSecretsNeedNoKeyword() {
+        #expect(found("AccessKeyId=AKIAIOSFODNN7EXAMPLE") == ["AWSKey:AKIAIOSFODNN7EXAMPLE"])
+        #expect(found("key ghp_abcdefghijklmnopqrstuvwxyz0123456789") == ["ApiKey:ghp_abcdefghijklmnopqrstuvwxyz0123456789"])
+        #expect(found("xoxb-282029623751-BVtmnS3BQitmjZvjpQL7PSGP") == ["ApiKey:xoxb-282029623751-BVtmnS3BQitmjZvjpQL7PSGP"])
+        #expect(found("xoxb-xxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx").isEmpty)
+        #expect(found("pk_live_j5krY8XTgIcDaHDb3YrsAfCl").isEmpty)  // publishable, not secret
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        #expect(found("Authorization: Bearer \(jwt)") == ["JWT:\(jwt)"])
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbCd==\n-----END RSA PRIVATE KEY-----"
+        #expect(found("key:\n\(pem)\ndone") == ["PrivateKey:\(pem)"])
+        #expect(found("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----").isEmpty)
+    }
+}
