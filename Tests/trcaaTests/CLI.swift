@@ -34,20 +34,48 @@ final class CLI {
     /// Runs `trcaa arguments…` with `extra` added to the environment.
     @discardableResult
     func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = environment.merging(extra) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try run(arguments: arguments, environment: extra)
+    }
+
+    /// Runs `trcaa` with `input` on stdin (none: /dev/null) and waits for it.
+    @discardableResult
+    func run(arguments: [String], environment extra: [String: String] = [:], input: [UInt8]? = nil) throws -> Result {
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let process = try start(arguments, environment: extra, stdin: input == nil ? FileHandle.nullDevice : stdin,
+                                stdout: stdout, stderr: stderr)
+        if let input {
+            // Written from another thread, so a large input cannot block against a full stdout pipe.
+            Thread {
+                stdin.fileHandleForWriting.write(Data(input))
+                try? stdin.fileHandleForWriting.close()
+            }.start()
+        }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Starts `trcaa` without waiting (for tests that signal or kill it). With `shell`, runs
+    /// `bash -c shell trcaa arguments…`, so the script can set limits and `exec "$0" "$@"`.
+    func start(_ arguments: [String], environment extra: [String: String] = [:], stdin: Any, stdout: Any, stderr: Any,
+               shell: String? = nil) throws -> Process
+    {
+        let process = Process()
+        if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", shell, Self.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = arguments
+        }
+        process.environment = environment.merging(extra) { $1 }
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        return process
     }
 
     func keyFile() throws -> String { try String(contentsOfFile: dataDirectory + "/.dbkey", encoding: .utf8) }

@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: [[], ["db"], ["db", "info"], ["db", "migrate"], ["db", "check"], ["db", "rekey"]])
     func everyCommandHasHelp(command: [String]) throws {
-        let process = try cli.runArguments(command + ["--help"])
+        let process = try cli.run(arguments: command + ["--help"])
         #expect(process.status == 0)
         #expect(process.stdout.contains("USAGE: trcaa"))
         #expect(process.stdout.contains("--db <path>") || command.count < 2)
@@ -23,16 +23,5 @@ import Testing
         let result = try cli.run("db", "info", "--bogus")
         #expect(result.status == 64)
         #expect(result.stderrLines.first == "trcaa: Unknown option '--bogus'")
-    }
-}
-
-extension CLI {
-    func runArguments(_ arguments: [String]) throws -> Result {
-        switch arguments.count {
-        case 1: try run(arguments[0])
-        case 2: try run(arguments[0], arguments[1])
-        case 3: try run(arguments[0], arguments[1], arguments[2])
-        default: try run(arguments[0], arguments[1], arguments[2], arguments[3])
-        }
     }
 }

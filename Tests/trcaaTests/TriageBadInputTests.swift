@@ -15,7 +15,7 @@ import Testing
     private func expectRefused(_ arguments: [String], code: Int32, message: String, environment: [String: String] = [:],
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try cli.run("audit", "list", "--json").stdout
-        let result = try cli.runArguments(arguments, environment: environment)
+        let result = try cli.run(arguments: arguments, environment: environment)
         #expect(result.status == code, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderrLines.contains { $0.hasPrefix(message) }, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
@@ -95,24 +95,5 @@ import Testing
         #expect(result.stderr.hasPrefix("trcaa: argument 3 is not valid UTF-8"))
         #expect(try cli.run("issue", "list", "--json").stdout.contains("Existing issue"))
         #expect(try !cli.run("issue", "list", "--json").stdout.contains("caf"))
-    }
-}
-
-extension CLI {
-    func runArguments(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = environment.merging(extra) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
     }
 }

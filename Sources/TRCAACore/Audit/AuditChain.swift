@@ -62,7 +62,7 @@ public struct AuditChain {
         }
         if let entity = filter.entity {
             conditions.append("(entity_type = ? OR entity_id = ? OR entity_id LIKE ? ESCAPE '\\')")
-            arguments += [.text(entity), .text(entity), .text(Self.likePrefix(entity))]
+            arguments += [.text(entity), .text(entity), .text(SQLLike.prefix(entity))]
         }
         if let since = filter.since {
             conditions.append("timestamp >= ?")
@@ -78,11 +78,6 @@ public struct AuditChain {
             SELECT \(AuditEntry.columns) FROM audit_log \(whereClause)
             ORDER BY timestamp DESC, id DESC LIMIT ? OFFSET ?
             """, arguments).map(AuditEntry.init(row:))
-    }
-
-    static func likePrefix(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 }
 

@@ -82,8 +82,7 @@ public struct DocumentService {
             guard content != document.contentMd else { return false }
             try db.execute("UPDATE documents SET content_md = ?, updated_at = ? WHERE id = ?",
                            [.text(content), .integer(Timestamp.milliseconds(context.clock.now())), .text(id)])
-            try db.execute("UPDATE issues SET updated_at = ? WHERE id = ?",
-                           [.text(Timestamp.format(context.clock.now())), .text(document.issueId)])
+            try context.touchIssue(document.issueId, in: db)
             try context.audit.append(
                 action: "edit_document", entityType: "document", entityId: id,
                 details: .object([("issue_id", .string(document.issueId)), ("doc_type", .string(document.docType)),

@@ -4,7 +4,7 @@ extension IssueService {
     /// The issue with its steps, root cause, timeline, attachments and documents.
     public func detail(_ id: String) throws -> IssueDetail {
         let whys = WhyService(context: context)
-        return try context.database.read { db in try IssueDetail(
+        return try context.database.read { db in IssueDetail(
             issue: try get(id),
             steps: try whys.list(issueId: id),
             rootCause: try whys.rootCause(issueId: id),

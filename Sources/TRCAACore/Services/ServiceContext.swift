@@ -17,4 +17,10 @@ public struct ServiceContext {
     var audit: AuditChain { AuditChain(context: self) }
     /// The timeline writer of this store.
     var timeline: TimelineService { TimelineService(context: self) }
+
+    /// Stamps an issue's `updated_at` after a change to it or to what it holds.
+    func touchIssue(_ issueId: String, in db: Database) throws {
+        try db.cachedStatement("UPDATE issues SET updated_at = ? WHERE id = ?")
+            .run([.text(Timestamp.format(clock.now())), .text(issueId)])
+    }
 }

@@ -59,8 +59,7 @@ public struct TimelineService {
         try context.audit.append(
             action: type.rawValue, entityType: "issue", entityId: issueId,
             details: .object([("description", .string(description)), ("metadata", .string(metadataText))]), in: db)
-        try db.cachedStatement("UPDATE issues SET updated_at = ? WHERE id = ?")
-            .run([.text(Timestamp.format(now)), .text(issueId)])
+        try context.touchIssue(issueId, in: db)
         return event
     }
 }

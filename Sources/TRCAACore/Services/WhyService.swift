@@ -65,7 +65,7 @@ public struct WhyService {
             guard !changed.isEmpty else { return step }
             try db.execute("UPDATE resolution_steps SET why_question = ?, answer = ?, evidence = ? WHERE id = ?",
                            [.text(step.whyQuestion), .text(step.answer), .text(step.evidence), .text(step.id)])
-            try touch(step.issueId, in: db)
+            try context.touchIssue(step.issueId, in: db)
             try context.audit.append(
                 action: "update_five_why", entityType: "resolution_step", entityId: step.id,
                 details: .object([("issue_id", .string(step.issueId)), ("changed", .object(changed))]), in: db)
@@ -84,7 +84,7 @@ public struct WhyService {
             let from = steps.firstIndex { $0.id == stepId }!  // Safe: the step belongs to this issue.
             steps.insert(steps.remove(at: from), at: number - 1)
             try renumber(steps, in: db)
-            try touch(step.issueId, in: db)
+            try context.touchIssue(step.issueId, in: db)
             try context.audit.append(
                 action: "move_five_why", entityType: "resolution_step", entityId: stepId,
                 details: .object([("issue_id", .string(step.issueId)), ("from", .int(Int64(from + 1))),
@@ -98,7 +98,7 @@ public struct WhyService {
             let step = try get(stepId, in: db)
             try db.execute("DELETE FROM resolution_steps WHERE id = ?", [.text(stepId)])
             try renumber(try list(issueId: step.issueId), in: db)
-            try touch(step.issueId, in: db)
+            try context.touchIssue(step.issueId, in: db)
             try context.audit.append(
                 action: "delete_five_why", entityType: "resolution_step", entityId: stepId,
                 details: .object([("issue_id", .string(step.issueId)), ("step_order", .int(Int64(step.stepOrder))),
@@ -149,10 +149,5 @@ public struct WhyService {
         for (index, step) in steps.enumerated() where step.stepOrder != index + 1 {
             try update.run([.integer(Int64(index + 1)), .text(step.id)])
         }
-    }
-
-    private func touch(_ issueId: String, in db: Database) throws {
-        try db.cachedStatement("UPDATE issues SET updated_at = ? WHERE id = ?")
-            .run([.text(Timestamp.format(context.clock.now())), .text(issueId)])
     }
 }
