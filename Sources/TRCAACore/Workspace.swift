@@ -115,6 +115,9 @@ public final class Workspace {
     public var audit: AuditChain { AuditChain(context: context) }
     public var search: SearchService { SearchService(context: context) }
     public var documents: DocumentService { DocumentService(context: context) }
+    public var logs: LogService { LogService(context: context) }
+    public var images: ImageService { ImageService(context: context) }
+    public var attachments: AttachmentService { AttachmentService(context: context) }
 
     /// Changes the database key. When the key came from the key file, the file is updated in
     /// a crash-safe way (stage, rekey, commit); returns what the user must be told.

@@ -14,11 +14,12 @@ struct TRCAA: ParsableCommand {
             The key comes from TRCAA_DB_KEY, else from <data dir>/.dbkey (generated on first \
             use, mode 0600). Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad data, 66 missing \
             input, 69 SQLCipher unavailable, 70 internal error, 73 cannot create, 74 I/O error, \
-            75 database busy, 77 wrong key or key file problem.
+            75 database busy, 77 wrong key or key file problem, 130 interrupted.
             """,
         version: TRCAAVersion.string,
-        subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, SearchCommand.self, DocCommand.self,
-                      AuditCommand.self, PIICommand.self, DbCommand.self]
+        subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, LogCommand.self, ImageCommand.self,
+                      AttachmentsCommand.self, SearchCommand.self, DocCommand.self, AuditCommand.self, PIICommand.self,
+                      DbCommand.self]
     )
 
     @OptionGroup(title: "Global Options") var global: GlobalOptions

@@ -40,3 +40,29 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     /// Whether the content was edited since it was last generated.
     public var edited: Bool
 }
+
+/// A stored image with what its header says.
+public struct ImageDetail: Sendable, Equatable, Codable {
+    public var summary: ImageSummary
+    public var filePath: String
+    /// `nil` for a type trcaa does not recognise (stored by the original app).
+    public var format: ImageFormat?
+    public var width: Int?
+    public var height: Int?
+
+    public var id: String { summary.id }
+}
+
+/// A log or an image of any issue, as the cross-issue attachment list shows it.
+public struct AttachmentSummary: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case log, image }
+
+    public var kind: Kind
+    public var id: String
+    public var issueId: String
+    public var issueTitle: String
+    public var fileName: String
+    public var fileSize: Int64
+    public var mimeType: String
+    public var uploadedAt: String
+}

@@ -106,6 +106,36 @@ extension Migration {
         """)
 }
 
+extension Migration {
+    /// Random access into stored logs. `content_compressed` is one gzip member whose deflate
+    /// stream is fully flushed every ~1 MiB; each flush point is a block a reader can start
+    /// inflating at. Per block: where it starts in both the text and the compressed bytes, the
+    /// line its first byte belongs to, whether it starts inside a line, and its error and
+    /// warning lines. Per log: the totals.
+    static let logIndex = Migration("104_log_index", sql: """
+        CREATE TABLE IF NOT EXISTS log_blocks (
+            log_file_id TEXT NOT NULL REFERENCES log_files(id) ON DELETE CASCADE,
+            block INTEGER NOT NULL,
+            uncompressed_offset INTEGER NOT NULL,
+            compressed_offset INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            continues_line INTEGER NOT NULL,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            warning_count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (log_file_id, block)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS log_stats (
+            log_file_id TEXT PRIMARY KEY REFERENCES log_files(id) ON DELETE CASCADE,
+            line_count INTEGER NOT NULL,
+            compressed_size INTEGER NOT NULL,
+            block_count INTEGER NOT NULL,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            warning_count INTEGER NOT NULL DEFAULT 0,
+            source_compressed INTEGER NOT NULL DEFAULT 0
+        );
+        """)
+}
+
 extension Migrator {
     /// The original's 22 migrations in order, then trcaa's own.
     public static let trcaa = Migrator([
@@ -114,7 +144,7 @@ extension Migrator {
         .createIntegrations, .auditHashChain, .imageAttachments, .createAIProviders, .addUseDatastoreUpload,
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
-        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations,
+        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex,
     ])
 
     /// Names of the original app's migrations 001–022.

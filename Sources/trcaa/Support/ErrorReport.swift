@@ -28,6 +28,7 @@ struct ErrorReport: Equatable {
         case let error as WorkspaceError: self.init(error.error, keySource: error.keySource)
         case let error as StoreError: self.init(error, keySource: nil)
         case let error as TriageError: self.init(error)
+        case let error as ImportError: self.init(error)
         case let error as CommandFailure: self = error.report
         default:
             self.init(message: "unexpected error: \(error)", hint: "please report this", code: ExitStatus.internalError)
@@ -138,10 +139,41 @@ struct ErrorReport: Equatable {
         }
     }
 
+    private init(_ error: ImportError) {
+        switch error {
+        case .missingFile(let path):
+            self.init(message: "\(path): no such file; nothing was imported", hint: nil, code: ExitStatus.noInput)
+        case .unreadable(let path, let reason):
+            self.init(message: "cannot read \(path): \(reason); nothing was imported", hint: nil, code: ExitStatus.noInput)
+        case .notAFile(let path, let kind):
+            self.init(message: "\(path) is \(kind); nothing was imported", hint: nil, code: ExitStatus.noInput)
+        case .tooLarge(let name, let size, let limit):
+            self.init(message: "\(name) is larger than the limit of \(ByteSize.describe(limit)) (at least \(ByteSize.describe(size))); nothing was imported",
+                      hint: "raise the limit with --max-size, for example --max-size 4G", code: ExitStatus.dataError)
+        case .binary(let name, let offset):
+            self.init(message: "\(name) looks binary (a NUL byte at offset \(offset)); nothing was imported",
+                      hint: "pass --binary to import it anyway", code: ExitStatus.dataError)
+        case .corruptCompressed(let name, let reason):
+            self.init(message: "\(name) is damaged gzip data: \(reason); nothing was imported",
+                      hint: "check it with: gzip -t", code: ExitStatus.dataError)
+        case .interrupted:
+            self.init(message: "interrupted; nothing of the unfinished import was stored", hint: nil, code: 130)
+        case .unknownImageFormat(let name):
+            self.init(message: "\(name) is not a PNG, JPEG, GIF, WebP, BMP or SVG image; nothing was stored",
+                      hint: "convert it to one of those formats first", code: ExitStatus.dataError)
+        case .imageTooLarge(let name, let size):
+            self.init(message: "\(name) is \(ByteSize.describe(size)); images are limited to 10 MiB; nothing was stored",
+                      hint: "scale it down or crop it first", code: ExitStatus.dataError)
+        }
+    }
+
     private static func listHint(_ kind: String) -> String? {
         switch kind {
         case "issue": "list them with: trcaa issue list"
         case "document": "list an issue's documents with: trcaa doc list ISSUE"
+        case "log": "list them with: trcaa log list"
+        case "image": "list them with: trcaa image list"
+        case "PII span": "list a log's spans with: trcaa log pii LOG"
         default: nil
         }
     }

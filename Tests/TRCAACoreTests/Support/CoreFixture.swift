@@ -15,6 +15,9 @@ final class CoreFixture {
     var audit: AuditChain { AuditChain(context: context) }
     var search: SearchService { SearchService(context: context) }
     var documents: DocumentService { DocumentService(context: context) }
+    var logs: LogService { LogService(context: context) }
+    var images: ImageService { ImageService(context: context) }
+    var attachments: AttachmentService { AttachmentService(context: context) }
     var databasePath: String { directory + "/trcaa.db" }
 
     init() throws {
@@ -49,6 +52,47 @@ final class CoreFixture {
 }
 
 struct ShellFailure: Error { let output: String }
+
+extension CoreFixture {
+    /// Writes `bytes` to a new file in the fixture's directory; returns its path.
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = directory + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// `content_compressed` of a log, as stored.
+    func storedGzip(_ logId: String) throws -> [UInt8] {
+        try workspace.database.row("SELECT content_compressed FROM log_files WHERE id = ?", [.text(logId)])!
+            .decode(at: 0, as: [UInt8].self)
+    }
+
+    /// Counts rows of `table`.
+    func count(_ table: String) throws -> Int {
+        try workspace.database.row("SELECT count(*) FROM \(table)")!.decode(at: 0)
+    }
+}
+
+/// Runs a program with `input` on stdin; returns its status and stdout.
+func run(_ arguments: [String], input: [UInt8] = []) throws -> (status: Int32, output: [UInt8]) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Feed stdin on another thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = Thread {
+        stdin.fileHandleForWriting.write(Data(input))
+        try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, [UInt8](output))
+}
 
 /// A clock that only moves when told.
 final class TestClock: @unchecked Sendable {

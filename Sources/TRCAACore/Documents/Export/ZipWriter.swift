@@ -6,8 +6,9 @@ struct ZipWriter {
     private var count = 0
 
     mutating func add(_ name: String, _ content: [UInt8]) {
-        let compressed = Zlib.deflateRaw(content)
-        let crc = Zlib.crc32(content)
+        let block = content.withUnsafeBytes { DeflateBlock.compress($0, level: 6, isLast: true) }
+        let compressed = block.bytes
+        let crc = block.crc
         let nameBytes = Array(name.utf8)
         let offset = output.count
         // Local file header.

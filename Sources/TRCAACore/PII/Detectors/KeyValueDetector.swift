@@ -169,8 +169,10 @@ enum KeyValueDetector {
     /// `mysql … -pSECRET` or `-p SECRET`.
     private static func mysqlPasswords(_ text: ByteText, _ found: inout Candidates) {
         text.forEach(UInt8(ascii: "-")) { dash in
+            var lineStart = dash
+            while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
             guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1),
-                  SecretDetectors.find("mysql", in: text, from: max(0, dash - 200)).map({ $0 <= dash }) == true else { return }
+                  SecretDetectors.find("mysql", in: text, from: lineStart).map({ $0 <= dash }) == true else { return }
             var start = dash + 2
             if text.has(.space, at: start) { start += 1 }
             var end = start

@@ -1,0 +1,117 @@
+import Foundation
+import TRCAAStore
+
+extension LogService {
+    /// Lines `range` (0-based) of a log; redacted line by line, so numbers match the stored text.
+    public func lines(_ id: String, _ range: Range<Int>, redacted: Bool = false) throws -> [LogLine] {
+        let lines = try reader(id).lines(range)
+        guard redacted, let first = lines.first, let last = lines.last else { return lines }
+        let spans = try redactionSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
+        return lines.map { line in
+            var view = line
+            view.bytes = redact(line.bytes, at: line.offset, spans: spans)
+            return view
+        }
+    }
+
+    /// The whole text, or its redacted view, chunk by chunk (valid only inside `body`).
+    public func stream(_ id: String, redacted: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let reader = try reader(id)
+        guard redacted else { return try reader.stream(body) }
+        var redaction = RedactingStream(spans: try redactionSpans(id))
+        var out: [UInt8] = []
+        try reader.stream { chunk in
+            out.removeAll(keepingCapacity: true)
+            redaction.feed(chunk, into: &out)
+            try out.withUnsafeBytes { try body($0) }
+        }
+    }
+
+    /// Writes the text (or its redacted view) to a new file `path`, mode 0600, and records
+    /// the export in the audit log. Returns the absolute path.
+    ///
+    /// - throws: `TriageError.exportExists` (unless `replacing`), `.exportDirectoryMissing`, `.exportFailed`.
+    public func export(_ id: String, redacted: Bool, to path: String, replacing: Bool = false) throws -> String {
+        let log = try detail(id)
+        let written = try ExportFile.write(to: path, mode: 0o600, replacing: replacing) { sink in
+            try stream(id, redacted: redacted, sink)
+        }
+        try context.database.write { db -> Void in
+            try context.audit.append(
+                action: "export_log_file", entityType: "log_file", entityId: id,
+                details: .object([("issue_id", .string(log.summary.issueId)), ("file_name", .string(log.summary.fileName)),
+                                  ("redacted", .bool(redacted)), ("file_path", .string(written))]), in: db)
+        }
+        return written
+    }
+
+    /// Every span of a log as redaction needs it, or those touching `[from, to)`.
+    func redactionSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws
+        -> [RedactingStream.Span]
+    {
+        // Spans never overlap, so at most one that starts before `from` reaches into the range.
+        try (db ?? context.database).cachedStatement("""
+            SELECT start_offset, end_offset, replacement FROM (
+                SELECT * FROM (SELECT start_offset, end_offset, replacement FROM pii_spans
+                               WHERE log_file_id = ?1 AND start_offset < ?2 ORDER BY start_offset DESC LIMIT 1)
+                WHERE end_offset > ?2
+                UNION ALL
+                SELECT start_offset, end_offset, replacement FROM pii_spans
+                WHERE log_file_id = ?1 AND start_offset >= ?2 AND start_offset < ?3)
+            ORDER BY start_offset
+            """).rows([.text(id), .integer(from), .integer(to)]).map { row in
+            RedactingStream.Span(start: try row.decode(at: 0), end: try row.decode(at: 1),
+                                 token: Array(try row.decode(at: 2, as: String.self).utf8))
+        }
+    }
+
+    /// One line's redacted view (spans that began on an earlier line only remove bytes);
+    /// `spans` sorted and not overlapping.
+    func redact(_ line: [UInt8], at offset: Int64, spans: [RedactingStream.Span]) -> [UInt8] {
+        let end = offset + Int64(line.count)
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        var upper = low
+        while upper < spans.count, spans[upper].start < end { upper += 1 }
+        guard low < upper else { return line }
+        var redaction = RedactingStream(spans: Array(spans[low..<upper]), position: offset)
+        var out: [UInt8] = []
+        line.withUnsafeBytes { redaction.feed($0, into: &out) }
+        return out
+    }
+}
+
+extension LogService {
+    /// Calls `body` with each line from line `first` (0-based) on: its number, its offset and
+    /// its bytes (or its redacted view), valid only during the call; until `body` returns false.
+    public func forEachLine(_ id: String, from first: Int = 0, redacted: Bool = false,
+                            _ body: (_ number: Int, _ offset: Int64, _ text: UnsafeRawBufferPointer) throws -> Bool) throws {
+        let spans = redacted ? try redactionSpans(id) : []
+        try reader(id).forEachLine(from: first) { number, offset, bytes in
+            guard !spans.isEmpty else { return try body(number, offset, bytes) }
+            return try redact(Array(bytes), at: offset, spans: spans).withUnsafeBytes { try body(number, offset, $0) }
+        }
+    }
+
+    /// Calls `body` with each line matching `pattern` in the stored logs (of one issue, or
+    /// all), log by log in upload order, with its 1-based number; `redacted` matches and
+    /// shows the redacted view. Stops when `body` returns false; returns the lines matched.
+    @discardableResult
+    public func grep(_ pattern: LogPattern, issueId: String? = nil, redacted: Bool = false,
+                     _ body: (_ log: LogFileSummary, _ line: Int, _ text: UnsafeRawBufferPointer) throws -> Bool) throws -> Int {
+        var matched = 0
+        var going = true
+        for log in try list(issueId: issueId).map(\.summary) where going {
+            try forEachLine(log.id, redacted: redacted) { number, _, text in
+                guard pattern.matches(text) else { return true }
+                matched += 1
+                going = try body(log, number + 1, text)
+                return going
+            }
+        }
+        return matched
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import TRCAAStore
+
+/// Stored logs (`log_files`, SPEC §6): import, listing and reading. The text is read and
+/// compressed before the write transaction starts, and that transaction writes the row, its
+/// PII spans, the audit row and the `log_uploaded` event together, so an interrupted import
+/// leaves nothing behind.
+public struct LogService {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) { self.context = context }
+
+    /// Imports `path` (or stdin for `-`) into an issue.
+    ///
+    /// - parameters:
+    ///   - progress: called after each block with the source bytes read and the total when known.
+    ///   - shouldStop: polled between blocks; true stops the import with `ImportError.interrupted`.
+    /// - throws: `ImportError`, `TriageError.unknownID`, `StoreError` (disk full).
+    public func importLog(issueId: String, path: String, options: LogImportOptions = LogImportOptions(),
+                          progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
+                          shouldStop: @escaping () -> Bool = { false }) throws -> LogFileDetail {
+        try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: context.database)
+        let input = try LogInput(path: path, name: options.name, shouldStop: shouldStop)
+        var pipeline = LogPipeline(options: options)
+        pipeline.progress = progress
+        pipeline.shouldStop = shouldStop
+        let processed = try pipeline.process(input)
+        return try context.database.write { db in
+            try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
+            let now = context.clock.now()
+            let id = UUIDv7.next(at: now)
+            try db.execute("""
+                INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(id), .text(issueId), .text(input.name), .text(input.path), .integer(processed.size),
+                      .text(MimeType.forLog(named: input.name)), .text(processed.hash), .text(Timestamp.format(now))])
+            try LogContentWriter.write(processed, logId: id, wasCompressed: input.isCompressed, in: db)
+            try SpanStore.insert(processed.findings, logId: id, in: db)
+            try context.audit.append(
+                action: "upload_log_file", entityType: "log_file", entityId: id,
+                details: .object([("issue_id", .string(issueId)), ("file_name", .string(input.name)),
+                                  ("file_size", .int(processed.size)), ("content_hash", .string(processed.hash)),
+                                  ("pii_spans", .int(Int64(processed.findings.count)))]), in: db)
+            try context.timeline.record(
+                .logUploaded, issueId: issueId, description: "Log uploaded: \(input.name)",
+                metadata: .object([("file_name", .string(input.name)), ("file_size", .int(processed.size))]), in: db)
+            return try detail(id, in: db)
+        }
+    }
+
+    /// The shortest unambiguous prefix (at least 8 characters) of an id, for lists.
+    public func shortId(_ id: String) throws -> String {
+        try IDResolver.shortID(id, table: "log_files", in: context.database)
+    }
+
+    /// The full id for a typed id or unique prefix.
+    public func resolve(_ idOrPrefix: String) throws -> String {
+        try IDResolver.resolve(idOrPrefix, table: "log_files", kind: "log", in: context.database)
+    }
+
+    /// Logs of one issue (oldest first), or of every issue.
+    public func list(issueId: String? = nil) throws -> [LogFileDetail] {
+        let ids = try context.database.rows(
+            "SELECT id FROM log_files WHERE ?1 IS NULL OR issue_id = ?1 ORDER BY issue_id, uploaded_at, id",
+            [issueId.map { .text($0) } ?? .null]).map { try $0.decode(at: 0, as: String.self) }
+        return try context.database.read { db in try ids.map { try detail($0, in: db) } }
+    }
+
+    /// One log with its statistics and PII counts.
+    public func detail(_ id: String) throws -> LogFileDetail { try detail(id, in: context.database) }
+
+    /// Random access to a log's lines.
+    public func reader(_ id: String) throws -> LogReader { try LogReader(database: context.database, logId: id) }
+
+    func detail(_ id: String, in db: Database) throws -> LogFileDetail {
+        guard let row = try db.cachedStatement("""
+            SELECT f.id, f.issue_id, f.file_name, f.file_path, f.file_size, f.mime_type, f.content_hash, f.uploaded_at,
+                   f.redacted, s.line_count, s.compressed_size, s.error_count, s.warning_count, s.source_compressed
+            FROM log_files f LEFT JOIN log_stats s ON s.log_file_id = f.id WHERE f.id = ?
+            """).firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "log", prefix: id) }
+        let counts = try db.cachedStatement("""
+            SELECT pii_type, count(*) FROM pii_spans WHERE log_file_id = ? GROUP BY pii_type ORDER BY 2 DESC, 1
+            """).rows([.text(id)]).map { PIICount(type: try $0.decode(at: 0), count: try $0.decode(at: 1)) }
+        return LogFileDetail(
+            summary: LogFileSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
+                                    fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
+                                    contentHash: try row.decode("content_hash"), uploadedAt: try row.decode("uploaded_at"),
+                                    redacted: try row.decode("redacted")),
+            filePath: try row.decode("file_path"), mimeType: try row.decode("mime_type"),
+            lineCount: try row.decode("line_count"), compressedSize: try row.decode("compressed_size"),
+            errorLines: try row.decode("error_count"), warningLines: try row.decode("warning_count"),
+            sourceWasCompressed: try row.decode("source_compressed"), piiCounts: counts)
+    }
+}

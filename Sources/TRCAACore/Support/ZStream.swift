@@ -1,0 +1,53 @@
+import CZlib
+
+/// A zlib stream at a fixed heap address: zlib keeps a pointer back to its `z_stream` and
+/// refuses one that moved, so the struct must never be copied or live in a Swift variable.
+final class ZStream {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let inflating: Bool
+
+    /// With valid parameters only a lack of memory makes zlib's init fail.
+    private init(inflating: Bool, _ initialise: (UnsafeMutablePointer<z_stream>) -> Int32) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        self.inflating = inflating
+        let rc = initialise(stream)
+        precondition(rc == Z_OK, "zlib could not start (\(rc))")
+    }
+
+    deinit {
+        _ = inflating ? inflateEnd(stream) : deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    /// Raw deflate (no header) at `level`.
+    static func deflater(level: Int32) -> ZStream {
+        ZStream(inflating: false) { czlib_deflateInit2($0, level, -15, 8, Z_DEFAULT_STRATEGY) }
+    }
+
+    /// Inflate: `windowBits` -15 for raw deflate, 15 + 16 for gzip.
+    static func inflater(windowBits: Int32) -> ZStream {
+        ZStream(inflating: true) { czlib_inflateInit2($0, windowBits) }
+    }
+
+    /// The most output `count` input bytes can deflate to.
+    func deflateBound(_ count: Int) -> Int { Int(CZlib.deflateBound(stream, uLong(count))) }
+
+    /// One `deflate`/`inflate` call: how many bytes it consumed and produced, and zlib's code.
+    func process(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, flush: Int32)
+        -> (code: Int32, consumed: Int, produced: Int)
+    {
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = uInt(input.count)
+        stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.pointee.avail_out = uInt(output.count)
+        let code = inflating ? inflate(stream, flush) : deflate(stream, flush)
+        return (code, input.count - Int(stream.pointee.avail_in), output.count - Int(stream.pointee.avail_out))
+    }
+
+    /// Starts the next member of a multi-member gzip stream.
+    func reset() { _ = inflating ? inflateReset(stream) : deflateReset(stream) }
+
+    /// zlib's message for the last error, if any.
+    var message: String? { stream.pointee.msg.map { String(cString: $0) } }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TRCAACore
+
+/// Random access: any line range read through the block index equals the text split in
+/// lines, whatever the block size and wherever lines cross block boundaries.
+@Suite struct LogReaderTests {
+    let fixture: CoreFixture
+    let issueId: String
+
+    init() throws {
+        fixture = try CoreFixture()
+        issueId = try fixture.issues.create(IssueDraft(title: "Reader")).id
+    }
+
+    private func store(_ bytes: [UInt8], blockSize: Int) throws -> String {
+        var options = LogImportOptions()
+        options.blockSize = blockSize
+        return try fixture.logs.importLog(issueId: issueId, path: try fixture.file("r-\(blockSize).log", bytes),
+                                          options: options).id
+    }
+
+    /// The text's lines as the reader should return them (without `\n`).
+    private func expectedLines(_ bytes: [UInt8]) -> [[UInt8]] {
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        if bytes.last == 10 || bytes.isEmpty { lines.removeLast() }
+        return lines
+    }
+
+    @Test(arguments: [512, 4096, 1 << 20])
+    func everyRangeMatchesTheSplitText(blockSize: Int) throws {
+        var bytes = SyntheticLog.text(3000)
+        bytes += [UInt8](repeating: UInt8(ascii: "z"), count: 3 * blockSize) + [10]  // a line over several blocks
+        bytes += Array("\r\nlast line without newline".utf8)
+        let expected = expectedLines(bytes)
+        let reader = try fixture.logs.reader(try store(bytes, blockSize: blockSize))
+        #expect(reader.lineCount == expected.count)
+        let ranges = [0..<1, 0..<10, 17..<18, 1499..<1530, 2990..<3002, 2999..<3005, 3001..<3002, 3001..<4000, 4000..<4010]
+        for range in ranges {
+            let lines = try reader.lines(range)
+            let clamped = range.clamped(to: 0..<expected.count)
+            #expect(lines.map(\.number) == Array(clamped), "\(range)")
+            #expect(lines.map(\.bytes) == Array(expected[clamped]), "\(range)")
+        }
+        // Offsets point at the line starts.
+        for line in try reader.lines(2000..<2003) {
+            #expect(Array(bytes[Int(line.offset)..<(Int(line.offset) + line.bytes.count)]) == line.bytes)
+        }
+        var streamed: [UInt8] = []
+        try reader.stream { streamed += $0 }
+        #expect(streamed == bytes)
+    }
+
+    @Test func lineNumbersOfOffsetsCountNewlines() throws {
+        let bytes = SyntheticLog.text(5000)
+        let reader = try fixture.logs.reader(try store(bytes, blockSize: 4096))
+        let offsets: [Int64] = [0, 1, 5000, 100_000, Int64(bytes.count - 1)]
+        let expected = offsets.map { offset in bytes[..<Int(offset)].filter { $0 == 10 }.count }
+        #expect(try reader.lineNumbers(at: offsets) == expected)
+    }
+
+    @Test func levelSummaryCountsErrorsAndWarningsPerBlock() throws {
+        let bytes = SyntheticLog.text(4000)
+        let reader = try fixture.logs.reader(try store(bytes, blockSize: 8192))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(reader.levelSummary.count > 10)
+        #expect(reader.levelSummary.reduce(0) { $0 + $1.errors } == text.components(separatedBy: " ERROR ").count - 1)
+        #expect(reader.levelSummary.reduce(0) { $0 + $1.warnings } == text.components(separatedBy: " WARN ").count - 1)
+    }
+
+    @Test func logsStoredByTheOriginalAppAreReadWithoutAnIndex() throws {
+        // The original stored plain `gzip -6` output and no trcaa index.
+        let bytes = SyntheticLog.text(1200) + Array("tail".utf8)
+        let gzip = try run(["gzip", "-6", "-c", "-n"], input: bytes).output
+        let id = "0190a0b0-0000-7000-8000-000000000001"
+        try fixture.workspace.database.execute("""
+            INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, content_hash, content_compressed)
+            VALUES (?, ?, 'legacy.log', '/var/log/legacy.log', ?, '', ?)
+            """, [.text(id), .text(issueId), .integer(Int64(bytes.count)), .blob(gzip)])
+        let reader = try fixture.logs.reader(id)
+        #expect(reader.lineCount == 1201)
+        #expect(try reader.lines(1199..<1300).map(\.text) == [String(SyntheticLog.lines(1200)[1199].dropLast()), "tail"])
+        #expect(try fixture.logs.detail(id).lineCount == nil)
+    }
+
+    @Test func forEachLineStopsWhenAsked() throws {
+        let reader = try fixture.logs.reader(try store(SyntheticLog.text(100), blockSize: 512))
+        var seen: [Int] = []
+        try reader.forEachLine(from: 40) { number, _, _ in
+            seen.append(number)
+            return seen.count < 3
+        }
+        #expect(seen == [40, 41, 42])
+    }
+}
