@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "trcaa-bench",
             dependencies: [
-                "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL",
+                "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,11 +6,16 @@ import Glibc
 enum Spawn {
     struct Failure: Error { let status: Int32 }
 
-    static func runQuietly(_ arguments: [String], environment: [String: String]) throws {
+    /// Runs `arguments[0]` (an absolute path) and returns the child's resource usage (peak RSS
+    /// in `ru_maxrss`, KiB). `stdout` goes to that file, else to /dev/null.
+    @discardableResult
+    static func runQuietly(_ arguments: [String], environment: [String: String], stdout: String = "/dev/null") throws
+        -> rusage
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -18,7 +23,9 @@ enum Spawn {
         var pid = pid_t()
         guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else { throw Failure(status: -1) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         guard status == 0 else { throw Failure(status: status) }
+        return usage
     }
 }

@@ -37,8 +37,7 @@ struct CapturingHandler: LogHandler {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        log.append("\(level) \(message) \(metadata ?? [:]) \(self.metadata)")
+    func log(event: LogEvent) {
+        log.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
     }
 }

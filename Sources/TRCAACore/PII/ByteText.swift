@@ -5,11 +5,14 @@ import Glibc
 struct ByteText {
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// `ByteClass.table`, held here so the hot loops do not go through the lazy global's guard.
+    private let classes: UnsafePointer<UInt16>
 
     init(_ buffer: UnsafeRawBufferPointer) {
         // Safe: an empty buffer may have no base address; any valid pointer with count 0 works.
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
         count = buffer.count
+        classes = ByteClass.tablePointer
     }
 
     @inline(__always) subscript(index: Int) -> UInt8 {
@@ -17,7 +20,7 @@ struct ByteText {
     }
 
     @inline(__always) func has(_ flag: ByteClass, at index: Int) -> Bool {
-        ByteClass.table[Int(self[index])] & flag.rawValue != 0
+        classes[Int(self[index])] & flag.rawValue != 0
     }
 
     /// Whether the ASCII bytes of `word` (lowercase) stand at `index`, in any case.
@@ -30,10 +33,48 @@ struct ByteText {
         return true
     }
 
+    /// Whether two ranges hold the same letters, in any case.
+    func isWord(_ range: Range<Int>, equalTo other: Range<Int>) -> Bool {
+        range.count == other.count && zip(range, other).allSatisfy { ByteClass.lower(self[$0]) == ByteClass.lower(self[$1]) }
+    }
+
     /// Whether exactly the bytes of `word` stand at `index` (case-sensitive).
     func startsWith(_ word: StaticString, at index: Int) -> Bool {
         index >= 0 && index + word.utf8CodeUnitCount <= count
             && memcmp(base + index, word.utf8Start, word.utf8CodeUnitCount) == 0
+    }
+
+    /// The first index at or after `index` where `byte` occurs.
+    @inline(__always) func next(_ byte: UInt8, from index: Int) -> Int? {
+        guard index < count else { return nil }
+        return memchr(base + index, Int32(byte), count - index).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+    }
+
+    /// The first index at or after `index` whose byte is of `flag`, or `count`.
+    @inline(__always) func next(_ flag: ByteClass, from index: Int) -> Int {
+        var position = index
+        while position < count, classes[Int(base[position])] & flag.rawValue == 0 { position += 1 }
+        return position
+    }
+
+    /// Calls `body` with each non-empty piece of `range` between bytes of `separators`.
+    func forEachSegment(of range: Range<Int>, separatedBy separators: StaticString, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        for index in range where ByteClass.isOne(of: separators, self[index]) {
+            if index > start { body(start..<index) }
+            start = index + 1
+        }
+        if range.upperBound > start { body(start..<range.upperBound) }
+    }
+
+    /// The last index where `byte` occurs.
+    func last(_ byte: UInt8) -> Int? {
+        var index = count
+        while index > 0 {
+            index -= 1
+            if base[index] == byte { return index }
+        }
+        return nil
     }
 
     /// Every index where `byte` occurs.
@@ -49,16 +90,16 @@ struct ByteText {
 
     /// The end of the run of bytes of `flag` starting at `index`.
     @inline(__always) func runEnd(_ flag: ByteClass, from index: Int) -> Int {
-        var end = index
-        while end < count, has(flag, at: end) { end += 1 }
-        return end
+        var end = max(index, 0)
+        while end < count, classes[Int(base[end])] & flag.rawValue != 0 { end += 1 }
+        return max(end, index)
     }
 
     /// The start of the run of bytes of `flag` ending just before `index`.
     @inline(__always) func runStart(_ flag: ByteClass, before index: Int) -> Int {
-        var start = index
-        while start > 0, has(flag, at: start - 1) { start -= 1 }
-        return start
+        var start = min(index, count)
+        while start > 0, classes[Int(base[start - 1])] & flag.rawValue != 0 { start -= 1 }
+        return min(start, index)
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -91,8 +132,16 @@ struct ByteClass: OptionSet {
     static let local = ByteClass(rawValue: 1 << 8)
     static let space = ByteClass(rawValue: 1 << 9)
     static let alpha: ByteClass = [.upper, .lower]
+    static let alnum: ByteClass = [.upper, .lower, .digit]
 
-    static let table: [UInt16] = (0..<256).map { value in
+    /// The table, allocated once for the life of the process and never written after.
+    nonisolated(unsafe) static let tablePointer: UnsafePointer<UInt16> = {
+        let pointer = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+        pointer.initialize(from: table, count: 256)
+        return UnsafePointer(pointer)
+    }()
+
+    private static let table: [UInt16] = (0..<256).map { value in
         let byte = UInt8(value)
         var flags: ByteClass = []
         let isDigit = (48...57).contains(byte), isUpper = (65...90).contains(byte), isLower = (97...122).contains(byte)
@@ -104,12 +153,19 @@ struct ByteClass: OptionSet {
         if alnum || byte >= 0x80 { flags.insert(.word) }
         if alnum || byte == 45 { flags.insert(.label) }
         if alnum || byte == 45 || byte == 95 { flags.insert(.base64url) }
-        if alnum || "-._~+/=:%".utf8.contains(byte) { flags.insert(.token) }
-        if alnum || byte >= 0x80 || "._%+-".utf8.contains(byte) { flags.insert(.local) }
+        if alnum || ByteClass.isOne(of: "-._~+/=:%", byte) { flags.insert(.token) }
+        if alnum || byte >= 0x80 || ByteClass.isOne(of: "._%+-", byte) { flags.insert(.local) }
         if byte == 32 || byte == 9 { flags.insert(.space) }
         return flags.rawValue
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte | 0x20 : byte }
+
+    /// Whether `byte` is one of the ASCII `characters` (no string is made).
+    @inline(__always) static func isOne(of characters: StaticString, _ byte: UInt8) -> Bool {
+        let pointer = characters.utf8Start
+        for index in 0..<characters.utf8CodeUnitCount where pointer[index] == byte { return true }
+        return false
+    }
 }
 

@@ -8,14 +8,111 @@ public enum PIIDetector {
     /// All spans in `text`, sorted by start.
     public static func spans(in text: UnsafeRawBufferPointer) -> [PIISpan] {
         let bytes = ByteText(text)
-        var found = Candidates()
-        SecretDetectors.scan(bytes, into: &found)
-        KeyValueDetector.scan(bytes, into: &found)
-        NameDetectors.scan(bytes, into: &found)
-        NetworkDetectors.scan(bytes, into: &found)
-        NumberDetectors.scan(bytes, into: &found)
-        PhoneDetector.scan(bytes, into: &found)
+        var found = Candidates(expected: text.count / 256)
+        scanWords(bytes, &found)
+        scanSeparators(bytes, &found)
         return found.resolved()
+    }
+
+    /// One pass over the starts of ASCII letter-and-digit runs, where most formats begin. At
+    /// each, a detector is called only when the word could start its format (cheap necessary
+    /// conditions on the word's length and the byte after it); each then checks its own
+    /// condition on the byte before and validates.
+    private static func scanWords(_ text: ByteText, _ found: inout Candidates) {
+        var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
+        var index = text.next(.alnum, from: 0)
+        while index < text.count {
+            let byte = text[index], previous = text[index - 1]
+            let wordEnd = text.runEnd(.alnum, from: index)
+            let after = text[wordEnd]
+            let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
+            if byte <= UInt8(ascii: "9") {
+                scanNumber(text, at: index, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
+            } else {
+                let length = wordEnd - index
+                if previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
+                    if length >= 20 || after == UInt8(ascii: "-") || after == UInt8(ascii: "_")
+                        || (after == UInt8(ascii: ".") && (length == 2 || length == 4)) {
+                        VendorTokens.token(text, at: index, wordEnd: wordEnd, &found)
+                    }
+                    if byte == UInt8(ascii: "e"), text[index + 1] == UInt8(ascii: "y"), text[index + 2] == UInt8(ascii: "J") {
+                        SecretDetectors.jwt(text, at: index, &found)
+                    }
+                }
+                if !afterWord {
+                    if after == UInt8(ascii: " ") {
+                        if byte | 0x20 == UInt8(ascii: "p") { KeyValueDetector.spacedPassword(text, at: index, &found) }
+                        if byte | 0x20 == UInt8(ascii: "b"), length == 6 { KeyValueDetector.bareBearer(text, at: index, &found) }
+                    }
+                    if byte == UInt8(ascii: "A"), length == 20 { SecretDetectors.awsKey(text, at: index, &found) }
+                    if byte <= UInt8(ascii: "Z"), text.has(.upper, at: index + 1), text.has(.digit, at: index + 2),
+                       text.has(.digit, at: index + 3), index >= ibanResume,
+                       let end = NumberDetectors.iban(text, at: index, &found) {
+                        ibanResume = end
+                    }
+                }
+            }
+            if after == UInt8(ascii: ".") || after == UInt8(ascii: "-"),
+               previous != UInt8(ascii: "-"), previous != UInt8(ascii: "."), previous != UInt8(ascii: "_") {
+                NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
+            }
+            scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
+            index = text.next(.alnum, from: wordEnd)
+        }
+    }
+
+    /// The formats that start with a digit: IPv4, cards, SSNs, phones.
+    @inline(__always)
+    private static func scanNumber(_ text: ByteText, at index: Int, previous: UInt8, afterWord: Bool, phoneResume: inout Int,
+                                   _ found: inout Candidates) {
+        let digitEnd = text.runEnd(.digit, from: index)
+        let digits = digitEnd - index, after = text[digitEnd]
+        if after == UInt8(ascii: "."), digits <= 3 { NetworkDetectors.ipv4(text, at: index, &found) }
+        guard !afterWord else { return }
+        let separated = after == UInt8(ascii: " ") || after == UInt8(ascii: "-")
+        let mayBeCard = text[index] >= UInt8(ascii: "2") && text[index] <= UInt8(ascii: "6") && (digits >= 13 || (digits == 4 && separated))
+        let mayBeSSN = digits == 3 && separated
+        let mayBePhone = index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
+            && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
+                || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))
+                || PhoneDetector.followsAWord(text, index))
+        guard mayBeCard || mayBeSSN || mayBePhone, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
+        if mayBeCard || mayBeSSN { NumberDetectors.number(text, at: index, &found) }
+        if mayBePhone, let end = PhoneDetector.number(text, at: index, &found) { phoneResume = end }
+    }
+
+    /// The formats a word starts together with the punctuation around it: MACs (`aa:` `aa-`
+    /// `aabb.`), URL schemes (`https://`), mysql's `-p`, PEM's `-----BEGIN`.
+    @inline(__always)
+    private static func scanPunctuated(_ text: ByteText, at index: Int, wordEnd: Int, colonMAC: inout Int, dashMAC: inout Int,
+                                       _ found: inout Candidates) {
+        let after = text[wordEnd], previous = text[index - 1]
+        switch wordEnd - index {
+        case 2 where after == UInt8(ascii: ":"): NetworkDetectors.mac(text, separator: wordEnd, resume: &colonMAC, &found)
+        case 2 where after == UInt8(ascii: "-"): NetworkDetectors.mac(text, separator: wordEnd, resume: &dashMAC, &found)
+        case 4 where after == UInt8(ascii: "."): NetworkDetectors.ciscoMAC(text, dot: wordEnd, &found)
+        default: break
+        }
+        if after == UInt8(ascii: ":"), text[wordEnd + 1] == UInt8(ascii: "/") {
+            NameDetectors.urlCredentials(text, colon: wordEnd, &found)
+        }
+        if previous == UInt8(ascii: "-") {
+            if text[index] == UInt8(ascii: "p") { KeyValueDetector.mysqlPassword(text, dash: index - 1, &found) }
+            if text[index] | 0x20 == UInt8(ascii: "b") { SecretDetectors.privateKey(text, dash: index - 5, &found) }
+        }
+    }
+
+    /// Formats announced by a separator byte, found with `memchr`.
+    private static func scanSeparators(_ text: ByteText, _ found: inout Candidates) {
+        var ipv6Resume = 0
+        text.forEach(UInt8(ascii: ":")) { colon in
+            KeyValueDetector.assignment(text, separator: colon, &found)
+            NetworkDetectors.ipv6(text, colon: colon, resume: &ipv6Resume, &found)
+        }
+        text.forEach(UInt8(ascii: "=")) { KeyValueDetector.assignment(text, separator: $0, &found) }
+        text.forEach(UInt8(ascii: "@")) { NameDetectors.email(text, at: $0, &found) }
+        text.forEach(UInt8(ascii: "+")) { PhoneDetector.international(text, plus: $0, &found) }
+        text.forEach(UInt8(ascii: "(")) { PhoneDetector.parenthesised(text, paren: $0, &found) }
     }
 
     /// All spans in a string.
@@ -25,37 +122,55 @@ public enum PIIDetector {
     }
 }
 
+extension PIISpan {
+    /// The order in which overlapping candidates win, packed for sorting: priority, then
+    /// length (capped at 2^20), then a vendor key over `Bearer`, then the earlier start.
+    fileprivate var rank: UInt64 {
+        UInt64(type.priority) << 59 | UInt64(min(length, 1 << 20 - 1)) << 39 | (type == .apiKey ? 1 << 38 : 0)
+            | (1 << 38 - 1 - UInt64(min(start, 1 << 38 - 1)))
+    }
+}
+
 /// Candidate spans before overlaps are resolved.
 struct Candidates {
     private(set) var spans: [PIISpan] = []
+
+    init(expected: Int) { spans.reserveCapacity(expected) }
 
     mutating func add(_ type: PIIType, _ start: Int, _ end: Int) {
         guard end > start else { return }
         spans.append(PIISpan(type: type, start: start, end: end))
     }
 
-    /// Whether a span of at least `priority` already covers any of `range`.
-    func covers(_ range: Range<Int>, atLeast priority: Int) -> Bool {
-        spans.contains { $0.type.priority >= priority && $0.start < range.upperBound && range.lowerBound < $0.end }
+    /// Non-overlapping spans: among overlapping candidates the higher priority wins, then the
+    /// longer, then (for the same text) a vendor's key format over the `Bearer` it was sent as,
+    /// then the earlier. Candidates are swept in order of start; only groups that overlap are
+    /// ranked, greedily, which decides exactly as ranking them all would.
+    func resolved() -> [PIISpan] {
+        let byStart = spans.sorted { $0.start < $1.start }
+        var kept: [PIISpan] = []
+        kept.reserveCapacity(byStart.count)
+        var groupStart = 0
+        var groupEnd = Int.min
+        for (index, span) in byStart.enumerated() {
+            if span.start >= groupEnd, index > groupStart {
+                Self.resolve(byStart[groupStart..<index], into: &kept)
+                groupStart = index
+            }
+            groupEnd = max(groupEnd, span.end)
+        }
+        if groupStart < byStart.count { Self.resolve(byStart[groupStart...], into: &kept) }
+        return kept
     }
 
-    /// Non-overlapping spans: higher priority first, then longer, then earlier. O(n log n):
-    /// kept spans stay sorted by start, so a candidate is checked against its two neighbours.
-    func resolved() -> [PIISpan] {
-        let ordered = spans.sorted {
-            ($0.type.priority, $0.length, -$0.start) > ($1.type.priority, $1.length, -$1.start)
+    /// The winners of one group of overlapping candidates, appended in order of start.
+    private static func resolve(_ group: ArraySlice<PIISpan>, into kept: inout [PIISpan]) {
+        guard group.count > 1 else { return kept += group }
+        var winners: [PIISpan] = []
+        for span in group.sorted(by: { $0.rank > $1.rank })
+        where !winners.contains(where: { $0.start < span.end && span.start < $0.end }) {
+            winners.append(span)
         }
-        var kept: [PIISpan] = []
-        for span in ordered {
-            var low = 0, high = kept.count
-            while low < high {
-                let middle = (low + high) / 2
-                if kept[middle].start < span.start { low = middle + 1 } else { high = middle }
-            }
-            if low > 0, kept[low - 1].end > span.start { continue }
-            if low < kept.count, kept[low].start < span.end { continue }
-            kept.insert(span, at: low)
-        }
-        return kept
+        kept += winners.sorted { $0.start < $1.start }
     }
 }

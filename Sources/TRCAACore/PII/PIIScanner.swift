@@ -20,55 +20,69 @@ public struct PIIScanner {
 
     /// Scans what `chunk` completes; returns spans with absolute byte offsets.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PIIFinding] {
-        pending.append(contentsOf: chunk)
-        guard let lastNewline = pending.lastIndex(of: 10) else {
-            return pending.count > Self.maximumPending ? scan(upTo: cutPoint()) : []
+        guard pending.isEmpty else {
+            pending.append(contentsOf: chunk)
+            return pending.withUnsafeBytes { buffer in scanComplete(buffer) }
         }
-        var end = lastNewline + 1
-        if let openKey = openPrivateKey(before: end) {
-            // The END line is still to come; keep the block (unless it runs too long to be one).
-            if pending.count - openKey <= Self.maximumPending { end = openKey }
-        }
-        return end > 0 ? scan(upTo: end) : []
+        // Nothing carried over: scan the chunk where it is and keep only its tail.
+        return scanComplete(chunk)
     }
 
-    /// Scans what is left at the end of the stream.
-    public mutating func finish() -> [PIIFinding] { scan(upTo: pending.count) }
-
-    private mutating func scan(upTo end: Int) -> [PIIFinding] {
-        let findings = pending.withUnsafeBytes { bytes in
-            PIIDetector.spans(in: UnsafeRawBufferPointer(rebasing: bytes[0..<end])).map { span in
-                PIIFinding(span: PIISpan(type: span.type, start: span.start + pendingOffset, end: span.end + pendingOffset),
-                           value: String(decoding: bytes[span.start..<span.end], as: UTF8.self))
+    /// Scans the complete lines of `text` (which starts at `pendingOffset`) and keeps the rest
+    /// as the new pending text.
+    private mutating func scanComplete(_ text: UnsafeRawBufferPointer) -> [PIIFinding] {
+        var end: Int
+        if let lastNewline = ByteText(text).last(10) {
+            end = lastNewline + 1
+            if let openKey = Self.openPrivateKey(in: ByteText(UnsafeRawBufferPointer(rebasing: text[..<end]))),
+               text.count - openKey <= Self.maximumPending {
+                // The END line is still to come; keep the block (unless it runs too long to be one).
+                end = openKey
             }
+        } else {
+            end = text.count > Self.maximumPending ? Self.cutPoint(text) : 0
         }
-        pending.removeFirst(end)
+        let findings = end > 0 ? Self.scan(UnsafeRawBufferPointer(rebasing: text[..<end]), offset: pendingOffset) : []
         pendingOffset += end
+        pending = Array(text[end...])
         return findings
     }
 
+    /// Scans what is left at the end of the stream.
+    public mutating func finish() -> [PIIFinding] {
+        let findings = pending.withUnsafeBytes { Self.scan($0, offset: pendingOffset) }
+        pendingOffset += pending.count
+        pending = []
+        return findings
+    }
+
+    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int) -> [PIIFinding] {
+        PIIDetector.spans(in: text).map { span in
+            PIIFinding(span: PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
+                       value: String(decoding: text[span.start..<span.end], as: UTF8.self))
+        }
+    }
+
     /// A cut for an over-long line: after the last space, else at the limit.
-    private func cutPoint() -> Int {
-        (pending[..<Self.maximumPending].lastIndex(of: 32)).map { $0 + 1 } ?? Self.maximumPending
+    private static func cutPoint(_ text: UnsafeRawBufferPointer) -> Int {
+        (text[..<maximumPending].lastIndex(of: 32)).map { $0 + 1 } ?? maximumPending
     }
 
     /// The start of the line holding a `-----BEGIN … PRIVATE KEY-----` with no END after it.
-    private func openPrivateKey(before end: Int) -> Int? {
-        let begin = Array("-----BEGIN ".utf8), finish = Array("-----END ".utf8)
-        guard let start = lastOccurrence(of: begin, before: end) else { return nil }
-        guard pending[start..<min(end, start + 80)].starts(with: begin),
-              String(decoding: pending[start..<min(end, start + 80)], as: UTF8.self).contains("PRIVATE KEY-----"),
-              lastOccurrence(of: finish, before: end).map({ $0 < start }) ?? true else { return nil }
-        return (pending[..<start].lastIndex(of: 10)).map { $0 + 1 } ?? 0
-    }
-
-    private func lastOccurrence(of needle: [UInt8], before end: Int) -> Int? {
-        guard end >= needle.count else { return nil }
-        var index = end - needle.count
-        while index >= 0 {
-            if pending[index] == needle[0], pending[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index -= 1
+    private static func openPrivateKey(in text: ByteText) -> Int? {
+        // The last BEGIN line (found from its rare `PRIVATE KEY-----`), if no END follows it.
+        var begin: Int?
+        var from = 0
+        while let marker = SecretDetectors.find("PRIVATE KEY-----", in: text, from: from) {
+            from = marker
+            var lineStart = marker
+            while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
+            if SecretDetectors.find("-----BEGIN ", in: text, from: lineStart).map({ $0 < marker }) == true {
+                begin = lineStart
+            } else if SecretDetectors.find("-----END ", in: text, from: lineStart).map({ $0 < marker }) == true {
+                begin = nil
+            }
         }
-        return nil
+        return begin
     }
 }

@@ -1,20 +1,14 @@
 /// Secrets named by a keyword: `password=…`, `"api_key": "…"`, `client_secret: …`,
 /// `Authorization: Bearer …`, `password <value>`, mysql `-p…`. The span is the value only.
 enum KeyValueDetector {
-    static func scan(_ text: ByteText, into found: inout Candidates) {
-        for separator in [UInt8(ascii: "="), UInt8(ascii: ":")] {
-            text.forEach(separator) { position in assignment(text, separator: position, &found) }
-        }
-        spacedPasswords(text, &found)
-        mysqlPasswords(text, &found)
-        bareBearer(text, &found)
-    }
-
     /// What a key names.
     enum Kind { case password, apiKey, authorization }
 
     /// `key <sep> value` around the separator at `position` (`=`, `:`, `:=`, `=>`).
-    private static func assignment(_ text: ByteText, separator position: Int, _ found: inout Candidates) {
+    static func assignment(_ text: ByteText, separator position: Int, _ found: inout Candidates) {
+        // A key of digits only (the `10:42` of a time) names nothing: the common case, settled first.
+        let digitsStart = text.runStart(.digit, before: position)
+        if digitsStart < position, !text.has(.base64url, at: digitsStart - 1), text[digitsStart - 1] != UInt8(ascii: ".") { return }
         // `:=` and `=>` are one separator; handle them at their first byte.
         if text[position] == UInt8(ascii: "=") && text[position - 1] == UInt8(ascii: ":") { return }
         if text[position] == UInt8(ascii: ":") && text[position + 1] == UInt8(ascii: "/") { return }
@@ -23,7 +17,8 @@ enum KeyValueDetector {
         if text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") { keyEnd -= 1 }
         var keyStart = keyEnd
         while keyStart > 0, text.has(.base64url, at: keyStart - 1) || text[keyStart - 1] == UInt8(ascii: ".") { keyStart -= 1 }
-        guard keyEnd - keyStart >= 2, let kind = kind(ofKey: text, keyStart..<keyEnd) else { return }
+        guard keyEnd - keyStart >= 2, mayNameSecret(text, keyStart..<keyEnd), let kind = kind(ofKey: text, keyStart..<keyEnd)
+        else { return }
         var valueStart = position + 1
         if (text[position] == UInt8(ascii: "=") && text[valueStart] == UInt8(ascii: ">"))
             || (text[position] == UInt8(ascii: ":") && text[valueStart] == UInt8(ascii: "=")) { valueStart += 1 }
@@ -34,26 +29,46 @@ enum KeyValueDetector {
         }
         guard let value = value(text, from: valueStart), isSecretValue(text, value, kind: kind) else { return }
         // `PWD=/home/user` is the shell's working directory.
-        if kind == .password, text.string(keyStart..<keyEnd) == "PWD", text[value.lowerBound] == UInt8(ascii: "/") { return }
+        if kind == .password, keyEnd - keyStart == 3, text.startsWith("PWD", at: keyStart), text[value.lowerBound] == UInt8(ascii: "/") {
+            return
+        }
         found.add(kind == .password ? .password : .apiKey, value.lowerBound, value.upperBound)
+    }
+
+    /// Whether a key holds one of the fragments every secret-naming key has (`pas`, `pwd`,
+    /// `key`, `tok`, `sec`, `auth`): a cheap test that turns away nearly every key in a log
+    /// before `kind(ofKey:)` splits it into words.
+    static func mayNameSecret(_ text: ByteText, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index + 3 <= range.upperBound {
+            switch ByteClass.lower(text[index]) {
+            case UInt8(ascii: "p"): if text.matches("pas", at: index) || text.matches("pwd", at: index) { return true }
+            case UInt8(ascii: "k"): if text.matches("key", at: index) { return true }
+            case UInt8(ascii: "t"): if text.matches("tok", at: index) { return true }
+            case UInt8(ascii: "s"): if text.matches("sec", at: index) { return true }
+            case UInt8(ascii: "a"): if text.matches("auth", at: index) { return true }
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The kind of secret a key names, from its words (`db_pass_secure`, `DB_PASSWORD`,
     /// `apikey_myservice`, `bot_token4`, `client_secret`); `nil` for other keys.
     static func kind(ofKey text: ByteText, _ range: Range<Int>) -> Kind? {
-        let words = KeyWords.split(text, range)
-        guard let last = words.last else { return nil }
-        if words.count == 1, last == "authorization" { return .authorization }
-        if words.contains(where: { ["password", "passwd", "pwd", "pass", "passphrase", "passcode"].contains($0) }) {
-            return KeyWords.describesPolicy(last) ? nil : .password
+        let key = KeyWords(text, range)
+        guard let last = key.words.last else { return nil }
+        if key.words.count == 1, key.word(last, is: "authorization") { return .authorization }
+        if key.words.contains(where: { KeyWords.passwordWords.contains(key.letters[$0]) }) {
+            return KeyWords.policyWords.contains(key.letters[last]) ? nil : .password
         }
-        let joined = words.joined()
-        for phrase in ["apikey", "accesstoken", "clientsecret", "authtoken", "apitoken", "secretkey", "privatetoken",
-                       "accountkey", "userauth", "sessiontoken", "refreshtoken", "idtoken", "secretaccesskey",
-                       "privatekey", "accesskeysecret"] where joined.contains(phrase) {
-            return .apiKey
-        }
-        if ["token", "secret"].contains(last) || (last == "key" && words.count >= 2 && words[words.count - 2] == "x") {
+        let phrases: [StaticString] = ["apikey", "accesstoken", "clientsecret", "authtoken", "apitoken", "secretkey", "privatetoken",
+                                       "accountkey", "userauth", "sessiontoken", "refreshtoken", "idtoken", "secretaccesskey",
+                                       "privatekey", "accesskeysecret"]
+        if phrases.contains(where: { key.joinedContains($0) }) { return .apiKey }
+        if key.word(last, is: "token") || key.word(last, is: "secret")
+            || (key.word(last, is: "key") && key.words.count >= 2 && key.word(key.words[key.words.count - 2], is: "x")) {
             return .apiKey
         }
         return nil
@@ -72,7 +87,7 @@ enum KeyValueDetector {
         }
         var end = start
         while end < text.count, text[end] > 32, text[end] != UInt8(ascii: "\"") { end += 1 }
-        while end > start, ",;`'.):".utf8.contains(text[end - 1]) { end -= 1 }
+        while end > start, ByteClass.isOne(of: ",;`'.):", text[end - 1]) { end -= 1 }
         return end > start ? start..<end : nil
     }
 
@@ -83,7 +98,7 @@ enum KeyValueDetector {
         if kind == .password { return true }
         // An API key written without quotes is token characters with letters and digits
         // (`Token{a64f992` or `BinderProxy@2bd79ce` are object names, not keys).
-        let quoted = "\"'`".utf8.contains(text[range.lowerBound - 1])
+        let quoted = ByteClass.isOne(of: "\"'`", text[range.lowerBound - 1])
         return range.count >= 8
             && (quoted || (range.allSatisfy { text.has(.token, at: $0) } && VendorTokens.hasMix(text, range) && !isName(text, range)))
     }
@@ -91,8 +106,11 @@ enum KeyValueDetector {
     /// Dotted or slashed names (`com.apple.xpc.activity/4505`): two or more segments that are
     /// lowercase words. Random keys do not split into words.
     static func isName(_ text: ByteText, _ range: Range<Int>) -> Bool {
-        text.string(range).split { "./:_-".contains($0) }
-            .filter { $0.count >= 3 && $0.allSatisfy { $0.isLetter && $0.isLowercase } }.count >= 2
+        var words = 0
+        text.forEachSegment(of: range, separatedBy: "./:_-") { segment in
+            if segment.count >= 3, segment.allSatisfy({ text.has(.lower, at: $0) }) { words += 1 }
+        }
+        return words >= 2
     }
 
     static func isPlaceholder(_ text: ByteText, _ range: Range<Int>) -> Bool {
@@ -100,15 +118,22 @@ enum KeyValueDetector {
         if first == UInt8(ascii: "<") && last == UInt8(ascii: ">") { return true }
         if first == UInt8(ascii: "$") && text[range.lowerBound + 1] == UInt8(ascii: "{") && last == UInt8(ascii: "}") { return true }
         if first == UInt8(ascii: "{") && text[range.lowerBound + 1] == UInt8(ascii: "{") && last == UInt8(ascii: "}") { return true }
-        if range.allSatisfy({ "*xX#.-_ ".utf8.contains(text[$0]) }) { return true }
-        let value = text.string(range)
-        let lowered = value.lowercased()
-        if ["null", "none", "nil", "undefined", "empty", "redacted", "[redacted]", "changeme", "true", "false",
-            "required", "optional", "hidden", "masked", "secret", "password", "string"].contains(lowered) { return true }
+        if range.allSatisfy({ ByteClass.isOne(of: "*xX#.-_ ", text[$0]) }) { return true }
+        if placeholderWords.contains(text, range) { return true }
+        if first == UInt8(ascii: "["), last == UInt8(ascii: "]"), range.count == 10, text.matches("redacted", at: range.lowerBound + 1) {
+            return true
+        }
         // `$DB_PASSWORD`, `%s`, `%(password)s`: a variable or a format, not a value.
-        if first == UInt8(ascii: "$"), value.dropFirst().allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) { return true }
-        return first == UInt8(ascii: "%") && (value.count <= 3 || (value.hasPrefix("%(") && value.hasSuffix(")s")))
+        if first == UInt8(ascii: "$"), range.dropFirst().allSatisfy({ text.has([.upper, .digit], at: $0) || text[$0] == UInt8(ascii: "_") }) {
+            return true
+        }
+        return first == UInt8(ascii: "%")
+            && (range.count <= 3 || (text[range.lowerBound + 1] == UInt8(ascii: "(") && text.startsWith(")s", at: range.upperBound - 2)))
     }
+
+    private static let placeholderWords = WordSet("""
+        null none nil undefined empty redacted changeme true false required optional hidden masked secret password string
+        """)
 
     /// `Authorization: Bearer X`, `Authorization: token X`, `Authorization: Api-Token X`,
     /// or a bare credential after `Authorization:`.
@@ -130,93 +155,105 @@ enum KeyValueDetector {
         found.add(type, cursor, end)
     }
 
-    /// `Bearer <token>` outside an Authorization header (`auth=Bearer …`).
-    private static func bareBearer(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: " ")) { space in
-            guard text.matches("bearer", at: space - 6), !text.has(.word, at: space - 7) else { return }
-            let start = space + 1
-            let end = text.runEnd(.token, from: start)
-            guard end - start >= 16, VendorTokens.hasMix(text, start..<end), !isPlaceholder(text, start..<end) else { return }
-            found.add(.bearer, start, end)
-        }
+    /// `Bearer <token>` outside an Authorization header (`auth=Bearer …`), at a word start.
+    static func bareBearer(_ text: ByteText, at word: Int, _ found: inout Candidates) {
+        guard ByteClass.lower(text[word]) == UInt8(ascii: "b"), text.matches("bearer ", at: word) else { return }
+        let start = word + 7
+        let end = text.runEnd(.token, from: start)
+        guard end - start >= 16, VendorTokens.hasMix(text, start..<end), !isPlaceholder(text, start..<end) else { return }
+        found.add(.bearer, start, end)
     }
 
-    /// `password <value>` with no separator, where the value looks like a secret (a digit or
-    /// a symbol in it) and is not a word of a sentence (`Failed password for root`).
-    private static func spacedPasswords(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: " ")) { space in
-            var keyStart = space
-            while keyStart > 0, text.has(.alpha, at: keyStart - 1) { keyStart -= 1 }
-            let key = keyStart..<space
-            guard (4...10).contains(key.count), !text.has(.word, at: keyStart - 1),
-                  ["password", "passwd", "pwd", "pass", "passphrase"].contains(text.string(key).lowercased()) else { return }
-            var start = space + 1
-            // `my password is abc123!!`: the value follows "is" or "was".
-            for linking in ["is ", "was "] where text.string(start..<min(text.count, start + linking.utf8.count)).lowercased() == linking {
-                start += linking.utf8.count
-            }
-            var end = start
-            while end < text.count, text[end] > 32 { end += 1 }
-            while end > start, ",;.)".utf8.contains(text[end - 1]) { end -= 1 }
-            let range = start..<end
-            guard range.count >= 4, range.contains(where: { !text.has(.alpha, at: $0) }),
-                  !"([{<\"'".utf8.contains(text[start]), !isPlaceholder(text, range),
-                  !KeyWords.isSentenceWord(text.string(range).lowercased()) else { return }
-            found.add(.password, start, end)
-        }
+    /// `password <value>` with no separator, at a word start, where the value looks like a
+    /// secret (a digit or a symbol in it) and is not a word of a sentence (`Failed password for root`).
+    static func spacedPassword(_ text: ByteText, at word: Int, _ found: inout Candidates) {
+        guard ByteClass.lower(text[word]) == UInt8(ascii: "p") else { return }
+        let keyEnd = text.runEnd(.alpha, from: word)
+        let key = word..<keyEnd
+        guard text[keyEnd] == UInt8(ascii: " "), (4...10).contains(key.count),
+              KeyWords.spacedPasswordKeys.contains(text, key) else { return }
+        var start = keyEnd + 1
+        // `my password is abc123!!`: the value follows "is" or "was".
+        if text.matches("is ", at: start) { start += 3 } else if text.matches("was ", at: start) { start += 4 }
+        var end = start
+        while end < text.count, text[end] > 32 { end += 1 }
+        while end > start, ByteClass.isOne(of: ",;.)", text[end - 1]) { end -= 1 }
+        let range = start..<end
+        guard range.count >= 4, range.contains(where: { !text.has(.alpha, at: $0) }),
+              !ByteClass.isOne(of: "([{<\"'", text[start]), !isPlaceholder(text, range),
+              !KeyWords.isSentenceWord(text, range) else { return }
+        found.add(.password, start, end)
     }
 
-    /// `mysql … -pSECRET` or `-p SECRET`.
-    private static func mysqlPasswords(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: "-")) { dash in
-            var lineStart = dash
-            while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
-            guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1),
-                  SecretDetectors.find("mysql", in: text, from: lineStart).map({ $0 <= dash }) == true else { return }
-            var start = dash + 2
-            if text.has(.space, at: start) { start += 1 }
-            var end = start
-            while end < text.count, text[end] > 32 { end += 1 }
-            guard end - start >= 3, text[start] != UInt8(ascii: "-"), !isPlaceholder(text, start..<end) else { return }
-            found.add(.password, start, end)
-        }
+    /// `mysql … -pSECRET` or `-p SECRET`, at a `-`.
+    static func mysqlPassword(_ text: ByteText, dash: Int, _ found: inout Candidates) {
+        guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1) else { return }
+        var lineStart = dash
+        while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
+        guard SecretDetectors.find("mysql", in: text, from: lineStart).map({ $0 <= dash }) == true else { return }
+        var start = dash + 2
+        if text.has(.space, at: start) { start += 1 }
+        var end = start
+        while end < text.count, text[end] > 32 { end += 1 }
+        guard end - start >= 3, text[start] != UInt8(ascii: "-"), !isPlaceholder(text, start..<end) else { return }
+        found.add(.password, start, end)
     }
 }
 
 /// The words of a key name: split at `_ - .` and at lower-to-upper case changes, lowercased,
-/// trailing digits dropped (`bot_token4` → bot, token).
-enum KeyWords {
-    static func split(_ text: ByteText, _ range: Range<Int>) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
+/// trailing digits dropped (`bot_token4` → bot, token), joined without separators.
+struct KeyWords {
+    /// The words, lowercased, one after the other (`bottoken`).
+    private(set) var letters: [UInt8] = []
+    /// Each word's range in `letters`.
+    private(set) var words: [Range<Int>] = []
+
+    init(_ source: ByteText, _ range: Range<Int>) {
+        var wordStart = 0
         func flush() {
-            while let last = current.last, (48...57).contains(last) { current.removeLast() }
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            current = []
+            while letters.count > wordStart, (48...57).contains(letters[letters.count - 1]) { letters.removeLast() }
+            if letters.count > wordStart { words.append(wordStart..<letters.count) }
+            wordStart = letters.count
         }
         for index in range {
-            let byte = text[index]
-            if !text.has([.alpha, .digit], at: index) {
+            guard source.has(.alnum, at: index) else {
                 flush()
                 continue
             }
-            if text.has(.upper, at: index), text.has(.lower, at: index - 1) { flush() }
-            current.append(ByteClass.lower(byte))
+            if source.has(.upper, at: index), source.has(.lower, at: index - 1) { flush() }
+            letters.append(ByteClass.lower(source[index]))
         }
         flush()
-        return words
     }
+
+    func word(_ range: Range<Int>, is literal: StaticString) -> Bool {
+        range.count == literal.utf8CodeUnitCount && letters[range].elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    func joinedContains(_ phrase: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+        guard letters.count >= needle.count else { return false }
+        return (0...(letters.count - needle.count)).contains { letters[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    static let passwordWords = WordSet("password passwd pwd pass passphrase passcode")
 
     /// Key words that describe a password rule rather than hold one (`password_policy`).
-    static func describesPolicy(_ word: String) -> Bool {
-        ["policy", "expiry", "expires", "expired", "length", "reset", "change", "changed", "hash", "file", "prompt",
-         "strength", "age", "min", "max", "rules", "required", "enabled", "auth", "authentication", "timeout",
-         "attempts", "retries", "history", "complexity", "count", "less"].contains(word)
-    }
+    static let policyWords = WordSet("""
+        policy expiry expires expired length reset change changed hash file prompt strength age min max rules required \
+        enabled auth authentication timeout attempts retries history complexity count less
+        """)
+
+    /// Keys of `password <value>`.
+    static let spacedPasswordKeys = WordSet("password passwd pwd pass passphrase")
+
+    private static let sentenceWords = WordSet("""
+        for expired changed reset required incorrect invalid accepted rejected updated authentication strength policy \
+        change from is was has and or
+        """)
 
     /// Words that follow "password" in sentences.
-    static func isSentenceWord(_ word: String) -> Bool {
-        ["for", "expired", "changed", "reset", "required", "incorrect", "invalid", "accepted", "rejected", "updated",
-         "authentication", "strength", "policy", "change", "from", "is", "was", "has", "and", "or"].contains(word)
+    static func isSentenceWord(_ text: ByteText, _ range: Range<Int>) -> Bool {
+        sentenceWords.contains(text, range)
     }
 }

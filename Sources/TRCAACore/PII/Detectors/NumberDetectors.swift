@@ -1,19 +1,9 @@
 /// Numbers that validate: payment cards, US social security numbers, IBANs.
 enum NumberDetectors {
-    static func scan(_ text: ByteText, into found: inout Candidates) {
-        var index = 0
-        while index < text.count {
-            guard text.has(.digit, at: index), !text.has(.word, at: index - 1) else {
-                index += 1
-                continue
-            }
-            if !isGluedToNumber(text, before: index) {
-                if let end = cardEnd(text, from: index) { found.add(.creditCard, index, end) }
-                if let end = ssnEnd(text, from: index) { found.add(.ssn, index, end) }
-            }
-            index = text.runEnd(.digit, from: index)
-        }
-        ibans(text, &found)
+    /// A card number or an SSN at the start of a number (not glued to one before it).
+    static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) {
+        if let end = cardEnd(text, from: index) { found.add(.creditCard, index, end) }
+        if let end = ssnEnd(text, from: index) { found.add(.ssn, index, end) }
     }
 
     /// The digits continue something longer: `1.2.`, `12-`, an identifier (`blk_-…`, `id_…`,
@@ -21,7 +11,7 @@ enum NumberDetectors {
     static func isGluedToNumber(_ text: ByteText, before index: Int) -> Bool {
         let previous = text[index - 1]
         if previous == UInt8(ascii: "_") { return true }
-        if "./".utf8.contains(previous), text.has(.digit, at: index - 2) || text[index - 2] == UInt8(ascii: "_") { return true }
+        if ByteClass.isOne(of: "./", previous), text.has(.digit, at: index - 2) || text[index - 2] == UInt8(ascii: "_") { return true }
         if previous == UInt8(ascii: "-"), text.has(.word, at: index - 2) || text[index - 2] == UInt8(ascii: "_") { return true }
         if previous == UInt8(ascii: " "), (2...5).allSatisfy({ text.has([.upper, .digit], at: index - $0) }),
            (2...5).contains(where: { text.has(.digit, at: index - $0) }), !text.has(.word, at: index - 6) {
@@ -35,7 +25,16 @@ enum NumberDetectors {
     /// 13–19 digits with a real issuer prefix and a valid Luhn check digit, contiguous or in
     /// the groupings cards are printed in (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4).
     static func cardEnd(_ text: ByteText, from start: Int) -> Int? {
-        var groups: [Range<Int>] = [start..<text.runEnd(.digit, from: start)]
+        // Every issuer number starts with 2–6, and every printed shape with 13+ digits or a group of 4.
+        let firstEnd = text.runEnd(.digit, from: start)
+        guard (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(text[start]) else { return nil }
+        if firstEnd - start < 13 {
+            // Grouped: 4 digits, a separator, then a group of 4 or 6.
+            let second = text.runEnd(.digit, from: firstEnd + 1)
+            guard firstEnd - start == 4, text[firstEnd] == UInt8(ascii: " ") || text[firstEnd] == UInt8(ascii: "-"),
+                  second - firstEnd - 1 == 4 || second - firstEnd - 1 == 6 else { return nil }
+        }
+        var groups: [Range<Int>] = [start..<firstEnd]
         var separator: UInt8?
         while groups.count < 5 {
             let end = groups[groups.count - 1].upperBound
@@ -45,7 +44,7 @@ enum NumberDetectors {
             separator = next
             groups.append((end + 1)..<text.runEnd(.digit, from: end + 1))
         }
-        let lengths = groups.map(\.count)
+        let lengths = groups.map { $0.count }
         for count in stride(from: groups.count, through: 1, by: -1) {
             let shape = Array(lengths.prefix(count))
             guard isCardShape(shape) else { continue }
@@ -122,22 +121,14 @@ enum NumberDetectors {
 
     /// A country code, two check digits and the country's BBAN length, compact or in groups
     /// of four, whose mod-97 check holds.
-    static func ibans(_ text: ByteText, _ found: inout Candidates) {
-        var index = 0
-        while index + 15 <= text.count {
-            guard text.has(.upper, at: index), text.has(.upper, at: index + 1), text.has(.digit, at: index + 2),
-                  text.has(.digit, at: index + 3), !text.has(.word, at: index - 1),
-                  let length = IBANRegistry.lengths[text.string(index..<(index + 2))] else {
-                index += 1
-                continue
-            }
-            if let end = ibanEnd(text, from: index, length: length) {
-                found.add(.iban, index, end)
-                index = end
-            } else {
-                index += 2
-            }
-        }
+    /// At a word start; returns the IBAN's end when one is found.
+    static func iban(_ text: ByteText, at index: Int, _ found: inout Candidates) -> Int? {
+        guard index + 15 <= text.count, text.has(.upper, at: index), text.has(.upper, at: index + 1),
+              text.has(.digit, at: index + 2), text.has(.digit, at: index + 3),
+              let length = IBANRegistry.lengths[UInt16(text[index]) << 8 | UInt16(text[index + 1])],
+              let end = ibanEnd(text, from: index, length: length) else { return nil }
+        found.add(.iban, index, end)
+        return end
     }
 
     private static func ibanEnd(_ text: ByteText, from start: Int, length: Int) -> Int? {
@@ -170,7 +161,13 @@ enum NumberDetectors {
 
 /// IBAN lengths by country (the SWIFT IBAN registry).
 enum IBANRegistry {
-    static let lengths: [String: Int] = [
+    /// By the two letters, packed (`"GB"` is `0x4742`).
+    static let lengths: [UInt16: Int] = Dictionary(uniqueKeysWithValues: byCode.map { code, length in
+        let bytes = Array(code.utf8)
+        return (UInt16(bytes[0]) << 8 | UInt16(bytes[1]), length)
+    })
+
+    private static let byCode: [String: Int] = [
         "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27, "BR": 29,
         "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
         "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,

@@ -1,44 +1,53 @@
 /// Phone numbers written in a phone format. Bare digit runs (epoch seconds, ids) are not
 /// phones, except right after a word that says they are (`phone number is 4258829090`).
 enum PhoneDetector {
-    static func scan(_ text: ByteText, into found: inout Candidates) {
-        text.forEach(UInt8(ascii: "+")) { plus in
-            guard !text.has(.word, at: plus - 1), text.has(.digit, at: plus + 1),
-                  let end = longest(grouped(text, from: plus + 1, mixedSeparators: true), digits: 8...15) else { return }
-            found.add(.phone, plus, end)
-        }
-        text.forEach(UInt8(ascii: "(")) { paren in
-            guard !text.has(.word, at: paren - 1),
-                  let end = longest(grouped(text, from: paren, mixedSeparators: true), digits: 9...11, minimumGroups: 3)
-            else { return }
-            found.add(.phone, paren, end)
-        }
-        var index = 0
-        while index < text.count {
-            guard text.has(.digit, at: index), !text.has(.word, at: index - 1), text[index - 1] != UInt8(ascii: "+"),
-                  !NumberDetectors.isGluedToNumber(text, before: index), text[index - 1] != UInt8(ascii: "(") else {
-                index += 1
-                continue
-            }
-            if let end = nationalEnd(text, from: index) ?? northAmericanEnd(text, from: index) ?? announcedEnd(text, from: index) {
-                found.add(.phone, index, end)
-                index = end
-            } else {
-                index = text.runEnd(.digit, from: index)
-            }
-        }
+    /// `+` then an international number.
+    static func international(_ text: ByteText, plus: Int, _ found: inout Candidates) {
+        guard !text.has(.word, at: plus - 1), text.has(.digit, at: plus + 1),
+              let end = longest(grouped(text, from: plus + 1, mixedSeparators: true), digits: 8...15) else { return }
+        found.add(.phone, plus, end)
+    }
+
+    /// `(415) 555-0132`: an area code in parentheses.
+    static func parenthesised(_ text: ByteText, paren: Int, _ found: inout Candidates) {
+        guard !text.has(.word, at: paren - 1),
+              let end = longest(grouped(text, from: paren, mixedSeparators: true), digits: 9...11, minimumGroups: 3)
+        else { return }
+        found.add(.phone, paren, end)
+    }
+
+    /// A national, North American or announced number at the start of a number; returns its end.
+    static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) -> Int? {
+        guard let end = nationalEnd(text, from: index) ?? northAmericanEnd(text, from: index) ?? announcedEnd(text, from: index)
+        else { return nil }
+        found.add(.phone, index, end)
+        return end
     }
 
     /// Digit groups separated by single spaces, dashes or dots (one kind throughout unless
     /// `mixedSeparators`); a group may be in parentheses (`(415)`, or `(0)30` inside an
     /// international number). `ends[i]` and `digits[i]` describe the number ending after group i,
     /// so a caller can stop before a second number that follows (`052 5552606 074-7111234`).
+    /// At most 15 digits, so at most 15 groups: fixed storage, no allocation.
     struct Grouped {
-        var ends: [Int] = []
-        var digits: [Int] = []
-        var lengths: [Int] = []
-        /// The separator that followed each group end.
-        var separatorsAfter: [Int: UInt8] = [:]
+        private(set) var count = 0
+        private(set) var ends = InlineArray<16, Int>(repeating: 0)
+        private(set) var digits = InlineArray<16, Int>(repeating: 0)
+        private(set) var lengths = InlineArray<16, Int>(repeating: 0)
+        /// The separator that follows each group (0 for none yet).
+        private(set) var separators = InlineArray<16, UInt8>(repeating: 0)
+
+        mutating func append(end: Int, digits total: Int, length: Int) {
+            ends[count] = end
+            digits[count] = total
+            lengths[count] = length
+            count += 1
+        }
+
+        mutating func setSeparator(_ byte: UInt8) { separators[count - 1] = byte }
+
+        /// The lengths of the first `count` groups.
+        func lengths(_ count: Int) -> [Int] { (0..<count).map { lengths[$0] } }
     }
 
     static func grouped(_ text: ByteText, from start: Int, mixedSeparators: Bool) -> Grouped {
@@ -68,9 +77,7 @@ enum PhoneDetector {
             let next = text[groupEnd]
             if text[groupEnd - 1] == UInt8(ascii: ")"), text.has(.digit, at: groupEnd) {
                 total += length
-                result.ends.append(groupEnd)
-                result.digits.append(total)
-                result.lengths.append(length)
+                result.append(end: groupEnd, digits: total, length: length)
                 cursor = groupEnd
                 continue
             }
@@ -81,16 +88,14 @@ enum PhoneDetector {
                 return result
             }
             total += length
-            result.ends.append(groupEnd)
-            result.digits.append(total)
-            result.lengths.append(length)
+            result.append(end: groupEnd, digits: total, length: length)
             let isSeparator = next == UInt8(ascii: " ") || next == UInt8(ascii: "-") || next == UInt8(ascii: ".")
             let opensGroup = text.has(.digit, at: groupEnd + 1)
                 || (text[groupEnd + 1] == UInt8(ascii: "(") && text.has(.digit, at: groupEnd + 2))
             guard isSeparator, opensGroup, total < 15, mixedSeparators || separator == nil || separator == next else {
                 return result
             }
-            result.separatorsAfter[groupEnd] = next
+            result.setSeparator(next)
             separator = next
             cursor = groupEnd + 1
         }
@@ -100,16 +105,14 @@ enum PhoneDetector {
     /// A prefix may end only before a space: groups joined by `-` or `.` are one token.
     static func longest(_ number: Grouped, digits range: ClosedRange<Int>, minimumGroups: Int = 1,
                         accept: ([Int]) -> Bool = { _ in true }) -> Int? {
-        for count in stride(from: number.ends.count, through: minimumGroups, by: -1)
-        where range.contains(number.digits[count - 1]) && accept(Array(number.lengths.prefix(count))) {
+        for count in stride(from: number.count, through: minimumGroups, by: -1)
+        where range.contains(number.digits[count - 1]) && accept(number.lengths(count)) {
             let end = number.ends[count - 1]
-            if count < number.ends.count, number.ends[count] > end, !isSpace(number, after: end) { continue }
+            if count < number.count, number.ends[count] > end, number.separators[count - 1] != UInt8(ascii: " ") { continue }
             return end
         }
         return nil
     }
-
-    private static func isSpace(_ number: Grouped, after end: Int) -> Bool { number.separatorsAfter[end] == UInt8(ascii: " ") }
 
     /// National forms with a trunk `0`: `020 7946 0002`, `03-7797-5581`, `06 12 34 56 78`,
     /// `030 12345678`, `01632 960123` — two or more groups, 9 to 11 digits.
@@ -117,8 +120,11 @@ enum PhoneDetector {
     /// Groups are 2–5 digits then a last of 3 or more (or five pairs, the French way); the
     /// SSN shape `ddd-dd-dddd` is left to the SSN rules.
     static func nationalEnd(_ text: ByteText, from start: Int) -> Int? {
+        let firstEnd = text.runEnd(.digit, from: start)
         guard text[start] == UInt8(ascii: "0"), text.has(.digit, at: start + 1), text[start + 1] != UInt8(ascii: "0"),
-              (2...5).contains(text.runEnd(.digit, from: start) - start) else { return nil }
+              (2...5).contains(firstEnd - start),
+              text[firstEnd] == UInt8(ascii: " ") || text[firstEnd] == UInt8(ascii: "-") || text[firstEnd] == UInt8(ascii: "."),
+              text.has(.digit, at: firstEnd + 1) || text[firstEnd + 1] == UInt8(ascii: "(") else { return nil }
         return longest(grouped(text, from: start, mixedSeparators: false), digits: 9...11, minimumGroups: 2) { lengths in
             if lengths == [2, 2, 2, 2, 2] { return true }
             if lengths == [3, 2, 4] { return false }
@@ -134,29 +140,44 @@ enum PhoneDetector {
               text.runEnd(.digit, from: start + 8) == start + 12, text[start] >= UInt8(ascii: "2"),
               text[start + 4] >= UInt8(ascii: "2") else { return nil }
         let end = start + 12
-        guard !text.has(.word, at: end), !("-.".utf8.contains(text[end]) && text.has(.digit, at: end + 1)) else { return nil }
+        guard !text.has(.word, at: end), !(ByteClass.isOne(of: "-.", text[end]) && text.has(.digit, at: end + 1)) else { return nil }
         return end
+    }
+
+    private static let linkWords = WordSet("is number no num")
+    private static let phoneWords = WordSet("phone tel telephone mobile cell fax sms")
+
+    /// Whether a word that may announce a phone number comes before `start`, past spaces and
+    /// `:="`: the necessary condition of `announcedEnd` (the words it knows end in one of
+    /// `s r o m e l x`).
+    @inline(__always)
+    static func followsAWord(_ text: ByteText, _ start: Int) -> Bool {
+        var cursor = start
+        while cursor > 0, text.has(.space, at: cursor - 1) || ByteClass.isOne(of: ":=\"", text[cursor - 1]) { cursor -= 1 }
+        let last = text[cursor - 1] | 0x20
+        return last == UInt8(ascii: "s") || last == UInt8(ascii: "r") || last == UInt8(ascii: "o") || last == UInt8(ascii: "m")
+            || last == UInt8(ascii: "e") || last == UInt8(ascii: "l") || last == UInt8(ascii: "x")
     }
 
     /// Digits right after a word that announces a phone number (`phone number is …`, `tel:`).
     static func announcedEnd(_ text: ByteText, from start: Int) -> Int? {
         var cursor = start
-        while cursor > 0, text.has(.space, at: cursor - 1) || ":=\"".utf8.contains(text[cursor - 1]) { cursor -= 1 }
+        while cursor > 0, text.has(.space, at: cursor - 1) || ByteClass.isOne(of: ":=\"", text[cursor - 1]) { cursor -= 1 }
         var wordStart = text.runStart(.alpha, before: cursor)
-        if ["is", "number", "no", "num"].contains(text.string(wordStart..<cursor).lowercased()) {
+        guard cursor > wordStart else { return nil }
+        if linkWords.contains(text, wordStart..<cursor) {
             var before = wordStart
             while before > 0, text.has(.space, at: before - 1) { before -= 1 }
             cursor = before
             wordStart = text.runStart(.alpha, before: cursor)
-            if text.string(wordStart..<cursor).lowercased() == "number" {
+            if cursor - wordStart == 6, text.matches("number", at: wordStart) {
                 before = wordStart
                 while before > 0, text.has(.space, at: before - 1) { before -= 1 }
                 cursor = before
                 wordStart = text.runStart(.alpha, before: cursor)
             }
         }
-        guard ["phone", "tel", "telephone", "mobile", "cell", "fax", "sms"].contains(text.string(wordStart..<cursor).lowercased())
-        else { return nil }
+        guard phoneWords.contains(text, wordStart..<cursor) else { return nil }
         return longest(grouped(text, from: start, mixedSeparators: true), digits: 7...15)
     }
 }

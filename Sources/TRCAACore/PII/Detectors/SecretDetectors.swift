@@ -3,37 +3,28 @@ import Foundation
 /// Secrets recognisable by their own format, wherever they stand: PEM private keys, JWTs,
 /// AWS access key ids and vendor tokens.
 enum SecretDetectors {
-    static func scan(_ text: ByteText, into found: inout Candidates) {
-        privateKeys(text, &found)
-        jwts(text, &found)
-        awsKeys(text, &found)
-        VendorTokens.scan(text, into: &found)
-    }
-
     /// `-----BEGIN … PRIVATE KEY-----` through the matching END line (also with literal `\n`
     /// inside JSON). A block whose END is missing is covered to the end of its base64.
-    static func privateKeys(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: "-")) { start in
-            guard text.matches("-----begin ", at: start), text[start - 1] != UInt8(ascii: "-") else { return }
-            let labelStart = start + 11
-            var labelEnd = labelStart
-            while labelEnd < text.count, labelEnd - labelStart < 40, text.has([.upper, .lower, .digit, .space], at: labelEnd) {
-                labelEnd += 1
+    static func privateKey(_ text: ByteText, dash start: Int, _ found: inout Candidates) {
+        guard text.matches("-----begin ", at: start), text[start - 1] != UInt8(ascii: "-") else { return }
+        let labelStart = start + 11
+        var labelEnd = labelStart
+        while labelEnd < text.count, labelEnd - labelStart < 40, text.has([.upper, .lower, .digit, .space], at: labelEnd) {
+            labelEnd += 1
+        }
+        guard text.matches("-----", at: labelEnd), labelEnd - labelStart >= 11,
+              text.matches("private key", at: labelEnd - 11) else { return }
+        let label = text.string(labelStart..<labelEnd)
+        let end = Self.find("-----END \(label)-----", in: text, from: labelEnd + 5)
+        if let end {
+            found.add(.privateKey, start, end)
+        } else {
+            var stop = labelEnd + 5
+            while stop < text.count, text.has(.token, at: stop) || text[stop] == 10 || text[stop] == 13
+                || (text[stop] == UInt8(ascii: "\\") && text[stop + 1] == UInt8(ascii: "n")) {
+                stop += 1
             }
-            guard text.matches("-----", at: labelEnd), labelEnd - labelStart >= 11,
-                  text.matches("private key", at: labelEnd - 11) else { return }
-            let label = text.string(labelStart..<labelEnd)
-            let end = Self.find("-----END \(label)-----", in: text, from: labelEnd + 5)
-            if let end {
-                found.add(.privateKey, start, end)
-            } else {
-                var stop = labelEnd + 5
-                while stop < text.count, text.has(.token, at: stop) || text[stop] == 10 || text[stop] == 13
-                    || (text[stop] == UInt8(ascii: "\\") && text[stop + 1] == UInt8(ascii: "n")) {
-                    stop += 1
-                }
-                found.add(.privateKey, start, stop)
-            }
+            found.add(.privateKey, start, stop)
         }
     }
 
@@ -54,25 +45,23 @@ enum SecretDetectors {
     }
 
     /// `header.payload[.signature]` where header and payload are base64url JSON objects.
-    static func jwts(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: "e")) { start in
-            guard text[start + 1] == UInt8(ascii: "y"), text[start + 2] == UInt8(ascii: "J"),
-                  !text.has(.base64url, at: start - 1) else { return }
-            var segments: [Range<Int>] = []
-            var cursor = start
-            while segments.count < 3 {
-                let end = text.runEnd(.base64url, from: cursor)
-                segments.append(cursor..<end)
-                guard text[end] == UInt8(ascii: "."), text.has(.base64url, at: end + 1) || segments.count == 2 else {
-                    cursor = end
-                    break
-                }
-                cursor = end + 1
+    static func jwt(_ text: ByteText, at start: Int, _ found: inout Candidates) {
+        guard text[start] == UInt8(ascii: "e"), text[start + 1] == UInt8(ascii: "y"), text[start + 2] == UInt8(ascii: "J")
+        else { return }
+        var segments: [Range<Int>] = []
+        var cursor = start
+        while segments.count < 3 {
+            let end = text.runEnd(.base64url, from: cursor)
+            segments.append(cursor..<end)
+            guard text[end] == UInt8(ascii: "."), text.has(.base64url, at: end + 1) || segments.count == 2 else {
+                cursor = end
+                break
             }
-            guard segments.count >= 2, segments[0].count >= 10, segments[1].count >= 10,
-                  isJSONObject(text, segments[0]), isJSONObject(text, segments[1]) else { return }
-            found.add(.jwt, start, segments[segments.count - 1].upperBound)
+            cursor = end + 1
         }
+        guard segments.count >= 2, segments[0].count >= 10, segments[1].count >= 10,
+              isJSONObject(text, segments[0]), isJSONObject(text, segments[1]) else { return }
+        found.add(.jwt, start, segments[segments.count - 1].upperBound)
     }
 
     /// Whether the segment decodes to a JSON object (parsed, not just braced).
@@ -85,18 +74,16 @@ enum SecretDetectors {
     static let awsPrefixes: [StaticString] = ["akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva",
                                               "apka", "aroa", "asca"]
 
-    static func awsKeys(_ text: ByteText, _ found: inout Candidates) {
-        text.forEach(UInt8(ascii: "A")) { start in
-            guard !text.has(.word, at: start - 1), awsPrefixes.contains(where: { text.matches($0, at: start) }),
-                  (0..<4).allSatisfy({ text.has(.upper, at: start + $0) }) else { return }
-            let end = start + 20
-            for index in (start + 4)..<end {
-                let byte = text[index]
-                guard (65...90).contains(byte) || (50...55).contains(byte) else { return }
-            }
-            guard !text.has(.word, at: end) else { return }
-            found.add(.awsKey, start, end)
+    static func awsKey(_ text: ByteText, at start: Int, _ found: inout Candidates) {
+        guard text[start] == UInt8(ascii: "A"), awsPrefixes.contains(where: { text.matches($0, at: start) }),
+              (0..<4).allSatisfy({ text.has(.upper, at: start + $0) }) else { return }
+        let end = start + 20
+        for index in (start + 4)..<end {
+            let byte = text[index]
+            guard (65...90).contains(byte) || (50...55).contains(byte) else { return }
         }
+        guard !text.has(.word, at: end) else { return }
+        found.add(.awsKey, start, end)
     }
 }
 

@@ -27,23 +27,21 @@ enum VendorTokens {
         Prefixed(prefix: "AIza", minimumBody: 35, body: .base64url),
     ]
 
-    static func scan(_ text: ByteText, into found: inout Candidates) {
-        var index = 0
-        while index < text.count {
-            // Every format starts with a letter that begins a word.
-            guard text.has(.alpha, at: index), !text.has(.base64url, at: index - 1) else {
-                index += 1
-                continue
-            }
-            let end = text.runEnd(.base64url, from: index)
-            if let match = match(text, index, end) { found.add(.apiKey, index, match) }
-            index = max(end, index + 1)
-        }
+    /// A token at the start of a word (after no base64url character) whose letters and
+    /// digits end at `wordEnd`.
+    static func token(_ text: ByteText, at start: Int, wordEnd: Int, _ found: inout Candidates) {
+        let next = text[wordEnd]
+        let end = next == UInt8(ascii: "-") || next == UInt8(ascii: "_") ? text.runEnd(.base64url, from: wordEnd) : wordEnd
+        // The shortest format has 20 characters in its first word, except SendGrid's `SG.` and
+        // Slack's `xoxe.`.
+        guard end - start >= 20 || (text[end] == UInt8(ascii: ".") && (end - start == 2 || end - start == 4)),
+              let match = match(text, start, end) else { return }
+        found.add(.apiKey, start, match)
     }
 
     /// The end of a vendor token starting at `start` (its word ends at `wordEnd`), if any.
     private static func match(_ text: ByteText, _ start: Int, _ wordEnd: Int) -> Int? {
-        for rule in prefixed where text.startsWith(rule.prefix, at: start) {
+        for rule in prefixed where rule.prefix.utf8Start[0] == text[start] && text.startsWith(rule.prefix, at: start) {
             let body = wordEnd - start - rule.prefix.utf8CodeUnitCount
             guard body >= rule.minimumBody, !isPlaceholder(text, (start + rule.prefix.utf8CodeUnitCount)..<wordEnd) else { return nil }
             return wordEnd
@@ -96,7 +94,7 @@ enum VendorTokens {
 
     /// Discord bot tokens: base64 of a user id (starts M, N or O), `.`, 6, `.`, 27 or more.
     private static func discord(_ text: ByteText, _ start: Int, _ end: Int) -> Int? {
-        guard "MNO".utf8.contains(text[start]), (23...28).contains(end - start), text[end] == UInt8(ascii: "."),
+        guard ByteClass.isOne(of: "MNO", text[start]), (23...28).contains(end - start), text[end] == UInt8(ascii: "."),
               hasMix(text, start..<end) else { return nil }
         let second = text.runEnd(.base64url, from: end + 1)
         guard second - end - 1 == 6, text[second] == UInt8(ascii: ".") else { return nil }
@@ -122,11 +120,13 @@ enum VendorTokens {
         guard let first = range.first else { return true }
         let folded = ByteClass.lower(text[first])
         if range.allSatisfy({ ByteClass.lower(text[$0]) == folded || !text.has(.word, at: $0) }) { return true }
-        let words = text.string(range).split(separator: "_")
-        return words.count >= 2 && words.allSatisfy { word in
-            let isUpper = word.allSatisfy { $0.isLetter && $0.isUppercase }
-            let isCapitalised = word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
-            return isUpper || isCapitalised
+        var words = 0, allNamed = true
+        text.forEachSegment(of: range, separatedBy: "_") { word in
+            words += 1
+            let isUpper = word.allSatisfy { text.has(.upper, at: $0) }
+            let isCapitalised = text.has(.upper, at: word.lowerBound) && word.dropFirst().allSatisfy { text.has(.lower, at: $0) }
+            allNamed = allNamed && (isUpper || isCapitalised)
         }
+        return words >= 2 && allNamed
     }
 }
