@@ -84,3 +84,14 @@ extension Database {
         try execute("RELEASE SAVEPOINT \(name)")
     }
 }
+
+extension Database {
+    /// Runs `body` with the page cache limited to `kibibytes` (then restored): for bulk writes
+    /// that touch each page once, where a large cache only holds memory.
+    public func withCacheSize<T>(kibibytes: Int, _ body: () throws -> T) throws -> T {
+        let previous = try scalar("PRAGMA cache_size", as: Int.self) ?? -16384
+        try execute("PRAGMA cache_size = \(-kibibytes)")
+        defer { try? execute("PRAGMA cache_size = \(previous)") }
+        return try body()
+    }
+}

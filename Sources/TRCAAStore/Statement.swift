@@ -52,9 +52,16 @@ public final class Statement {
         case .real(let number):
             rc = sqlite3_bind_double(handle, index, number)
         case .text(let string):
-            rc = string.utf8CString.withUnsafeBufferPointer { buffer in
-                // Safe: SQLITE_TRANSIENT makes SQLite copy the bytes before returning.
-                sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count - 1), csqlcipher_transient())
+            var text = string
+            rc = text.withUTF8 { buffer in
+                // Safe: SQLITE_TRANSIENT makes SQLite copy the bytes before returning. An empty
+                // string may come without storage; SQLite needs a non-null pointer, or it binds NULL.
+                guard let base = buffer.baseAddress else {
+                    return "".withCString { sqlite3_bind_text(handle, index, $0, 0, csqlcipher_transient()) }
+                }
+                return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlcipher_transient())
+                }
             }
         case .blob(let bytes):
             rc = bytes.withUnsafeBytes { buffer in

@@ -15,9 +15,21 @@ struct DeflateBlock: Sendable {
         var output = [UInt8](repeating: 0, count: stream.deflateBound(input.count) + 16)
         let result = output.withUnsafeMutableBytes { stream.process(input, into: $0, flush: isLast ? Z_FINISH : Z_FULL_FLUSH) }
         precondition(result.code == (isLast ? Z_STREAM_END : Z_OK), "deflate failed (\(result.code))")  // The bound leaves room.
-        output.removeLast(output.count - result.produced)
         let crc = UInt32(CZlib.crc32(0, input.baseAddress?.assumingMemoryBound(to: UInt8.self), uInt(input.count)))
-        return DeflateBlock(bytes: output, crc: crc, uncompressedCount: input.count)
+        // A copy of exactly the compressed size: the bound-sized buffer would keep its capacity.
+        return DeflateBlock(bytes: Array(output[..<result.produced]), crc: crc, uncompressedCount: input.count)
+    }
+
+    /// The text back (a block inflates on its own: the flush before it reset the dictionary).
+    func inflated() -> [UInt8] {
+        var text = [UInt8](repeating: 0, count: uncompressedCount)
+        guard uncompressedCount > 0 else { return text }
+        let stream = ZStream.inflater(windowBits: -15)
+        let result = bytes.withUnsafeBytes { input in
+            text.withUnsafeMutableBytes { stream.process(input, into: $0, flush: Z_SYNC_FLUSH) }
+        }
+        precondition(result.produced == uncompressedCount, "a block this process compressed did not inflate")  // Our own output.
+        return text
     }
 }
 

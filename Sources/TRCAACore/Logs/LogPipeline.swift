@@ -37,7 +37,8 @@ extension LogInput: LogSource {}
 struct ProcessedLog {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
-    var findings: [PIIFinding]
+    /// PII spans, sorted by start; their text is read back from `blocks` when stored.
+    var spans: FoundSpans
     var hash: String
     var size: Int64
 
@@ -75,7 +76,7 @@ struct LogPipeline {
         var hasher = SHA256()
         var scanner = PIIScanner()
         var indexer = LogIndexer()
-        var findings: [PIIFinding] = []
+        var spans = FoundSpans()
         let compressor = BlockCompressor(threads: options.compressionThreads)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
@@ -102,7 +103,7 @@ struct LogPipeline {
             }
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
-                if scansPII { findings += scanner.feed(bytes) }
+                if scansPII { spans.append(scanner.feed(bytes)) }
                 indexer.consume(bytes)
             }
             compressor.submit(block)
@@ -110,9 +111,8 @@ struct LogPipeline {
             filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)
         }
-        if scansPII { findings += scanner.finish() }
-        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, findings: findings, hash: hasher.finishHex(),
-                            size: total)
+        if scansPII { spans.append(scanner.finish()) }
+        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spans: spans, hash: hasher.finishHex(), size: total)
     }
 }
 
@@ -145,26 +145,93 @@ enum LogContentWriter {
                             .integer(block.continuesLine ? 1 : 0), .integer(Int64(block.errorCount)),
                             .integer(Int64(block.warningCount))])
         }
+        var counts: [PIIType: Int] = [:]
+        for span in processed.spans { counts[span.type, default: 0] += 1 }
+        let countsJSON = JSONText.object(PIIType.allCases.compactMap { type in
+            counts[type].map { (type.rawValue, JSONText.int(Int64($0))) }
+        }).rendered
         try db.execute("""
             INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, error_count, warning_count,
-                                   source_compressed) VALUES (?, ?, ?, ?, ?, ?, ?)
+                                   source_compressed, pii_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(logId), .integer(Int64(indexer.lineCount)), .integer(Int64(layout.size)),
                   .integer(Int64(indexer.blocks.count)), .integer(Int64(indexer.errorCount)),
-                  .integer(Int64(indexer.warningCount)), .integer(wasCompressed ? 1 : 0)])
+                  .integer(Int64(indexer.warningCount)), .integer(wasCompressed ? 1 : 0), .text(countsJSON)])
+    }
+}
+
+/// The spans an import found, kept until the write in 8 bytes each (offset from the first
+/// span of its piece, length, type), one exactly-sized piece per block: a log full of
+/// addresses has millions of them. A piece with a span too long or too far for that is kept
+/// as it came.
+struct FoundSpans: Sequence {
+    private struct Compact {
+        var offset: UInt32
+        var length: UInt16
+        var type: UInt8
+    }
+
+    private enum Piece {
+        case compact(base: Int, [Compact])
+        case wide([PIISpan])
+    }
+
+    private var pieces: [Piece] = []
+    private(set) var count = 0
+
+    mutating func append(_ spans: [PIISpan]) {
+        guard let base = spans.first?.start else { return }
+        count += spans.count
+        guard spans.allSatisfy({ $0.length <= Int(UInt16.max) && $0.start - base <= Int(UInt32.max) }) else {
+            return pieces.append(.wide(spans))
+        }
+        pieces.append(.compact(base: base, spans.map { span in
+            Compact(offset: UInt32(span.start - base), length: UInt16(span.length),
+                    type: UInt8(PIIType.allCases.firstIndex(of: span.type)!))  // Safe: every type is a case.
+        }))
+    }
+
+    func makeIterator() -> some IteratorProtocol<PIISpan> {
+        pieces.lazy.flatMap { piece -> [PIISpan] in
+            switch piece {
+            case .wide(let spans): return spans
+            case .compact(let base, let spans):
+                return spans.map { compact in
+                    let start = base + Int(compact.offset)
+                    return PIISpan(type: PIIType.allCases[Int(compact.type)], start: start, end: start + Int(compact.length))
+                }
+            }
+        }.makeIterator()
     }
 }
 
 /// Stored PII spans (`pii_spans`).
 enum SpanStore {
-    static func insert(_ findings: [PIIFinding], logId: String, in db: Database) throws {
+    /// Inserts the spans of a processed log, with the text each covers (`original_value`),
+    /// read back by inflating its blocks one after the other: the import keeps only the
+    /// compressed text and the bare spans in memory.
+    static func insert(_ processed: ProcessedLog, logId: String, in db: Database) throws {
+        var spans = processed.spans.makeIterator()
+        guard var span = spans.next() else { return }
         let insert = try db.cachedStatement("""
             INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for finding in findings {
-            try insert.run([.text(UUIDv7.next()), .text(logId), .text(finding.span.type.rawValue),
-                            .integer(Int64(finding.span.start)), .integer(Int64(finding.span.end)), .text(finding.value),
-                            .text(finding.span.type.token)])
+        // Text from `windowStart` on: the current block and what an unfinished span needs before it.
+        var window: [UInt8] = []
+        var windowStart = 0
+        for block in processed.blocks {
+            window += block.inflated()
+            let windowEnd = windowStart + window.count
+            while span.end <= windowEnd {
+                let value = String(decoding: window[(span.start - windowStart)..<(span.end - windowStart)], as: UTF8.self)
+                try insert.run([.text(UUIDv7.next()), .text(logId), .text(span.type.rawValue), .integer(Int64(span.start)),
+                                .integer(Int64(span.end)), .text(value), .text(span.type.token)])
+                guard let following = spans.next() else { return }
+                span = following
+            }
+            let keep = min(span.start, windowEnd)
+            window.removeFirst(keep - windowStart)
+            windowStart = keep
         }
     }
 }

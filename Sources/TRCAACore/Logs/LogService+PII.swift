@@ -52,6 +52,11 @@ extension LogService {
                                       start: try row.decode(at: 3), end: try row.decode(at: 4),
                                       value: try row.decode(at: 5), replacement: try row.decode(at: 6), line: nil)
                 try db.execute("DELETE FROM pii_spans WHERE id = ?", [.text(id)])
+                try db.execute("""
+                    UPDATE log_stats SET pii_counts = json_set(pii_counts, '$.' || ?1,
+                                                               max(0, coalesce(json_extract(pii_counts, '$.' || ?1), 0) - 1))
+                    WHERE log_file_id = ?2
+                    """, [.text(span.type), .text(span.logFileId)])
                 try context.audit.append(
                     action: "dismiss_pii_span", entityType: "pii_span", entityId: id,
                     details: .object([("log_file_id", .string(span.logFileId)), ("pii_type", .string(span.type)),
@@ -65,7 +70,7 @@ extension LogService {
     /// for good (`secure_delete` zeroes the freed pages), `redacted` is set, and the audit row
     /// holds the old and new hashes. A log without spans is left as it is.
     public func purge(_ id: String, progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> PurgeResult {
-        try context.database.write { db in
+        try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
             let log = try detail(id, in: db)
             var result = PurgeResult(spansRemoved: log.spanCount, oldHash: log.summary.contentHash,
                                      newHash: log.summary.contentHash, oldSize: log.summary.fileSize,
@@ -92,6 +97,6 @@ extension LogService {
                                   ("old_size", .int(result.oldSize)), ("new_size", .int(result.newSize)),
                                   ("pii_spans", .int(Int64(result.spansRemoved)))]), in: db)
             return result
-        }
+        } }
     }
 }

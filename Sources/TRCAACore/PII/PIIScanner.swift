@@ -1,9 +1,3 @@
-/// A span and the text it covers.
-public struct PIIFinding: Sendable, Equatable {
-    public var span: PIISpan
-    public var value: String
-}
-
 /// The detector over a stream: fed chunks of any size, it finds the same spans as
 /// `PIIDetector.spans(in:)` over the whole text. It scans whole lines only (detectors look
 /// no further than their line), keeps the incomplete last line for the next chunk, and holds
@@ -19,7 +13,7 @@ public struct PIIScanner {
     public init() {}
 
     /// Scans what `chunk` completes; returns spans with absolute byte offsets.
-    public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PIIFinding] {
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PIISpan] {
         guard pending.isEmpty else {
             pending.append(contentsOf: chunk)
             return pending.withUnsafeBytes { buffer in scanComplete(buffer) }
@@ -30,7 +24,7 @@ public struct PIIScanner {
 
     /// Scans the complete lines of `text` (which starts at `pendingOffset`) and keeps the rest
     /// as the new pending text.
-    private mutating func scanComplete(_ text: UnsafeRawBufferPointer) -> [PIIFinding] {
+    private mutating func scanComplete(_ text: UnsafeRawBufferPointer) -> [PIISpan] {
         var end: Int
         if let lastNewline = ByteText(text).last(10) {
             end = lastNewline + 1
@@ -49,18 +43,15 @@ public struct PIIScanner {
     }
 
     /// Scans what is left at the end of the stream.
-    public mutating func finish() -> [PIIFinding] {
+    public mutating func finish() -> [PIISpan] {
         let findings = pending.withUnsafeBytes { Self.scan($0, offset: pendingOffset) }
         pendingOffset += pending.count
         pending = []
         return findings
     }
 
-    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int) -> [PIIFinding] {
-        PIIDetector.spans(in: text).map { span in
-            PIIFinding(span: PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
-                       value: String(decoding: text[span.start..<span.end], as: UTF8.self))
-        }
+    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int) -> [PIISpan] {
+        PIIDetector.spans(in: text).map { PIISpan(type: $0.type, start: $0.start + offset, end: $0.end + offset) }
     }
 
     /// A cut for an over-long line: after the last space, else at the limit.

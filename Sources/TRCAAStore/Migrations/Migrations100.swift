@@ -111,7 +111,8 @@ extension Migration {
     /// stream is fully flushed every ~1 MiB; each flush point is a block a reader can start
     /// inflating at. Per block: where it starts in both the text and the compressed bytes, the
     /// line its first byte belongs to, whether it starts inside a line, and its error and
-    /// warning lines. Per log: the totals.
+    /// warning lines. Per log: the totals, and the PII spans per type (a JSON object kept in
+    /// step by import, dismissal and purge), so lists never count millions of spans.
     static let logIndex = Migration("104_log_index", sql: """
         CREATE TABLE IF NOT EXISTS log_blocks (
             log_file_id TEXT NOT NULL REFERENCES log_files(id) ON DELETE CASCADE,
@@ -131,7 +132,8 @@ extension Migration {
             block_count INTEGER NOT NULL,
             error_count INTEGER NOT NULL DEFAULT 0,
             warning_count INTEGER NOT NULL DEFAULT 0,
-            source_compressed INTEGER NOT NULL DEFAULT 0
+            source_compressed INTEGER NOT NULL DEFAULT 0,
+            pii_counts TEXT NOT NULL DEFAULT '{}'
         );
         """)
 }

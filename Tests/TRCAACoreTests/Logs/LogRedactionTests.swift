@@ -49,7 +49,11 @@ import Testing
     @Test func dismissingAFalsePositiveRemovesItFromTheViewAndAuditsIt() throws {
         let email = try #require(try fixture.logs.spans(logId, type: "Email").last)
         #expect(email.line == 2005)
+        let emails = try fixture.logs.spans(logId, type: "Email").count
+        func counted() throws -> Int? { try fixture.logs.detail(logId).piiCounts.first { $0.type == "Email" }?.count }
+        #expect(try counted() == emails)
         let removed = try fixture.logs.dismiss(spanIds: [email.id])
+        #expect(try counted() == emails - 1, "the per-type counts follow dismissals")
         #expect(removed.map(\.id) == [email.id])
         #expect(try fixture.logs.lines(logId, 2004..<2005, redacted: true).map(\.text) == ["done for carol@example.org"])
         let audit = try #require(try fixture.audit.list(AuditFilter(action: "dismiss_pii_span")).first)
