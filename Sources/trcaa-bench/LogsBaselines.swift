@@ -5,7 +5,7 @@ import Foundation
 enum LogsBaselines {
     /// A file of at least `megabytes` MB made of the real samples in `corpus`, in turn.
     static func input(megabytes: Int, corpus: String, directory: String) throws -> String {
-        let path = "\(directory)/loghub-\(megabytes)MB.log"
+        let path = "\(directory)/\(URL(fileURLWithPath: corpus).lastPathComponent)-\(megabytes)MB.log"
         let target = megabytes * 1_000_000
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size >= target { return path }
         let samples = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".log") }.sorted()

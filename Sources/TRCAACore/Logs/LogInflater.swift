@@ -36,16 +36,11 @@ final class LogInflater {
                 inputStart = 0
                 inputEnd = count
             }
-            let result = input.withUnsafeBytes { bytes in
-                stream.process(UnsafeRawBufferPointer(rebasing: bytes[inputStart..<inputEnd]),
-                               into: UnsafeMutableRawBufferPointer(rebasing: buffer[produced...]), flush: Z_NO_FLUSH)
-            }
-            inputStart += result.consumed
-            produced += result.produced
-            switch result.code {
+            let code = stream.process(input, start: &inputStart, end: inputEnd, into: buffer, produced: &produced)
+            switch code {
             case Z_STREAM_END: finished = true
             case Z_OK, Z_BUF_ERROR: break
-            default: throw StoreError.io(path: "log", reason: "the stored log is damaged (inflate error \(result.code))")
+            default: throw StoreError.io(path: "log", reason: "the stored log is damaged (inflate error \(code))")
             }
         }
         return produced

@@ -96,17 +96,12 @@ final class LogInput {
                 memberFinished = false
                 inflater.reset()
             }
-            let result = raw.withUnsafeBytes { input in
-                inflater.process(UnsafeRawBufferPointer(rebasing: input[rawStart..<rawEnd]),
-                                 into: UnsafeMutableRawBufferPointer(rebasing: buffer[produced...]), flush: Z_NO_FLUSH)
-            }
-            rawStart += result.consumed
-            produced += result.produced
-            switch result.code {
+            let code = inflater.process(raw, start: &rawStart, end: rawEnd, into: buffer, produced: &produced)
+            switch code {
             case Z_OK, Z_BUF_ERROR: break
             case Z_STREAM_END: memberFinished = true
             default:
-                let message = inflater.message ?? "error \(result.code)"
+                let message = inflater.message ?? "error \(code)"
                 throw ImportError.corruptCompressed(name: name, reason: message)
             }
             if memberFinished, produced > 0 { break }

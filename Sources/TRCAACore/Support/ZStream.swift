@@ -45,6 +45,20 @@ final class ZStream {
         return (code, input.count - Int(stream.pointee.avail_in), output.count - Int(stream.pointee.avail_out))
     }
 
+    /// Feeds `input[start..<end]` into `output` after its first `produced` bytes, advancing
+    /// both; returns zlib's code.
+    func process(_ input: [UInt8], start: inout Int, end: Int, into output: UnsafeMutableRawBufferPointer, produced: inout Int)
+        -> Int32
+    {
+        let result = input.withUnsafeBytes { bytes in
+            process(UnsafeRawBufferPointer(rebasing: bytes[start..<end]),
+                    into: UnsafeMutableRawBufferPointer(rebasing: output[produced...]), flush: Z_NO_FLUSH)
+        }
+        start += result.consumed
+        produced += result.produced
+        return result.code
+    }
+
     /// Starts the next member of a multi-member gzip stream.
     func reset() { _ = inflating ? inflateReset(stream) : deflateReset(stream) }
 
