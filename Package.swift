@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point down only: trcaa → TRCAACore → TRCAAStore → C libraries.
+// Dependencies point down only: trcaa → TRCAATUI → TRCAACore → TRCAAStore → C libraries.
 // libsqlite3 must never be linked: its symbols would silently replace SQLCipher's and the
 // database would be written in plaintext (see README, "Encryption").
 let package = Package(
@@ -29,10 +29,15 @@ let package = Package(
             name: "TRCAACore",
             dependencies: ["TRCAAStore", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
+        // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
+        .target(
+            name: "TRCAATUI",
+            dependencies: ["TRCAACore", "CNCurses"]
+        ),
         .executableTarget(
             name: "trcaa",
             dependencies: [
-                "TRCAACore", "TRCAAStore",
+                "TRCAATUI", "TRCAACore", "TRCAAStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +53,7 @@ let package = Package(
 
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
         // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.
         .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore"]),

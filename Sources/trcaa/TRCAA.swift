@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TRCAACore
+import TRCAATUI
 
 @main
 struct TRCAA: ParsableCommand {
@@ -9,7 +10,8 @@ struct TRCAA: ParsableCommand {
         abstract: "Triage incidents and write root-cause analyses from the terminal.",
         discussion: """
             Keeps issues, 5-Whys, timelines, logs and documents in one SQLCipher-encrypted \
-            database. Without a subcommand, opens the database and shows where it lives.
+            database. Without a subcommand, opens the full-screen interface (press ? in it for \
+            the keys); when stdout is not a terminal, prints where the database lives instead.
 
             The key comes from TRCAA_DB_KEY, else from <data dir>/.dbkey (generated on first \
             use, mode 0600). Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad data, 66 missing \
@@ -46,21 +48,7 @@ struct TRCAA: ParsableCommand {
     }
 
     mutating func run() throws {
-        try reportingErrors {
-            let workspace = try global.openWorkspace()
-            let info = try workspace.database.info()
-            print("""
-                trcaa \(TRCAAVersion.string)
-                Database   \(workspace.location.databasePath)
-                Key        \(workspace.keySource)
-                Schema     \(info.appliedMigrations.count) migrations applied, SQLCipher \(info.cipherVersion)
-
-                The full-screen interface is not in this build yet. Try:
-                  trcaa db info      what the database is and how it is protected
-                  trcaa db check     verify its integrity
-                  trcaa --help       every command
-                """)
-        }
+        try reportingErrors { try FullScreen(global: global).run() }
     }
 }
 

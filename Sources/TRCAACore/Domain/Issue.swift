@@ -20,7 +20,7 @@ public struct Issue: Sendable, Equatable, Codable {
 }
 
 /// What a new issue starts with.
-public struct IssueDraft: Sendable {
+public struct IssueDraft: Sendable, Equatable {
     public var title: String
     public var description: String
     public var severity: Severity
@@ -40,7 +40,7 @@ public struct IssueDraft: Sendable {
 }
 
 /// Fields to change; `nil` leaves a field as it is.
-public struct IssueChanges: Sendable {
+public struct IssueChanges: Sendable, Equatable {
     public var title: String?
     public var description: String?
     public var severity: Severity?

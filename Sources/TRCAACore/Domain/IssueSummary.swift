@@ -31,7 +31,7 @@ public enum IssueSort: String, CaseIterable, Sendable {
 }
 
 /// Which issues to list.
-public struct IssueFilter: Sendable {
+public struct IssueFilter: Sendable, Equatable {
     public var statuses: [IssueStatus] = []
     public var severities: [Severity] = []
     public var categories: [IssueCategory] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TRCAACore
 
 /// One self-updating line on stderr for long work: percentage, amount, rate and ETA, like
 /// `pv`. Shown only when stderr is a terminal and the work is large; at most ten updates a

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Byte counts as people read them (binary units) and write them (`--max-size 512M`).
-enum ByteSize {
+public enum ByteSize {
     /// `0 B`, `812 B`, `1.5 KiB`, `12.3 MiB`, `1.0 GiB`.
-    static func describe(_ bytes: Int64) -> String {
+    public static func describe(_ bytes: Int64) -> String {
         guard bytes >= 1024 else { return "\(bytes) B" }
         var value = Double(bytes)
         var unit = 0
@@ -16,7 +16,7 @@ enum ByteSize {
     }
 
     /// `1048576`, `512K`, `64M`, `2G` (binary multiples; `KiB`/`MB` spellings accepted); `nil` otherwise.
-    static func parse(_ text: String) -> Int64? {
+    public static func parse(_ text: String) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
         let digits = trimmed.prefix { $0.isNumber }
         guard let number = Int64(digits) else { return nil }

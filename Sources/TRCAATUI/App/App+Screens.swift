@@ -1,0 +1,68 @@
+import TRCAACore
+
+extension App {
+    /// The top screen's handling of `action`; `nil` when the screen leaves it to the global handlers.
+    static func performOnScreen(_ action: Action, in state: inout AppState) -> [Effect]? {
+        switch state.topScreen {
+        case .welcome: return performOnWelcome(action, in: &state)
+        case .issueList: return performOnIssueList(action, in: &state)
+        case .issueDetail: return performOnDetail(action, in: &state)
+        }
+    }
+
+    static func performOnWelcome(_ action: Action, in state: inout AppState) -> [Effect]? {
+        switch action {
+        case .newIssue: openNewIssueForm(in: &state); return []
+        case .loadDemoData: return [.loadDemoData]
+        default: return nil
+        }
+    }
+
+    /// The first screen: the welcome screen on an empty database, else the issue list.
+    static func issuesLoaded(_ page: IssuePage, in state: inout AppState) -> [Effect] {
+        state.status.totalIssues = page.total
+        if page.total == 0, state.screens.count == 1, case .issueList = state.topScreen {
+            state.screens = [.welcome]
+            return []
+        }
+        if page.total > 0, case .welcome = state.screens.first {
+            var list = IssueListState()
+            list.pendingSelection = page.rows.first?.issue.id
+            state.screens[0] = .issueList(list)
+        }
+        guard let index = state.screens.firstIndex(where: { if case .issueList = $0 { true } else { false } }),
+              case .issueList(var list) = state.screens[index] else { return [] }
+        list.isLoading = false
+        list.matching = page.matching
+        if page.offset == 0 {
+            list.rows = page.rows
+        } else if page.offset == list.rows.count {
+            list.rows += page.rows
+        }
+        if let pending = list.pendingSelection {
+            if let position = list.rows.firstIndex(where: { $0.issue.id == pending }),
+               list.search?.query.isEmpty ?? true {
+                list.cursor.selected = position
+            }
+            list.pendingSelection = nil
+        }
+        list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
+        state.screens[index] = .issueList(list)
+        return []
+    }
+
+    /// Opens the form for a new issue.
+    static func openNewIssueForm(in state: inout AppState) {
+        state.overlay = .form(FormState(
+            title: "New issue",
+            fields: [
+                FormField("Title"),
+                FormField("Severity", "P3", note: "P1–P4 or critical/high/medium/low"),
+                FormField("Category", "general", note: IssueCategory.allCases.map(\.rawValue).joined(separator: " ")),
+                FormField("Assignee"),
+                FormField("Tags", note: "comma-separated"),
+                FormField("Description"),
+            ],
+            purpose: .newIssue))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TRCAACore
+
+extension App {
+    /// A submitted form becomes a store change; invalid input keeps the form open with the reason.
+    static func submit(_ form: FormState, in state: inout AppState) -> [Effect] {
+        var form = form
+        let trimmed = { (index: Int) in form.value(index).trimmingCharacters(in: .whitespaces) }
+        switch form.purpose {
+        case .newIssue:
+            guard !trimmed(0).isEmpty else { return reject(&form, "the title cannot be empty", field: 0, in: &state) }
+            guard let severity = Severity(input: trimmed(1)) else {
+                return reject(&form, "unknown severity “\(trimmed(1))”: use \(Severity.accepted.joined(separator: ", "))",
+                              field: 1, in: &state)
+            }
+            guard let category = IssueCategory(input: trimmed(2)) else {
+                return reject(&form, "unknown category “\(trimmed(2))”", field: 2, in: &state)
+            }
+            state.overlay = nil
+            return [.createIssue(IssueDraft(title: trimmed(0), description: form.value(5), severity: severity,
+                                            category: category, assignee: trimmed(3), tags: Tags.parse(form.value(4))))]
+        case .addWhy(let issueId):
+            guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }
+            state.overlay = nil
+            return [.addWhy(issueId: issueId, question: trimmed(0), answer: trimmed(1), evidence: trimmed(2))]
+        case .editWhy(let stepId):
+            guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }
+            state.overlay = nil
+            return [.editWhy(stepId: stepId, question: trimmed(0), answer: trimmed(1), evidence: trimmed(2))]
+        case .editField(let issueId, let field):
+            var changes = IssueChanges()
+            switch field {
+            case .title:
+                guard !trimmed(0).isEmpty else { return reject(&form, "the title cannot be empty", field: 0, in: &state) }
+                changes.title = trimmed(0)
+            case .assignee: changes.assignee = trimmed(0)
+            case .tags: changes.tags = Tags.parse(form.value(0))
+            default: break
+            }
+            state.overlay = nil
+            return changes.isEmpty ? [] : [.updateIssue(id: issueId, changes)]
+        }
+    }
+
+    private static func reject(_ form: inout FormState, _ reason: String, field: Int, in state: inout AppState) -> [Effect] {
+        form.error = reason
+        form.focused = field
+        state.overlay = .form(form)
+        return []
+    }
+
+    /// A chosen picker option becomes a change (or a new filter).
+    static func choose(_ picker: PickerState, in state: inout AppState) -> [Effect] {
+        let options = picker.options
+        guard options.indices.contains(picker.cursor.selected) else { return [] }
+        let value = options[picker.cursor.selected].value
+        switch picker.purpose {
+        case .status(let id):
+            guard let status = IssueStatus(input: value) else { return [] }
+            return [.updateIssue(id: id, IssueChanges(status: status))]
+        case .severity(let id):
+            guard let severity = Severity(input: value) else { return [] }
+            return [.updateIssue(id: id, IssueChanges(severity: severity))]
+        case .category(let id):
+            guard let category = IssueCategory(input: value) else { return [] }
+            return [.updateIssue(id: id, IssueChanges(category: category))]
+        case .filter:
+            guard case .issueList(var list) = state.topScreen else { return [] }
+            let ticked = options.filter(\.isTicked).map(\.value)
+            list.filter.statuses = ticked.compactMap { $0.hasPrefix("status:") ? IssueStatus(input: String($0.dropFirst(7))) : nil }
+            list.filter.severities = ticked.compactMap { $0.hasPrefix("severity:") ? Severity(input: String($0.dropFirst(9))) : nil }
+            list.filter.categories = ticked.compactMap {
+                $0.hasPrefix("category:") ? IssueCategory(input: String($0.dropFirst(9))) : nil
+            }
+            return reload(list, in: &state)
+        }
+    }
+}
+
+/// Tags as typed in a form: comma-separated, trimmed, empty ones dropped.
+enum Tags {
+    static func parse(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import TRCAACore
+
+/// The interface's logic: `update` (pure: state and message in, effects out) and `render`
+/// (pure: state in, cells out). Screens and overlays add their parts in extensions.
+public enum App {
+    /// How long an information toast stays.
+    static let toastSeconds: TimeInterval = 4
+
+    /// The work to do before the first frame: load the first page of issues.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        reloadAfterChange(select: nil, in: &state)
+    }
+
+    /// Applies `msg` to `state`; returns the work to run.
+    public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .key(let key):
+            if state.toast?.isError == true { state.toast = nil }
+            return handle(key, in: &state)
+        case .action(let action):
+            return perform(action, in: &state)
+        case .resize(let size):
+            state.size = size
+            rescroll(&state)
+            return []
+        case .tick(let now):
+            state.now = now
+            if let toast = state.toast, !toast.isError, toast.expires <= now { state.toast = nil }
+            return []
+        case .issuesLoaded(let page):
+            return issuesLoaded(page, in: &state)
+        case .searchFinished(let generation, let query, let results):
+            searchFinished(generation: generation, query: query, results: results, in: &state)
+            return []
+        case .searchFailed(let generation, let message):
+            searchFailed(generation: generation, message: message, in: &state)
+            return []
+        case .detailLoaded(let detail):
+            detailLoaded(detail, in: &state)
+            return []
+        case .changed(let message, let select):
+            inform(message, in: &state)
+            return reloadAfterChange(select: select, in: &state)
+        case .issueDeleted(let id, let title):
+            inform("deleted “\(title)”", in: &state)
+            state.screens.removeAll { if case .issueDetail(let d) = $0 { d.issueId == id } else { false } }
+            return reloadAfterChange(select: nil, in: &state)
+        case .edited(let purpose, let text):
+            return edited(purpose, text: text, in: &state)
+        case .failed(let message):
+            state.toast = Toast(message, isError: true, expires: state.now)
+            return []
+        case .demoLoaded(let count):
+            inform("loaded \(count) demo issues", in: &state)
+            state.screens = [.issueList(IssueListState())]
+            return [.loadIssues(IssueListState().filter, offset: 0)]
+        }
+    }
+
+    /// Shows an information toast.
+    static func inform(_ message: String, in state: inout AppState) {
+        state.toast = Toast(message, expires: state.now.addingTimeInterval(toastSeconds))
+    }
+
+    /// Routes a key: text fields take printable keys first, then the focused keymap chain.
+    static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        let chain = Keymap.chain(for: state.focus)
+        let action = Keymap.standard.action(for: key, in: chain)
+        if let action, !(isTextEntry(state) && key.isPrintable) {
+            return perform(action, in: &state)
+        }
+        return typeText(key, in: &state)
+    }
+
+    private static func isTextEntry(_ state: AppState) -> Bool {
+        switch state.overlay {
+        case .form, .palette, .textEditor: return true
+        case .help, .confirm, .picker, .message: return false
+        case nil:
+            if case .issueList(let list) = state.topScreen { return list.search?.isEditing == true }
+            return false
+        }
+    }
+
+    /// Sends `action` to the overlay, else the top screen, else the global handlers.
+    static func perform(_ action: Action, in state: inout AppState) -> [Effect] {
+        if state.overlay != nil { return performInOverlay(action, in: &state) }
+        if let effects = performOnScreen(action, in: &state) { return effects }
+        return performGlobal(action, in: &state)
+    }
+
+    static func performGlobal(_ action: Action, in state: inout AppState) -> [Effect] {
+        switch action {
+        case .help:
+            state.overlay = .help(HelpState(focus: state.focus))
+        case .palette:
+            state.overlay = .palette(PaletteState(focus: state.focus))
+        case .back:
+            if state.screens.count > 1 {
+                state.screens.removeLast()
+                return reloadAfterChange(select: nil, in: &state)
+            }
+            state.isQuitting = true
+            return [.quit]
+        case .quit:
+            state.isQuitting = true
+            return [.quit]
+        case .suspend:
+            return [.suspend]
+        case .refresh:
+            return reloadAfterChange(select: nil, in: &state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Reloads what the visible screens show after a change in the store.
+    static func reloadAfterChange(select: String?, in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for index in state.screens.indices {
+            switch state.screens[index] {
+            case .welcome:
+                effects.append(.loadIssues(IssueListState().filter, offset: 0))
+            case .issueList(var list):
+                list.pendingSelection = select ?? list.selectedIssue?.issue.id
+                list.isLoading = true
+                state.screens[index] = .issueList(list)
+                effects.append(.loadIssues(list.filter, offset: 0))
+                if let search = list.search, !search.query.isEmpty {
+                    effects.append(.search(search.query, generation: search.generation))
+                }
+            case .issueDetail(var detail):
+                if let select { detail.pendingStepSelection = select }
+                state.screens[index] = .issueDetail(detail)
+                effects.append(.loadDetail(issueId: detail.issueId))
+            }
+        }
+        return effects
+    }
+
+    /// Keeps every cursor in view after a resize.
+    static func rescroll(_ state: inout AppState) {
+        for index in state.screens.indices {
+            switch state.screens[index] {
+            case .welcome:
+                break
+            case .issueList(var list):
+                list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
+                state.screens[index] = .issueList(list)
+            case .issueDetail(var detail):
+                for tab in DetailTab.allCases {
+                    var cursor = detail.cursor(tab)
+                    cursor.scrollIntoView(count: detail.rowCount(tab), visible: ScreenLayout.detailItems(tab, state.size))
+                    detail.cursors[tab] = cursor
+                }
+                state.screens[index] = .issueDetail(detail)
+            }
+        }
+    }
+
+    /// Replaces the top screen with the result of `body`.
+    static func modifyTop(_ state: inout AppState, _ body: (inout Screen) -> Void) {
+        guard var top = state.screens.popLast() else { return }
+        body(&top)
+        state.screens.append(top)
+    }
+}
+
+extension Key {
+    /// Whether the key types a character into a text field.
+    var isPrintable: Bool { if case .char = self { true } else { false } }
+}

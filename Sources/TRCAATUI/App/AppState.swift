@@ -1,0 +1,101 @@
+import Foundation
+import TRCAACore
+
+/// The whole interface as a value: `update` changes it, `render` draws it.
+public struct AppState: Sendable {
+    public var size: Size
+    /// The screens, the focused one last; `q`/Esc pops.
+    public var screens: [Screen]
+    /// A dialog, form, picker, prompt or help over the top screen.
+    public var overlay: Overlay?
+    public var status: StatusInfo
+    /// A transient message in the status bar; errors stay until the next key.
+    public var toast: Toast?
+    /// The time relative dates are shown against (injected, so tests are stable).
+    public var now: Date
+    /// Whether `$VISUAL`/`$EDITOR` is set; without it long text opens the built-in editor.
+    public var hasExternalEditor: Bool
+    public var isQuitting = false
+
+    public init(size: Size, status: StatusInfo, now: Date, hasExternalEditor: Bool) {
+        self.size = size
+        screens = [.issueList(IssueListState())]
+        self.status = status
+        self.now = now
+        self.hasExternalEditor = hasExternalEditor
+    }
+
+    public var topScreen: Screen { screens.last ?? .issueList(IssueListState()) }
+
+    /// The contexts that receive keys, outermost first.
+    public var focus: [KeyContext] {
+        if let overlay { return [overlay.context] }
+        return topScreen.contexts
+    }
+}
+
+/// Where the database is and how it is protected, for the status bar.
+public struct StatusInfo: Sendable, Equatable {
+    public var databaseName: String
+    public var keySource: String
+    public var totalIssues = 0
+    public var dataDirectory: String
+
+    public init(databaseName: String, keySource: String, dataDirectory: String) {
+        self.databaseName = databaseName
+        self.keySource = keySource
+        self.dataDirectory = dataDirectory
+    }
+}
+
+/// A short message in the status bar.
+public struct Toast: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    /// When an information toast disappears.
+    public var expires: Date
+
+    public init(_ text: String, isError: Bool = false, expires: Date) {
+        self.text = text
+        self.isError = isError
+        self.expires = expires
+    }
+}
+
+/// A full screen on the stack.
+public enum Screen: Sendable {
+    case welcome
+    case issueList(IssueListState)
+    case issueDetail(IssueDetailState)
+
+    var contexts: [KeyContext] {
+        switch self {
+        case .welcome: [.welcome]
+        case .issueList(let list): list.search?.isEditing == true ? [.issueList, .searchPrompt] : [.issueList]
+        case .issueDetail(let detail): [.issueDetail, detail.tab.context]
+        }
+    }
+}
+
+/// Something drawn over the top screen that takes the keys until it closes.
+public enum Overlay: Sendable {
+    case help(HelpState)
+    case palette(PaletteState)
+    case confirm(ConfirmState)
+    case form(FormState)
+    case picker(PickerState)
+    case textEditor(TextEditorState)
+    case message(title: String, text: String)
+
+    var context: KeyContext {
+        switch self {
+        case .help: .help
+        case .palette: .palette
+        case .confirm: .confirm
+        case .form: .form
+        case .picker: .picker
+        case .textEditor: .textEditor
+        case .message: .message
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import TRCAACore
+
+/// Work `update` asks for; it runs off the UI thread (or, for the editor and suspension, with
+/// the terminal handed over) and reports back with messages.
+public enum Effect: Sendable, Equatable {
+    case loadIssues(IssueFilter, offset: Int)
+    case search(String, generation: Int)
+    case loadDetail(issueId: String)
+    case createIssue(IssueDraft)
+    case updateIssue(id: String, IssueChanges)
+    case deleteIssue(id: String)
+    case addWhy(issueId: String, question: String, answer: String, evidence: String)
+    case editWhy(stepId: String, question: String, answer: String, evidence: String)
+    case moveWhy(stepId: String, to: Int)
+    case deleteWhy(stepId: String)
+    case markRootCause(stepId: String)
+    case loadDemoData
+    /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.
+    case runEditor(EditPurpose, text: String, fileName: String)
+    case suspend
+    case quit
+}
+
+/// What an edited text is for.
+public enum EditPurpose: Sendable, Equatable {
+    case description(issueId: String)
+    case whyText(stepId: String, question: String)
+}

@@ -1,0 +1,81 @@
+import TRCAACore
+
+/// Runs the store effects with the services and reports back with messages. It owns the
+/// workspace: after start-up only the runner's queue touches it, one effect at a time.
+public final class EffectRunner: @unchecked Sendable {
+    private let workspace: Workspace
+    private let describe: @Sendable (any Error) -> String
+
+    /// - parameter describe: turns a thrown error into the one-line message users see (the
+    ///   executable's, so the CLI and the interface say the same thing).
+    public init(workspace: Workspace, describe: @escaping @Sendable (any Error) -> String) {
+        self.workspace = workspace
+        self.describe = describe
+    }
+
+    /// The user's one-line message for `error`.
+    public func describeError(_ error: any Error) -> String { describe(error) }
+
+    /// Runs `effect`; errors become `.failed` (or `.searchFailed`) messages, never crashes.
+    public func run(_ effect: Effect) -> [Msg] {
+        do {
+            return try perform(effect)
+        } catch {
+            if case .search(_, let generation) = effect {
+                return [.searchFailed(generation: generation, message: describe(error))]
+            }
+            return [.failed(describe(error))]
+        }
+    }
+
+    private func perform(_ effect: Effect) throws -> [Msg] {
+        switch effect {
+        case .loadIssues(var filter, let offset):
+            filter.offset = offset
+            let rows = try workspace.issues.list(filter)
+            let matching = try workspace.issues.count(filter)
+            let total = filter.isUnfiltered ? matching : try workspace.issues.count(IssueFilter())
+            return [.issuesLoaded(IssuePage(rows: rows, matching: matching, total: total, offset: offset))]
+        case .search(let query, let generation):
+            return [.searchFinished(generation: generation, query: query, results: try workspace.search.search(query))]
+        case .loadDetail(let issueId):
+            return [.detailLoaded(try workspace.issues.detail(issueId))]
+        case .createIssue(let draft):
+            let issue = try workspace.issues.create(draft)
+            return [.changed("created “\(issue.title)”", select: issue.id)]
+        case .updateIssue(let id, let changes):
+            let issue = try workspace.issues.update(id, changes)
+            return [.changed("saved “\(issue.title)”", select: id)]
+        case .deleteIssue(let id):
+            let issue = try workspace.issues.get(id)
+            try workspace.issues.delete(id)
+            return [.issueDeleted(id: id, title: issue.title)]
+        case .addWhy(let issueId, let question, let answer, let evidence):
+            let step = try workspace.whys.add(issueId: issueId, question: question, answer: answer, evidence: evidence)
+            return [.changed("added why #\(step.stepOrder)", select: step.id)]
+        case .editWhy(let stepId, let question, let answer, let evidence):
+            _ = try workspace.whys.edit(stepId: stepId, question: question, answer: answer, evidence: evidence)
+            return [.changed("saved the step", select: stepId)]
+        case .moveWhy(let stepId, let number):
+            try workspace.whys.move(stepId: stepId, to: number)
+            return [.changed("moved the step to #\(number)", select: stepId)]
+        case .deleteWhy(let stepId):
+            try workspace.whys.delete(stepId: stepId)
+            return [.changed("deleted the step")]
+        case .markRootCause(let stepId):
+            _ = try workspace.whys.markRootCause(stepId: stepId)
+            return [.changed("marked the root cause", select: stepId)]
+        case .loadDemoData:
+            return [.demoLoaded(issues: try DemoData.load(into: workspace))]
+        case .runEditor, .suspend, .quit:
+            return []
+        }
+    }
+}
+
+extension IssueFilter {
+    /// Whether the filter selects every issue (only sort and paging set).
+    var isUnfiltered: Bool {
+        statuses.isEmpty && severities.isEmpty && categories.isEmpty && assignee == nil && tag == nil
+    }
+}

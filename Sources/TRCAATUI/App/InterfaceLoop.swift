@@ -1,0 +1,101 @@
+import Foundation
+import Glibc
+import TRCAACore
+
+/// The full-screen interface's event loop: waits on the terminal and the wake pipe, turns
+/// input into messages, runs `update`, hands store effects to a background queue (whose
+/// results come back through the mailbox), and draws one frame per turn — so a resize storm
+/// or a burst of keys costs one frame.
+public final class InterfaceLoop {
+    private let terminal: NCursesTerminal
+    private let runner: EffectRunner
+    private let environment: [String: String]
+    private let wakePipe: WakePipe
+    private let mailbox: Mailbox
+    private let effects = DispatchQueue(label: "trcaa.effects")
+    private var state: AppState
+
+    public init(terminal: NCursesTerminal, runner: EffectRunner, state: AppState, environment: [String: String]) throws {
+        guard let wakePipe = WakePipe() else { throw TerminalError.initialisationFailed(term: "self-pipe") }
+        self.terminal = terminal
+        self.runner = runner
+        self.state = state
+        self.environment = environment
+        self.wakePipe = wakePipe
+        mailbox = Mailbox(wakePipe: wakePipe)
+    }
+
+    /// Runs until the user quits, input ends, or an ending signal arrives; returns the exit
+    /// status (0, or 128 + the signal number).
+    public func run() -> Int32 {
+        TerminalSignals.install(wakeDescriptor: wakePipe.writeDescriptor)
+        if let notice = terminal.notice { App.inform(notice, in: &state) }
+        dispatch(App.start(&state))
+        draw()
+        while !state.isQuitting {
+            waitForInput()
+            if let signalNumber = TerminalSignals.pending { return 128 + signalNumber }
+            for event in terminal.readEvents() {
+                switch event {
+                case .keys(let keys): keys.forEach { send(.key($0)) }
+                case .resize(let size): send(.resize(size))
+                case .endOfInput: return 0
+                }
+            }
+            wakePipe.drain()
+            mailbox.takeAll().forEach(send)
+            send(.tick(Date()))
+            draw()
+        }
+        return 0
+    }
+
+    private func waitForInput() {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wakePipe.readDescriptor, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, 1000)
+    }
+
+    private func send(_ msg: Msg) {
+        dispatch(App.update(&state, msg))
+    }
+
+    private func draw() {
+        state.size = terminal.size
+        var frame = CellBuffer(size: state.size)
+        App.render(state, into: &frame)
+        terminal.draw(frame)
+    }
+
+    /// Terminal effects run here, with the terminal handed over; store effects run in order
+    /// on the background queue.
+    private func dispatch(_ list: [Effect]) {
+        for effect in list {
+            switch effect {
+            case .quit:
+                state.isQuitting = true
+            case .suspend:
+                terminal.suspend()
+                send(.resize(terminal.size))
+            case .runEditor(let purpose, let text, let fileName):
+                runEditor(purpose, text: text, fileName: fileName)
+            default:
+                let runner = runner, mailbox = mailbox
+                effects.async { mailbox.post(runner.run(effect)) }
+            }
+        }
+    }
+
+    private func runEditor(_ purpose: EditPurpose, text: String, fileName: String) {
+        guard let editor = ExternalEditor.fromEnvironment(environment) else { return }
+        let result = terminal.handOver { () -> Msg in
+            do {
+                return .edited(purpose, try editor.edit(text, fileName: fileName, environment: environment))
+            } catch {
+                return .failed(runner.describeError(error))
+            }
+        }
+        send(.resize(terminal.size))
+        send(result)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import TRCAACore
+
+/// Everything that can happen to the interface: input, time, and the results of effects.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(Size)
+    case action(Action)
+    case tick(Date)
+    case issuesLoaded(IssuePage)
+    case searchFinished(generation: Int, query: String, results: [SearchResult])
+    case searchFailed(generation: Int, message: String)
+    case detailLoaded(IssueDetail)
+    /// A change was stored; `select` is the issue (or step) the cursor should move to.
+    case changed(String, select: String? = nil)
+    case issueDeleted(id: String, title: String)
+    /// The external editor returned; `nil` text means unchanged.
+    case edited(EditPurpose, String?)
+    case failed(String)
+    case demoLoaded(issues: Int)
+}
+
+/// One page of the issue list, with the counts the status bar shows.
+public struct IssuePage: Sendable, Equatable {
+    public var rows: [IssueSummary]
+    /// Issues matching the filter.
+    public var matching: Int
+    /// Issues in the database.
+    public var total: Int
+    /// Where `rows` starts in the filtered list (pages append).
+    public var offset: Int
+
+    public init(rows: [IssueSummary], matching: Int, total: Int, offset: Int) {
+        self.rows = rows
+        self.matching = matching
+        self.total = total
+        self.offset = offset
+    }
+}

@@ -1,0 +1,18 @@
+/// Everything a key can ask for. Actions are values: `update` interprets them, and help, the
+/// command palette and tests list and send them by name.
+public enum Action: Hashable, Sendable {
+    // Moving around
+    case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
+    case open, back, quit, help, palette, suspend, refresh
+    case nextTab, previousTab, showTab(Int)
+    // Issue list
+    case newIssue, changeStatus, deleteIssue, search, filter, clearFilters, cycleSort, reverseSort
+    // Issue detail
+    case editField, editDescription, changeSeverity, changeCategory
+    case addWhy, editWhy, editWhyText, moveWhyUp, moveWhyDown, deleteWhy, markRootCause
+    case toggleAbsoluteTime
+    // Welcome
+    case loadDemoData
+    // Dialogs, forms and pickers
+    case confirm, submit, cancel, nextField, previousField, toggleChoice
+}

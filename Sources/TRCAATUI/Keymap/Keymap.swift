@@ -1,0 +1,153 @@
+/// The one registry of key bindings. Help, the command palette, the footer hints and the
+/// tests all read it, so a key documented anywhere is the key that works.
+public struct Keymap: Sendable {
+    public let bindings: [KeyContext: [Binding]]
+
+    public static let standard = Keymap(bindings: [
+        .global: [
+            Binding([.char("?"), .function(1)], .help, "Show the keys of this screen", hint: "help"),
+            Binding([.char(":")], .palette, "Open the command palette", hint: "commands"),
+            Binding([.char("q"), .escape], .back, "Go back (quit on the first screen)", hint: "back"),
+            Binding([.char("Q"), .ctrl("c")], .quit, "Quit trcaa"),
+            Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)"),
+            Binding([.ctrl("l")], .refresh, "Reload and redraw"),
+        ],
+        .navigation: [
+            Binding([.char("j"), .down], .moveDown, "Move down"),
+            Binding([.char("k"), .up], .moveUp, "Move up"),
+            Binding([.char("g"), .home], .top, "Go to the first row"),
+            Binding([.char("G"), .end], .bottom, "Go to the last row"),
+            Binding([.ctrl("d")], .halfPageDown, "Half a page down"),
+            Binding([.ctrl("u")], .halfPageUp, "Half a page up"),
+            Binding([.pageDown, .char(" ")], .pageDown, "A page down"),
+            Binding([.pageUp, .char("b")], .pageUp, "A page up"),
+        ],
+        .welcome: [
+            Binding([.char("a")], .newIssue, "Create the first issue", hint: "new issue"),
+            Binding([.char("d")], .loadDemoData, "Load demo data to explore", hint: "demo data"),
+        ],
+        .issueList: [
+            Binding([.enter], .open, "Open the selected issue", hint: "open"),
+            Binding([.char("a")], .newIssue, "Create an issue", hint: "new"),
+            Binding([.char("/")], .search, "Search issues as you type (full text, ranked)", hint: "search"),
+            Binding([.char("s")], .changeStatus, "Change the status of the selected issue", hint: "status"),
+            Binding([.char("f")], .filter, "Filter by status, severity or category", hint: "filter"),
+            Binding([.char("F")], .clearFilters, "Clear the filters and the search"),
+            Binding([.char("o")], .cycleSort, "Sort by updated, created or severity", hint: "sort"),
+            Binding([.char("O")], .reverseSort, "Reverse the sort order"),
+            Binding([.char("x")], .deleteIssue, "Delete the selected issue (asks first)"),
+        ],
+        .searchPrompt: [
+            Binding([.enter], .confirm, "Keep the results and move through them"),
+            Binding([.escape], .cancel, "Clear the search"),
+            Binding([.down], .moveDown, "Move down in the results"),
+            Binding([.up], .moveUp, "Move up in the results"),
+        ],
+        .issueDetail: [
+            Binding([.char("]"), .tab], .nextTab, "Next tab", hint: "tabs"),
+            Binding([.char("["), .backTab], .previousTab, "Previous tab"),
+            Binding([.char("1")], .showTab(0), "Overview tab"),
+            Binding([.char("2")], .showTab(1), "5-Whys tab"),
+            Binding([.char("3")], .showTab(2), "Timeline tab"),
+            Binding([.char("4")], .showTab(3), "Logs tab"),
+            Binding([.char("5")], .showTab(4), "Images tab"),
+            Binding([.char("6")], .showTab(5), "Documents tab"),
+            Binding([.char("s")], .changeStatus, "Change the status", hint: "status"),
+        ],
+        .overview: [
+            Binding([.enter, .char("r")], .editField, "Edit the selected field in place", hint: "edit field"),
+            Binding([.char("e")], .editDescription, "Edit the description in $VISUAL/$EDITOR", hint: "description"),
+            Binding([.char("S")], .changeSeverity, "Change the severity"),
+            Binding([.char("c")], .changeCategory, "Change the category"),
+        ],
+        .whys: [
+            Binding([.char("a")], .addWhy, "Add the next why", hint: "add why"),
+            Binding([.enter, .char("r")], .editWhy, "Edit the selected step", hint: "edit"),
+            Binding([.char("e")], .editWhyText, "Edit the step's answer and evidence in $VISUAL/$EDITOR"),
+            Binding([.char("K")], .moveWhyUp, "Move the step up"),
+            Binding([.char("J")], .moveWhyDown, "Move the step down"),
+            Binding([.char("c")], .markRootCause, "Mark the step as the root cause", hint: "root cause"),
+            Binding([.char("x")], .deleteWhy, "Delete the step (asks first)"),
+        ],
+        .timeline: [
+            Binding([.enter], .open, "Show the event's details", hint: "details"),
+            Binding([.char("t")], .toggleAbsoluteTime, "Switch relative and absolute times", hint: "times"),
+        ],
+        .attachments: [],
+        .documents: [],
+        .help: [
+            Binding([.char("j"), .down], .moveDown, "Scroll down"),
+            Binding([.char("k"), .up], .moveUp, "Scroll up"),
+            Binding([.char("q"), .escape, .char("?")], .cancel, "Close help", hint: "close"),
+        ],
+        .palette: [
+            Binding([.enter], .confirm, "Run the selected command", hint: "run"),
+            Binding([.escape], .cancel, "Close the palette", hint: "close"),
+            Binding([.down, .ctrl("n")], .moveDown, "Next command"),
+            Binding([.up, .ctrl("p")], .moveUp, "Previous command"),
+        ],
+        .confirm: [
+            Binding([.char("y")], .confirm, "Yes", hint: "yes"),
+            Binding([.char("n"), .escape, .char("q")], .cancel, "No", hint: "no"),
+            Binding([.enter], .open, "Answer with the selected button"),
+            Binding([.left, .right, .tab, .char("h"), .char("l")], .toggleChoice, "Switch between Yes and No"),
+        ],
+        .form: [
+            Binding([.enter], .confirm, "Next field; save on the last one", hint: "next/save"),
+            Binding([.ctrl("s")], .submit, "Save"),
+            Binding([.tab, .down], .nextField, "Next field", hint: "field"),
+            Binding([.backTab, .up], .previousField, "Previous field"),
+            Binding([.escape], .cancel, "Cancel without saving", hint: "cancel"),
+        ],
+        .picker: [
+            Binding([.enter], .confirm, "Choose", hint: "choose"),
+            Binding([.char(" ")], .toggleChoice, "Toggle (filters)", hint: "toggle"),
+            Binding([.char("j"), .down], .moveDown, "Next choice"),
+            Binding([.char("k"), .up], .moveUp, "Previous choice"),
+            Binding([.escape, .char("q")], .cancel, "Cancel", hint: "cancel"),
+        ],
+        .textEditor: [
+            Binding([.ctrl("s")], .confirm, "Save", hint: "save"),
+            Binding([.escape], .cancel, "Cancel without saving", hint: "cancel"),
+        ],
+        .message: [
+            Binding([.enter, .escape, .char("q")], .cancel, "Close", hint: "close"),
+        ],
+    ])
+
+    /// The contexts searched for a key, most specific first.
+    public static func chain(for focus: [KeyContext]) -> [KeyContext] {
+        guard let top = focus.last else { return [.global] }
+        if top.isModal { return [top] }
+        return focus.reversed() + [.navigation, .global]
+    }
+
+    /// The action `key` sends in the focused chain, if any.
+    public func action(for key: Key, in chain: [KeyContext]) -> Action? {
+        for context in chain {
+            if let binding = bindings[context]?.first(where: { $0.keys.contains(key) }) { return binding.action }
+        }
+        if chain.first?.isModal == true, key == .ctrl("c") { return .quit }
+        return nil
+    }
+
+    /// The bindings of `chain`, each action once, in chain order.
+    public func visibleBindings(in chain: [KeyContext]) -> [(context: KeyContext, binding: Binding)] {
+        var seen = Set<Action>()
+        var result: [(KeyContext, Binding)] = []
+        for context in chain {
+            for binding in bindings[context] ?? [] where seen.insert(binding.action).inserted {
+                result.append((context, binding))
+            }
+        }
+        return result
+    }
+
+    /// The first key bound to `action` in `chain`, for hints such as "press a to add".
+    public func key(for action: Action, in chain: [KeyContext]) -> Key? {
+        for context in chain {
+            if let binding = bindings[context]?.first(where: { $0.action == action }) { return binding.keys.first }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+import TRCAACore
+
+/// The Logs, Images and Documents tabs of an issue: what is attached, newest last.
+enum AttachmentTabs {
+    static func draw(_ tab: DetailTab, _ loaded: IssueDetail, cursor: ListCursor, state: AppState, in area: Rect,
+                     into buffer: inout CellBuffer) {
+        let rows: [[String: (String, Role)]]
+        let columns: [TableColumn]
+        switch tab {
+        case .logs:
+            columns = [TableColumn("FILE", width: 0, isFlexible: true), TableColumn("SIZE", width: 9, alignRight: true),
+                       TableColumn("UPLOADED", width: 9, alignRight: true, priority: 5), TableColumn("REDACTED", width: 8)]
+            rows = loaded.logFiles.map {
+                ["FILE": ($0.fileName, .normal), "SIZE": (ByteSize.describe($0.fileSize), .muted),
+                 "UPLOADED": (TimeText.relative($0.uploadedAt, now: state.now), .muted),
+                 "REDACTED": ($0.redacted ? "yes" : "no", $0.redacted ? .success : .muted)]
+            }
+        case .images:
+            columns = [TableColumn("FILE", width: 0, isFlexible: true), TableColumn("TYPE", width: 13),
+                       TableColumn("SIZE", width: 9, alignRight: true), TableColumn("UPLOADED", width: 9, alignRight: true, priority: 5)]
+            rows = loaded.images.map {
+                ["FILE": ($0.fileName, .normal), "TYPE": ($0.mimeType, .muted), "SIZE": (ByteSize.describe($0.fileSize), .muted),
+                 "UPLOADED": (TimeText.relative($0.uploadedAt, now: state.now), .muted)]
+            }
+        default:
+            columns = [TableColumn("TITLE", width: 0, isFlexible: true), TableColumn("TYPE", width: 10),
+                       TableColumn("EDITED", width: 6)]
+            rows = loaded.documents.map {
+                ["TITLE": ($0.title, .normal), "TYPE": ($0.docType, .muted), "EDITED": ($0.edited ? "yes" : "no", .muted)]
+            }
+        }
+        guard !rows.isEmpty else {
+            let hint = switch tab {
+            case .logs: "No logs yet — import one with: trcaa log import ISSUE PATH"
+            case .images: "No images yet — attach one with: trcaa image attach ISSUE PATH"
+            default: "No documents yet — generate one with: trcaa doc rca ISSUE"
+            }
+            buffer.put(hint, x: area.x + 2, y: area.y + 1, maxWidth: area.width - 4, role: .muted)
+            return
+        }
+        let layout = TableLayout(columns, width: area.width - 2, minimumFlexible: 20)
+        layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y)
+        for (line, index) in cursor.visibleRange(count: rows.count, visible: area.height - 1).enumerated() {
+            let selected = index == cursor.selected
+            let y = area.y + 1 + line
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
+            layout.drawRow(rows[index], into: &buffer, x: area.x + 1, y: y, highlighted: selected)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import TRCAACore
+
+extension App {
+    static func performOnDetail(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard case .issueDetail(var detail) = state.topScreen else { return nil }
+        let tabs = DetailTab.allCases
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            var cursor = detail.cursor(detail.tab)
+            cursor.move(action, count: detail.rowCount(detail.tab), visible: ScreenLayout.detailItems(detail.tab, state.size))
+            detail.cursors[detail.tab] = cursor
+        case .nextTab:
+            detail.tab = tabs[(detail.tab.rawValue + 1) % tabs.count]
+        case .previousTab:
+            detail.tab = tabs[(detail.tab.rawValue + tabs.count - 1) % tabs.count]
+        case .showTab(let index) where tabs.indices.contains(index):
+            detail.tab = tabs[index]
+        case .toggleAbsoluteTime:
+            detail.showsAbsoluteTimes.toggle()
+        default:
+            guard let issue = detail.detail?.issue else { return nil }
+            return performOnLoadedDetail(action, issue: issue, detail: detail, in: &state)
+        }
+        state.screens[state.screens.count - 1] = .issueDetail(detail)
+        return []
+    }
+
+    /// Actions that need the issue loaded.
+    private static func performOnLoadedDetail(_ action: Action, issue: Issue, detail: IssueDetailState,
+                                              in state: inout AppState) -> [Effect]? {
+        switch (action, detail.tab) {
+        case (.changeStatus, _):
+            openStatusPicker(issueId: issue.id, current: issue.status, in: &state)
+        case (.changeSeverity, .overview):
+            openPicker(.severity(issueId: issue.id), title: "Severity",
+                       options: Severity.allCases.map { ("\($0.rawValue) \($0.name)", $0.rawValue) }, current: issue.severity,
+                       in: &state)
+        case (.changeCategory, .overview):
+            openPicker(.category(issueId: issue.id), title: "Category",
+                       options: IssueCategory.allCases.map { ($0.rawValue, $0.rawValue) }, current: issue.category, in: &state)
+        case (.editField, .overview):
+            return editField(detail.selectedField, of: issue, in: &state)
+        case (.editDescription, .overview):
+            return editLongText(.description(issueId: issue.id), text: issue.description,
+                                title: "Description of “\(issue.title)”", in: &state)
+        case (.addWhy, .whys):
+            let number = (detail.detail?.steps.count ?? 0) + 1
+            state.overlay = .form(FormState(
+                title: "Why #\(number)",
+                fields: [FormField("Why?", number == 1 ? "Why did “\(issue.title)” happen?" : ""),
+                         FormField("Answer"), FormField("Evidence")],
+                purpose: .addWhy(issueId: issue.id)))
+        case (.editWhy, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            state.overlay = .form(FormState(
+                title: "Why #\(step.stepOrder)",
+                fields: [FormField("Why?", step.whyQuestion), FormField("Answer", step.answer),
+                         FormField("Evidence", step.evidence)],
+                purpose: .editWhy(stepId: step.id)))
+        case (.editWhyText, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            return editLongText(.whyText(stepId: step.id, question: step.whyQuestion),
+                                text: "\(step.answer)\n\(WhyText.evidenceMarker)\n\(step.evidence)",
+                                title: "Why #\(step.stepOrder): answer and evidence", in: &state)
+        case (.moveWhyUp, .whys), (.moveWhyDown, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            let target = step.stepOrder + (action == .moveWhyUp ? -1 : 1)
+            guard target >= 1, target <= (detail.detail?.steps.count ?? 0) else { return [] }
+            return [.moveWhy(stepId: step.id, to: target)]
+        case (.markRootCause, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            return [.markRootCause(stepId: step.id)]
+        case (.deleteWhy, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            state.overlay = .confirm(ConfirmState(
+                title: "Delete why #\(step.stepOrder)?",
+                message: "“\(step.whyQuestion)” will be deleted; the steps after it move up.",
+                onYes: [.deleteWhy(stepId: step.id)]))
+        case (.open, .timeline):
+            guard let events = detail.detail?.timeline, events.indices.contains(detail.cursor(.timeline).selected) else {
+                return []
+            }
+            let event = events[detail.cursor(.timeline).selected]
+            state.overlay = .message(title: TimelineEventType.displayName(of: event.eventType),
+                                     text: TimelineText.details(of: event))
+        default:
+            return nil
+        }
+        return []
+    }
+
+    static func openPicker(_ purpose: PickerPurpose, title: String, options: [(String, String)], current: String,
+                           in state: inout AppState) {
+        let choices = options.map { PickerOption($0.0, value: $0.1, isTicked: $0.1 == current) }
+        var picker = PickerState(title: title, options: choices, purpose: purpose)
+        picker.cursor.selected = choices.firstIndex { $0.isTicked } ?? 0
+        state.overlay = .picker(picker)
+    }
+
+    /// Inline editing of one Overview field: a one-line form, a picker, or the editor.
+    static func editField(_ field: OverviewField, of issue: Issue, in state: inout AppState) -> [Effect] {
+        switch field {
+        case .title, .assignee, .tags:
+            let value = switch field {
+            case .title: issue.title
+            case .assignee: issue.assignedTo
+            default: issue.tags.joined(separator: ", ")
+            }
+            state.overlay = .form(FormState(title: "Edit \(field.label.lowercased())",
+                                            fields: [FormField(field.label, value, note: field == .tags ? "comma-separated" : nil)],
+                                            purpose: .editField(issueId: issue.id, field)))
+            return []
+        case .severity: return performOnScreen(.changeSeverity, in: &state) ?? []
+        case .status: return performOnScreen(.changeStatus, in: &state) ?? []
+        case .category: return performOnScreen(.changeCategory, in: &state) ?? []
+        case .description: return performOnScreen(.editDescription, in: &state) ?? []
+        }
+    }
+
+    /// Long text goes to `$VISUAL`/`$EDITOR` when one is set, else to the built-in editor.
+    static func editLongText(_ purpose: EditPurpose, text: String, title: String, in state: inout AppState) -> [Effect] {
+        if state.hasExternalEditor {
+            return [.runEditor(purpose, text: text, fileName: purpose.fileName)]
+        }
+        state.overlay = .textEditor(TextEditorState(title: title, text: text, purpose: purpose))
+        return []
+    }
+
+    /// Puts the loaded detail in every screen showing that issue.
+    static func detailLoaded(_ loaded: IssueDetail, in state: inout AppState) {
+        for index in state.screens.indices {
+            guard case .issueDetail(var detail) = state.screens[index], detail.issueId == loaded.issue.id else { continue }
+            detail.detail = loaded
+            if let pending = detail.pendingStepSelection,
+               let position = loaded.steps.firstIndex(where: { $0.id == pending }) {
+                detail.cursors[.whys] = ListCursor(selected: position)
+            }
+            detail.pendingStepSelection = nil
+            for tab in DetailTab.allCases {
+                var cursor = detail.cursor(tab)
+                cursor.scrollIntoView(count: detail.rowCount(tab), visible: ScreenLayout.detailItems(tab, state.size))
+                detail.cursors[tab] = cursor
+            }
+            state.screens[index] = .issueDetail(detail)
+        }
+    }
+
+    /// The text came back from the editor (external or built-in).
+    static func edited(_ purpose: EditPurpose, text: String?, in state: inout AppState) -> [Effect] {
+        guard let text else {
+            inform("no changes", in: &state)
+            return []
+        }
+        switch purpose {
+        case .description(let issueId):
+            return [.updateIssue(id: issueId, IssueChanges(description: text))]
+        case .whyText(let stepId, let question):
+            let (answer, evidence) = WhyText.split(text)
+            return [.editWhy(stepId: stepId, question: question, answer: answer, evidence: evidence)]
+        }
+    }
+}
+
+extension EditPurpose {
+    /// The temporary file's name, so the editor picks a sensible mode.
+    var fileName: String {
+        switch self {
+        case .description: "description.md"
+        case .whyText: "why.md"
+        }
+    }
+}
+
+/// A why's answer and evidence edited as one text, separated by a marker line.
+enum WhyText {
+    static let evidenceMarker = "--- evidence (below this line) ---"
+
+    static func split(_ text: String) -> (answer: String, evidence: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let marker = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == evidenceMarker }) else {
+            return (text.trimmingCharacters(in: .whitespacesAndNewlines), "")
+        }
+        let answer = lines[..<marker].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let evidence = lines[(marker + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (answer, evidence)
+    }
+}

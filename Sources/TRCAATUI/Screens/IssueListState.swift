@@ -1,0 +1,62 @@
+import Foundation
+import TRCAACore
+
+/// The issue list: a window of rows loaded page by page (100 000 issues never sit in
+/// memory), the filter and sort, and search-as-you-type.
+public struct IssueListState: Sendable {
+    public var rows: [IssueSummary] = []
+    /// Issues matching the filter (the list's full length).
+    public var matching = 0
+    public var cursor = ListCursor()
+    public var filter = IssueFilter(limit: IssueListState.pageSize)
+    public var search: SearchState?
+    /// Whether a page has been asked for and not arrived yet.
+    public var isLoading = false
+    /// The issue to select once the next page arrives (after creating or changing one).
+    public var pendingSelection: String?
+
+    public static let pageSize = 200
+
+    public init() {}
+
+    /// The rows shown: search results while searching, else the loaded page(s).
+    public var visibleRows: [IssueSummary] {
+        if let search, !search.query.isEmpty { return search.results.map(\.summary) }
+        return rows
+    }
+
+    public var selectedIssue: IssueSummary? {
+        let rows = visibleRows
+        return rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil
+    }
+
+    /// The row count the cursor moves in: search results, or every matching issue (rows
+    /// beyond the loaded pages are fetched when the cursor comes near them).
+    public var rowCount: Int {
+        if let search, !search.query.isEmpty { return search.results.count }
+        return matching
+    }
+
+    /// The filter line: what is filtered and how many are shown.
+    public var filterSummary: String? {
+        var parts: [String] = []
+        if !filter.statuses.isEmpty { parts.append("status=" + filter.statuses.map(\.rawValue).joined(separator: ",")) }
+        if !filter.severities.isEmpty { parts.append("severity=" + filter.severities.map(\.rawValue).joined(separator: ",")) }
+        if !filter.categories.isEmpty { parts.append("category=" + filter.categories.map(\.rawValue).joined(separator: ",")) }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+}
+
+/// Search-as-you-type over the FTS index. Each keystroke starts a search with a new
+/// generation; results of older generations are dropped when they arrive late.
+public struct SearchState: Sendable {
+    public var editor = LineEditor()
+    public var isEditing = true
+    public var results: [SearchResult] = []
+    public var generation = 0
+    /// The query the results belong to.
+    public var resultsQuery = ""
+    public var error: String?
+
+    public var query: String { editor.text.trimmingCharacters(in: .whitespaces) }
+}

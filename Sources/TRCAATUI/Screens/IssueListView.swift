@@ -1,0 +1,141 @@
+import TRCAACore
+
+/// Draws the issue list: the filter or search line, column headings, the rows, and a snippet
+/// of the selected search result.
+enum IssueListView {
+    /// The columns; the id column is as wide as the longest short id shown.
+    static func columns(idWidth: Int) -> [TableColumn] { [
+        TableColumn("ID", width: idWidth, priority: 10),
+        TableColumn("SEV", width: 3, priority: 10),
+        TableColumn("STATUS", width: 13, priority: 10),
+        TableColumn("TITLE", width: 0, isFlexible: true),
+        TableColumn("CATEGORY", width: 14, priority: 3),
+        TableColumn("ASSIGNEE", width: 10, priority: 4),
+        TableColumn("UPDATED", width: 8, alignRight: true, priority: 6),
+        TableColumn("LOG", width: 3, alignRight: true, priority: 5),
+        TableColumn("WHY", width: 3, alignRight: true, priority: 5),
+    ] }
+
+    static func draw(_ list: IssueListState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        drawTopLine(list, state: state, in: area, into: &buffer)
+        let visible = ScreenLayout.issueListRows(state.size)
+        let rows = list.visibleRows
+        let range = list.cursor.visibleRange(count: list.rowCount, visible: visible)
+        let idWidth = range.filter(rows.indices.contains).map { rows[$0].shortId.count }.max() ?? 8
+        let layout = TableLayout(columns(idWidth: min(max(8, idWidth), 14)), width: area.width - 2, minimumFlexible: 30)
+        layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y + 1)
+        for (line, index) in range.enumerated() {
+            let y = area.y + 2 + line
+            let selected = index == list.cursor.selected
+            guard rows.indices.contains(index) else {
+                buffer.put("  loading…", x: area.x + 1, y: y, role: .muted)
+                continue
+            }
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
+            layout.drawRow(cells(rows[index], now: state), into: &buffer, x: area.x + 1, y: y, highlighted: selected)
+        }
+        if list.rowCount == 0 && !list.isLoading {
+            let message = list.search.map { $0.query.isEmpty ? "type to search" : "no issue matches “\($0.query)”" }
+                ?? "no issue matches the filter — F clears it"
+            buffer.put(message, x: area.x + 2, y: area.y + 3, role: .muted)
+        }
+        if let search = list.search, !search.query.isEmpty, search.results.indices.contains(list.cursor.selected) {
+            drawSnippet(search.results[list.cursor.selected], y: area.maxY - 1, width: area.width, into: &buffer)
+        }
+    }
+
+    private static func cells(_ row: IssueSummary, now state: AppState) -> [String: (String, Role)] {
+        let issue = row.issue
+        return [
+            "ID": (row.shortId, .muted),
+            "SEV": (issue.severity, severityRole(issue.severity)),
+            "STATUS": (issue.status, statusRole(issue.status)),
+            "TITLE": (issue.title, .normal),
+            "CATEGORY": (issue.category, .muted),
+            "ASSIGNEE": (issue.assignedTo.isEmpty ? "–" : issue.assignedTo, .normal),
+            "UPDATED": (TimeText.relative(issue.updatedAt, now: state.now), .muted),
+            "LOG": (row.logCount == 0 ? "·" : "\(row.logCount)", .normal),
+            "WHY": (row.stepCount == 0 ? "·" : "\(row.stepCount)", .normal),
+        ]
+    }
+
+    /// Search prompt, or the filter and sort with the count shown.
+    private static func drawTopLine(_ list: IssueListState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        let y = area.y
+        if let search = list.search {
+            var x = area.x + 1
+            x += buffer.put("Search: ", x: x, y: y, role: .key)
+            x += drawField(search.editor, showsCursor: search.isEditing, x: x, y: y, width: area.width / 2, into: &buffer)
+            let status: (String, Role) = if let error = search.error {
+                (error, .error)
+            } else if search.query.isEmpty {
+                ("full text, ranked · Enter keeps the results · Esc clears", .muted)
+            } else {
+                ("\(search.results.count) result\(search.results.count == 1 ? "" : "s")", .muted)
+            }
+            buffer.put(status.0, x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: status.1)
+            return
+        }
+        let sort = "sort: \(list.filter.sort.rawValue)\(list.filter.reversed ? " ↑" : "")"
+        let count = list.filter.isUnfiltered
+            ? "\(list.matching) issue\(list.matching == 1 ? "" : "s")"
+            : "\(list.matching) of \(state.status.totalIssues) shown"
+        var x = area.x + 1
+        if let filter = list.filterSummary {
+            x += buffer.put("Filter: ", x: x, y: y, role: .warning)
+            x += buffer.put(filter, x: x, y: y, maxWidth: area.width / 2, role: .normal) + 2
+        }
+        buffer.put("\(count) · \(sort)", x: x, y: y, maxWidth: area.maxX - x - 1, role: .muted)
+    }
+
+    private static func drawSnippet(_ result: SearchResult, y: Int, width: Int, into buffer: inout CellBuffer) {
+        var x = 1
+        x += buffer.put("\(result.source): ", x: x, y: y, role: .muted)
+        for (index, part) in result.snippet.split(separator: SearchResult.highlightStart, omittingEmptySubsequences: false)
+            .enumerated() {
+            let pieces = part.split(separator: SearchResult.highlightEnd, maxSplits: 1, omittingEmptySubsequences: false)
+            if index > 0, let hit = pieces.first {
+                x += buffer.put(hit, x: x, y: y, maxWidth: width - x - 1, role: .match)
+                if pieces.count > 1 { x += buffer.put(pieces[1], x: x, y: y, maxWidth: width - x - 1) }
+            } else {
+                x += buffer.put(part, x: x, y: y, maxWidth: width - x - 1)
+            }
+            if x >= width - 1 { break }
+        }
+    }
+
+    /// A one-line text field with a reverse-video cursor; returns the columns used.
+    static func drawField(_ editor: LineEditor, showsCursor: Bool, x: Int, y: Int, width: Int,
+                          into buffer: inout CellBuffer) -> Int {
+        let characters = Array(editor.text)
+        // Scroll so the cursor stays visible in `width` columns.
+        var start = 0
+        while DisplayWidth.columns(of: String(characters[start..<editor.cursor])) >= width - 1, start < editor.cursor {
+            start += 1
+        }
+        let shown = String(characters[start...])
+        let used = buffer.put(shown, x: x, y: y, maxWidth: width, role: .input)
+        guard showsCursor else { return used }
+        let cursorX = x + DisplayWidth.columns(of: String(characters[start..<editor.cursor]))
+        let under = editor.cursor < characters.count ? String(characters[editor.cursor]) : " "
+        buffer.put(under, x: cursorX, y: y, maxWidth: 2, role: .input, highlighted: true)
+        return max(used, cursorX - x + 1)
+    }
+
+    static func severityRole(_ severity: String) -> Role {
+        switch severity {
+        case "P1": .severityP1
+        case "P2": .severityP2
+        case "P3": .severityP3
+        default: .severityP4
+        }
+    }
+
+    static func statusRole(_ status: String) -> Role {
+        switch status {
+        case "open": .warning
+        case "resolved", "closed": .success
+        default: .normal
+        }
+    }
+}

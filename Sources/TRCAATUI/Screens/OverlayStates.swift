@@ -1,0 +1,104 @@
+import TRCAACore
+
+/// The help overlay: the focused context's keys first, then the global ones.
+public struct HelpState: Sendable {
+    /// The focus help was opened from (help describes it, not itself).
+    public var focus: [KeyContext]
+    public var scroll = 0
+}
+
+/// The `:` palette: every action available here, filtered fuzzily by name or key as you type.
+public struct PaletteState: Sendable {
+    public var focus: [KeyContext]
+    public var editor = LineEditor()
+    public var cursor = ListCursor()
+}
+
+/// A yes/no question; the answer starts on No.
+public struct ConfirmState: Sendable {
+    public var title: String
+    public var message: String
+    public var yesSelected = false
+    public var onYes: [Effect]
+}
+
+/// A small form of one-line fields.
+public struct FormState: Sendable {
+    public var title: String
+    public var fields: [FormField]
+    public var focused = 0
+    public var purpose: FormPurpose
+    public var error: String?
+
+    public func value(_ index: Int) -> String { fields.indices.contains(index) ? fields[index].editor.text : "" }
+}
+
+public struct FormField: Sendable {
+    public var label: String
+    public var editor: LineEditor
+    /// Shown next to the field, e.g. the accepted values.
+    public var note: String?
+
+    public init(_ label: String, _ text: String = "", note: String? = nil) {
+        self.label = label
+        editor = LineEditor(text)
+        self.note = note
+    }
+}
+
+/// What a submitted form does.
+public enum FormPurpose: Sendable, Equatable {
+    case newIssue
+    case addWhy(issueId: String)
+    case editWhy(stepId: String)
+    case editField(issueId: String, OverviewField)
+}
+
+/// A list to choose from; in filter mode several choices can be ticked.
+public struct PickerState: Sendable {
+    public var title: String
+    public var options: [PickerOption]
+    public var cursor = ListCursor()
+    public var purpose: PickerPurpose
+}
+
+public struct PickerOption: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    public var isTicked = false
+    /// A heading row that cannot be chosen (e.g. "Severity").
+    public var isHeading = false
+
+    public init(_ label: String, value: String, isTicked: Bool = false, isHeading: Bool = false) {
+        self.label = label
+        self.value = value
+        self.isTicked = isTicked
+        self.isHeading = isHeading
+    }
+}
+
+public enum PickerPurpose: Sendable, Equatable {
+    case status(issueId: String)
+    case severity(issueId: String)
+    case category(issueId: String)
+    case filter
+}
+
+/// The built-in multi-line editor, for when no `$VISUAL`/`$EDITOR` is set.
+public struct TextEditorState: Sendable {
+    public var title: String
+    public var lines: [String]
+    public var row = 0
+    public var column = 0
+    public var scroll = 0
+    public var purpose: EditPurpose
+
+    public init(title: String, text: String, purpose: EditPurpose) {
+        self.title = title
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.isEmpty { lines = [""] }
+        self.purpose = purpose
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import Logging
+import TRCAACore
+import TRCAATUI
+
+/// `trcaa` without a subcommand: the full-screen interface on the opened store, or a plain
+/// summary when stdin/stdout are not a terminal.
+struct FullScreen {
+    let global: GlobalOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            try printSummary()
+            return
+        }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else { throw CommandFailure(unusableTerminal: term) }
+        // Opened before the screen changes, so key and database errors print like any other.
+        let workspace = try Workspace.open(
+            WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: global.databasePath),
+            environment: environment, logger: Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let terminal: NCursesTerminal
+        do {
+            terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
+        } catch TerminalError.unusableTerminal, TerminalError.initialisationFailed {
+            throw CommandFailure(unusableTerminal: term)
+        }
+        var state = AppState(size: terminal.size, status: StatusInfo(
+            databaseName: URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
+            keySource: workspace.keySource.kind, dataDirectory: workspace.location.dataDirectory),
+            now: Date(), hasExternalEditor: ExternalEditor.fromEnvironment(environment) != nil)
+        if let notice = workspace.notices.last { state.toast = Toast(notice, expires: Date().addingTimeInterval(8)) }
+        let runner = EffectRunner(workspace: workspace, describe: { ErrorReport($0).message })
+        let status = try InterfaceLoop(terminal: terminal, runner: runner, state: state, environment: environment).run()
+        terminal.stop()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func printSummary() throws {
+        let workspace = try global.openWorkspace()
+        let info = try workspace.database.info()
+        print("""
+            trcaa \(TRCAAVersion.string)
+            Database   \(workspace.location.databasePath)
+            Key        \(workspace.keySource)
+            Schema     \(info.appliedMigrations.count) migrations applied, SQLCipher \(info.cipherVersion)
+
+            The full-screen interface needs a terminal on stdin and stdout. Try:
+              trcaa issue list   the issues
+              trcaa db info      what the database is and how it is protected
+              trcaa --help       every command
+            """)
+    }
+}
+
+extension CommandFailure {
+    init(unusableTerminal term: String) {
+        self.init(report: ErrorReport(
+            message: term.isEmpty ? "TERM is not set, so the full-screen interface cannot start"
+                : "the terminal type \(term) cannot show the full-screen interface",
+            hint: "set TERM (for example TERM=xterm-256color), or use the subcommands: trcaa --help",
+            code: ExitStatus.unavailable))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TRCAACore
+@testable import TRCAATUI
+
+/// Drives the real `update` and `render` on a real encrypted store, as lazygit's integration
+/// driver does: keys are pressed by action name through the active keymap (so removing a
+/// binding fails the test), and store effects run to idle before each assertion.
+final class TestApp {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    let directory: String
+    let workspace: Workspace
+    let runner: EffectRunner
+    var state: AppState
+    /// Effects that need a terminal (editor, suspend, quit), in order.
+    private(set) var terminalEffects: [Effect] = []
+
+    init(size: Size = .minimum, externalEditor: Bool = false, setup: (Workspace) throws -> Void = { _ in }) throws {
+        directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
+        workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
+        try setup(workspace)
+        runner = EffectRunner(workspace: workspace, describe: { "\($0)" })
+        state = AppState(size: size, status: StatusInfo(databaseName: "trcaa.db", keySource: "environment",
+                                                        dataDirectory: "/data/trcaa"),
+                         now: Self.now, hasExternalEditor: externalEditor)
+        run(App.start(&state))
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    func send(_ msg: Msg) { run(App.update(&state, msg)) }
+
+    /// Presses the first key bound to `action` in the focused contexts.
+    func press(_ action: Action, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let key = Keymap.standard.key(for: action, in: Keymap.chain(for: state.focus)) else {
+            Issue.record("no key for \(action) in \(state.focus)", sourceLocation: sourceLocation)
+            return
+        }
+        send(.key(key))
+    }
+
+    func type(_ text: String) { text.forEach { send(.key(.char($0))) } }
+
+    /// Runs effects, and the effects their messages cause, until nothing is left.
+    func run(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .runEditor, .suspend, .quit: terminalEffects.append(effect)
+            default: runner.run(effect).forEach { queue += App.update(&state, $0) }
+            }
+        }
+    }
+
+    var screen: [String] {
+        var buffer = CellBuffer(size: state.size)
+        App.render(state, into: &buffer)
+        return buffer.lines
+    }
+
+    var screenText: String { screen.joined(separator: "\n") }
+
+    var list: IssueListState? {
+        if case .issueList(let list) = state.topScreen { return list }
+        return nil
+    }
+
+    var detail: IssueDetailState? {
+        if case .issueDetail(let detail) = state.topScreen { return detail }
+        return nil
+    }
+
+    /// The row that shows `text`, if any.
+    func row(containing text: String) -> String? { screen.first { $0.contains(text) } }
+}
