@@ -53,7 +53,7 @@ let package = Package(
 
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore"]),
+        .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
         // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.
         .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore"]),

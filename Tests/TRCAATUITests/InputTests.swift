@@ -55,8 +55,8 @@ import Testing
 
     @Test func tableDropsLowPriorityColumnsOnNarrowTerminals() {
         let columns = IssueListView.columns(idWidth: 8)
-        let wide = TableLayout(columns, width: 118, minimumFlexible: 30).columns.map(\.column.title)
-        let narrow = TableLayout(columns, width: 78, minimumFlexible: 30).columns.map(\.column.title)
+        let wide = TableLayout(columns, width: 118, minimumFlexible: 24).columns.map(\.column.title)
+        let narrow = TableLayout(columns, width: 78, minimumFlexible: 24).columns.map(\.column.title)
         #expect(wide == ["ID", "SEV", "STATUS", "TITLE", "CATEGORY", "ASSIGNEE", "UPDATED", "LOG", "WHY"])
         #expect(narrow == ["ID", "SEV", "STATUS", "TITLE", "UPDATED", "LOG", "WHY"])
     }

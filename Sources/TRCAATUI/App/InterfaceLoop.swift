@@ -15,20 +15,18 @@ public final class InterfaceLoop {
     private let effects = DispatchQueue(label: "trcaa.effects")
     private var state: AppState
 
-    public init(terminal: NCursesTerminal, runner: EffectRunner, state: AppState, environment: [String: String]) throws {
-        guard let wakePipe = WakePipe() else { throw TerminalError.initialisationFailed(term: "self-pipe") }
+    public init(terminal: NCursesTerminal, runner: EffectRunner, state: AppState, environment: [String: String]) {
         self.terminal = terminal
         self.runner = runner
         self.state = state
         self.environment = environment
-        self.wakePipe = wakePipe
+        wakePipe = terminal.wakePipe
         mailbox = Mailbox(wakePipe: wakePipe)
     }
 
     /// Runs until the user quits, input ends, or an ending signal arrives; returns the exit
     /// status (0, or 128 + the signal number).
     public func run() -> Int32 {
-        TerminalSignals.install(wakeDescriptor: wakePipe.writeDescriptor)
         if let notice = terminal.notice { App.inform(notice, in: &state) }
         dispatch(App.start(&state))
         draw()

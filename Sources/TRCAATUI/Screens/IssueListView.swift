@@ -11,7 +11,7 @@ enum IssueListView {
         TableColumn("TITLE", width: 0, isFlexible: true),
         TableColumn("CATEGORY", width: 14, priority: 3),
         TableColumn("ASSIGNEE", width: 10, priority: 4),
-        TableColumn("UPDATED", width: 8, alignRight: true, priority: 6),
+        TableColumn("UPDATED", width: 10, alignRight: true, priority: 6),
         TableColumn("LOG", width: 3, alignRight: true, priority: 5),
         TableColumn("WHY", width: 3, alignRight: true, priority: 5),
     ] }
@@ -22,7 +22,7 @@ enum IssueListView {
         let rows = list.visibleRows
         let range = list.cursor.visibleRange(count: list.rowCount, visible: visible)
         let idWidth = range.filter(rows.indices.contains).map { rows[$0].shortId.count }.max() ?? 8
-        let layout = TableLayout(columns(idWidth: min(max(8, idWidth), 14)), width: area.width - 2, minimumFlexible: 30)
+        let layout = TableLayout(columns(idWidth: min(max(8, idWidth), 14)), width: area.width - 2, minimumFlexible: 24)
         layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y + 1)
         for (line, index) in range.enumerated() {
             let y = area.y + 2 + line

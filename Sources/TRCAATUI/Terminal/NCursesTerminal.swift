@@ -17,6 +17,8 @@ public final class NCursesTerminal: Backend {
     public private(set) var size: Size
     /// Said once in the status bar, e.g. that an unknown `TERM` was replaced.
     public let notice: String?
+    /// Wakes the event loop: written by background work and by the ending-signal handlers.
+    public let wakePipe: WakePipe
     private let screen: OpaquePointer
     private let theme: Theme
     private var pairs: [Int32: Int16] = [:]
@@ -32,6 +34,10 @@ public final class NCursesTerminal: Backend {
         let term = environment["TERM"]
         guard let term, !term.isEmpty, term != "dumb" else { throw TerminalError.unusableTerminal(term: term) }
         Self.selectUTF8Locale()
+        guard let wakePipe = WakePipe() else { throw TerminalError.initialisationFailed(term: term) }
+        self.wakePipe = wakePipe
+        // Before newterm: ncurses only installs its own handlers where none are set.
+        TerminalSignals.install(wakeDescriptor: wakePipe.writeDescriptor)
 
         var notice: String?
         var created = newterm(term, stdout, stdin)
