@@ -159,13 +159,6 @@ public enum App {
             }
         }
     }
-
-    /// Replaces the top screen with the result of `body`.
-    static func modifyTop(_ state: inout AppState, _ body: (inout Screen) -> Void) {
-        guard var top = state.screens.popLast() else { return }
-        body(&top)
-        state.screens.append(top)
-    }
 }
 
 extension Key {

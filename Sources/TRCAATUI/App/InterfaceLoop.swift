@@ -59,7 +59,6 @@ public final class InterfaceLoop {
     }
 
     private func draw() {
-        state.size = terminal.size
         var frame = CellBuffer(size: state.size)
         App.render(state, into: &frame)
         terminal.draw(frame)

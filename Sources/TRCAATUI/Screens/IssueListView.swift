@@ -65,7 +65,7 @@ enum IssueListView {
         if let search = list.search {
             var x = area.x + 1
             x += buffer.put("Search: ", x: x, y: y, role: .key)
-            x += drawField(search.editor, showsCursor: search.isEditing, x: x, y: y, width: area.width / 2, into: &buffer)
+            x += TextField.draw(search.editor, showsCursor: search.isEditing, x: x, y: y, width: area.width / 2, into: &buffer)
             let status: (String, Role) = if let error = search.error {
                 (error, .error)
             } else if search.query.isEmpty {
@@ -102,24 +102,6 @@ enum IssueListView {
             }
             if x >= width - 1 { break }
         }
-    }
-
-    /// A one-line text field with a reverse-video cursor; returns the columns used.
-    static func drawField(_ editor: LineEditor, showsCursor: Bool, x: Int, y: Int, width: Int,
-                          into buffer: inout CellBuffer) -> Int {
-        let characters = Array(editor.text)
-        // Scroll so the cursor stays visible in `width` columns.
-        var start = 0
-        while DisplayWidth.columns(of: String(characters[start..<editor.cursor])) >= width - 1, start < editor.cursor {
-            start += 1
-        }
-        let shown = String(characters[start...])
-        let used = buffer.put(shown, x: x, y: y, maxWidth: width, role: .input)
-        guard showsCursor else { return used }
-        let cursorX = x + DisplayWidth.columns(of: String(characters[start..<editor.cursor]))
-        let under = editor.cursor < characters.count ? String(characters[editor.cursor]) : " "
-        buffer.put(under, x: cursorX, y: y, maxWidth: 2, role: .input, highlighted: true)
-        return max(used, cursorX - x + 1)
     }
 
     static func severityRole(_ severity: String) -> Role {

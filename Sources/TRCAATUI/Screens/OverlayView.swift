@@ -48,7 +48,7 @@ enum OverlayView {
         let inner = Frame.draw(area, title: "Commands", into: &buffer)
         var x = inner.x + 1
         x += buffer.put(": ", x: x, y: inner.y, role: .key)
-        _ = IssueListView.drawField(palette.editor, showsCursor: true, x: x, y: inner.y, width: inner.width - 4, into: &buffer)
+        TextField.draw(palette.editor, showsCursor: true, x: x, y: inner.y, width: inner.width - 4, into: &buffer)
         buffer.put(String(repeating: "─", count: inner.width), x: inner.x, y: inner.y + 1, role: .border)
         if entries.isEmpty {
             buffer.put("no command matches", x: inner.x + 2, y: inner.y + 2, role: .muted)
@@ -89,8 +89,8 @@ enum OverlayView {
             buffer.put(field.label, x: inner.x + 1, y: y, role: focused ? .key : .muted)
             let fieldX = inner.x + 1 + labelWidth
             buffer.fill(Rect(x: fieldX, y: y, width: inner.maxX - fieldX - 1, height: 1), role: .input)
-            _ = IssueListView.drawField(field.editor, showsCursor: focused, x: fieldX, y: y, width: inner.maxX - fieldX - 1,
-                                        into: &buffer)
+            TextField.draw(field.editor, showsCursor: focused, x: fieldX, y: y, width: inner.maxX - fieldX - 1,
+                           into: &buffer)
             if let note = field.note, focused {
                 buffer.put(note, x: fieldX, y: y + 1, maxWidth: inner.maxX - fieldX - 1, role: .muted)
             }

@@ -10,7 +10,6 @@ public protocol Backend: AnyObject {
 public final class TestBackend: Backend {
     public var size: Size
     public private(set) var frame: CellBuffer
-    public private(set) var framesDrawn = 0
 
     public init(size: Size) {
         self.size = size
@@ -19,7 +18,6 @@ public final class TestBackend: Backend {
 
     public func draw(_ frame: CellBuffer) {
         self.frame = frame
-        framesDrawn += 1
     }
 
     /// The screen as text, one string per row.

@@ -56,15 +56,6 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
-    /// Marks the cells of `area` as highlighted (reverse video), keeping their text and roles.
-    public mutating func highlight(_ area: Rect) {
-        for y in max(0, area.y)..<min(size.height, area.maxY) {
-            for x in max(0, area.x)..<min(size.width, area.maxX) {
-                cells[y * size.width + x].isHighlighted = true
-            }
-        }
-    }
-
     /// Row `y` as text, continuation cells skipped (what a terminal would show).
     public func line(_ y: Int) -> String {
         guard y >= 0, y < size.height else { return "" }

@@ -28,7 +28,6 @@ public struct Rect: Sendable, Equatable {
         self.height = max(0, height)
     }
 
-    public var isEmpty: Bool { width == 0 || height == 0 }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 
@@ -37,26 +36,9 @@ public struct Rect: Sendable, Equatable {
         Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
     }
 
-    /// The top `rows` rows, and what is left below them.
-    public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
-        let taken = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: taken),
-                Rect(x: x, y: y + taken, width: width, height: height - taken))
-    }
-
-    /// The bottom `rows` rows, and what is left above them.
-    public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
-        let taken = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: height - taken),
-                Rect(x: x, y: maxY - taken, width: width, height: taken))
-    }
-
     /// A rectangle of at most `width` x `height` centred in this one.
     public func centred(width: Int, height: Int) -> Rect {
         let w = min(width, self.width), h = min(height, self.height)
         return Rect(x: x + (self.width - w) / 2, y: y + (self.height - h) / 2, width: w, height: h)
     }
-
-    /// Row `index` of the rectangle as a one-row rectangle.
-    public func row(_ index: Int) -> Rect { Rect(x: x, y: y + index, width: width, height: index < height ? 1 : 0) }
 }

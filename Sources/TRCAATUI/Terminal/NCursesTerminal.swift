@@ -30,9 +30,7 @@ public final class NCursesTerminal: Backend {
     ///
     /// - throws: `TerminalError` when stdin/stdout are not terminals or `TERM` cannot drive one.
     public init(environment: [String: String], colorsWanted: Bool) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        let term = environment["TERM"]
-        guard let term, !term.isEmpty, term != "dumb" else { throw TerminalError.unusableTerminal(term: term) }
+        let term = try Self.checkUsable(environment: environment)
         Self.selectUTF8Locale()
         guard let wakePipe = WakePipe() else { throw TerminalError.initialisationFailed(term: term) }
         self.wakePipe = wakePipe
@@ -78,6 +76,17 @@ public final class NCursesTerminal: Backend {
         isActive = false
         endwin()
         delscreen(screen)
+    }
+
+    /// Whether full-screen mode can start here (cheap: no terminal set-up), returning `TERM`.
+    ///
+    /// - throws: `TerminalError.notATerminal`, or `.unusableTerminal` for an unset or dumb `TERM`.
+    public static func checkUsable(environment: [String: String]) throws -> String {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
+            throw TerminalError.unusableTerminal(term: environment["TERM"])
+        }
+        return term
     }
 
     /// ncursesw needs a UTF-8 locale for anything beyond ASCII; over SSH the client's locale

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TRCAACore
 import TRCAAStore
+import TRCAATUI
 
 /// Exit codes (sysexits, SPEC §1).
 enum ExitStatus {
@@ -29,6 +30,7 @@ struct ErrorReport: Equatable {
         case let error as StoreError: self.init(error, keySource: nil)
         case let error as TriageError: self.init(error)
         case let error as ImportError: self.init(error)
+        case let error as TerminalError: self.init(error)
         case let error as CommandFailure: self = error.report
         default:
             self.init(message: "unexpected error: \(error)", hint: "please report this", code: ExitStatus.internalError)
@@ -88,6 +90,22 @@ struct ErrorReport: Equatable {
                       hint: "please report this", code: ExitStatus.internalError)
         }
     }
+
+    private init(_ error: TerminalError) {
+        switch error {
+        case .notATerminal:
+            self.init(message: "the full-screen interface needs a terminal on stdin and stdout",
+                      hint: "use the subcommands: trcaa --help", code: ExitStatus.unavailable)
+        case .unusableTerminal(nil), .unusableTerminal(""):
+            self.init(message: "TERM is not set, so the full-screen interface cannot start",
+                      hint: Self.terminalHint, code: ExitStatus.unavailable)
+        case .unusableTerminal(.some(let term)), .initialisationFailed(let term):
+            self.init(message: "the terminal type \(term) cannot show the full-screen interface",
+                      hint: Self.terminalHint, code: ExitStatus.unavailable)
+        }
+    }
+
+    private static let terminalHint = "set TERM (for example TERM=xterm-256color), or use the subcommands: trcaa --help"
 
     private init(_ error: TriageError) {
         switch error {

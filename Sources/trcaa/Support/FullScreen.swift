@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Glibc
 import Logging
 import TRCAACore
 import TRCAATUI
@@ -12,22 +11,17 @@ struct FullScreen {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        do {
+            _ = try NCursesTerminal.checkUsable(environment: environment)
+        } catch TerminalError.notATerminal {
             try printSummary()
             return
         }
-        let term = environment["TERM"] ?? ""
-        guard !term.isEmpty, term != "dumb" else { throw CommandFailure(unusableTerminal: term) }
         // Opened before the screen changes, so key and database errors print like any other.
         let workspace = try Workspace.open(
             WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: global.databasePath),
             environment: environment, logger: Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let terminal: NCursesTerminal
-        do {
-            terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
-        } catch TerminalError.unusableTerminal, TerminalError.initialisationFailed {
-            throw CommandFailure(unusableTerminal: term)
-        }
+        let terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
         var state = AppState(size: terminal.size, status: StatusInfo(
             databaseName: URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
             keySource: workspace.keySource.kind, dataDirectory: workspace.location.dataDirectory),
@@ -56,12 +50,3 @@ struct FullScreen {
     }
 }
 
-extension CommandFailure {
-    init(unusableTerminal term: String) {
-        self.init(report: ErrorReport(
-            message: term.isEmpty ? "TERM is not set, so the full-screen interface cannot start"
-                : "the terminal type \(term) cannot show the full-screen interface",
-            hint: "set TERM (for example TERM=xterm-256color), or use the subcommands: trcaa --help",
-            code: ExitStatus.unavailable))
-    }
-}
