@@ -119,5 +119,11 @@ import TRCAACore
         app.press(.bottom)
         #expect(app.list?.rows.count == 450)
         #expect(app.row(containing: "Issue 0 ") != nil)
+        // A change deep in the list reloads every loaded row, not just the first page.
+        app.press(.changeStatus)
+        app.press(.moveDown)
+        app.press(.confirm)
+        #expect(app.list?.rows.count == 450)
+        #expect(app.row(containing: "loading…") == nil)
     }
 }

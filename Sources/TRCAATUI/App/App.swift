@@ -127,7 +127,10 @@ public enum App {
                 list.pendingSelection = select ?? list.selectedIssue?.issue.id
                 list.isLoading = true
                 state.screens[index] = .issueList(list)
-                effects.append(.loadIssues(list.filter, offset: 0))
+                // As many rows as were loaded, so the rows around the cursor stay loaded.
+                var filter = list.filter
+                filter.limit = max(filter.limit, list.rows.count)
+                effects.append(.loadIssues(filter, offset: 0))
                 if let search = list.search, !search.query.isEmpty {
                     effects.append(.search(search.query, generation: search.generation))
                 }
