@@ -65,7 +65,7 @@ extension App {
     private static func drawStatus(_ state: AppState, into buffer: inout CellBuffer) {
         let y = state.size.height - 1
         buffer.fill(Rect(x: 0, y: y, width: state.size.width, height: 1), role: .statusBar)
-        let left = " \(state.status.databaseName) · key: \(state.status.keySource) · \(state.status.totalIssues) issues"
+        let left = " \(state.status.databaseName) · key: \(state.status.keySource) · \(counted(state.status.totalIssues, "issue"))"
         let used = buffer.put(left, x: 0, y: y, maxWidth: state.size.width / 2, role: .statusBar)
         if let toast = state.toast {
             let room = state.size.width - used - 2

@@ -37,13 +37,17 @@ public struct AppState: Sendable {
 /// Where the database is and how it is protected, for the status bar.
 public struct StatusInfo: Sendable, Equatable {
     public var databaseName: String
+    /// One word for the status bar: `env`, `key-file`, `generated`.
     public var keySource: String
+    /// Where the key came from, in full, for the welcome screen.
+    public var keyDescription: String
     public var totalIssues = 0
     public var dataDirectory: String
 
-    public init(databaseName: String, keySource: String, dataDirectory: String) {
+    public init(databaseName: String, keySource: String, keyDescription: String, dataDirectory: String) {
         self.databaseName = databaseName
         self.keySource = keySource
+        self.keyDescription = keyDescription
         self.dataDirectory = dataDirectory
     }
 }

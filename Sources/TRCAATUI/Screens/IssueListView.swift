@@ -71,14 +71,14 @@ enum IssueListView {
             } else if search.query.isEmpty {
                 ("full text, ranked · Enter keeps the results · Esc clears", .muted)
             } else {
-                ("\(search.results.count) result\(search.results.count == 1 ? "" : "s")", .muted)
+                (counted(search.results.count, "result"), .muted)
             }
             buffer.put(status.0, x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: status.1)
             return
         }
         let sort = "sort: \(list.filter.sort.rawValue)\(list.filter.reversed ? " ↑" : "")"
         let count = list.filter.isUnfiltered
-            ? "\(list.matching) issue\(list.matching == 1 ? "" : "s")"
+            ? counted(list.matching, "issue")
             : "\(list.matching) of \(state.status.totalIssues) shown"
         var x = area.x + 1
         if let filter = list.filterSummary {

@@ -13,7 +13,7 @@ enum WelcomeView {
             ("  Q   quit", .key),
             ("", .normal),
             ("Data   \(state.status.dataDirectory)", .muted),
-            ("Key    \(state.status.keySource)", .muted),
+            ("Key    \(state.status.keyDescription)", .muted),
         ]
         let width = min(area.width - 4, 76)
         let x = area.x + max(2, (area.width - width) / 2)

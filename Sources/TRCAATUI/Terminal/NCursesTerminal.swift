@@ -153,8 +153,9 @@ public final class NCursesTerminal: Backend {
 
     // MARK: Input
 
-    /// Reads everything available without blocking.
-    public func readEvents() -> [TerminalEvent] {
+    /// Reads everything available without blocking. `inputReported`: the caller's poll said
+    /// the input is readable, so finding nothing, again and again, means it was closed.
+    public func readEvents(inputReported: Bool) -> [TerminalEvent] {
         var inputs: [RawInput] = []
         var events: [TerminalEvent] = []
         var character: wint_t = 0
@@ -174,8 +175,7 @@ public final class NCursesTerminal: Backend {
                 inputs.append(.character(UInt32(character)))
             }
         }
-        if inputs.isEmpty && events.isEmpty {
-            // poll said readable but nothing came: the input side is closed.
+        if inputReported && inputs.isEmpty && events.isEmpty {
             consecutiveErrors += 1
             if consecutiveErrors > 3 { events.append(.endOfInput) }
         }

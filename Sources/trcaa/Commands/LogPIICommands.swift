@@ -34,7 +34,7 @@ extension LogCommand {
             print(TextTable(header: ["TYPE", "LINE", "SPAN", "VALUE"], rows: rows,
                             decorate: { column, cell in column == 0 ? output.styled(cell, "33") : cell })
                 .render(width: output.width))
-            Console.notice("\(spans.count) span\(spans.count == 1 ? "" : "s"): "
+            Console.notice("\(counted(spans.count, "span")): "
                 + order.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 + "; dismiss false positives with: trcaa log dismiss SPAN…")
         }
@@ -114,7 +114,7 @@ extension LogCommand {
             let result = try workspace.logs.purge(id, progress: progress.update)
             progress.finish()
             Console.notice("""
-                purged \(result.spansRemoved) PII span\(result.spansRemoved == 1 ? "" : "s") from \(detail.summary.fileName): \
+                purged \(counted(result.spansRemoved, "PII span")) from \(detail.summary.fileName): \
                 \(ByteSize.describe(result.oldSize)) → \(ByteSize.describe(result.newSize)), SHA-256 \(result.newHash.prefix(16))…
                 """)
         }

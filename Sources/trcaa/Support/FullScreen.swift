@@ -24,7 +24,8 @@ struct FullScreen {
         let terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
         var state = AppState(size: terminal.size, status: StatusInfo(
             databaseName: URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
-            keySource: workspace.keySource.kind, dataDirectory: workspace.location.dataDirectory),
+            keySource: workspace.keySource.kind,
+            keyDescription: workspace.keySource.description, dataDirectory: workspace.location.dataDirectory),
             now: Date(), hasExternalEditor: ExternalEditor.fromEnvironment(environment) != nil)
         if let notice = workspace.notices.last { state.toast = Toast(notice, expires: Date().addingTimeInterval(8)) }
         let runner = EffectRunner(workspace: workspace, describe: { ErrorReport($0).message })

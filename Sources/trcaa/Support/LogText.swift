@@ -37,7 +37,7 @@ enum LogText {
     static func piiSummary(_ log: LogFileDetail) -> String {
         guard log.spanCount > 0 else { return log.summary.redacted ? "PII purged" : "no PII found" }
         let types = log.piiCounts.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
-        return "\(log.spanCount) PII span\(log.spanCount == 1 ? "" : "s") (\(types))"
+        return "\(counted(log.spanCount, "PII span")) (\(types))"
     }
 
     /// `log show --info`.

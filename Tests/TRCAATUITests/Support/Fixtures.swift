@@ -63,9 +63,10 @@ enum Fixtures {
 
     /// An app state showing `screens`, as if loaded.
     static func state(_ size: Size, overlay: Overlay? = nil, detailTab: DetailTab? = nil) -> AppState {
-        var state = AppState(size: size, status: StatusInfo(databaseName: "trcaa.db", keySource: "key file",
-                                                            dataDirectory: "/home/analyst/.local/share/trcaa"),
-                             now: now, hasExternalEditor: false)
+        let status = StatusInfo(databaseName: "trcaa.db", keySource: "key-file",
+                                keyDescription: "key file /home/analyst/.local/share/trcaa/.dbkey",
+                                dataDirectory: "/home/analyst/.local/share/trcaa")
+        var state = AppState(size: size, status: status, now: now, hasExternalEditor: false)
         _ = App.update(&state, .issuesLoaded(IssuePage(rows: issues, matching: issues.count, total: 4, offset: 0)))
         if let detailTab {
             state.screens.append(.issueDetail(IssueDetailState(issueId: issues[0].issue.id)))

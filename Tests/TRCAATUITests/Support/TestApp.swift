@@ -21,8 +21,9 @@ final class TestApp {
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
         try setup(workspace)
         runner = EffectRunner(workspace: workspace, describe: { "\($0)" })
-        state = AppState(size: size, status: StatusInfo(databaseName: "trcaa.db", keySource: "environment",
-                                                        dataDirectory: "/data/trcaa"),
+        let status = StatusInfo(databaseName: "trcaa.db", keySource: "env",
+                                keyDescription: "environment variable TRCAA_DB_KEY", dataDirectory: "/data/trcaa")
+        state = AppState(size: size, status: status,
                          now: Self.now, hasExternalEditor: externalEditor)
         run(App.start(&state))
     }
