@@ -63,7 +63,9 @@ enum OverviewTab {
             case .category: (issue.category, .normal)
             case .assignee: (issue.assignedTo.isEmpty ? "–" : issue.assignedTo, .normal)
             case .tags: (issue.tags.isEmpty ? "–" : issue.tags.joined(separator: ", "), .normal)
-            case .description: (issue.description.isEmpty ? "– (e edits)" : issue.description.split(separator: "\n").first.map(String.init) ?? "", .normal)
+            // The text itself is drawn in full below the fields.
+            case .description: (issue.description.isEmpty ? "– (e edits)"
+                : "\(counted(issue.description.split(separator: "\n").count, "line")), below (e edits)", .muted)
             }
             if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
             buffer.put(field.label, x: area.x + 2, y: y, exactWidth: 12, role: .muted, highlighted: selected)

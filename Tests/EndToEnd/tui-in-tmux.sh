@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# End-to-end test of the full-screen interface: the real `trcaa` binary, run from an
+# interactive shell in a private tmux server, as a user would over SSH. The pane has a pinned
+# size, TERM=tmux-256color, LANG=C.UTF-8, TZ=UTC, a fresh HOME and data directory. Keys go in
+# with send-keys; screens come back with capture-pane. Every wait polls with a timeout.
+#
+# Usage: Tests/EndToEnd/tui-in-tmux.sh path/to/trcaa
+set -euo pipefail
+
+binary=$(realpath "${1:?usage: $0 path/to/trcaa}")
+work=$(mktemp -d "${TMPDIR:-/tmp}/trcaa-e2e.XXXXXX")
+socket=""
+passed=0
+shells=0
+
+tm() { tmux -L "$socket" "$@"; }
+stop_server() { [ -z "$socket" ] || tm kill-server 2>/dev/null || true; }
+cleanup() { stop_server; rm -rf "$work"; }
+trap cleanup EXIT
+
+mkdir -p "$work/bin" "$work/home"
+ln -s "$binary" "$work/bin/trcaa"
+# The scripted $VISUAL: adds a line to the file it is given.
+cat > "$work/bin/scripted-editor" <<'EOF'
+#!/bin/sh
+printf 'Customers in Japan hit 502 at checkout.\n' >> "$1"
+EOF
+chmod +x "$work/bin/scripted-editor"
+# `run ARGS` starts trcaa, then prints its exit status and whether the terminal modes it
+# found are the ones it left.
+cat > "$work/shellrc" <<'EOF'
+PS1='$ '
+run() {
+    local modes status
+    modes=$(stty -g)
+    trcaa "$@"
+    status=$?
+    if [ "$(stty -g)" = "$modes" ]; then modes=restored; else modes=CHANGED; fi
+    echo "exit=$status tty=$modes"
+}
+EOF
+
+fail() {
+    echo "not ok - $1" >&2
+    echo "--- the screen was:" >&2
+    tm capture-pane -p -t t >&2 || true
+    exit 1
+}
+
+ok() { passed=$((passed + 1)); echo "ok $passed - $1"; }
+
+screen() { tm capture-pane -p -t t; }
+
+# wait_for TEXT [SECONDS]: polls the screen every 50 ms until it shows TEXT.
+wait_for() {
+    local deadline=$((SECONDS + ${2:-15}))
+    while ((SECONDS < deadline)); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for “$1”"
+}
+
+# wait_for_row ROW TEXT: polls until screen row ROW (from 1) shows TEXT.
+wait_for_row() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        screen | sed -n "${1}p" | grep -qF -- "$2" && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for “$2” on row $1"
+}
+
+# wait_until_gone TEXT: polls until the screen no longer shows TEXT.
+wait_until_gone() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        screen | grep -qF -- "$1" || return 0
+        sleep 0.05
+    done
+    fail "“$1” stayed on the screen"
+}
+
+# pane FORMAT: a tmux format for the pane, e.g. '#{alternate_on}'.
+pane() { tm display -p -t t "$1"; }
+
+expect_pane() { [ "$(pane "$1")" = "$2" ] || fail "$3 ($1 is $(pane "$1"), expected $2)"; }
+
+# start_shell WIDTH HEIGHT [VAR=value...]: a new server (on a socket of its own: the last one
+# may still be shutting down) with a shell in a pane of that size.
+start_shell() {
+    stop_server
+    shells=$((shells + 1))
+    socket="trcaa-e2e-$$-$shells"
+    local width=$1 height=$2
+    shift 2
+    tm -f /dev/null new-session -d -s t -x "$width" -y "$height" \
+        env -i HOME="$work/home" TRCAA_DATA_DIR="$work/data" TERM=tmux-256color LANG=C.UTF-8 TZ=UTC \
+        TRCAA_DB_KEY=e2e-key PATH="$work/bin:/usr/bin:/bin" "$@" bash --rcfile "$work/shellrc" -i
+    tm set-option -t t status off
+    wait_for '$'
+}
+
+# type_line TEXT: types TEXT literally and presses Enter.
+type_line() { tm send-keys -t t -l "$1"; tm send-keys -t t Enter; }
+
+# keys KEY...: sends tmux key names (a, Enter, Escape, C-s); callers then wait for what the
+# keys should show.
+keys() { tm send-keys -t t "$@"; }
+
+trcaa_pid() { pgrep -P "$(pane '#{pane_pid}')" -x trcaa; }
+
+echo "# tmux $(tmux -V | cut -d' ' -f2), trcaa at $binary"
+
+# --- a first run: create an issue, work it, resize, editor, quit ---------------------------
+start_shell 80 24 VISUAL=scripted-editor
+type_line "run"
+wait_for "Welcome to trcaa"
+wait_for "Data   $work/data"
+wait_for "Key    environment variable TRCAA_DB_KEY"
+expect_pane '#{alternate_on}' 1 "the interface uses the alternate screen"
+ok "first run on an empty database shows the welcome screen with the data directory and key"
+
+keys a
+wait_for "New issue"
+tm send-keys -t t -l "Checkout returns 502 for 日本 users"
+keys Tab C-u
+tm send-keys -t t -l "P1"
+keys C-s
+wait_for "created “Checkout returns 502 for 日本 users”"
+wait_for "P1  open"
+ok "an issue created through the form appears in the list"
+
+# An idle interface stays open: the clock ticks every second, and four ticks without a key once
+# ended the program. This is the one wait on time itself.
+sleep 5
+[ -n "$(trcaa_pid)" ] || fail "trcaa ended while idle"
+ok "idle for five seconds, still running"
+
+keys Enter
+wait_for "1 Overview"
+wait_for "Title       Checkout returns 502 for 日本 users"
+keys e
+wait_for "Description Customers in Japan hit 502 at checkout."
+expect_pane '#{alternate_on}' 1 "the interface took the terminal back after the editor"
+ok "e opens \$VISUAL with the terminal handed over, and the edit is saved"
+
+keys 2 a
+wait_for "Why #1"
+keys Tab
+tm send-keys -t t -l "The payment gateway timed out"
+keys C-s
+wait_for "→ The payment gateway timed out"
+keys c
+wait_for "★ root cause"
+keys 3
+wait_for "Root Cause Identified"
+wait_for "Why Level Advanced"
+ok "a why added and marked as the root cause shows in the timeline at once"
+
+keys s
+wait_for "investigating"
+keys j j Enter
+wait_for "[investigating]"
+ok "s changes the status"
+
+tm resize-window -t t -x 200 -y 60
+wait_for_row 60 "trcaa.db · key: env"
+wait_for_row 3 "1 Overview  2 5-Whys (1)  3 Timeline (3)  4 Logs  5 Images  6 Documents"
+tm resize-window -t t -x 50 -y 12
+wait_for "terminal too small"
+wait_for "now 50x12"
+tm resize-window -t t -x 80 -y 24
+wait_until_gone "terminal too small"
+wait_for_row 24 "trcaa.db · key: env"
+ok "resizing to 200x60, 50x12 and back to 80x24 redraws at each size"
+
+keys q
+wait_for "Checkout returns 502 for 日本 users"
+wait_for "1 issue · sort: updated"
+keys q
+wait_for "exit=0 tty=restored"
+expect_pane '#{alternate_on}' 0 "the alternate screen was left"
+expect_pane '#{cursor_flag}' 1 "the cursor is visible again"
+ok "q on the list quits with status 0 and restores the terminal"
+
+# --- Ctrl-z suspends to the shell, fg resumes --------------------------------------------
+start_shell 100 30
+type_line "trcaa"
+wait_for "1 issue · sort: updated"
+keys C-z
+wait_for "Stopped"
+expect_pane '#{alternate_on}' 0 "Ctrl-z leaves the alternate screen"
+type_line "fg"
+wait_for "1 issue · sort: updated"
+expect_pane '#{alternate_on}' 1 "fg returns to the full screen"
+keys Q
+wait_until_gone "1 issue · sort: updated"
+type_line 'echo "exit=$?"'
+wait_for "exit=0"
+ok "Ctrl-z suspends to the shell and fg resumes the interface"
+
+# --- signals --------------------------------------------------------------------------------
+start_shell 80 24
+for signal in TERM:143 HUP:129 INT:130; do
+    type_line "clear; run"
+    wait_for "1 issue · sort: updated"
+    kill -"${signal%:*}" "$(trcaa_pid)"
+    wait_for "exit=${signal#*:} tty=restored"
+    expect_pane '#{alternate_on}' 0 "SIG${signal%:*} leaves the alternate screen"
+    ok "SIG${signal%:*} ends it with status ${signal#*:} and restores the terminal"
+done
+
+type_line "run"
+wait_for "1 issue · sort: updated"
+keys C-c
+wait_for "exit=0 tty=restored"
+ok "Ctrl-c quits with status 0 and restores the terminal"
+
+# --- terminals and keys it cannot use ---------------------------------------------------------
+type_line "TERM=dumb run"
+wait_for "trcaa: the terminal type dumb cannot show the full-screen interface"
+wait_for "exit=69 tty=restored"
+ok "TERM=dumb gets a message and status 69"
+
+type_line "TERM=no-such-terminal run"
+wait_for "TERM=no-such-terminal is unknown here; using xt"
+wait_for "1 issue · sort: updated"
+keys Q
+wait_for "exit=0 tty=restored"
+ok "an unknown TERM falls back to xterm-256color and says so"
+
+type_line "TRCAA_DB_KEY=not-the-key run"
+wait_for "trcaa: the database key does not open"
+wait_for "exit=77 tty=restored"
+ok "a wrong key gets a message and status 77"
+
+# --- NO_COLOR ---------------------------------------------------------------------------------
+type_line "NO_COLOR=1 run"
+wait_for "1 issue · sort: updated"
+colours=$(tm capture-pane -e -p -t t | grep -cE $'\e\\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]' || true)
+[ "$colours" = 0 ] || fail "NO_COLOR still draws colours on $colours rows"
+keys Q
+wait_for "exit=0 tty=restored"
+type_line "run"
+wait_for "1 issue · sort: updated"
+colours=$(tm capture-pane -e -p -t t | grep -cE $'\e\\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]' || true)
+[ "$colours" -gt 0 ] || fail "without NO_COLOR there should be colours"
+keys Q
+wait_for "exit=0 tty=restored"
+ok "NO_COLOR draws without colours (and the default draws with them)"
+
+echo "# $passed passed"
