@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "trcaa-bench",
             dependencies: [
-                "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL", "CZlib",
+                "TRCAATUI", "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,9 @@ struct Samples {
         return samples
     }
 
+    mutating func append(_ seconds: Double) { self.seconds.append(seconds) }
+    mutating func append(contentsOf more: [Double]) { seconds += more }
+
     var median: Double { percentile(50) }
 
     func percentile(_ p: Double) -> Double {

@@ -94,6 +94,10 @@ import TRCAAStore
         #expect(try titles(IssueFilter(sort: .created)) == ["c", "b", "a"])
         #expect(try titles(IssueFilter(sort: .severity)) == ["b", "c", "a"])
         #expect(try titles(IssueFilter(sort: .created, reversed: true)) == ["a", "b", "c"])
+        // Reversed is the whole order turned around, ties included.
+        for sort in IssueSort.allCases {
+            #expect(try titles(IssueFilter(sort: sort, reversed: true)) == titles(IssueFilter(sort: sort)).reversed())
+        }
         #expect(try titles(IssueFilter(statuses: [.investigating])) == ["a"])
         #expect(try titles(IssueFilter(severities: [.p1, .p2])) == ["c", "b"])
         #expect(try titles(IssueFilter(categories: [.linux])) == ["a", "c"])

@@ -4,12 +4,15 @@ extension IssueService {
     /// Issues matching `filter`, sorted and paged, with their log and step counts.
     public func list(_ filter: IssueFilter = IssueFilter()) throws -> [IssueSummary] {
         let (whereClause, arguments) = Self.conditions(filter)
-        let direction = filter.reversed ? "ASC" : "DESC"
-        let order = switch filter.sort {
-        case .updated: "updated_at \(direction), id \(direction)"
-        case .created: "created_at \(direction), id \(direction)"
-        case .severity: "severity \(filter.reversed ? "DESC" : "ASC"), updated_at DESC, id DESC"
+        // Each order is one index of migration 105, read forwards or (reversed) backwards.
+        let terms = switch filter.sort {
+        case .updated: [("updated_at", false), ("id", false)]
+        case .created: [("created_at", false), ("id", false)]
+        case .severity: [("severity", true), ("updated_at", false), ("id", false)]
         }
+        let order = terms.map { column, ascending in
+            "\(column) \(ascending != filter.reversed ? "ASC" : "DESC")"
+        }.joined(separator: ", ")
         return try context.database.read { db in
             try db.rows("""
                 SELECT \(Self.summaryColumns) FROM issues \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?

@@ -138,6 +138,21 @@ extension Migration {
         """)
 }
 
+extension Migration {
+    /// One index per list order, ending in `id` like the ORDER BY it serves, so that a page deep
+    /// in 100 000 issues (`OFFSET 99800`) walks the index alone instead of looking up every row
+    /// it skips; the reversed order walks the same index backwards. They replace 101's
+    /// single-column sort indexes.
+    static let listOrderIndexes = Migration("105_list_order_indexes", sql: """
+        CREATE INDEX IF NOT EXISTS idx_issues_updated_order ON issues(updated_at, id);
+        CREATE INDEX IF NOT EXISTS idx_issues_created_order ON issues(created_at, id);
+        CREATE INDEX IF NOT EXISTS idx_issues_severity_order ON issues(severity, updated_at DESC, id DESC);
+        DROP INDEX IF EXISTS idx_issues_updated_at;
+        DROP INDEX IF EXISTS idx_issues_created_at;
+        DROP INDEX IF EXISTS idx_issues_severity_updated;
+        """)
+}
+
 extension Migrator {
     /// The original's 22 migrations in order, then trcaa's own.
     public static let trcaa = Migrator([
@@ -146,7 +161,7 @@ extension Migrator {
         .createIntegrations, .auditHashChain, .imageAttachments, .createAIProviders, .addUseDatastoreUpload,
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
-        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex,
+        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
     ])
 
     /// Names of the original app's migrations 001–022.

@@ -11,26 +11,25 @@ final class TestApp {
 
     let directory: String
     let workspace: Workspace
-    let runner: EffectRunner
-    var state: AppState
+    private let session: HeadlessSession
+    var state: AppState { session.state }
     /// Effects that need a terminal (editor, suspend, quit), in order.
-    private(set) var terminalEffects: [Effect] = []
+    var terminalEffects: [Effect] { session.terminalEffects }
 
     init(size: Size = .minimum, externalEditor: Bool = false, setup: (Workspace) throws -> Void = { _ in }) throws {
         directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
         try setup(workspace)
-        runner = EffectRunner(workspace: workspace, describe: { "\($0)" })
         let status = StatusInfo(databaseName: "trcaa.db", keySource: "env",
                                 keyDescription: "environment variable TRCAA_DB_KEY", dataDirectory: "/data/trcaa")
-        state = AppState(size: size, status: status,
-                         now: Self.now, hasExternalEditor: externalEditor)
-        run(App.start(&state))
+        session = HeadlessSession(
+            state: AppState(size: size, status: status, now: Self.now, hasExternalEditor: externalEditor),
+            runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    func send(_ msg: Msg) { run(App.update(&state, msg)) }
+    func send(_ msg: Msg) { session.send(msg) }
 
     /// Presses the first key bound to `action` in the focused contexts.
     func press(_ action: Action, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -38,28 +37,12 @@ final class TestApp {
             Issue.record("no key for \(action) in \(state.focus)", sourceLocation: sourceLocation)
             return
         }
-        send(.key(key))
+        session.press(key)
     }
 
-    func type(_ text: String) { text.forEach { send(.key(.char($0))) } }
+    func type(_ text: String) { text.forEach { session.press(.char($0)) } }
 
-    /// Runs effects, and the effects their messages cause, until nothing is left.
-    func run(_ effects: [Effect]) {
-        var queue = effects
-        while !queue.isEmpty {
-            let effect = queue.removeFirst()
-            switch effect {
-            case .runEditor, .suspend, .quit: terminalEffects.append(effect)
-            default: runner.run(effect).forEach { queue += App.update(&state, $0) }
-            }
-        }
-    }
-
-    var screen: [String] {
-        var buffer = CellBuffer(size: state.size)
-        App.render(state, into: &buffer)
-        return buffer.lines
-    }
+    var screen: [String] { session.frame().lines }
 
     var screenText: String { screen.joined(separator: "\n") }
 

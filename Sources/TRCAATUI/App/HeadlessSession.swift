@@ -1,0 +1,40 @@
+/// The interface without a terminal: the real `update` and `render` on a real store, with
+/// store effects run at once on the caller's thread. Tests and `trcaa-bench tui` drive it;
+/// effects that need a terminal (editor, suspend, quit) are collected, not run.
+public final class HeadlessSession {
+    public private(set) var state: AppState
+    public let runner: EffectRunner
+    /// Effects that need a terminal, in order.
+    public private(set) var terminalEffects: [Effect] = []
+
+    /// Starts the app (loading its first screen) on `state`.
+    public init(state: AppState, runner: EffectRunner) {
+        self.state = state
+        self.runner = runner
+        run(App.start(&self.state))
+    }
+
+    /// Sends `msg` and runs what it causes until nothing is left.
+    public func send(_ msg: Msg) { run(App.update(&state, msg)) }
+
+    /// Presses `key`.
+    public func press(_ key: Key) { send(.key(key)) }
+
+    /// The screen as it would be drawn now.
+    public func frame() -> CellBuffer {
+        var buffer = CellBuffer(size: state.size)
+        App.render(state, into: &buffer)
+        return buffer
+    }
+
+    private func run(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .runEditor, .suspend, .quit: terminalEffects.append(effect)
+            default: runner.run(effect).forEach { queue += App.update(&state, $0) }
+            }
+        }
+    }
+}

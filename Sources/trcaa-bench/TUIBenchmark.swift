@@ -1,0 +1,171 @@
+import ArgumentParser
+import COpenSSL
+import Foundation
+import TRCAACore
+import TRCAATUI
+
+/// The full-screen interface on a store of 100 000 issues, driven headless (the real `update`,
+/// store effects and `render`, without a terminal): the first frame against the key derivation,
+/// keypress-to-frame latencies, and the peak memory of the process that ran them.
+struct TUIBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "First frame, keypress to frame and memory of the interface on 100 000 issues.")
+
+    @Option(help: "Where the generated store is kept between runs (shared with `triage`).")
+    var store = NSTemporaryDirectory() + "trcaa-bench-triage"
+    @Option(help: "Issues in the store.") var issues = 100_000
+    @Option(help: "Launches for the first-frame figure.") var runs = 10
+    @Option(help: "Keypresses per navigation figure.") var keys = 2000
+    @Option(help: "Screen size, WIDTHxHEIGHT.") var size = "120x40"
+    @Option(help: "Log samples whose lines become the issues' text.") var corpus = "../shared/data/loghub"
+    @Option(help: .hidden) var driver: DriverMode?
+
+    enum DriverMode: String, ExpressibleByArgument { case firstFrame = "first-frame", keys }
+
+    mutating func run() throws {
+        let environment = ["TRCAA_DB_KEY": "bench-triage-key", "HOME": store]
+        if let driver { return try drive(driver, environment: environment) }
+
+        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store), environment: environment)
+        try TriageDataset.fill(workspace, count: issues, corpus: TriageDataset.Corpus.load(from: corpus), log: { print($0) })
+        print("Store: \(store)/trcaa.db, \(try workspace.issues.count()) issues, screen \(size)\n")
+
+        let salt = Array(try Data(contentsOf: URL(fileURLWithPath: store + "/trcaa.db")).prefix(16))
+        let key = environment["TRCAA_DB_KEY"]!  // Safe: set above.
+        let kdf = Samples.measure("PBKDF2-HMAC-SHA512 x256000 alone (the key derivation)", runs: runs) {
+            var out = [UInt8](repeating: 0, count: 32)
+            _ = PKCS5_PBKDF2_HMAC(key, Int32(key.utf8.count), salt, 16, 256_000, EVP_sha512(), 32, &out)
+        }
+        var inProcess = Samples("open, load the first page, first frame (in process)")
+        var peakFirst = 0
+        let launch = try Samples.measure("process start to first frame and exit", runs: runs) {
+            let report = try launchDriver(.firstFrame, environment: environment)
+            inProcess.append(contentsOf: report.samples[0].seconds)
+            peakFirst = max(peakFirst, report.peakKiB)
+        }
+        Report.printTable(title: "First frame, \(runs) launches (bar: within the KDF + 100 ms)", baseline: kdf,
+                          figures: [inProcess, launch])
+        print("  first frame beyond the KDF: \(Report.milliseconds(inProcess.median - kdf.median)) in process, "
+              + "\(Report.milliseconds(launch.median - kdf.median)) with process start and exit\n")
+
+        let report = try launchDriver(.keys, environment: environment)
+        print("Keypress to frame: update, store effects run to idle, render (bar: p99 ≤ 16 ms)")
+        print("  " + "keys".padding(52) + "median".padding(11, left: true) + "p95".padding(11, left: true)
+              + "p99".padding(11, left: true) + "max".padding(11, left: true))
+        for samples in report.samples {
+            print("  " + samples.name.padding(52) + Report.milliseconds(samples.median).padding(11, left: true)
+                  + Report.milliseconds(samples.percentile(95)).padding(11, left: true)
+                  + Report.milliseconds(samples.percentile(99)).padding(11, left: true)
+                  + Report.milliseconds(samples.percentile(100)).padding(11, left: true))
+        }
+        print("\nPeak RSS (bar: ≤ 40 MB): \(peakFirst / 1024) MiB to the first frame, "
+              + "\(report.peakKiB / 1024) MiB after every figure above")
+    }
+
+    /// What a driver process measured, and its peak resident memory.
+    private struct DriverReport {
+        var samples: [Samples] = []
+        var peakKiB = 0
+    }
+
+    /// Runs this program again as a driver, so the memory figure is the interface's alone. The
+    /// driver reports its own peak (`VmHWM`): the `ru_maxrss` of a spawned child starts at its
+    /// parent's peak, and this parent holds the generated store's corpus.
+    private func launchDriver(_ mode: DriverMode, environment: [String: String]) throws -> DriverReport {
+        let output = NSTemporaryDirectory() + "trcaa-bench-tui-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let program = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        try Spawn.runQuietly(
+            [program, "tui", "--driver", mode.rawValue, "--store", store, "--keys", "\(keys)", "--size", size,
+             "--corpus", corpus],
+            environment: environment, stdout: output)
+        var report = DriverReport()
+        for line in try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            if fields[0] == "peak KiB" { report.peakKiB = Int(fields[1]) ?? 0; continue }
+            var samples = Samples(String(fields[0]))
+            samples.append(contentsOf: fields[1].split(separator: ",").compactMap { Double($0) })
+            report.samples.append(samples)
+        }
+        return report
+    }
+
+    /// In the driver process: measure and print one line per figure, `name<TAB>seconds,…`.
+    private func drive(_ mode: DriverMode, environment: [String: String]) throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store), environment: environment)
+        let session = HeadlessSession(
+            state: AppState(size: Size(parsing: size), status: StatusInfo(
+                databaseName: "trcaa.db", keySource: "env", keyDescription: "environment variable TRCAA_DB_KEY",
+                dataDirectory: store), now: Date(), hasExternalEditor: false),
+            runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
+        _ = session.frame()
+        let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        defer { print("peak KiB\t\(Self.peakResidentKiB())") }
+        guard mode == .keys else { return print("first frame\t\(firstFrame)") }
+
+        var figures: [Samples] = []
+        /// Seconds from a keypress to its frame, with the store effects it caused done.
+        func timeKey(_ key: Key) -> Double {
+            let begin = DispatchTime.now().uptimeNanoseconds
+            session.press(key)
+            _ = session.frame()
+            return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+        }
+        func measure(_ name: String, _ keys: [Key]) {
+            var samples = Samples(name)
+            for key in keys { samples.append(timeKey(key)) }
+            figures.append(samples)
+        }
+        measure("j, \(keys) rows down the list (pages load on the way)", Array(repeating: .char("j"), count: keys))
+        measure("k, \(keys) rows back up", Array(repeating: .char("k"), count: keys))
+        measure("PageDown ×\(keys / 10)", Array(repeating: .pageDown, count: keys / 10))
+        measure("G (last issue) and g (first), ×20 each", Array([Key.char("G"), .char("g")].repeated(20)))
+        var open = Samples("Enter opens the selected issue (50 issues)")
+        var back = Samples("q back to the list")
+        for _ in 0..<50 {
+            open.append(timeKey(.enter))
+            back.append(timeKey(.char("q")))
+            session.press(.char("j"))
+        }
+        figures += [open, back]
+        session.press(.enter)
+        measure("] through the six detail tabs, ×20", Array(repeating: .char("]"), count: 120))
+        session.press(.char("q"))
+
+        let words = TriageDataset.Corpus.load(from: corpus).wordsByFrequency
+        var random = TriageDataset.Random(state: 42)
+        let queries = (0..<40).map { _ in random.pick(words) }
+        var typed = Samples("search as you type: each letter of 40 words")
+        for query in queries {
+            session.press(.char("/"))
+            for letter in query { typed.append(timeKey(.char(letter))) }
+            session.press(.escape)
+        }
+        figures.append(typed)
+        for samples in figures {
+            print("\(samples.name)\t\(samples.seconds.map { String($0) }.joined(separator: ","))")
+        }
+    }
+}
+
+extension TUIBenchmark {
+    /// This process's peak resident set since it started, from `VmHWM` in /proc/self/status.
+    static func peakResidentKiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+}
+
+private extension Array {
+    func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }
+}
+
+private extension Size {
+    /// `WIDTHxHEIGHT`; 120x40 when it does not parse.
+    init(parsing text: String) {
+        let parts = text.split(separator: "x").compactMap { Int($0) }
+        self = parts.count == 2 ? Size(width: parts[0], height: parts[1]) : Size(width: 120, height: 40)
+    }
+}
