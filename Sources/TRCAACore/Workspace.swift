@@ -13,6 +13,8 @@ public struct WorkspaceOptions: Sendable {
     /// Create the database when there is none (`db check` refuses instead).
     public var createIfMissing = true
     public var busyTimeoutMilliseconds: Int32 = 5000
+    /// The connection's page cache in KiB (`OpenOptions.cacheKibibytes`).
+    public var cacheKibibytes = OpenOptions().cacheKibibytes
 
     public init(dataDirectory: String? = nil, databasePath: String? = nil, migrate: Bool = true,
                 createIfMissing: Bool = true) {
@@ -70,6 +72,7 @@ public final class Workspace {
         do {
             var openOptions = OpenOptions(createIfMissing: options.createIfMissing)
             openOptions.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
+            openOptions.cacheKibibytes = options.cacheKibibytes
             var notices = key.notices
             let database = try openDatabase(at: location, key: key, options: openOptions, notices: &notices)
             switch database.origin {

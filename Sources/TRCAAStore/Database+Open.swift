@@ -6,6 +6,8 @@ public struct OpenOptions: Sendable {
     public var settings: CipherSettings = .trcaa
     /// How long a statement waits for another connection's lock, in milliseconds.
     public var busyTimeoutMilliseconds: Int32 = 5000
+    /// Decrypted pages kept in memory, in KiB.
+    public var cacheKibibytes = 16384
     /// When false, a missing file is an error instead of a new database.
     public var createIfMissing = true
     /// Receives the text of every statement the connection runs, from the first (values and
@@ -111,7 +113,7 @@ extension Database {
         try execute("PRAGMA secure_delete = ON")
         // Every page read from disk is decrypted and its HMAC checked; keeping 16 MiB of them
         // (SQLite's default is 2 MiB) makes repeated lists and searches read from memory.
-        try execute("PRAGMA cache_size = -16384")
+        try execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
         _ = try scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
     }
 

@@ -94,6 +94,14 @@ import TRCAAStore
         #expect(try titles(IssueFilter(sort: .created)) == ["c", "b", "a"])
         #expect(try titles(IssueFilter(sort: .severity)) == ["b", "c", "a"])
         #expect(try titles(IssueFilter(sort: .created, reversed: true)) == ["a", "b", "c"])
+        // A page read from the far end is the same page.
+        for sort in IssueSort.allCases {
+            for offset in 0...4 {
+                let filter = IssueFilter(sort: sort, limit: 2, offset: offset)
+                #expect(try fixture.issues.page(filter).rows.map(\.issue.title) == titles(filter), "\(sort) \(offset)")
+                #expect(try fixture.issues.page(filter).matching == 3)
+            }
+        }
         // Reversed is the whole order turned around, ties included.
         for sort in IssueSort.allCases {
             #expect(try titles(IssueFilter(sort: sort, reversed: true)) == titles(IssueFilter(sort: sort)).reversed())

@@ -106,24 +106,41 @@ import TRCAACore
         #expect(issue.resolvedAt != nil)
     }
 
-    @Test func pagesLoadAsTheCursorNearsTheEnd() throws {
+    @Test func theListKeepsAWindowOfPagesAroundTheCursor() throws {
         let app = try TestApp {
-            _ = try $0.issues.createMany((0..<450).map { IssueDraft(title: "Issue \($0)") })
+            _ = try $0.issues.createMany((0..<1000).map { IssueDraft(title: "Issue \($0)") })
         }
         #expect(app.list?.rows.count == IssueListState.pageSize)
-        #expect(app.list?.matching == 450)
+        #expect(app.list?.matching == 1000)
+        // G jumps: the page around the last issue, not every page on the way.
         app.press(.bottom)
-        #expect(app.list?.cursor.selected == 449)
-        #expect(app.list?.rows.count == 400)
-        app.press(.moveUp)
-        app.press(.bottom)
-        #expect(app.list?.rows.count == 450)
+        #expect(app.list?.cursor.selected == 999)
+        #expect(app.list?.firstRow == 800)
+        #expect(app.list?.rows.count == IssueListState.pageSize)
         #expect(app.row(containing: "Issue 0 ") != nil)
-        // A change deep in the list reloads every loaded row, not just the first page.
+        #expect(app.row(containing: "loading…") == nil)
+        // Moving back up loads the pages before; the window slides instead of growing.
+        for step in 1...700 {
+            app.press(.moveUp)
+            guard app.row(containing: "loading…") == nil else { Issue.record("loading… after \(step) up"); break }
+        }
+        let list = try #require(app.list)
+        #expect(list.cursor.selected == 299)
+        #expect(list.rows.count <= IssueListState.windowSize)
+        #expect(list.selectedIssue?.issue.title == "Issue 700")
+        // A changed issue stays selected.
         app.press(.changeStatus)
         app.press(.moveDown)
         app.press(.confirm)
-        #expect(app.list?.rows.count == 450)
+        #expect(app.list?.selectedIssue?.issue.title == "Issue 700")
+        #expect(app.list?.selectedIssue?.issue.status == "triaging")
+        #expect(app.row(containing: "loading…") == nil)
+        // Going back from an issue reloads the window where the cursor is.
+        for _ in 0..<500 { app.press(.moveDown) }
+        let selected = try #require(app.list?.selectedIssue?.issue.title)
+        app.press(.open)
+        app.press(.back)
+        #expect(app.list?.selectedIssue?.issue.title == selected)
         #expect(app.row(containing: "loading…") == nil)
     }
 }

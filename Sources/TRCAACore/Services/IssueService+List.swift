@@ -20,6 +20,21 @@ extension IssueService {
         }
     }
 
+    /// A page of the list and how many issues match the filter (counted unless `matching` is
+    /// given). A page past the middle is read in the reversed order from the other end and
+    /// turned around, so the last page of 100 000 issues costs what the first does.
+    public func page(_ filter: IssueFilter, matching known: Int? = nil) throws -> (rows: [IssueSummary], matching: Int) {
+        try context.database.read { _ in
+            let matching = try known ?? count(filter)
+            guard filter.offset > matching / 2 else { return (try list(filter), matching) }
+            var fromEnd = filter
+            fromEnd.reversed.toggle()
+            fromEnd.offset = max(0, matching - filter.offset - filter.limit)
+            fromEnd.limit = max(0, min(filter.limit, matching - filter.offset))
+            return (try list(fromEnd).reversed(), matching)
+        }
+    }
+
     /// One issue as lists show it.
     public func summary(_ id: String) throws -> IssueSummary {
         guard let row = try context.database.cachedStatement("SELECT \(Self.summaryColumns) FROM issues WHERE id = ?")

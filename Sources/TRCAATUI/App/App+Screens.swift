@@ -20,12 +20,12 @@ extension App {
 
     /// The first screen: the welcome screen on an empty database, else the issue list.
     static func issuesLoaded(_ page: IssuePage, in state: inout AppState) -> [Effect] {
-        state.status.totalIssues = page.total
+        if let total = page.total { state.status.totalIssues = total }
         if page.total == 0, state.screens.count == 1, case .issueList = state.topScreen {
             state.screens = [.welcome]
             return []
         }
-        if page.total > 0, case .welcome = state.screens.first {
+        if let total = page.total, total > 0, case .welcome = state.screens.first {
             var list = IssueListState()
             list.pendingSelection = page.rows.first?.issue.id
             state.screens[0] = .issueList(list)
@@ -34,21 +34,17 @@ extension App {
               case .issueList(var list) = state.screens[index] else { return [] }
         list.isLoading = false
         list.matching = page.matching
-        if page.offset == 0 {
-            list.rows = page.rows
-        } else if page.offset == list.rows.count {
-            list.rows += page.rows
-        }
+        list.receive(page.rows, at: page.offset)
         if let pending = list.pendingSelection {
-            if let position = list.rows.firstIndex(where: { $0.issue.id == pending }),
-               list.search?.query.isEmpty ?? true {
+            if let position = list.position(of: pending), list.search?.query.isEmpty ?? true {
                 list.cursor.selected = position
             }
             list.pendingSelection = nil
         }
         list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
+        let effects = loadAroundCursor(&list)
         state.screens[index] = .issueList(list)
-        return []
+        return effects
     }
 
     /// Opens the form for a new issue.

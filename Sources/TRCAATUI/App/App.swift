@@ -98,8 +98,9 @@ public enum App {
             state.overlay = .palette(PaletteState(focus: state.focus))
         case .back:
             if state.screens.count > 1 {
+                // Screens below were reloaded with every change made above them.
                 state.screens.removeLast()
-                return reloadAfterChange(select: nil, in: &state)
+                return []
             }
             state.isQuitting = true
             return [.quit]
@@ -127,10 +128,11 @@ public enum App {
                 list.pendingSelection = select ?? list.selectedIssue?.issue.id
                 list.isLoading = true
                 state.screens[index] = .issueList(list)
-                // As many rows as were loaded, so the rows around the cursor stay loaded.
+                // A created or saved issue moves to the top of the usual order: load from there.
+                // Otherwise the window again, so the rows around the cursor stay loaded.
                 var filter = list.filter
                 filter.limit = max(filter.limit, list.rows.count)
-                effects.append(.loadIssues(filter, offset: 0))
+                effects.append(.loadIssues(filter, offset: select == nil ? list.firstRow : 0))
                 if let search = list.search, !search.query.isEmpty {
                     effects.append(.search(search.query, generation: search.generation))
                 }

@@ -3,7 +3,9 @@ import TRCAACore
 /// Work `update` asks for; it runs off the UI thread (or, for the editor and suspension, with
 /// the terminal handed over) and reports back with messages.
 public enum Effect: Sendable, Equatable {
-    case loadIssues(IssueFilter, offset: Int)
+    /// A page of the list. `matching`: the count the list already knows, while scrolling (on
+    /// 100 000 issues counting costs more than the page).
+    case loadIssues(IssueFilter, offset: Int, matching: Int? = nil)
     case search(String, generation: Int)
     case loadDetail(issueId: String)
     case createIssue(IssueDraft)

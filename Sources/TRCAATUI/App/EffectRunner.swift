@@ -30,11 +30,10 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func perform(_ effect: Effect) throws -> [Msg] {
         switch effect {
-        case .loadIssues(var filter, let offset):
+        case .loadIssues(var filter, let offset, let known):
             filter.offset = offset
-            let rows = try workspace.issues.list(filter)
-            let matching = try workspace.issues.count(filter)
-            let total = filter.isUnfiltered ? matching : try workspace.issues.count(IssueFilter())
+            let (rows, matching) = try workspace.issues.page(filter, matching: known)
+            let total = known != nil ? nil : filter.isUnfiltered ? matching : try workspace.issues.count(IssueFilter())
             return [.issuesLoaded(IssuePage(rows: rows, matching: matching, total: total, offset: offset))]
         case .search(let query, let generation):
             return [.searchFinished(generation: generation, query: query, results: try workspace.search.search(query))]

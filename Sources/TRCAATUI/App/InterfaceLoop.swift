@@ -15,6 +15,11 @@ public final class InterfaceLoop {
     private let effects = DispatchQueue(label: "trcaa.effects")
     private var state: AppState
 
+    /// The page cache for the interface's connection, in KiB. The interface holds it for a
+    /// whole session, so it keeps a quarter of the commands' 16 MiB: on 100 000 issues that
+    /// keeps the process under 40 MB and costs searches about 1 ms (`trcaa-bench tui`).
+    public static let pageCacheKibibytes = 4096
+
     public init(terminal: NCursesTerminal, runner: EffectRunner, state: AppState, environment: [String: String]) {
         self.terminal = terminal
         self.runner = runner

@@ -25,12 +25,12 @@ public struct IssuePage: Sendable, Equatable {
     public var rows: [IssueSummary]
     /// Issues matching the filter.
     public var matching: Int
-    /// Issues in the database.
-    public var total: Int
-    /// Where `rows` starts in the filtered list (pages append).
+    /// Issues in the database; nil when not counted again (a page loaded while scrolling).
+    public var total: Int?
+    /// Where `rows` starts in the filtered list.
     public var offset: Int
 
-    public init(rows: [IssueSummary], matching: Int, total: Int, offset: Int) {
+    public init(rows: [IssueSummary], matching: Int, total: Int?, offset: Int) {
         self.rows = rows
         self.matching = matching
         self.total = total

@@ -4,11 +4,9 @@ extension App {
     static func performOnIssueList(_ action: Action, in state: inout AppState) -> [Effect]? {
         guard case .issueList(var list) = state.topScreen else { return nil }
         let visible = ScreenLayout.issueListRows(state.size)
-        var effects: [Effect] = []
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
             list.cursor.move(action, count: list.rowCount, visible: visible)
-            effects += loadMoreIfNeeded(&list)
         case .open:
             guard let issue = list.selectedIssue else { return [] }
             state.screens[state.screens.count - 1] = .issueList(list)
@@ -59,6 +57,8 @@ extension App {
         default:
             return nil
         }
+        // The cursor may have moved, or the search that hid the list ended.
+        let effects = loadAroundCursor(&list)
         state.screens[state.screens.count - 1] = .issueList(list)
         return effects
     }
@@ -72,12 +72,28 @@ extension App {
         return [.loadIssues(list.filter, offset: 0)]
     }
 
-    /// Asks for the next page when the cursor comes within a screen of the loaded rows' end.
-    static func loadMoreIfNeeded(_ list: inout IssueListState) -> [Effect] {
-        guard list.search?.query.isEmpty ?? true, !list.isLoading, list.rows.count < list.matching,
-              list.cursor.selected + 60 >= list.rows.count else { return [] }
+    /// Asks for the page the cursor needs next: the one after (or before) the window when the
+    /// cursor comes within `margin` rows of its end, or the page around the cursor after a
+    /// jump (G, page after page down). One page is on its way at a time; when it arrives the
+    /// question is asked again.
+    static func loadAroundCursor(_ list: inout IssueListState) -> [Effect] {
+        guard list.search?.query.isEmpty ?? true, !list.isLoading, list.matching > 0 else { return [] }
+        let margin = 60, pageSize = IssueListState.pageSize
+        let position = list.cursor.selected, start = list.firstRow, end = list.firstRow + list.rows.count
+        var filter = list.filter
+        let offset: Int
+        if position < start || position >= end {
+            offset = max(0, min(position - pageSize / 2, list.matching - pageSize))
+        } else if position + margin >= end, end < list.matching {
+            offset = end
+        } else if position - margin < start, start > 0 {
+            offset = max(0, start - pageSize)
+            filter.limit = start - offset
+        } else {
+            return []
+        }
         list.isLoading = true
-        return [.loadIssues(list.filter, offset: list.rows.count)]
+        return [.loadIssues(filter, offset: offset, matching: list.matching)]
     }
 
     /// Text typed into the search prompt: search again with a new generation.
@@ -91,8 +107,9 @@ extension App {
         if search.query.isEmpty {
             list.search?.results = []
             list.search?.error = nil
+            let effects = loadAroundCursor(&list)
             state.screens[state.screens.count - 1] = .issueList(list)
-            return []
+            return effects
         }
         return [.search(search.query, generation: search.generation)]
     }

@@ -19,20 +19,19 @@ enum IssueListView {
     static func draw(_ list: IssueListState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         drawTopLine(list, state: state, in: area, into: &buffer)
         let visible = ScreenLayout.issueListRows(state.size)
-        let rows = list.visibleRows
         let range = list.cursor.visibleRange(count: list.rowCount, visible: visible)
-        let idWidth = range.filter(rows.indices.contains).map { rows[$0].shortId.count }.max() ?? 8
+        let idWidth = range.compactMap { list.row(at: $0)?.shortId.count }.max() ?? 8
         let layout = TableLayout(columns(idWidth: min(max(8, idWidth), 14)), width: area.width - 2, minimumFlexible: 24)
         layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y + 1)
         for (line, index) in range.enumerated() {
             let y = area.y + 2 + line
             let selected = index == list.cursor.selected
-            guard rows.indices.contains(index) else {
+            guard let row = list.row(at: index) else {
                 buffer.put("  loading…", x: area.x + 1, y: y, role: .muted)
                 continue
             }
             if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
-            layout.drawRow(cells(rows[index], now: state), into: &buffer, x: area.x + 1, y: y, highlighted: selected)
+            layout.drawRow(cells(row, now: state), into: &buffer, x: area.x + 1, y: y, highlighted: selected)
         }
         if list.rowCount == 0 && !list.isLoading {
             let message = list.search.map { $0.query.isEmpty ? "type to search" : "no issue matches “\($0.query)”" }

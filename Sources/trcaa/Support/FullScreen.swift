@@ -18,9 +18,10 @@ struct FullScreen {
             return
         }
         // Opened before the screen changes, so key and database errors print like any other.
+        var options = WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: global.databasePath)
+        options.cacheKibibytes = InterfaceLoop.pageCacheKibibytes
         let workspace = try Workspace.open(
-            WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: global.databasePath),
-            environment: environment, logger: Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
+            options, environment: environment, logger: Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
         let terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
         var state = AppState(size: terminal.size, status: StatusInfo(
             databaseName: URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
