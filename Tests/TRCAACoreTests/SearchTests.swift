@@ -32,6 +32,15 @@ import TRCAAStore
         #expect(sources[byTitle.id] == "issue")
     }
 
+    @Test func aOneLetterPrefixLooksInTheIssuesAloneUntilTheSecondLetter() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "Zebra crossing"))
+        let byAnswer = try fixture.issues.create(IssueDraft(title: "Slow dashboards"))
+        _ = try fixture.whys.add(issueId: byAnswer.id, question: "Why slow?", answer: "zookeeper quorum lost")
+        #expect(try titles("z") == ["Zebra crossing"])
+        #expect(try titles("zo") == ["Slow dashboards"])
+        #expect(try titles("zoo") == ["Slow dashboards"])
+    }
+
     @Test func titleMatchesOutrankDescriptionMatches() throws {
         _ = try fixture.issues.create(IssueDraft(title: "Unrelated", description: "the certificate expired overnight"))
         _ = try fixture.issues.create(IssueDraft(title: "Certificate expired", description: "renewal failed"))
@@ -49,6 +58,7 @@ import TRCAAStore
         #expect(try titles("  ").isEmpty)
         #expect(FTSQuery("database conn") == FTSQuery(exact: #""database" "conn""#, prefix: #""database" "conn"*"#))
         #expect(FTSQuery("data co") == FTSQuery(exact: nil, prefix: #""data" "co"*"#))
+        #expect(FTSQuery("data c") == FTSQuery(exact: nil, prefix: #""data" "c"*"#, endsInOneLetter: true))
         #expect(FTSQuery("say \"hi\" OR bye") == FTSQuery(exact: nil, prefix: "say \"hi\" OR bye"))
         #expect(FTSQuery(" - ") == nil)
     }

@@ -12,13 +12,17 @@ struct FTSQuery: Equatable {
     var exact: String?
     /// The query with the last word matched as a prefix (or the FTS5 syntax as typed).
     var prefix: String
+    /// Whether the word being typed is a single letter or digit: a prefix that matches
+    /// nearly every row.
+    var endsInOneLetter = false
 
     /// Prefixes this short have their own FTS5 index (`prefix='1 2 3'`) and are cheap.
     static let indexedPrefixLength = 3
 
-    init(exact: String?, prefix: String) {
+    init(exact: String?, prefix: String, endsInOneLetter: Bool = false) {
         self.exact = exact
         self.prefix = prefix
+        self.endsInOneLetter = endsInOneLetter
     }
 
     init?(_ input: String) {
@@ -33,5 +37,6 @@ struct FTSQuery: Equatable {
         let phrases = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         prefix = (phrases.dropLast() + [phrases[phrases.count - 1] + "*"]).joined(separator: " ")
         exact = last.count > Self.indexedPrefixLength ? phrases.joined(separator: " ") : nil
+        endsInOneLetter = last.filter { $0.isLetter || $0.isNumber }.count == 1
     }
 }
