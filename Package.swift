@@ -32,7 +32,8 @@ let package = Package(
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(
             name: "TRCAATUI",
-            dependencies: ["TRCAACore", "CNCurses"]
+            dependencies: ["TRCAACore", "CNCurses"],
+            resources: [.copy("Resources/demo")]
         ),
         .executableTarget(
             name: "trcaa",

@@ -250,4 +250,14 @@ keys Q
 wait_for "exit=0 tty=restored"
 ok "NO_COLOR draws without colours (and the default draws with them)"
 
+# --- demo data, read from the resource bundle next to the binary --------------------------------
+type_line "TRCAA_DATA_DIR=$work/demo run"
+wait_for "Welcome to trcaa"
+keys d
+wait_for "loaded 4 demo issues"
+wait_for "Checkout API returns 502"
+keys Q
+wait_for "exit=0 tty=restored"
+ok "d on the welcome screen loads the demo issues"
+
 echo "# $passed passed"

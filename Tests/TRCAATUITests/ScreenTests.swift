@@ -33,10 +33,10 @@ import Testing
         Golden.expect(Fixtures.render(state), matches: "confirm-delete-80x24")
     }
 
-    @Test func wideCharactersAreNeverTornAtColumnEdges() {
+    @Test func wideCharactersAreNeverTornAtColumnEdges() throws {
         let screen = Fixtures.render(Fixtures.state(.minimum))
-        let row = try? #require(screen.first { $0.contains("数据库") })
-        #expect(row.map(DisplayWidth.columns(of:)) == 80)
+        let row = try #require(screen.first { $0.contains("数据库") })
+        #expect(DisplayWidth.columns(of: row) == 80)
     }
 
     @Test func aTerminalTooSmallSaysSoInsteadOfDrawing() {

@@ -11,6 +11,7 @@ public struct IssueService {
     /// Creates an issue with status `open` and returns it.
     ///
     /// - throws: `TriageError.emptyTitle`.
+    @discardableResult
     public func create(_ draft: IssueDraft) throws -> Issue {
         try createMany([draft])[0]
     }

@@ -1,56 +1,44 @@
+import Foundation
 import TRCAACore
 
-/// A small incident history to explore the interface with, created through the services
-/// (so it has real audit rows and timeline events).
+/// A small incident history to explore the interface with, read from `Resources/demo` and
+/// created through the services (so it has real audit rows and timeline events).
 enum DemoData {
-    private struct DemoIssue {
-        var draft: IssueDraft
-        var status: IssueStatus
-        var whys: [(question: String, answer: String, evidence: String)]
+    private struct DemoIssue: Decodable {
+        struct Why: Decodable {
+            var question: String
+            var answer: String
+            var evidence: String
+        }
+
+        var title: String
+        var description: String
+        var severity: String
+        var category: String
+        var assignee: String
+        var tags: [String]
+        var status: String
+        var whys: [Why]
+        /// The step (from 1) marked as the root cause, if any.
         var rootCauseStep: Int?
     }
 
-    private static let issues: [DemoIssue] = [
-        DemoIssue(
-            draft: IssueDraft(title: "Checkout API returns 502 during peak traffic",
-                              description: "Between 12:02 and 12:41 UTC about 8% of checkout requests failed with 502 from the load balancer.",
-                              severity: .p1, category: .application, assignee: "alice", tags: ["checkout", "lb", "peak"]),
-            status: .investigating,
-            whys: [
-                ("Why did checkout return 502?", "The upstream pool had no healthy members for seconds at a time.",
-                 "lb-01 access log: 502 upstream_status=- at 12:02:14"),
-                ("Why were members unhealthy?", "Health checks timed out while the JVMs were in long GC pauses.",
-                 "gc.log: Full GC 4.8 s at 12:02:11"),
-                ("Why were the GC pauses so long?", "The heap was sized for last year's traffic; the new cache doubled live data.",
-                 "heap dump: 71% retained by PriceCache"),
-            ],
-            rootCauseStep: 3),
-        DemoIssue(
-            draft: IssueDraft(title: "Nightly backup job silently skipped two databases",
-                              description: "The backup report showed success, but orders and billing had no dump for two nights.",
-                              severity: .p2, category: .databases, assignee: "bob", tags: ["backup"]),
-            status: .triaging,
-            whys: [("Why were the dumps missing?", "The job's database list came from a stale inventory file.", "")],
-            rootCauseStep: nil),
-        DemoIssue(
-            draft: IssueDraft(title: "VPN users disconnected every 60 minutes",
-                              description: "Remote staff report drops on the hour since the certificate rotation.",
-                              severity: .p3, category: .network, assignee: "", tags: ["vpn"]),
-            status: .resolved,
-            whys: [
-                ("Why do sessions drop on the hour?", "Rekeying fails and the tunnel is torn down.", "vpn.log: IKE rekey failed"),
-                ("Why does rekeying fail?", "The new certificate chain lacks the intermediate.", "openssl s_client output"),
-            ],
-            rootCauseStep: 2),
-        DemoIssue(
-            draft: IssueDraft(title: "Disk usage alert on build agents", severity: .p4, category: .general, tags: ["ci"]),
-            status: .open, whys: [], rootCauseStep: nil),
-    ]
+    /// Why the demo data could not be loaded.
+    struct Unavailable: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// Creates the demo issues; returns how many.
     static func load(into workspace: Workspace) throws -> Int {
-        for demo in issues {
-            let issue = try workspace.issues.create(demo.draft)
+        let demos = try issues()
+        for demo in demos {
+            guard let severity = Severity(input: demo.severity), let category = IssueCategory(input: demo.category),
+                  let status = IssueStatus(input: demo.status) else {
+                throw Unavailable(description: "the demo issue “\(demo.title)” has an unknown severity, category or status")
+            }
+            let issue = try workspace.issues.create(IssueDraft(
+                title: demo.title, description: demo.description, severity: severity, category: category,
+                assignee: demo.assignee, tags: demo.tags))
             var steps: [WhyStep] = []
             for why in demo.whys {
                 steps.append(try workspace.whys.add(issueId: issue.id, question: why.question, answer: why.answer,
@@ -59,8 +47,16 @@ enum DemoData {
             if let number = demo.rootCauseStep, steps.indices.contains(number - 1) {
                 _ = try workspace.whys.markRootCause(stepId: steps[number - 1].id)
             }
-            if demo.status != .open { _ = try workspace.issues.update(issue.id, IssueChanges(status: demo.status)) }
+            if status != .open { _ = try workspace.issues.update(issue.id, IssueChanges(status: status)) }
         }
-        return issues.count
+        return demos.count
+    }
+
+    private static func issues() throws -> [DemoIssue] {
+        guard let url = ResourceFile.url("demo/issues.json") else {
+            throw Unavailable(description: "the demo data is not installed: \(ResourceFile.bundleName) "
+                              + "belongs next to the trcaa binary")
+        }
+        return try JSONDecoder().decode([DemoIssue].self, from: Data(contentsOf: url))
     }
 }
