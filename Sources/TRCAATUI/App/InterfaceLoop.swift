@@ -38,17 +38,14 @@ public final class InterfaceLoop {
         while !state.isQuitting {
             let readiness = waitForInput()
             if let signalNumber = TerminalSignals.pending { return 128 + signalNumber }
-            switch readiness {
-            case .closed: return 0
-            case .quiet: break
-            // ncurses reports a resize as a key after SIGWINCH interrupted the wait.
-            case .readable, .interrupted:
-                for event in terminal.readEvents(inputReported: readiness == .readable) {
-                    switch event {
-                    case .keys(let keys): keys.forEach { send(.key($0)) }
-                    case .resize(let size): send(.resize(size))
-                    case .endOfInput: return 0
-                    }
+            if readiness == .closed { return 0 }
+            // Read on every turn: ncurses reports a resize as a key once SIGWINCH has arrived,
+            // which may have been while drawing rather than during the wait.
+            for event in terminal.readEvents(inputReported: readiness == .readable) {
+                switch event {
+                case .keys(let keys): keys.forEach { send(.key($0)) }
+                case .resize(let size): send(.resize(size))
+                case .endOfInput: return 0
                 }
             }
             wakePipe.drain()
@@ -60,13 +57,13 @@ public final class InterfaceLoop {
     }
 
     /// What the wait saw on the terminal's input.
-    private enum Readiness { case readable, interrupted, closed, quiet }
+    private enum Readiness { case readable, closed, quiet }
 
     /// Waits up to a second (the clock tick) for the terminal or the wake pipe.
     private func waitForInput() -> Readiness {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wakePipe.readDescriptor, events: Int16(POLLIN), revents: 0)]
-        if poll(&fds, 2, 1000) < 0 { return errno == EINTR ? .interrupted : .quiet }
+        if poll(&fds, 2, 1000) < 0 { return .quiet }
         let input = Int32(fds[0].revents)
         if input & Int32(POLLIN) != 0 { return .readable }
         if input & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }
