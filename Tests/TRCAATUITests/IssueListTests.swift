@@ -9,7 +9,7 @@ import TRCAACore
         #expect(app.row(containing: "create the first issue") != nil)
         #expect(app.row(containing: "/data/trcaa") != nil)
         app.press(.loadDemoData)
-        #expect(app.list?.rows.count == 4)
+        #expect(app.list?.window.rows.count == 4)
         #expect(app.row(containing: "Checkout API returns 502") != nil)
         #expect(app.state.status.totalIssues == 4)
     }
@@ -69,7 +69,7 @@ import TRCAACore
         guard case .confirm(let confirm) = app.state.overlay else { Issue.record("no dialog"); return }
         #expect(confirm.title == "Delete issue?" && !confirm.yesSelected)
         app.send(.key(.enter))  // Enter on the default answer: nothing deleted.
-        #expect(app.list?.rows.count == 1)
+        #expect(app.list?.window.rows.count == 1)
         app.press(.deleteIssue)
         app.send(.key(.char("y")))
         #expect(try app.workspace.issues.count() == 0)
@@ -86,14 +86,14 @@ import TRCAACore
         #expect(picker.options[picker.cursor.selected].value == "status:open")
         app.press(.toggleChoice)
         app.press(.confirm)
-        #expect(app.list?.rows.map(\.issue.title) == ["Bravo"])
+        #expect(app.list?.window.rows.map(\.issue.title) == ["Bravo"])
         #expect(app.row(containing: "Filter: status=open") != nil)
         #expect(app.row(containing: "1 of 2 shown") != nil)
         app.press(.clearFilters)
         app.press(.cycleSort)
         app.press(.cycleSort)
         #expect(app.list?.filter.sort == .severity)
-        #expect(app.list?.rows.map(\.issue.title) == ["Bravo", "Alpha"])
+        #expect(app.list?.window.rows.map(\.issue.title) == ["Bravo", "Alpha"])
     }
 
     @Test func statusChangeFromTheListIsStoredAndStamped() throws {
@@ -110,13 +110,13 @@ import TRCAACore
         let app = try TestApp {
             _ = try $0.issues.createMany((0..<1000).map { IssueDraft(title: "Issue \($0)") })
         }
-        #expect(app.list?.rows.count == IssueListState.pageSize)
+        #expect(app.list?.window.rows.count == IssueListState.pageSize)
         #expect(app.list?.matching == 1000)
         // G jumps: the page around the last issue, not every page on the way.
         app.press(.bottom)
         #expect(app.list?.cursor.selected == 999)
-        #expect(app.list?.firstRow == 800)
-        #expect(app.list?.rows.count == IssueListState.pageSize)
+        #expect(app.list?.window.first == 800)
+        #expect(app.list?.window.rows.count == IssueListState.pageSize)
         #expect(app.row(containing: "Issue 0 ") != nil)
         #expect(app.row(containing: "loading…") == nil)
         // Moving back up loads the pages before; the window slides instead of growing.
@@ -126,7 +126,7 @@ import TRCAACore
         }
         let list = try #require(app.list)
         #expect(list.cursor.selected == 299)
-        #expect(list.rows.count <= IssueListState.windowSize)
+        #expect(list.window.rows.count <= IssueListState.windowSize)
         #expect(list.selectedIssue?.issue.title == "Issue 700")
         // A changed issue stays selected.
         app.press(.changeStatus)

@@ -34,7 +34,7 @@ extension App {
               case .issueList(var list) = state.screens[index] else { return [] }
         list.isLoading = false
         list.matching = page.matching
-        list.receive(page.rows, at: page.offset)
+        list.window.receive(page.rows, at: page.offset)
         if let pending = list.pendingSelection {
             if let position = list.position(of: pending), list.search?.query.isEmpty ?? true {
                 list.cursor.selected = position

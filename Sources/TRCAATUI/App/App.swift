@@ -131,8 +131,8 @@ public enum App {
                 // A created or saved issue moves to the top of the usual order: load from there.
                 // Otherwise the window again, so the rows around the cursor stay loaded.
                 var filter = list.filter
-                filter.limit = max(filter.limit, list.rows.count)
-                effects.append(.loadIssues(filter, offset: select == nil ? list.firstRow : 0))
+                filter.limit = max(filter.limit, list.window.rows.count)
+                effects.append(.loadIssues(filter, offset: select == nil ? list.window.first : 0))
                 if let search = list.search, !search.query.isEmpty {
                     effects.append(.search(search.query, generation: search.generation))
                 }

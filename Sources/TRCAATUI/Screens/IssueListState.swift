@@ -4,9 +4,9 @@ import TRCAACore
 /// The issue list: a window of rows loaded page by page around the cursor (100 000 issues
 /// never sit in memory), the filter and sort, and search-as-you-type.
 public struct IssueListState: Sendable {
-    /// The loaded window: `rows[0]` is the issue at list position `firstRow`.
-    public var rows: [IssueSummary] = []
-    public var firstRow = 0
+    /// The loaded rows around the cursor.
+    public var window = PagedWindow<IssueSummary>(pageSize: IssueListState.pageSize,
+                                                  windowSize: IssueListState.windowSize, margin: 60)
     /// Issues matching the filter (the list's full length).
     public var matching = 0
     public var cursor = ListCursor()
@@ -29,33 +29,14 @@ public struct IssueListState: Sendable {
         if let search, !search.query.isEmpty {
             return search.results.indices.contains(position) ? search.results[position].summary : nil
         }
-        let index = position - firstRow
-        return rows.indices.contains(index) ? rows[index] : nil
+        return window.row(at: position)
     }
 
     public var selectedIssue: IssueSummary? { row(at: cursor.selected) }
 
     /// The list position of the loaded issue `id`, if it is in the window.
     public func position(of id: String) -> Int? {
-        rows.firstIndex { $0.issue.id == id }.map { firstRow + $0 }
-    }
-
-    /// Adds a page that arrived for positions `offset…`: it extends the window when it adjoins
-    /// it (the far end let go beyond `windowSize`), else it becomes the window.
-    public mutating func receive(_ page: [IssueSummary], at offset: Int) {
-        let end = firstRow + rows.count
-        if !rows.isEmpty, offset == end {
-            rows += page
-            let excess = rows.count - Self.windowSize
-            if excess > 0 { rows.removeFirst(excess); firstRow += excess }
-        } else if !rows.isEmpty, offset + page.count == firstRow, offset != firstRow {
-            rows = page + rows
-            firstRow = offset
-            if rows.count > Self.windowSize { rows.removeLast(rows.count - Self.windowSize) }
-        } else {
-            rows = page
-            firstRow = offset
-        }
+        window.rows.firstIndex { $0.issue.id == id }.map { window.first + $0 }
     }
 
     /// The row count the cursor moves in: search results, or every matching issue (rows

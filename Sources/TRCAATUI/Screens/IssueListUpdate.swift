@@ -72,28 +72,15 @@ extension App {
         return [.loadIssues(list.filter, offset: 0)]
     }
 
-    /// Asks for the page the cursor needs next: the one after (or before) the window when the
-    /// cursor comes within `margin` rows of its end, or the page around the cursor after a
-    /// jump (G, page after page down). One page is on its way at a time; when it arrives the
-    /// question is asked again.
+    /// Asks for the page the cursor needs next (`PagedWindow.request`). One page is on its way
+    /// at a time; when it arrives the question is asked again.
     static func loadAroundCursor(_ list: inout IssueListState) -> [Effect] {
-        guard list.search?.query.isEmpty ?? true, !list.isLoading, list.matching > 0 else { return [] }
-        let margin = 60, pageSize = IssueListState.pageSize
-        let position = list.cursor.selected, start = list.firstRow, end = list.firstRow + list.rows.count
+        guard list.search?.query.isEmpty ?? true, !list.isLoading,
+              let request = list.window.request(around: list.cursor.selected, count: list.matching) else { return [] }
         var filter = list.filter
-        let offset: Int
-        if position < start || position >= end {
-            offset = max(0, min(position - pageSize / 2, list.matching - pageSize))
-        } else if position + margin >= end, end < list.matching {
-            offset = end
-        } else if position - margin < start, start > 0 {
-            offset = max(0, start - pageSize)
-            filter.limit = start - offset
-        } else {
-            return []
-        }
+        filter.limit = request.limit
         list.isLoading = true
-        return [.loadIssues(filter, offset: offset, matching: list.matching)]
+        return [.loadIssues(filter, offset: request.offset, matching: list.matching)]
     }
 
     /// Text typed into the search prompt: search again with a new generation.
