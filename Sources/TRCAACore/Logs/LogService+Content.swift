@@ -6,10 +6,10 @@ extension LogService {
     public func lines(_ id: String, _ range: Range<Int>, redacted: Bool = false) throws -> [LogLine] {
         let lines = try reader(id).lines(range)
         guard redacted, let first = lines.first, let last = lines.last else { return lines }
-        let spans = try redactionSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
+        let spans = try lineSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
         return lines.map { line in
             var view = line
-            view.bytes = redact(line.bytes, at: line.offset, spans: spans)
+            view.bytes = Self.redactedView(line.bytes, at: line.offset, spans: spans).bytes
             return view
         }
     }
@@ -45,42 +45,9 @@ extension LogService {
         return written
     }
 
-    /// Every span of a log as redaction needs it, or those touching `[from, to)`.
-    func redactionSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws
-        -> [RedactingStream.Span]
-    {
-        // Spans never overlap, so at most one that starts before `from` reaches into the range.
-        try (db ?? context.database).cachedStatement("""
-            SELECT start_offset, end_offset, replacement FROM (
-                SELECT * FROM (SELECT start_offset, end_offset, replacement FROM pii_spans
-                               WHERE log_file_id = ?1 AND start_offset < ?2 ORDER BY start_offset DESC LIMIT 1)
-                WHERE end_offset > ?2
-                UNION ALL
-                SELECT start_offset, end_offset, replacement FROM pii_spans
-                WHERE log_file_id = ?1 AND start_offset >= ?2 AND start_offset < ?3)
-            ORDER BY start_offset
-            """).rows([.text(id), .integer(from), .integer(to)]).map { row in
-            RedactingStream.Span(start: try row.decode(at: 0), end: try row.decode(at: 1),
-                                 token: Array(try row.decode(at: 2, as: String.self).utf8))
-        }
-    }
-
-    /// One line's redacted view (spans that began on an earlier line only remove bytes);
-    /// `spans` sorted and not overlapping.
-    func redact(_ line: [UInt8], at offset: Int64, spans: [RedactingStream.Span]) -> [UInt8] {
-        let end = offset + Int64(line.count)
-        var low = 0, high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].end <= offset { low = middle + 1 } else { high = middle }
-        }
-        var upper = low
-        while upper < spans.count, spans[upper].start < end { upper += 1 }
-        guard low < upper else { return line }
-        var redaction = RedactingStream(spans: Array(spans[low..<upper]), position: offset)
-        var out: [UInt8] = []
-        line.withUnsafeBytes { redaction.feed($0, into: &out) }
-        return out
+    /// Every span of a log as streaming redaction needs it.
+    func redactionSpans(_ id: String, in db: Database? = nil) throws -> [RedactingStream.Span] {
+        try lineSpans(id, in: db).map { RedactingStream.Span(start: $0.start, end: $0.end, token: $0.token) }
     }
 }
 
@@ -89,10 +56,11 @@ extension LogService {
     /// its bytes (or its redacted view), valid only during the call; until `body` returns false.
     public func forEachLine(_ id: String, from first: Int = 0, redacted: Bool = false,
                             _ body: (_ number: Int, _ offset: Int64, _ text: UnsafeRawBufferPointer) throws -> Bool) throws {
-        let spans = redacted ? try redactionSpans(id) : []
+        let spans = redacted ? try lineSpans(id) : []
         try reader(id).forEachLine(from: first) { number, offset, bytes in
             guard !spans.isEmpty else { return try body(number, offset, bytes) }
-            return try redact(Array(bytes), at: offset, spans: spans).withUnsafeBytes { try body(number, offset, $0) }
+            return try Self.redactedView(Array(bytes), at: offset, spans: spans).bytes
+                .withUnsafeBytes { try body(number, offset, $0) }
         }
     }
 

@@ -1,0 +1,178 @@
+import TRCAAStore
+
+/// A line as the log viewer shows it: the stored or redacted bytes, where PII is in them,
+/// and the level the line announces.
+public struct ViewerLine: Sendable, Equatable {
+    /// 0-based.
+    public var number: Int
+    /// At most `ViewerLine.displayLimit` bytes of the line.
+    public var bytes: [UInt8]
+    /// Bytes of the line beyond `bytes`.
+    public var cutBytes: Int
+    public var pii: [PIIMark]
+    public var level: LogLevel
+
+    /// Longer lines are cut for display (a minified JSON line can be megabytes).
+    public static let displayLimit = 16 << 10
+}
+
+/// A PII span as it falls on one line of the viewer: the byte range of its value (or, in the
+/// redacted view, of its token), its type and the stored span.
+public struct PIIMark: Sendable, Equatable {
+    public var range: Range<Int>
+    public var type: String
+    public var spanId: String
+}
+
+/// What the viewer looks for from a line on.
+public enum LineQuery: Sendable, Equatable {
+    /// A fixed string, ignoring ASCII case when asked.
+    case text(String, ignoringCase: Bool)
+    /// A line of exactly this level.
+    case level(LogLevel)
+}
+
+extension LogService {
+    /// A stored span with what the viewer and redaction need.
+    struct LineSpan {
+        var start: Int64
+        var end: Int64
+        var token: [UInt8]
+        var type: String
+        var id: String
+    }
+
+    /// Lines `range` (0-based) for the viewer, with their PII and levels.
+    public func viewerLines(_ id: String, _ range: Range<Int>, redacted: Bool) throws -> [ViewerLine] {
+        let lines = try reader(id).lines(range)
+        guard let first = lines.first, let last = lines.last else { return [] }
+        let spans = try lineSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
+        return lines.map { line in
+            let level = line.bytes.withUnsafeBytes { LogLevel.classify($0) }
+            var view = redacted ? Self.redactedView(line.bytes, at: line.offset, spans: spans)
+                : (bytes: line.bytes, marks: Self.marks(line.bytes.count, at: line.offset, spans: spans))
+            let cut = max(0, view.bytes.count - ViewerLine.displayLimit)
+            if cut > 0 {
+                view.bytes.removeLast(cut)
+                view.marks = view.marks.compactMap { mark in
+                    let range = mark.range.clamped(to: 0..<ViewerLine.displayLimit)
+                    return range.isEmpty ? nil : PIIMark(range: range, type: mark.type, spanId: mark.spanId)
+                }
+            }
+            return ViewerLine(number: line.number, bytes: view.bytes, cutBytes: cut, pii: view.marks, level: level)
+        }
+    }
+
+    /// The first line after (or, backwards, before) `line` that `query` finds, if any. Levels
+    /// skip the blocks the index counts none of that level in.
+    public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool) throws -> Int? {
+        let reader = try reader(id)
+        let spans = redacted ? try lineSpans(id) : []
+        let pattern: LogPattern? = switch query {
+        case .text(let text, let ignoringCase): try LogPattern(text, fixed: true, ignoringCase: ignoringCase)
+        case .level: nil
+        }
+        func matches(_ number: Int, _ offset: Int64, _ bytes: UnsafeRawBufferPointer) -> Bool {
+            switch query {
+            case .level(let level): return LogLevel.classify(bytes) == level
+            case .text:
+                guard !spans.isEmpty else { return pattern?.matches(bytes) == true }
+                return Self.redactedView(Array(bytes), at: offset, spans: spans).bytes
+                    .withUnsafeBytes { pattern?.matches($0) == true }
+            }
+        }
+        for block in Self.blocks(of: reader, forward: forward, around: line) {
+            if case .level(let level) = query, (level == .error ? block.errors : block.warnings) == 0 { continue }
+            let lower = forward ? max(block.lines.lowerBound, line + 1) : block.lines.lowerBound
+            let upper = forward ? block.lines.upperBound : min(block.lines.upperBound, line)
+            guard lower < upper else { continue }
+            var found: Int?
+            try reader.forEachLine(from: lower) { number, offset, bytes in
+                guard number < upper else { return false }
+                if matches(number, offset, bytes) {
+                    found = number
+                    return !forward  // backwards, the last match in the block is the nearest
+                }
+                return true
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
+    /// The index's blocks as line ranges with their level counts, in search order from `line`.
+    private static func blocks(of reader: LogReader, forward: Bool, around line: Int)
+        -> [(lines: Range<Int>, errors: Int, warnings: Int)]
+    {
+        var summary = reader.levelSummary
+        if summary.isEmpty { summary = [(0, 1, 1)] }  // no index: one block, counts unknown
+        var blocks: [(lines: Range<Int>, errors: Int, warnings: Int)] = []
+        for (index, block) in summary.enumerated() {
+            let end = index + 1 < summary.count ? summary[index + 1].firstLine + 1 : reader.lineCount
+            blocks.append((block.firstLine..<max(block.firstLine, end), block.errors, block.warnings))
+        }
+        return forward ? blocks.filter { $0.lines.upperBound > line } : blocks.filter { $0.lines.lowerBound < line }.reversed()
+    }
+
+    /// Spans of a log touching `[from, to)` (all of them by default), in text order.
+    func lineSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [LineSpan] {
+        // Spans never overlap, so at most one that starts before `from` reaches into the range.
+        try (db ?? context.database).cachedStatement("""
+            SELECT start_offset, end_offset, replacement, pii_type, id FROM (
+                SELECT * FROM (SELECT start_offset, end_offset, replacement, pii_type, id FROM pii_spans
+                               WHERE log_file_id = ?1 AND start_offset < ?2 ORDER BY start_offset DESC LIMIT 1)
+                WHERE end_offset > ?2
+                UNION ALL
+                SELECT start_offset, end_offset, replacement, pii_type, id FROM pii_spans
+                WHERE log_file_id = ?1 AND start_offset >= ?2 AND start_offset < ?3)
+            ORDER BY start_offset
+            """).rows([.text(id), .integer(from), .integer(to)]).map { row in
+            LineSpan(start: try row.decode(at: 0), end: try row.decode(at: 1),
+                     token: Array(try row.decode(at: 2, as: String.self).utf8), type: try row.decode(at: 3),
+                     id: try row.decode(at: 4))
+        }
+    }
+
+    /// The spans overlapping the line `[offset, offset + count)`: the first index and one past the last.
+    private static func overlapping(_ spans: [LineSpan], offset: Int64, count: Int) -> Range<Int> {
+        let end = offset + Int64(count)
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        var upper = low
+        while upper < spans.count, spans[upper].start < end { upper += 1 }
+        return low..<upper
+    }
+
+    /// Where the spans fall in a line of the stored text.
+    private static func marks(_ count: Int, at offset: Int64, spans: [LineSpan]) -> [PIIMark] {
+        overlapping(spans, offset: offset, count: count).map { index in
+            let span = spans[index]
+            let lower = Int(max(span.start, offset) - offset), upper = Int(min(span.end, offset + Int64(count)) - offset)
+            return PIIMark(range: lower..<upper, type: span.type, spanId: span.id)
+        }
+    }
+
+    /// One line's redacted view and where its tokens are. A span that began on an earlier line
+    /// only removes bytes here (its token was shown there); `spans` sorted, never overlapping.
+    static func redactedView(_ line: [UInt8], at offset: Int64, spans: [LineSpan]) -> (bytes: [UInt8], marks: [PIIMark]) {
+        let touching = overlapping(spans, offset: offset, count: line.count)
+        guard !touching.isEmpty else { return (line, []) }
+        var out: [UInt8] = []
+        var marks: [PIIMark] = []
+        var cursor = 0
+        for span in spans[touching] {
+            let start = Int(max(span.start, offset) - offset), end = Int(min(span.end, offset + Int64(line.count)) - offset)
+            out += line[cursor..<start]
+            if span.start >= offset {
+                marks.append(PIIMark(range: out.count..<(out.count + span.token.count), type: span.type, spanId: span.id))
+                out += span.token
+            }
+            cursor = end
+        }
+        out += line[cursor...]
+        return (out, marks)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TRCAACore
+
+/// What the log viewer reads: lines with PII marks in the stored and redacted views, and the
+/// next or previous line with a text or a level, across index blocks.
+@Suite struct LogViewerTests {
+    let fixture: CoreFixture
+    let issueId: String
+
+    init() throws {
+        fixture = try CoreFixture()
+        issueId = try fixture.issues.create(IssueDraft(title: "Viewer")).id
+    }
+
+    private func store(_ text: String, blockSize: Int = 1 << 20) throws -> String {
+        var options = LogImportOptions()
+        options.blockSize = blockSize
+        return try fixture.logs.importLog(issueId: issueId, path: try fixture.file("v-\(blockSize).log", Array(text.utf8)),
+                                          options: options).id
+    }
+
+    @Test func linesCarryTheirPIIInBothViews() throws {
+        let id = try store("boot ok\nlogin from alice@example.com ok\nWARN disk 91%\n")
+        let plain = try fixture.logs.viewerLines(id, 0..<3, redacted: false)
+        #expect(plain.map(\.number) == [0, 1, 2])
+        let mark = try #require(plain[1].pii.first)
+        #expect(mark.type == "Email")
+        #expect(String(decoding: plain[1].bytes[mark.range], as: UTF8.self) == "alice@example.com")
+        #expect(plain.map(\.level) == [.none, .none, .warning])
+
+        let redacted = try fixture.logs.viewerLines(id, 1..<2, redacted: true)
+        let token = try #require(redacted.first?.pii.first)
+        #expect(String(decoding: redacted[0].bytes, as: UTF8.self) == "login from [Email] ok")
+        #expect(String(decoding: redacted[0].bytes[token.range], as: UTF8.self) == "[Email]")
+        #expect(token.spanId == mark.spanId)
+    }
+
+    @Test func veryLongLinesAreCutForDisplay() throws {
+        let id = try store(String(repeating: "x", count: ViewerLine.displayLimit + 100) + "\nnext\n")
+        let lines = try fixture.logs.viewerLines(id, 0..<2, redacted: false)
+        #expect(lines[0].bytes.count == ViewerLine.displayLimit)
+        #expect(lines[0].cutBytes == 100)
+        #expect(lines[1].bytes == Array("next".utf8))
+    }
+
+    @Test(arguments: [256, 1 << 20])
+    func findsTheNearestLineEitherWay(blockSize: Int) throws {
+        var text = ""
+        for number in 0..<400 {
+            let line = switch number {
+            case 50, 300: "2026-11-23 ERROR payment gateway timeout #\(number)\n"
+            case 120: "2026-11-23 WARN retrying #\(number)\n"
+            default: "2026-11-23 INFO request served #\(number)\n"
+            }
+            text += line
+        }
+        let id = try store(text, blockSize: blockSize)
+        let logs = fixture.logs
+        #expect(try logs.findLine(id, .level(.error), from: 0, forward: true, redacted: false) == 50)
+        #expect(try logs.findLine(id, .level(.error), from: 50, forward: true, redacted: false) == 300)
+        #expect(try logs.findLine(id, .level(.error), from: 300, forward: true, redacted: false) == nil)
+        #expect(try logs.findLine(id, .level(.error), from: 299, forward: false, redacted: false) == 50)
+        #expect(try logs.findLine(id, .level(.warning), from: 399, forward: false, redacted: false) == 120)
+        #expect(try logs.findLine(id, .text("GATEWAY", ignoringCase: true), from: 60, forward: true, redacted: false) == 300)
+        #expect(try logs.findLine(id, .text("GATEWAY", ignoringCase: false), from: 0, forward: true, redacted: false) == nil)
+        #expect(try logs.findLine(id, .text("#399", ignoringCase: false), from: 0, forward: true, redacted: false) == 399)
+        #expect(try logs.findLine(id, .text("#0", ignoringCase: false), from: 399, forward: false, redacted: false) == 0)
+    }
+
+    @Test func theRedactedViewIsSearchedAsShown() throws {
+        let id = try store("mail bob@example.org now\nplain line\n")
+        #expect(try fixture.logs.findLine(id, .text("bob@", ignoringCase: false), from: -1, forward: true, redacted: false) == 0)
+        #expect(try fixture.logs.findLine(id, .text("bob@", ignoringCase: false), from: -1, forward: true, redacted: true) == nil)
+        #expect(try fixture.logs.findLine(id, .text("[Email]", ignoringCase: false), from: -1, forward: true, redacted: true) == 0)
+    }
+}
