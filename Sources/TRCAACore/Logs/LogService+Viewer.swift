@@ -47,7 +47,9 @@ extension LogService {
         let lines = try reader(id).lines(range)
         guard let first = lines.first, let last = lines.last else { return [] }
         let spans = try lineSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
-        return lines.map { line in
+        return lines.map { stored in
+            var line = stored
+            if line.bytes.last == 13 { line.bytes.removeLast() }  // CRLF text: the viewer shows no `\r`
             let level = line.bytes.withUnsafeBytes { LogLevel.classify($0) }
             var view = redacted ? Self.redactedView(line.bytes, at: line.offset, spans: spans)
                 : (bytes: line.bytes, marks: Self.marks(line.bytes.count, at: line.offset, spans: spans))

@@ -21,6 +21,39 @@ public enum PIIType: String, CaseIterable, Sendable, Codable {
     /// The text that replaces a value in the redacted view.
     public var token: String { "[\(rawValue)]" }
 
+    /// What the detector checked, for someone deciding whether a span is a false positive.
+    public var reason: String {
+        switch self {
+        case .url: "a URL with credentials, a token or personal data in it"
+        case .bearer: "an Authorization: Bearer token"
+        case .apiKey: "a value assigned to a key, token or secret name"
+        case .password: "a value assigned to a password name"
+        case .ssn: "a US social security number (valid area, group and serial)"
+        case .creditCard: "a card number: issuer prefix, length and Luhn check"
+        case .email: "an e-mail address with a known top-level domain"
+        case .mac: "a MAC address"
+        case .ipv6: "an IPv6 address"
+        case .ipv4: "an IPv4 address (four octets of 0–255)"
+        case .phone: "a phone number in an international or national format"
+        case .hostname: "a host name under a known top-level domain"
+        case .iban: "an IBAN (country length and mod-97 check)"
+        case .jwt: "a JSON Web Token (three base64url parts)"
+        case .awsKey: "an AWS access key id"
+        case .privateKey: "a PEM private key block"
+        }
+    }
+
+    /// How the viewer groups types for colour: credentials, personal data, network names.
+    public var kind: Kind {
+        switch self {
+        case .bearer, .apiKey, .password, .jwt, .awsKey, .privateKey: .credential
+        case .ssn, .creditCard, .email, .phone, .iban: .personal
+        case .url, .mac, .ipv6, .ipv4, .hostname: .network
+        }
+    }
+
+    public enum Kind: Sendable { case credential, personal, network }
+
     /// When two candidates overlap, the higher priority wins: the more specific format, and
     /// secrets before the network names they may contain.
     var priority: Int {

@@ -113,6 +113,7 @@ extension App {
             editor.handle(key, visibleRows: max(1, state.size.height - 8))
             state.overlay = .textEditor(editor)
         case nil:
+            if case .logViewer = state.topScreen { return typeIntoLogPrompt(key, in: &state) }
             return typeIntoSearch(key, in: &state)
         default:
             break
@@ -120,12 +121,16 @@ extension App {
         return []
     }
 
-    /// The palette's entries: every binding of the focus it was opened from, filtered fuzzily.
+    /// The palette's entries: every binding of the focus it was opened from, filtered fuzzily;
+    /// in the log viewer a number goes to that line (`:120` Enter).
     static func paletteEntries(_ palette: PaletteState) -> [(context: KeyContext, binding: Binding)] {
         let all = Keymap.standard.visibleBindings(in: Keymap.chain(for: palette.focus))
             .filter { $0.binding.action != .palette }
         let query = palette.editor.text
         guard !query.isEmpty else { return all }
+        if palette.focus.contains(.logViewer), let number = Int(query), number > 0 {
+            return [(.logViewer, Binding([], .gotoLine(number), "Go to line \(number)"))]
+        }
         return all.compactMap { entry -> (Int, (KeyContext, Binding))? in
             let score = FuzzyMatch.score(query, in: entry.binding.help)
                 ?? FuzzyMatch.score(query, in: entry.binding.keyLabels).map { $0 - 50 }

@@ -14,6 +14,7 @@ extension App {
         case .welcome: WelcomeView.draw(state, in: body, into: &buffer)
         case .issueList(let list): IssueListView.draw(list, state: state, in: body, into: &buffer)
         case .issueDetail(let detail): IssueDetailView.draw(detail, state: state, in: body, into: &buffer)
+        case .logViewer(let viewer): LogViewerView.draw(viewer, state: state, in: body, into: &buffer)
         }
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
         drawHints(state, into: &buffer)
@@ -39,6 +40,8 @@ extension App {
             case .issueDetail(let detail):
                 crumbs.append(detail.detail.map { IssueDetailView.shortId($0.issue.id) } ?? "…")
                 crumbs.append(detail.tab.title)
+            case .logViewer(let viewer):
+                crumbs.append(viewer.fileName)
             }
         }
         buffer.put(" " + crumbs.joined(separator: " › "), x: 0, y: 0, exactWidth: state.size.width, role: .title)
@@ -53,7 +56,8 @@ extension App {
         let contextual = hinted.filter { $0.context != .global }
         let global = hinted.filter { $0.context == .global }
         for entry in (contextual.prefix(7) + global) {
-            guard let hint = entry.binding.hint, let key = entry.binding.keys.first else { continue }
+            guard let hint = entry.binding.hint,
+                  let key = Keymap.standard.key(for: entry.binding.action, in: chain) else { continue }
             let width = DisplayWidth.columns(of: key.label) + 1 + DisplayWidth.columns(of: hint)
             guard x + width < state.size.width else { break }
             x += buffer.put(key.label, x: x, y: y, role: .key)

@@ -7,6 +7,7 @@ extension App {
         case .welcome: return performOnWelcome(action, in: &state)
         case .issueList: return performOnIssueList(action, in: &state)
         case .issueDetail: return performOnDetail(action, in: &state)
+        case .logViewer: return performOnLogViewer(action, in: &state)
         }
     }
 

@@ -73,7 +73,23 @@ extension App {
                 $0.hasPrefix("category:") ? IssueCategory(input: String($0.dropFirst(9))) : nil
             }
             return reload(list, in: &state)
+        case .attachEvidence(let logId):
+            return attachEvidence(logId: logId, stepId: value, in: &state)
         }
+    }
+
+    /// Appends the viewer's marked lines to the evidence of step `stepId`.
+    private static func attachEvidence(logId: String, stepId: String, in state: inout AppState) -> [Effect] {
+        let viewer = state.screens.lazy.compactMap { screen -> LogViewerState? in
+            if case .logViewer(let viewer) = screen, viewer.logId == logId { viewer } else { nil }
+        }.first
+        let step = state.screens.lazy.compactMap { screen -> WhyStep? in
+            if case .issueDetail(let detail) = screen { detail.detail?.steps.first { $0.id == stepId } } else { nil }
+        }.first
+        guard let viewer, let step else { return [] }
+        let lines = evidence(from: viewer)
+        return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,
+                         evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines)]
     }
 }
 

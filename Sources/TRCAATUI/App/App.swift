@@ -51,6 +51,12 @@ public enum App {
         case .failed(let message):
             state.toast = Toast(message, isError: true, expires: state.now)
             return []
+        case .logOpened(let logId, let lineCount, let pii):
+            return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
+        case .logLinesLoaded(let logId, let offset, let lines, let redacted):
+            return logLinesLoaded(logId, offset: offset, lines: lines, redacted: redacted, in: &state)
+        case .logLineFound(let logId, let generation, let line):
+            return logLineFound(logId, generation: generation, line: line, in: &state)
         case .demoLoaded(let count):
             inform("loaded \(count) demo issues", in: &state)
             state.screens = [.issueList(IssueListState())]
@@ -78,8 +84,11 @@ public enum App {
         case .form, .palette, .textEditor: return true
         case .help, .confirm, .picker, .message: return false
         case nil:
-            if case .issueList(let list) = state.topScreen { return list.search?.isEditing == true }
-            return false
+            switch state.topScreen {
+            case .issueList(let list): return list.search?.isEditing == true
+            case .logViewer(let viewer): return viewer.prompt != nil
+            default: return false
+            }
         }
     }
 
@@ -140,6 +149,13 @@ public enum App {
                 if let select { detail.pendingStepSelection = select }
                 state.screens[index] = .issueDetail(detail)
                 effects.append(.loadDetail(issueId: detail.issueId))
+            case .logViewer(var viewer):
+                // Spans may have been dismissed or purged: open the log again where the cursor is.
+                viewer.window = LogViewerState.emptyWindow
+                viewer.isLoading = false
+                viewer.isOpen = false
+                state.screens[index] = .logViewer(viewer)
+                effects.append(.openLog(logId: viewer.logId))
             }
         }
         return effects
@@ -161,6 +177,9 @@ public enum App {
                     detail.cursors[tab] = cursor
                 }
                 state.screens[index] = .issueDetail(detail)
+            case .logViewer(var viewer):
+                viewer.cursor.scrollIntoView(count: viewer.lineCount, visible: ScreenLayout.logLines(state.size))
+                state.screens[index] = .logViewer(viewer)
             }
         }
     }

@@ -71,12 +71,14 @@ public enum Screen: Sendable {
     case welcome
     case issueList(IssueListState)
     case issueDetail(IssueDetailState)
+    case logViewer(LogViewerState)
 
     var contexts: [KeyContext] {
         switch self {
         case .welcome: [.welcome]
         case .issueList(let list): list.search?.isEditing == true ? [.issueList, .searchPrompt] : [.issueList]
         case .issueDetail(let detail): [.issueDetail, detail.tab.context]
+        case .logViewer(let viewer): viewer.prompt == nil ? [.logViewer] : [.logViewer, .searchPrompt]
         }
     }
 }

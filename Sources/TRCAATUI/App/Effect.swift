@@ -17,6 +17,11 @@ public enum Effect: Sendable, Equatable {
     case deleteWhy(stepId: String)
     case markRootCause(stepId: String)
     case loadDemoData
+    case openLog(logId: String)
+    case loadLogLines(logId: String, offset: Int, limit: Int, redacted: Bool)
+    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, generation: Int)
+    case dismissSpans([String])
+    case purgeLog(logId: String)
     /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.
     case runEditor(EditPurpose, text: String, fileName: String)
     case suspend

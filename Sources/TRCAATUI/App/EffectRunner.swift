@@ -64,6 +64,22 @@ public final class EffectRunner: @unchecked Sendable {
         case .markRootCause(let stepId):
             _ = try workspace.whys.markRootCause(stepId: stepId)
             return [.changed("marked the root cause", select: stepId)]
+        case .openLog(let logId):
+            let detail = try workspace.logs.detail(logId)
+            let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount
+            return [.logOpened(logId: logId, lineCount: lines, pii: detail.piiCounts)]
+        case .loadLogLines(let logId, let offset, let limit, let redacted):
+            let lines = try workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
+            return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, redacted: redacted)]
+        case .findInLog(let logId, let query, let line, let forward, let redacted, let generation):
+            let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted)
+            return [.logLineFound(logId: logId, generation: generation, line: found)]
+        case .dismissSpans(let ids):
+            let removed = try workspace.logs.dismiss(spanIds: ids)
+            return [.changed("dismissed \(counted(removed.count, "PII span")) as false positives")]
+        case .purgeLog(let logId):
+            let result = try workspace.logs.purge(logId)
+            return [.changed("purged \(counted(result.spansRemoved, "PII span")); the stored text is now redacted")]
         case .loadDemoData:
             return [.demoLoaded(issues: try DemoData.load(into: workspace))]
         case .runEditor, .suspend, .quit:

@@ -18,6 +18,9 @@ public enum Msg: Sendable {
     case edited(EditPurpose, String?)
     case failed(String)
     case demoLoaded(issues: Int)
+    case logOpened(logId: String, lineCount: Int, pii: [PIICount])
+    case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
+    case logLineFound(logId: String, generation: Int, line: Int?)
 }
 
 /// One page of the issue list, with the counts the status bar shows.

@@ -9,6 +9,9 @@ public enum ScreenLayout {
     /// Visible table rows of the issue list (filter line and column headings take two rows).
     public static func issueListRows(_ size: Size) -> Int { max(1, body(size).height - 3) }
 
+    /// Visible lines of the log viewer (its header takes a row), without wrapping.
+    public static func logLines(_ size: Size) -> Int { max(1, body(size).height - 1) }
+
     /// Visible lines of a detail tab (issue heading, tab bar and a rule take three rows).
     public static func detailLines(_ size: Size) -> Int { max(1, body(size).height - 3) }
 

@@ -11,6 +11,10 @@ public enum Action: Hashable, Sendable {
     case editField, editDescription, changeSeverity, changeCategory
     case addWhy, editWhy, editWhyText, moveWhyUp, moveWhyDown, deleteWhy, markRootCause
     case toggleAbsoluteTime
+    // Log viewer (`search` looks forward)
+    case searchBackward, nextHit, previousHit, nextError, previousError, nextWarning, previousWarning
+    case scrollLeft, scrollRight, toggleWrap, toggleRedacted, showPII, dismissPII, purgePII
+    case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int)
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

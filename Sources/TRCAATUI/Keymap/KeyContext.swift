@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, attachments, documents
+    case overview, whys, timeline, attachments, documents, logViewer
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -19,6 +19,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .timeline: "Timeline"
         case .attachments: "Attachments"
         case .documents: "Documents"
+        case .logViewer: "Log viewer"
         case .help: "Help"
         case .palette: "Command palette"
         case .confirm: "Confirmation"

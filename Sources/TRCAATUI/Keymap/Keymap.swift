@@ -73,7 +73,30 @@ public struct Keymap: Sendable {
             Binding([.enter], .open, "Show the event's details", hint: "details"),
             Binding([.char("t")], .toggleAbsoluteTime, "Switch relative and absolute times", hint: "times"),
         ],
-        .attachments: [],
+        .attachments: [
+            Binding([.enter], .open, "Open the selected log in the viewer", hint: "view"),
+        ],
+        .logViewer: [
+            Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),
+            Binding([.char("?")], .searchBackward, "Search backward (help stays on F1)"),
+            Binding([.char("n")], .nextHit, "Next hit", hint: "next"),
+            Binding([.char("N")], .previousHit, "Previous hit"),
+            Binding([.char("e")], .nextError, "Next error line", hint: "error"),
+            Binding([.char("E")], .previousError, "Previous error line"),
+            Binding([.char("w")], .nextWarning, "Next warning line"),
+            Binding([.char("W")], .previousWarning, "Previous warning line"),
+            Binding([.char("r")], .toggleRedacted, "Redacted view on or off", hint: "redact"),
+            Binding([.enter], .showPII, "The PII on this line: type, value and why it was flagged"),
+            Binding([.char("d")], .dismissPII, "Dismiss this line's PII as false positives (asks first)"),
+            Binding([.char("R")], .purgePII, "Purge the PII from the stored log (asks first)"),
+            Binding([.char("m")], .toggleMark, "Mark or unmark the line", hint: "mark"),
+            Binding([.char("u")], .nextMark, "Next mark"),
+            Binding([.char("U")], .previousMark, "Previous mark"),
+            Binding([.char("A")], .attachMarks, "Attach the marked lines to a why as evidence", hint: "attach"),
+            Binding([.char("h"), .left], .scrollLeft, "Scroll left"),
+            Binding([.char("l"), .right], .scrollRight, "Scroll right"),
+            Binding([.char("t")], .toggleWrap, "Wrap long lines, or cut them at the edge"),
+        ],
         .documents: [],
         .help: [
             Binding([.char("j"), .down], .moveDown, "Scroll down"),
@@ -143,10 +166,12 @@ public struct Keymap: Sendable {
         return result
     }
 
-    /// The first key bound to `action` in `chain`, for hints such as "press a to add".
+    /// The first key that sends `action` in `chain`, for hints such as "press a to add": a
+    /// key a more specific context takes for itself (`?` in the log viewer) is passed over.
     public func key(for action: Action, in chain: [KeyContext]) -> Key? {
         for context in chain {
-            if let binding = bindings[context]?.first(where: { $0.action == action }) { return binding.keys.first }
+            guard let binding = bindings[context]?.first(where: { $0.action == action }) else { continue }
+            return binding.keys.first { self.action(for: $0, in: chain) == action }
         }
         return nil
     }

@@ -77,6 +77,9 @@ extension App {
                 title: "Delete why #\(step.stepOrder)?",
                 message: "“\(step.whyQuestion)” will be deleted; the steps after it move up.",
                 onYes: [.deleteWhy(stepId: step.id)]))
+        case (.open, .logs):
+            guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
+            return openLogViewer(logs[detail.cursor(.logs).selected], in: &state)
         case (.open, .timeline):
             guard let events = detail.detail?.timeline, events.indices.contains(detail.cursor(.timeline).selected) else {
                 return []

@@ -82,6 +82,8 @@ public enum PickerPurpose: Sendable, Equatable {
     case severity(issueId: String)
     case category(issueId: String)
     case filter
+    /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
+    case attachEvidence(logId: String)
 }
 
 /// The built-in multi-line editor, for when no `$VISUAL`/`$EDITOR` is set.

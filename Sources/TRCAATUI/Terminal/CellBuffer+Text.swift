@@ -60,7 +60,8 @@ extension CellBuffer {
         set(x: target, y: y, cell)
     }
 
-    private static func drawable(_ character: Character) -> (String, Int) {
+    /// The glyph a character is drawn as, and its columns.
+    static func drawable(_ character: Character) -> (String, Int) {
         if let ascii = character.asciiValue {
             if ascii == 9 { return (" ", 1) }
             if ascii < 0x20 || ascii == 0x7F { return ("\u{FFFD}", 1) }

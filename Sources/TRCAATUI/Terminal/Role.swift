@@ -20,4 +20,8 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case tabActive
     case dialog
     case input
+    /// PII in a log, by kind: keys and tokens, personal data, network names.
+    case piiCredential
+    case piiPersonal
+    case piiNetwork
 }

@@ -60,6 +60,9 @@ public struct Theme: Sendable {
         case .severityP4: TextStyle(dim: true)
         case .tabActive: TextStyle(foreground: .cyan, bold: true, reverse: true)
         case .dialog: TextStyle(bold: true)
+        case .piiCredential: TextStyle(foreground: .red, reverse: true)
+        case .piiPersonal: TextStyle(foreground: .magenta, bold: true)
+        case .piiNetwork: TextStyle(foreground: .blue, underline: true)
         }
     }
 
@@ -71,6 +74,8 @@ public struct Theme: Sendable {
         case .header, .match: TextStyle(bold: true, underline: true)
         case .statusBar, .tabActive: TextStyle(reverse: true)
         case .error, .severityP1: TextStyle(bold: true, underline: true)
+        case .piiCredential: TextStyle(bold: true, reverse: true)
+        case .piiPersonal, .piiNetwork: TextStyle(underline: true)
         }
     }
 }

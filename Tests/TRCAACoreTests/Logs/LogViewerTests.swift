@@ -75,3 +75,11 @@ import TRCAACore
         #expect(try fixture.logs.findLine(id, .text("[Email]", ignoringCase: false), from: -1, forward: true, redacted: true) == 0)
     }
 }
+
+extension LogViewerTests {
+    @Test func crlfLinesShowWithoutTheCarriageReturn() throws {
+        let id = try store("first\r\nsecond\r\n")
+        #expect(try fixture.logs.viewerLines(id, 0..<2, redacted: false).map(\.bytes) == [Array("first".utf8), Array("second".utf8)])
+        #expect(try fixture.logs.lines(id, 0..<1).first?.bytes == Array("first\r".utf8))
+    }
+}

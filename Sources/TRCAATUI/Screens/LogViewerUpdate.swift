@@ -1,0 +1,206 @@
+import Foundation
+import TRCAACore
+
+extension App {
+    /// Opens the viewer on a log of the issue shown.
+    static func openLogViewer(_ log: LogFileSummary, in state: inout AppState) -> [Effect] {
+        state.screens.append(.logViewer(LogViewerState(logId: log.id, issueId: log.issueId, fileName: log.fileName)))
+        return [.openLog(logId: log.id)]
+    }
+
+    static func performOnLogViewer(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard case .logViewer(var viewer) = state.topScreen else { return nil }
+        let visible = ScreenLayout.logLines(state.size)
+        var effects: [Effect] = []
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            viewer.cursor.move(action, count: viewer.lineCount, visible: visible)
+        case .gotoLine(let number):
+            viewer.cursor.select(number - 1, count: viewer.lineCount, visible: visible)
+        case .scrollLeft, .scrollRight:
+            let step = max(8, (state.size.width - 10) / 4)
+            viewer.column = max(0, viewer.column + (action == .scrollLeft ? -step : step))
+        case .toggleWrap:
+            viewer.wraps.toggle()
+        case .toggleRedacted:
+            viewer.redacted.toggle()
+            viewer.window = LogViewerState.emptyWindow
+            viewer.isLoading = false
+            inform(viewer.redacted ? "redacted view: PII replaced by its type" : "stored text", in: &state)
+        case .search, .searchBackward:
+            viewer.prompt = LogPrompt(forward: action == .search)
+        case .confirm:
+            guard let prompt = viewer.prompt else { return nil }
+            viewer.prompt = nil
+            guard !prompt.editor.text.isEmpty else { break }
+            let search = LogSearch(text: prompt.editor.text, forward: prompt.forward)
+            viewer.lastSearch = search
+            effects += find(search.query, label: "“\(search.text)”", forward: search.forward, in: &viewer)
+        case .cancel:
+            guard viewer.prompt != nil else { return nil }
+            viewer.prompt = nil
+        case .nextHit, .previousHit:
+            guard let search = viewer.lastSearch else {
+                inform("no search yet: / searches forward, ? backward", in: &state)
+                break
+            }
+            let forward = search.forward == (action == .nextHit)
+            effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
+        case .nextError, .previousError:
+            effects += find(.level(.error), label: "an error line", forward: action == .nextError, in: &viewer)
+        case .nextWarning, .previousWarning:
+            effects += find(.level(.warning), label: "a warning line", forward: action == .nextWarning, in: &viewer)
+        case .toggleMark:
+            guard let line = viewer.selectedLine else { break }
+            if viewer.marks.removeValue(forKey: line.number) == nil {
+                viewer.marks[line.number] = String(decoding: line.bytes, as: UTF8.self)
+            }
+        case .nextMark, .previousMark:
+            let current = viewer.cursor.selected
+            let target = action == .nextMark ? viewer.marks.keys.filter { $0 > current }.min()
+                : viewer.marks.keys.filter { $0 < current }.max()
+            guard let target else { inform("no more marks that way", in: &state); break }
+            viewer.cursor.select(target, count: viewer.lineCount, visible: visible)
+        case .attachMarks:
+            state.screens[state.screens.count - 1] = .logViewer(viewer)
+            openEvidencePicker(for: viewer, in: &state)
+            return []
+        case .showPII:
+            guard let line = viewer.selectedLine, !line.pii.isEmpty else { inform("no PII on this line", in: &state); break }
+            state.overlay = .message(title: "PII on line \(line.number + 1)", text: piiDescription(line))
+        case .dismissPII:
+            guard let line = viewer.selectedLine, !line.pii.isEmpty else { inform("no PII on this line", in: &state); break }
+            state.overlay = .confirm(ConfirmState(
+                title: "Dismiss \(counted(line.pii.count, "PII span")) on line \(line.number + 1)?",
+                message: "They are judged false positives: no longer highlighted, redacted or purged. "
+                    + "The stored text does not change; the audit log records each dismissal.",
+                onYes: [.dismissSpans(line.pii.map(\.spanId))]))
+        case .purgePII:
+            let total = viewer.piiCounts.reduce(0) { $0 + $1.count }
+            guard total > 0 else { inform("this log has no PII to purge", in: &state); break }
+            state.overlay = .confirm(ConfirmState(
+                title: "Purge \(counted(total, "PII span")) from \(viewer.fileName)?",
+                message: "The stored text is replaced by its redacted view and the original values are deleted: "
+                    + "this cannot be undone. Line numbers stay the same; the hash and size change.",
+                onYes: [.purgeLog(logId: viewer.logId)]))
+        default:
+            return nil
+        }
+        effects += loadAroundCursor(&viewer)
+        state.screens[state.screens.count - 1] = .logViewer(viewer)
+        return effects
+    }
+
+    /// Starts a background search for `query` from the cursor.
+    private static func find(_ query: LineQuery, label: String, forward: Bool, in viewer: inout LogViewerState) -> [Effect] {
+        viewer.findGeneration += 1
+        viewer.finding = label
+        return [.findInLog(logId: viewer.logId, query, from: viewer.cursor.selected, forward: forward,
+                           redacted: viewer.redacted, generation: viewer.findGeneration)]
+    }
+
+    /// Asks for the lines the cursor needs (`PagedWindow.request`), one page at a time.
+    static func loadAroundCursor(_ viewer: inout LogViewerState) -> [Effect] {
+        guard viewer.isOpen, !viewer.isLoading,
+              let request = viewer.window.request(around: viewer.cursor.selected, count: viewer.lineCount) else { return [] }
+        viewer.isLoading = true
+        return [.loadLogLines(logId: viewer.logId, offset: request.offset, limit: request.limit, redacted: viewer.redacted)]
+    }
+
+    /// Applies `change` to every viewer of `logId` and asks for the lines each now needs.
+    static func updateLogViewers(_ logId: String, in state: inout AppState,
+                                 _ change: (inout LogViewerState) -> Void) -> [Effect] {
+        var effects: [Effect] = []
+        for index in state.screens.indices {
+            guard case .logViewer(var viewer) = state.screens[index], viewer.logId == logId else { continue }
+            change(&viewer)
+            effects += loadAroundCursor(&viewer)
+            state.screens[index] = .logViewer(viewer)
+        }
+        return effects
+    }
+
+    static func logOpened(_ logId: String, lineCount: Int, pii: [PIICount], in state: inout AppState) -> [Effect] {
+        let visible = ScreenLayout.logLines(state.size)
+        return updateLogViewers(logId, in: &state) { viewer in
+            viewer.isOpen = true
+            viewer.lineCount = lineCount
+            viewer.piiCounts = pii
+            viewer.cursor.scrollIntoView(count: lineCount, visible: visible)
+        }
+    }
+
+    static func logLinesLoaded(_ logId: String, offset: Int, lines: [ViewerLine], redacted: Bool,
+                               in state: inout AppState) -> [Effect] {
+        updateLogViewers(logId, in: &state) { viewer in
+            viewer.isLoading = false
+            // Lines of the other view, asked for before a toggle, are dropped; the next request follows.
+            if redacted == viewer.redacted { viewer.window.receive(lines, at: offset) }
+        }
+    }
+
+    static func logLineFound(_ logId: String, generation: Int, line: Int?, in state: inout AppState) -> [Effect] {
+        var missed: String?
+        let visible = ScreenLayout.logLines(state.size)
+        let effects = updateLogViewers(logId, in: &state) { viewer in
+            guard generation == viewer.findGeneration, let label = viewer.finding else { return }
+            viewer.finding = nil
+            if let line {
+                viewer.cursor.select(line, count: viewer.lineCount, visible: visible)
+            } else {
+                missed = "no more: \(label) not found"
+            }
+        }
+        if let missed { inform(missed, in: &state) }
+        return effects
+    }
+
+    /// A log changed in the store (PII dismissed or purged): reopen it in every viewer.
+    static func reloadLogViewers(in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for index in state.screens.indices {
+            guard case .logViewer(var viewer) = state.screens[index] else { continue }
+            viewer.window = LogViewerState.emptyWindow
+            viewer.isLoading = false
+            viewer.isOpen = false
+            state.screens[index] = .logViewer(viewer)
+            effects.append(.openLog(logId: viewer.logId))
+        }
+        return effects
+    }
+
+    /// Text typed into the viewer's search prompt.
+    static func typeIntoLogPrompt(_ key: Key, in state: inout AppState) -> [Effect] {
+        guard case .logViewer(var viewer) = state.topScreen, var prompt = viewer.prompt, prompt.editor.handle(key) else {
+            return []
+        }
+        viewer.prompt = prompt
+        state.screens[state.screens.count - 1] = .logViewer(viewer)
+        return []
+    }
+
+    /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
+    private static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
+        guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
+        let steps = state.screens.lazy.compactMap { screen -> [WhyStep]? in
+            guard case .issueDetail(let detail) = screen, detail.issueId == viewer.issueId else { return nil }
+            return detail.detail?.steps
+        }.first ?? []
+        guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
+        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", value: $0.id) }
+        state.overlay = .picker(PickerState(title: "Attach \(counted(viewer.marks.count, "line")) to", options: options,
+                                            purpose: .attachEvidence(logId: viewer.logId)))
+    }
+
+    /// The evidence text for the marked lines: "file.log:12: text", one per line.
+    static func evidence(from viewer: LogViewerState) -> String {
+        viewer.marks.keys.sorted().map { "\(viewer.fileName):\($0 + 1): \(viewer.marks[$0] ?? "")" }.joined(separator: "\n")
+    }
+
+    private static func piiDescription(_ line: ViewerLine) -> String {
+        line.pii.map { mark in
+            let text = String(decoding: line.bytes[mark.range], as: UTF8.self)
+            return "\(mark.type): \(text)\n  \(PIIType(rawValue: mark.type)?.reason ?? "detected by the PII rules")"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,130 @@
+import TRCAACore
+
+/// The log viewer: a header (file, size, PII legend, modes, search prompt) over the lines,
+/// each with a mark column and its number coloured by level; PII in its kind's colour,
+/// search hits underlined.
+enum LogViewerView {
+    static func draw(_ viewer: LogViewerState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        drawHeader(viewer, in: area, into: &buffer)
+        guard viewer.isOpen else {
+            buffer.put("opening \(viewer.fileName)…", x: area.x + 2, y: area.y + 2, role: .muted)
+            return
+        }
+        guard viewer.lineCount > 0 else {
+            buffer.put("this log is empty", x: area.x + 2, y: area.y + 2, role: .muted)
+            return
+        }
+        let numberWidth = max(4, String(viewer.lineCount).count)
+        let textX = area.x + numberWidth + 2
+        let textWidth = area.maxX - textX
+        var y = area.y + 1
+        var position = viewer.cursor.offset
+        while y < area.maxY, position < viewer.lineCount {
+            let selected = position == viewer.cursor.selected
+            guard let line = viewer.window.row(at: position) else {
+                buffer.put("…", x: textX, y: y, role: .muted)
+                y += 1
+                position += 1
+                continue
+            }
+            let rows = StyledLine(runs: runs(line, search: viewer.lastSearch?.text))
+                .rows(width: textWidth, skip: viewer.wraps ? 0 : viewer.column, maxRows: viewer.wraps ? area.maxY - y : 1)
+            for (index, row) in (rows.isEmpty ? [[]] : rows).enumerated() {
+                if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
+                if index == 0 {
+                    if viewer.marks[position] != nil { buffer.put("▸", x: area.x, y: y, role: .key, highlighted: selected) }
+                    let number = String(position + 1)
+                    buffer.put(number, x: area.x + 1 + numberWidth - number.count, y: y, role: levelRole(line.level),
+                               highlighted: selected)
+                }
+                StyledLine.draw(row, x: textX, y: y, highlighted: selected, into: &buffer)
+                y += 1
+            }
+            position += 1
+        }
+    }
+
+    /// File, lines, PII legend and modes; or the search prompt while one is typed.
+    private static func drawHeader(_ viewer: LogViewerState, in area: Rect, into buffer: inout CellBuffer) {
+        let y = area.y
+        var x = area.x + 1
+        if let prompt = viewer.prompt {
+            x += buffer.put(prompt.forward ? "Search forward: " : "Search backward: ", x: x, y: y, role: .key)
+            x += TextField.draw(prompt.editor, showsCursor: true, x: x, y: y, width: area.width / 2, into: &buffer)
+            buffer.put("fixed text, case-insensitive unless it has capitals · Enter finds · Esc cancels",
+                       x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: .muted)
+            return
+        }
+        x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
+        let position = viewer.isOpen && viewer.lineCount > 0 ? "line \(viewer.cursor.selected + 1) of " : ""
+        x += buffer.put("  \(position)\(counted(viewer.lineCount, "line"))", x: x, y: y, role: .muted)
+        for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x < area.maxX - 12 {
+            x += buffer.put("  ", x: x, y: y)
+            x += buffer.put("\(count.type) \(count.count)", x: x, y: y, role: piiRole(count.type))
+        }
+        var modes: [String] = []
+        if let finding = viewer.finding { modes.append("looking for \(finding)…") }
+        if viewer.redacted { modes.append("REDACTED") }
+        if viewer.wraps { modes.append("wrap") }
+        if !viewer.wraps && viewer.column > 0 { modes.append("→\(viewer.column)") }
+        if !viewer.marks.isEmpty { modes.append(counted(viewer.marks.count, "mark")) }
+        if !modes.isEmpty { buffer.putRight(modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
+    }
+
+    /// The line's text in runs: PII in its kind's role, hits of `search` (smart case) as matches.
+    static func runs(_ line: ViewerLine, search: String?) -> [(text: String, role: Role)] {
+        var roles = [Role](repeating: .normal, count: line.bytes.count)
+        if let search, !search.isEmpty {
+            for range in hits(of: Array(search.utf8), in: line.bytes, ignoringCase: search == search.lowercased()) {
+                for index in range { roles[index] = .match }
+            }
+        }
+        for mark in line.pii {
+            let role = piiRole(mark.type)
+            for index in mark.range where roles.indices.contains(index) { roles[index] = role }
+        }
+        var runs: [(text: String, role: Role)] = []
+        var start = 0
+        for index in 1...max(1, roles.count) where index == roles.count || roles[index] != roles[start] {
+            guard start < roles.count else { break }
+            runs.append((String(decoding: line.bytes[start..<index], as: UTF8.self), roles[start]))
+            start = index
+        }
+        if line.cutBytes > 0 { runs.append(("  …\(ByteSize.describe(Int64(line.cutBytes))) more", .muted)) }
+        return runs
+    }
+
+    /// Where `needle` occurs in `bytes`, not overlapping; ASCII case folded when asked.
+    static func hits(of needle: [UInt8], in bytes: [UInt8], ignoringCase: Bool) -> [Range<Int>] {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
+        func fold(_ byte: UInt8) -> UInt8 { ignoringCase && byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+        let folded = needle.map(fold)
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index + folded.count <= bytes.count {
+            if (0..<folded.count).allSatisfy({ fold(bytes[index + $0]) == folded[$0] }) {
+                ranges.append(index..<(index + folded.count))
+                index += folded.count
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    static func piiRole(_ type: String) -> Role {
+        switch PIIType(rawValue: type)?.kind {
+        case .credential: .piiCredential
+        case .personal: .piiPersonal
+        case .network, nil: .piiNetwork
+        }
+    }
+
+    private static func levelRole(_ level: LogLevel) -> Role {
+        switch level {
+        case .error: .error
+        case .warning: .warning
+        case .none: .muted
+        }
+    }
+}

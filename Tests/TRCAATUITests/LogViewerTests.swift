@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import TRCAACore
+@testable import TRCAATUI
+
+/// The log viewer on a real stored log: opening, moving, level jumps, search, the redacted
+/// view, marks attached as evidence, and dismissing PII.
+@Suite struct LogViewerTests {
+    /// 300 lines: an e-mail on line 10, errors on 120 and 250, a warning on 200 (1-based).
+    static let text: String = (1...300).map { number in
+        switch number {
+        case 10: "2026-11-23 10:00:10 INFO login from alice@example.com accepted"
+        case 120, 250: "2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#\(number))"
+        case 200: "2026-11-23 10:03:20 WARN retry budget low"
+        default: "2026-11-23 10:00:00 INFO request \(number) served in 12ms"
+        }
+    }.joined(separator: "\n") + "\n"
+
+    private func openViewer(size: Size = .minimum) throws -> TestApp {
+        let app = try TestApp(size: size) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Checkout errors"))
+            _ = try workspace.whys.add(issueId: issue.id, question: "Why did checkout fail?")
+            let directory = NSTemporaryDirectory() + "trcaa-viewer-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let path = directory + "/gateway.log"
+            try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
+            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
+        }
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        return app
+    }
+
+    private func viewerState(_ app: TestApp) -> LogViewerState? {
+        if case .logViewer(let viewer) = app.state.topScreen { return viewer }
+        return nil
+    }
+
+    @Test func opensAtTheFirstLineWithNumbersAndTheLegend() throws {
+        let app = try openViewer()
+        let viewer = try #require(viewerState(app))
+        #expect(viewer.lineCount == 300)
+        #expect(app.screen[0].contains("Checkout errors") == false)
+        #expect(app.row(containing: "line 1 of 300 lines") != nil)
+        #expect(app.row(containing: "Email 1") != nil)
+        #expect(app.row(containing: "   1 2026-11-23 10:00:00 INFO request 1 served") != nil)
+        #expect(app.row(containing: "alice@example.com") != nil)
+        // `?` searches backward here, so the footer offers help on F1.
+        #expect(app.row(containing: "F1 help") != nil)
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func screens(size: Size) throws {
+        let app = try openViewer(size: size)
+        // The issue id in the breadcrumb changes with every run.
+        let id = String(try #require(viewerState(app)).issueId.prefix(8))
+        let screen = { app.screen.map { $0.replacingOccurrences(of: id, with: "01234567") } }
+        app.press(.nextError)
+        app.press(.toggleMark)
+        Golden.expect(screen(), matches: "log-viewer-\(size)")
+        app.press(.search)
+        app.type("gateway")
+        app.press(.confirm)
+        app.press(.toggleRedacted)
+        app.press(.top)
+        Golden.expect(screen(), matches: "log-viewer-redacted-\(size)")
+    }
+
+    @Test func levelJumpsAndSearchFindTheNearestLine() throws {
+        let app = try openViewer()
+        app.press(.nextError)
+        #expect(viewerState(app)?.cursor.selected == 119)
+        app.press(.nextError)
+        #expect(viewerState(app)?.cursor.selected == 249)
+        app.press(.nextError)
+        #expect(viewerState(app)?.cursor.selected == 249)
+        #expect(app.state.toast?.text == "no more: an error line not found")
+        app.press(.previousWarning)
+        #expect(viewerState(app)?.cursor.selected == 199)
+        #expect(app.row(containing: "WARN retry budget low") != nil)
+
+        app.press(.top)
+        app.press(.search)
+        app.type("gateway")
+        app.press(.confirm)
+        #expect(viewerState(app)?.cursor.selected == 119)
+        app.press(.nextHit)
+        #expect(viewerState(app)?.cursor.selected == 249)
+        app.press(.previousHit)
+        #expect(viewerState(app)?.cursor.selected == 119)
+        app.press(.bottom)
+        #expect(viewerState(app)?.cursor.selected == 299)
+        app.press(.palette)
+        app.type("42")
+        app.press(.confirm)
+        #expect(viewerState(app)?.cursor.selected == 41)
+    }
+
+    @Test func theRedactedViewReplacesPIIByItsType() throws {
+        let app = try openViewer()
+        app.press(.toggleRedacted)
+        #expect(app.row(containing: "login from [Email] accepted") != nil)
+        #expect(app.row(containing: "alice@example.com") == nil)
+        #expect(app.row(containing: "REDACTED") != nil)
+        app.press(.toggleRedacted)
+        #expect(app.row(containing: "alice@example.com") != nil)
+    }
+
+    @Test func markedLinesBecomeEvidenceOfAWhy() throws {
+        let app = try openViewer()
+        app.press(.nextError)
+        app.press(.toggleMark)
+        app.press(.nextError)
+        app.press(.toggleMark)
+        #expect(app.row(containing: "2 marks") != nil)
+        app.press(.attachMarks)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.options.map(\.label) == ["#1 Why did checkout fail?"])
+        app.press(.confirm)
+        let steps = app.state.screens.compactMap { screen -> [WhyStep]? in
+            if case .issueDetail(let detail) = screen { detail.detail?.steps } else { nil }
+        }
+        let evidence = try #require(steps.first?.first?.evidence)
+        #expect(evidence == """
+            gateway.log:120: 2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#120)
+            gateway.log:250: 2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#250)
+            """)
+    }
+
+    @Test func dismissingPIIAsksFirstThenClearsTheHighlight() throws {
+        let app = try openViewer()
+        app.press(.showPII)
+        #expect(app.state.toast?.text == "no PII on this line")
+        for _ in 0..<9 { app.press(.moveDown) }
+        app.press(.showPII)
+        guard case .message(_, let text) = app.state.overlay else { Issue.record("no PII details"); return }
+        #expect(text.contains("Email: alice@example.com"))
+        app.press(.cancel)
+        app.press(.dismissPII)
+        guard case .confirm(let confirm) = app.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(!confirm.yesSelected)
+        app.press(.confirm)
+        #expect(viewerState(app)?.piiCounts.isEmpty == true)
+        #expect(viewerState(app)?.selectedLine?.pii.isEmpty == true)
+        #expect(viewerState(app)?.cursor.selected == 9)
+        #expect(app.row(containing: "Email 1") == nil)
+    }
+}
