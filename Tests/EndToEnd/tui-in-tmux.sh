@@ -260,4 +260,40 @@ keys Q
 wait_for "exit=0 tty=restored"
 ok "d on the welcome screen loads the demo issues"
 
+# --- the log viewer on a log imported with the CLI ----------------------------------------------
+logs="$work/logs"
+cli() { env -i HOME="$work/home" TRCAA_DATA_DIR="$logs" TRCAA_DB_KEY=e2e-key LANG=C.UTF-8 "$binary" "$@"; }
+# 2000 sshd lines: failed logins from changing addresses, one accepted password near the end.
+awk 'BEGIN { for (n = 1; n <= 2000; n++) {
+    ip = sprintf("173.234.%d.%d", n % 200, (n * 7) % 250)
+    if (n == 1500) printf "Dec 10 10:%02d:00 LabSZ sshd[%d]: Accepted password for fztu from %s port 22\n", n % 60, 24000 + n, ip
+    else printf "Dec 10 10:%02d:00 LabSZ sshd[%d]: Failed password for invalid user admin from %s port 22\n", n % 60, 24000 + n, ip
+} }' > "$work/sshd.log"
+issue=$(cli issue new "SSH brute force")
+cli log import "$issue" "$work/sshd.log" -q >/dev/null
+type_line "clear; TRCAA_DATA_DIR=$logs run"
+wait_for "SSH brute force"
+keys Enter
+wait_for "1 Overview"
+keys 4
+wait_for "sshd.log"
+keys Enter
+wait_for "line 1 of 2000 lines"
+wait_for "IPv4 "
+keys G
+wait_for "line 2000 of 2000 lines"
+wait_for "2000 Dec 10 10:20:00 LabSZ sshd[26000]: Failed password for invalid user admin"
+keys g /
+wait_for "Search forward:"
+tm send-keys -t t -l "Accepted password"
+keys Enter
+wait_for "line 1500 of 2000 lines"
+wait_for "Accepted password for fztu"
+keys r
+wait_for "REDACTED"
+wait_for "from [IPv4]"
+keys q q q
+wait_for "exit=0 tty=restored"
+ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted"
+
 echo "# $passed passed"
