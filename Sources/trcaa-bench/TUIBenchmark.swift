@@ -18,10 +18,12 @@ struct TUIBenchmark: ParsableCommand {
     @Option(help: "Keypresses per navigation figure.") var keys = 2000
     @Option(help: "Screen size, WIDTHxHEIGHT.") var size = "120x40"
     @Option(help: "Log samples whose lines become the issues' text.") var corpus = "../shared/data/loghub"
+    @Option(help: "Size of the log the viewer figures open, in MB (0 leaves them out).") var logMegabytes = 100
     @Option(help: .hidden) var driver: DriverMode?
     @Option(help: .hidden) var words: [String] = []
+    @Option(help: .hidden) var logIssue: String?
 
-    enum DriverMode: String, ExpressibleByArgument { case firstFrame = "first-frame", keys }
+    enum DriverMode: String, ExpressibleByArgument { case firstFrame = "first-frame", keys, viewer }
 
     mutating func run() throws {
         let environment = ["TRCAA_DB_KEY": "bench-triage-key", "HOME": store]
@@ -54,17 +56,51 @@ struct TUIBenchmark: ParsableCommand {
               + "\(Report.milliseconds(launch.median - kdf.median)) with process start and exit\n")
 
         let report = try launchDriver(.keys, words: queries, environment: environment)
-        print("Keypress to frame: update, store effects run to idle, render (bar: p99 ≤ 16 ms)")
+        Self.printLatencies("Keypress to frame: update, store effects run to idle, render (bar: p99 ≤ 16 ms)", report.samples)
+        print("\nPeak RSS (bar: ≤ 40 MB): \(peakFirst / 1024) MiB to the first frame, "
+              + "\(report.peakKiB / 1024) MiB after every figure above\n")
+        if logMegabytes > 0 { try viewerFigures(workspace, environment: environment) }
+    }
+
+    /// The viewer on a large stored log, next to lnav opening the same file where it is installed.
+    private func viewerFigures(_ workspace: Workspace, environment: [String: String]) throws {
+        let name = "viewer-\(logMegabytes)MB.log"
+        let path = try LogsBaselines.input(megabytes: logMegabytes, corpus: corpus,
+                                           directory: NSTemporaryDirectory() + "trcaa-bench-logs")
+        let log: LogFileSummary
+        if let stored = try workspace.logs.list().first(where: { $0.summary.fileName == name }) {
+            log = stored.summary
+        } else {
+            print("Importing \(path) as \(name)…")
+            var options = LogImportOptions()
+            options.name = name
+            let issue = try workspace.issues.create(IssueDraft(title: "Viewer benchmark"))
+            log = try workspace.logs.importLog(issueId: issue.id, path: path, options: options).summary
+        }
+        let report = try launchDriver(.viewer, words: [], environment: environment, logIssue: log.issueId)
+        Self.printLatencies("Log viewer on \(name) (\(ByteSize.describe(log.fileSize))): key to frame (bar: ≤ 100 ms)",
+                            report.samples)
+        print("  peak RSS of the driver: \(report.peakKiB / 1024) MiB (the log is \(log.fileSize / 1_048_576) MiB)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/lnav") else {
+            return print("  (lnav is not installed: no baseline)")
+        }
+        let lnav = try Samples.measure("lnav -n -c ':goto 0' on the same file", runs: 3) {
+            try Spawn.runQuietly(["/usr/bin/lnav", "-n", "-c", ":goto 0", path], environment: ["HOME": store, "TERM": "dumb"])
+        }
+        print("  \(lnav.name): median \(Report.milliseconds(lnav.median)) (it indexes the whole file first)")
+    }
+
+    /// A table of latencies: median, p95, p99 and max.
+    private static func printLatencies(_ title: String, _ figures: [Samples]) {
+        print(title)
         print("  " + "keys".padding(52) + "median".padding(11, left: true) + "p95".padding(11, left: true)
               + "p99".padding(11, left: true) + "max".padding(11, left: true))
-        for samples in report.samples {
+        for samples in figures {
             print("  " + samples.name.padding(52) + Report.milliseconds(samples.median).padding(11, left: true)
                   + Report.milliseconds(samples.percentile(95)).padding(11, left: true)
                   + Report.milliseconds(samples.percentile(99)).padding(11, left: true)
                   + Report.milliseconds(samples.percentile(100)).padding(11, left: true))
         }
-        print("\nPeak RSS (bar: ≤ 40 MB): \(peakFirst / 1024) MiB to the first frame, "
-              + "\(report.peakKiB / 1024) MiB after every figure above")
     }
 
     /// What a driver process measured, and its peak resident memory.
@@ -76,15 +112,15 @@ struct TUIBenchmark: ParsableCommand {
     /// Runs this program again as a driver, so the memory figure is the interface's alone. The
     /// driver reports its own peak (`VmHWM`): the `ru_maxrss` of a spawned child starts at its
     /// parent's peak, and this parent holds the generated store's corpus.
-    private func launchDriver(_ mode: DriverMode, words: [String], environment: [String: String]) throws
-        -> DriverReport
+    private func launchDriver(_ mode: DriverMode, words: [String], environment: [String: String],
+                              logIssue: String? = nil) throws -> DriverReport
     {
         let output = NSTemporaryDirectory() + "trcaa-bench-tui-\(getpid()).txt"
         defer { try? FileManager.default.removeItem(atPath: output) }
         let program = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         try Spawn.runQuietly(
             [program, "tui", "--driver", mode.rawValue, "--store", store, "--keys", "\(keys)", "--size", size]
-                + words.flatMap { ["--words", $0] },
+                + words.flatMap { ["--words", $0] } + (logIssue.map { ["--log-issue", $0] } ?? []),
             environment: environment, stdout: output)
         var report = DriverReport()
         for line in try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n") {
@@ -103,24 +139,65 @@ struct TUIBenchmark: ParsableCommand {
         var options = WorkspaceOptions(dataDirectory: store)
         options.cacheKibibytes = InterfaceLoop.pageCacheKibibytes
         let workspace = try Workspace.open(options, environment: environment)
-        let session = HeadlessSession(
-            state: AppState(size: Size(parsing: size), status: StatusInfo(
-                databaseName: "trcaa.db", keySource: "env", keyDescription: "environment variable TRCAA_DB_KEY",
-                dataDirectory: store), now: Date(), hasExternalEditor: false),
-            runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
+        var state = AppState(size: Size(parsing: size), status: StatusInfo(
+            databaseName: "trcaa.db", keySource: "env", keyDescription: "environment variable TRCAA_DB_KEY",
+            dataDirectory: store), now: Date(), hasExternalEditor: false)
+        if let logIssue {
+            var detail = IssueDetailState(issueId: logIssue)
+            detail.tab = .logs
+            state.screens.append(.issueDetail(detail))
+        }
+        let session = HeadlessSession(state: state, runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
         _ = session.frame()
         let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         defer { print("peak KiB\t\(Self.peakResidentKiB())") }
-        guard mode == .keys else { return print("first frame\t\(firstFrame)") }
-
-        var figures: [Samples] = []
-        /// Seconds from a keypress to its frame, with the store effects it caused done.
-        func timeKey(_ key: Key) -> Double {
-            let begin = DispatchTime.now().uptimeNanoseconds
-            session.press(key)
-            _ = session.frame()
-            return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+        switch mode {
+        case .firstFrame: print("first frame\t\(firstFrame)")
+        case .keys: driveKeys(session)
+        case .viewer: driveViewer(session)
         }
+    }
+
+    /// Prints one line per figure.
+    private static func emit(_ figures: [Samples]) {
+        for samples in figures {
+            print("\(samples.name)\t\(samples.seconds.map { String($0) }.joined(separator: ","))")
+        }
+    }
+
+    /// Seconds from a keypress to its frame, with the store effects it caused done.
+    private static func time(_ key: Key, in session: HeadlessSession) -> Double {
+        let begin = DispatchTime.now().uptimeNanoseconds
+        session.press(key)
+        _ = session.frame()
+        return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+    }
+
+    /// The viewer, from the issue's Logs tab: open, ends of the log, a search that reads it all,
+    /// the first error.
+    private func driveViewer(_ session: HeadlessSession) {
+        var open = Samples("Enter: open the log, first screen")
+        var end = Samples("G: the last screen")
+        var start = Samples("g: the first screen again")
+        var search = Samples("/ + Enter: a text found nowhere (reads it all)")
+        var error = Samples("e from the first line: the first error")
+        for _ in 0..<5 {
+            open.append(Self.time(.enter, in: session))
+            end.append(Self.time(.char("G"), in: session))
+            start.append(Self.time(.char("g"), in: session))
+            error.append(Self.time(.char("e"), in: session))
+            session.press(.char("g"))
+            session.press(.char("/"))
+            "no such text anywhere".forEach { session.press(.char($0)) }
+            search.append(Self.time(.enter, in: session))
+            session.press(.char("q"))
+        }
+        Self.emit([open, end, start, error, search])
+    }
+
+    private func driveKeys(_ session: HeadlessSession) {
+        var figures: [Samples] = []
+        let timeKey = { (key: Key) in Self.time(key, in: session) }
         func measure(_ name: String, _ keys: [Key]) {
             var samples = Samples(name)
             for key in keys { samples.append(timeKey(key)) }
@@ -149,9 +226,7 @@ struct TUIBenchmark: ParsableCommand {
             session.press(.escape)
         }
         figures.append(typed)
-        for samples in figures {
-            print("\(samples.name)\t\(samples.seconds.map { String($0) }.joined(separator: ","))")
-        }
+        Self.emit(figures)
     }
 }
 
