@@ -37,6 +37,8 @@ extension App {
             }
         case .form(var form):
             switch action {
+            case .nextField where form.purpose.completesPath:
+                return [.completePath(form.value(form.focused))]
             case .nextField: form.focused = (form.focused + 1) % form.fields.count
             case .previousField: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
             case .confirm:

@@ -71,12 +71,13 @@ extension App {
         buffer.fill(Rect(x: 0, y: y, width: state.size.width, height: 1), role: .statusBar)
         let left = " \(state.status.databaseName) · key: \(state.status.keySource) · \(counted(state.status.totalIssues, "issue"))"
         let used = buffer.put(left, x: 0, y: y, maxWidth: state.size.width / 2, role: .statusBar)
-        if let toast = state.toast {
+        let message = state.toast.map { ($0.text, $0.isError ? Role.error : .info) }
+            ?? state.status.activity.map { ($0, Role.warning) }
+        if let (text, role) = message {
             let room = state.size.width - used - 2
-            let text = DisplayWidth.columns(of: toast.text) > room ? toast.text : toast.text + " "
-            let width = min(room, DisplayWidth.columns(of: text))
-            buffer.put(text, x: state.size.width - width, y: y, maxWidth: width,
-                       role: toast.isError ? .error : .info, highlighted: true)
+            let shown = DisplayWidth.columns(of: text) > room ? text : text + " "
+            let width = min(room, DisplayWidth.columns(of: shown))
+            buffer.put(shown, x: state.size.width - width, y: y, maxWidth: width, role: role, highlighted: true)
         }
     }
 }

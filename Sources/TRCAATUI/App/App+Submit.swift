@@ -19,6 +19,11 @@ extension App {
             state.overlay = nil
             return [.createIssue(IssueDraft(title: trimmed(0), description: form.value(5), severity: severity,
                                             category: category, assignee: trimmed(3), tags: Tags.parse(form.value(4))))]
+        case .importLog(let issueId):
+            let path = PathInput.normalize(form.value(0))
+            guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: 0, in: &state) }
+            state.overlay = nil
+            return [.importLog(issueId: issueId, path: path)]
         case .addWhy(let issueId):
             guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }
             state.overlay = nil

@@ -57,6 +57,16 @@ public enum App {
             return logLinesLoaded(logId, offset: offset, lines: lines, redacted: redacted, in: &state)
         case .logLineFound(let logId, let generation, let line):
             return logLineFound(logId, generation: generation, line: line, in: &state)
+        case .pathCompleted(let text, let candidates):
+            guard case .form(var form) = state.overlay, form.purpose.completesPath else { return [] }
+            form.fields[form.focused].editor = LineEditor(text)
+            form.fields[form.focused].note = candidates.isEmpty ? nil
+                : candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : "")
+            state.overlay = .form(form)
+            return []
+        case .progress(let text):
+            state.status.activity = text
+            return []
         case .demoLoaded(let count):
             inform("loaded \(count) demo issues", in: &state)
             state.screens = [.issueList(IssueListState())]

@@ -42,6 +42,8 @@ public struct StatusInfo: Sendable, Equatable {
     /// Where the key came from, in full, for the welcome screen.
     public var keyDescription: String
     public var totalIssues = 0
+    /// Long work under way ("importing app.log 40%"), shown while no toast is.
+    public var activity: String?
     public var dataDirectory: String
 
     public init(databaseName: String, keySource: String, keyDescription: String, dataDirectory: String) {

@@ -22,6 +22,9 @@ public enum Effect: Sendable, Equatable {
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, generation: Int)
     case dismissSpans([String])
     case purgeLog(logId: String)
+    case importLog(issueId: String, path: String)
+    /// Tab in a path field: the completion comes back as `pathCompleted`.
+    case completePath(String)
     /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.
     case runEditor(EditPurpose, text: String, fileName: String)
     case suspend

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TRCAACore
 
 /// Runs the store effects with the services and reports back with messages. It owns the
@@ -17,10 +19,12 @@ public final class EffectRunner: @unchecked Sendable {
     public func describeError(_ error: any Error) -> String { describe(error) }
 
     /// Runs `effect`; errors become `.failed` (or `.searchFailed`) messages, never crashes.
-    public func run(_ effect: Effect) -> [Msg] {
+    /// Long work reports through `progress` as it goes (it may be called from other threads).
+    public func run(_ effect: Effect, progress: @escaping @Sendable (Msg) -> Void = { _ in }) -> [Msg] {
         do {
-            return try perform(effect)
+            return try perform(effect, progress: progress)
         } catch {
+            if case .importLog = effect { progress(.progress(nil)) }
             if case .search(_, let generation) = effect {
                 return [.searchFailed(generation: generation, message: describe(error))]
             }
@@ -28,7 +32,7 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    private func perform(_ effect: Effect) throws -> [Msg] {
+    private func perform(_ effect: Effect, progress: @escaping @Sendable (Msg) -> Void) throws -> [Msg] {
         switch effect {
         case .loadIssues(var filter, let offset, let known):
             filter.offset = offset
@@ -80,6 +84,20 @@ public final class EffectRunner: @unchecked Sendable {
         case .purgeLog(let logId):
             let result = try workspace.logs.purge(logId)
             return [.changed("purged \(counted(result.spansRemoved, "PII span")); the stored text is now redacted")]
+        case .importLog(let issueId, let path):
+            let name = (path as NSString).lastPathComponent
+            let reported = Atomic<Int>(-1)
+            let log = try workspace.logs.importLog(issueId: issueId, path: path, progress: { read, total in
+                guard let total, total > 0 else { return }
+                let percent = Int(read * 100 / total)
+                if reported.exchange(percent, ordering: .relaxed) != percent { progress(.progress("importing \(name) \(percent)%")) }
+            })
+            progress(.progress(nil))
+            return [.changed("imported \(log.summary.fileName): \(counted(log.lineCount ?? 0, "line")), "
+                             + "\(counted(log.spanCount, "PII span"))")]
+        case .completePath(let text):
+            let completion = PathInput.complete(text)
+            return [.pathCompleted(completion.text, candidates: completion.candidates)]
         case .loadDemoData:
             return [.demoLoaded(issues: try DemoData.load(into: workspace))]
         case .runEditor, .suspend, .quit:

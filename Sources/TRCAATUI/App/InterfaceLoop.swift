@@ -94,7 +94,7 @@ public final class InterfaceLoop {
                 runEditor(purpose, text: text, fileName: fileName)
             default:
                 let runner = runner, mailbox = mailbox
-                effects.async { mailbox.post(runner.run(effect)) }
+                effects.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
             }
         }
     }

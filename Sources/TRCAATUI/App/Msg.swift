@@ -21,6 +21,9 @@ public enum Msg: Sendable {
     case logOpened(logId: String, lineCount: Int, pii: [PIICount])
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
     case logLineFound(logId: String, generation: Int, line: Int?)
+    case pathCompleted(String, candidates: [String])
+    /// Long work under way (an import at 40%); nil when it is over.
+    case progress(String?)
 }
 
 /// One page of the issue list, with the counts the status bar shows.

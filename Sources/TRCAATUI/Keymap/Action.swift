@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case searchBackward, nextHit, previousHit, nextError, previousError, nextWarning, previousWarning
     case scrollLeft, scrollRight, toggleWrap, toggleRedacted, showPII, dismissPII, purgePII
     case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int)
+    // Logs tab
+    case importLog
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

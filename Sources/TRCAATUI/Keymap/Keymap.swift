@@ -75,6 +75,7 @@ public struct Keymap: Sendable {
         ],
         .attachments: [
             Binding([.enter], .open, "Open the selected log in the viewer", hint: "view"),
+            Binding([.char("a")], .importLog, "Import a log file (Tab completes the path)", hint: "import"),
         ],
         .logViewer: [
             Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),

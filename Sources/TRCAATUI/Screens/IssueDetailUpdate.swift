@@ -77,6 +77,11 @@ extension App {
                 title: "Delete why #\(step.stepOrder)?",
                 message: "“\(step.whyQuestion)” will be deleted; the steps after it move up.",
                 onYes: [.deleteWhy(stepId: step.id)]))
+        case (.importLog, .logs):
+            state.overlay = .form(FormState(
+                title: "Import a log into “\(issue.title)”",
+                fields: [FormField("Path", note: "Tab completes · ~ is your home · .gz is read as gzip")],
+                purpose: .importLog(issueId: issue.id)))
         case (.open, .logs):
             guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
             return openLogViewer(logs[detail.cursor(.logs).selected], in: &state)

@@ -52,6 +52,11 @@ public enum FormPurpose: Sendable, Equatable {
     case addWhy(issueId: String)
     case editWhy(stepId: String)
     case editField(issueId: String, OverviewField)
+    /// One field, a path (Tab completes it).
+    case importLog(issueId: String)
+
+    /// Whether Tab completes the field as a path instead of moving to the next one.
+    var completesPath: Bool { if case .importLog = self { true } else { false } }
 }
 
 /// A list to choose from; in filter mode several choices can be ticked.
