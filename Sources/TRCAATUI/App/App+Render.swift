@@ -15,6 +15,7 @@ extension App {
         case .issueList(let list): IssueListView.draw(list, state: state, in: body, into: &buffer)
         case .issueDetail(let detail): IssueDetailView.draw(detail, state: state, in: body, into: &buffer)
         case .logViewer(let viewer): LogViewerView.draw(viewer, state: state, in: body, into: &buffer)
+        case .document(let view): DocumentView.draw(view, state: state, in: body, into: &buffer)
         }
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
         drawHints(state, into: &buffer)
@@ -42,6 +43,8 @@ extension App {
                 crumbs.append(detail.tab.title)
             case .logViewer(let viewer):
                 crumbs.append(viewer.fileName)
+            case .document(let view):
+                crumbs.append(view.document.map { DocumentKind(rawValue: $0.docType)?.displayName ?? $0.docType } ?? "…")
             }
         }
         buffer.put(" " + crumbs.joined(separator: " › "), x: 0, y: 0, exactWidth: state.size.width, role: .title)

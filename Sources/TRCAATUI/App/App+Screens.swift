@@ -8,6 +8,7 @@ extension App {
         case .issueList: return performOnIssueList(action, in: &state)
         case .issueDetail: return performOnDetail(action, in: &state)
         case .logViewer: return performOnLogViewer(action, in: &state)
+        case .document: return performOnDocument(action, in: &state)
         }
     }
 

@@ -19,6 +19,11 @@ extension App {
             state.overlay = nil
             return [.createIssue(IssueDraft(title: trimmed(0), description: form.value(5), severity: severity,
                                             category: category, assignee: trimmed(3), tags: Tags.parse(form.value(4))))]
+        case .exportDocument(let documentId, let format):
+            let directory = PathInput.normalize(form.value(0))
+            guard !directory.isEmpty else { return reject(&form, "type a directory", field: 0, in: &state) }
+            state.overlay = nil
+            return [.exportDocument(id: documentId, format, directory: directory, replacing: false)]
         case .importLog(let issueId):
             let path = PathInput.normalize(form.value(0))
             guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: 0, in: &state) }
@@ -80,6 +85,13 @@ extension App {
             return reload(list, in: &state)
         case .attachEvidence(let logId):
             return attachEvidence(logId: logId, stepId: value, in: &state)
+        case .generateDocument(let issueId):
+            guard let kind = DocumentKind(rawValue: value) else { return [] }
+            return [.generateDocument(issueId: issueId, kind, force: false)]
+        case .exportFormat(let documentId):
+            guard let format = ExportFormat(rawValue: value) else { return [] }
+            askExportDirectory(documentId: documentId, format: format, in: &state)
+            return []
         }
     }
 

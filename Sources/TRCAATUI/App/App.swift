@@ -64,6 +64,15 @@ public enum App {
                 : candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : "")
             state.overlay = .form(form)
             return []
+        case .documentLoaded(let document, let forEditing):
+            guard forEditing else {
+                documentLoaded(document, in: &state)
+                return []
+            }
+            return editLongText(.document(id: document.id), text: document.contentMd, title: document.title, in: &state)
+        case .confirmationNeeded(let confirm):
+            state.overlay = .confirm(confirm)
+            return []
         case .progress(let text):
             state.status.activity = text
             return []
@@ -159,6 +168,8 @@ public enum App {
                 if let select { detail.pendingStepSelection = select }
                 state.screens[index] = .issueDetail(detail)
                 effects.append(.loadDetail(issueId: detail.issueId))
+            case .document(let view):
+                effects.append(.loadDocument(id: view.documentId))
             case .logViewer(var viewer):
                 // Spans may have been dismissed or purged: open the log again where the cursor is.
                 viewer.window = LogViewerState.emptyWindow
@@ -187,6 +198,8 @@ public enum App {
                     detail.cursors[tab] = cursor
                 }
                 state.screens[index] = .issueDetail(detail)
+            case .document:
+                break
             case .logViewer(var viewer):
                 viewer.cursor.scrollIntoView(count: viewer.lineCount, visible: ScreenLayout.logLines(state.size))
                 state.screens[index] = .logViewer(viewer)

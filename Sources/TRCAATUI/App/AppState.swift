@@ -74,6 +74,7 @@ public enum Screen: Sendable {
     case issueList(IssueListState)
     case issueDetail(IssueDetailState)
     case logViewer(LogViewerState)
+    case document(DocumentViewState)
 
     var contexts: [KeyContext] {
         switch self {
@@ -81,6 +82,7 @@ public enum Screen: Sendable {
         case .issueList(let list): list.search?.isEditing == true ? [.issueList, .searchPrompt] : [.issueList]
         case .issueDetail(let detail): [.issueDetail, detail.tab.context]
         case .logViewer(let viewer): viewer.prompt == nil ? [.logViewer] : [.logViewer, .searchPrompt]
+        case .document: [.documentView]
         }
     }
 }

@@ -23,6 +23,12 @@ public enum Effect: Sendable, Equatable {
     case dismissSpans([String])
     case purgeLog(logId: String)
     case importLog(issueId: String, path: String)
+    case loadDocument(id: String)
+    /// Loads a document's text, then opens it in the editor.
+    case loadDocumentForEditing(id: String)
+    case generateDocument(issueId: String, DocumentKind, force: Bool)
+    case saveDocument(id: String, text: String)
+    case exportDocument(id: String, ExportFormat, directory: String, replacing: Bool)
     /// Tab in a path field: the completion comes back as `pathCompleted`.
     case completePath(String)
     /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.
@@ -35,4 +41,5 @@ public enum Effect: Sendable, Equatable {
 public enum EditPurpose: Sendable, Equatable {
     case description(issueId: String)
     case whyText(stepId: String, question: String)
+    case document(id: String)
 }

@@ -95,6 +95,34 @@ public final class EffectRunner: @unchecked Sendable {
             progress(.progress(nil))
             return [.changed("imported \(log.summary.fileName): \(counted(log.lineCount ?? 0, "line")), "
                              + "\(counted(log.spanCount, "PII span"))")]
+        case .loadDocument(let id):
+            return [.documentLoaded(try workspace.documents.get(id), forEditing: false)]
+        case .loadDocumentForEditing(let id):
+            return [.documentLoaded(try workspace.documents.get(id), forEditing: true)]
+        case .generateDocument(let issueId, let kind, let force):
+            do {
+                let generated = try workspace.documents.generate(kind, issueId: issueId, force: force)
+                return [.changed("\(generated.replaced ? "regenerated" : "generated") the \(kind.displayName)")]
+            } catch TriageError.documentEdited {
+                return [.confirmationNeeded(ConfirmState(
+                    title: "Replace the edited \(kind.displayName)?",
+                    message: "It was edited since it was generated; regenerating replaces those edits "
+                        + "(the audit log keeps the old text's hash).",
+                    onYes: [.generateDocument(issueId: issueId, kind, force: true)]))]
+            }
+        case .saveDocument(let id, let text):
+            let changed = try workspace.documents.save(id, content: text)
+            return [.changed(changed ? "saved the document" : "no changes")]
+        case .exportDocument(let id, let format, let directory, let replacing):
+            do {
+                let path = try workspace.documents.export(id, format: format, to: directory, force: replacing)
+                return [.changed("exported \(path)")]
+            } catch TriageError.exportExists(let path) {
+                return [.confirmationNeeded(ConfirmState(
+                    title: "Replace \((path as NSString).lastPathComponent)?",
+                    message: "\(path) exists; exporting again replaces it.",
+                    onYes: [.exportDocument(id: id, format, directory: directory, replacing: true)]))]
+            }
         case .completePath(let text):
             let completion = PathInput.complete(text)
             return [.pathCompleted(completion.text, candidates: completion.candidates)]

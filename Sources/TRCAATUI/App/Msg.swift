@@ -22,6 +22,9 @@ public enum Msg: Sendable {
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case pathCompleted(String, candidates: [String])
+    case documentLoaded(Document, forEditing: Bool)
+    /// Work that stopped to ask first (an edited document to replace, a file to overwrite).
+    case confirmationNeeded(ConfirmState)
     /// Long work under way (an import at 40%); nil when it is over.
     case progress(String?)
 }

@@ -12,6 +12,9 @@ public enum ScreenLayout {
     /// Visible lines of the log viewer (its header takes a row), without wrapping.
     public static func logLines(_ size: Size) -> Int { max(1, body(size).height - 1) }
 
+    /// Visible lines of a document preview (a heading row and a gap above them).
+    public static func documentLines(_ size: Size) -> Int { max(1, body(size).height - 2) }
+
     /// Visible lines of a detail tab (issue heading, tab bar and a rule take three rows).
     public static func detailLines(_ size: Size) -> Int { max(1, body(size).height - 3) }
 

@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int)
     // Logs tab
     case importLog
+    // Documents
+    case generateDocument, editDocument, exportDocument
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, attachments, documents, logViewer
+    case overview, whys, timeline, attachments, documents, logViewer, documentView
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -20,6 +20,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .attachments: "Attachments"
         case .documents: "Documents"
         case .logViewer: "Log viewer"
+        case .documentView: "Document"
         case .help: "Help"
         case .palette: "Command palette"
         case .confirm: "Confirmation"

@@ -98,7 +98,18 @@ public struct Keymap: Sendable {
             Binding([.char("l"), .right], .scrollRight, "Scroll right"),
             Binding([.char("t")], .toggleWrap, "Wrap long lines, or cut them at the edge"),
         ],
-        .documents: [],
+        .documents: [
+            Binding([.enter], .open, "Read the selected document", hint: "read"),
+            Binding([.char("g")], .generateDocument, "Generate the RCA or the post-mortem from the issue", hint: "generate"),
+            Binding([.char("e")], .editDocument, "Edit the document in $VISUAL/$EDITOR", hint: "edit"),
+            Binding([.char("x")], .exportDocument, "Export as Markdown, HTML, PDF or Word", hint: "export"),
+        ],
+        .documentView: [
+            Binding([.char("e")], .editDocument, "Edit the document in $VISUAL/$EDITOR", hint: "edit"),
+            Binding([.char("x")], .exportDocument, "Export as Markdown, HTML, PDF or Word", hint: "export"),
+            Binding([.char("g")], .generateDocument, "Regenerate it from the issue (asks before replacing edits)",
+                    hint: "regenerate"),
+        ],
         .help: [
             Binding([.char("j"), .down], .moveDown, "Scroll down"),
             Binding([.char("k"), .up], .moveUp, "Scroll up"),

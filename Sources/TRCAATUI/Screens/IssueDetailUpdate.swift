@@ -77,6 +77,8 @@ extension App {
                 title: "Delete why #\(step.stepOrder)?",
                 message: "“\(step.whyQuestion)” will be deleted; the steps after it move up.",
                 onYes: [.deleteWhy(stepId: step.id)]))
+        case (_, .documents):
+            return performOnDocumentsTab(action, issue: issue, detail: detail, in: &state)
         case (.importLog, .logs):
             state.overlay = .form(FormState(
                 title: "Import a log into “\(issue.title)”",
@@ -166,6 +168,8 @@ extension App {
         case .whyText(let stepId, let question):
             let (answer, evidence) = WhyText.split(text)
             return [.editWhy(stepId: stepId, question: question, answer: answer, evidence: evidence)]
+        case .document(let id):
+            return [.saveDocument(id: id, text: text)]
         }
     }
 }
@@ -176,6 +180,7 @@ extension EditPurpose {
         switch self {
         case .description: "description.md"
         case .whyText: "why.md"
+        case .document: "document.md"
         }
     }
 }

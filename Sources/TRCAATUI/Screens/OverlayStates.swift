@@ -54,9 +54,16 @@ public enum FormPurpose: Sendable, Equatable {
     case editField(issueId: String, OverviewField)
     /// One field, a path (Tab completes it).
     case importLog(issueId: String)
+    /// One field, the directory to export to.
+    case exportDocument(documentId: String, ExportFormat)
 
     /// Whether Tab completes the field as a path instead of moving to the next one.
-    var completesPath: Bool { if case .importLog = self { true } else { false } }
+    var completesPath: Bool {
+        switch self {
+        case .importLog, .exportDocument: true
+        default: false
+        }
+    }
 }
 
 /// A list to choose from; in filter mode several choices can be ticked.
@@ -89,6 +96,8 @@ public enum PickerPurpose: Sendable, Equatable {
     case filter
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
+    case generateDocument(issueId: String)
+    case exportFormat(documentId: String)
 }
 
 /// The built-in multi-line editor, for when no `$VISUAL`/`$EDITOR` is set.

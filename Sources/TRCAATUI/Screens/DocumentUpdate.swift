@@ -1,0 +1,101 @@
+import Foundation
+import TRCAACore
+
+extension App {
+    /// The Documents tab: open, generate, edit and export the issue's RCA and post-mortem.
+    static func performOnDocumentsTab(_ action: Action, issue: Issue, detail: IssueDetailState,
+                                      in state: inout AppState) -> [Effect]? {
+        let documents = detail.detail?.documents ?? []
+        let selected = documents.indices.contains(detail.cursor(.documents).selected)
+            ? documents[detail.cursor(.documents).selected] : nil
+        switch action {
+        case .generateDocument:
+            state.overlay = .picker(PickerState(
+                title: "Generate from “\(issue.title)”",
+                options: DocumentKind.allCases.map { kind in
+                    let exists = documents.contains { $0.docType == kind.rawValue }
+                    return PickerOption(kind.displayName + (exists ? " (replaces the current one)" : ""), value: kind.rawValue)
+                },
+                purpose: .generateDocument(issueId: issue.id)))
+            return []
+        case .open:
+            guard let selected else { return [] }
+            state.screens.append(.document(DocumentViewState(documentId: selected.id)))
+            return [.loadDocument(id: selected.id)]
+        case .editDocument:
+            return selected.map { [.loadDocumentForEditing(id: $0.id)] } ?? []
+        case .exportDocument:
+            guard let selected else { return [] }
+            openExportPicker(documentId: selected.id, title: selected.title, in: &state)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// The document preview: scrolling, and the same edit, export and regenerate keys.
+    static func performOnDocument(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard case .document(var view) = state.topScreen else { return nil }
+        let lineCount = MarkdownLines.lines(view.blocks, width: ScreenLayout.body(state.size).width - 4).count
+        let visible = ScreenLayout.documentLines(state.size)
+        let last = max(0, lineCount - visible)
+        switch action {
+        case .moveDown: view.scroll += 1
+        case .moveUp: view.scroll -= 1
+        case .pageDown: view.scroll += visible
+        case .pageUp: view.scroll -= visible
+        case .halfPageDown: view.scroll += visible / 2
+        case .halfPageUp: view.scroll -= visible / 2
+        case .top: view.scroll = 0
+        case .bottom: view.scroll = last
+        case .editDocument: return [.loadDocumentForEditing(id: view.documentId)]
+        case .exportDocument:
+            openExportPicker(documentId: view.documentId, title: view.document?.title ?? "", in: &state)
+            return []
+        case .generateDocument:
+            guard let document = view.document, let kind = DocumentKind(rawValue: document.docType) else { return [] }
+            return [.generateDocument(issueId: document.issueId, kind, force: false)]
+        default:
+            return nil
+        }
+        view.scroll = max(0, min(view.scroll, last))
+        state.screens[state.screens.count - 1] = .document(view)
+        return []
+    }
+
+    private static func openExportPicker(documentId: String, title: String, in state: inout AppState) {
+        state.overlay = .picker(PickerState(
+            title: "Export “\(title)” as", options: ExportFormat.allCases.map { PickerOption($0.label, value: $0.rawValue) },
+            purpose: .exportFormat(documentId: documentId)))
+    }
+
+    /// The chosen format asks where to write.
+    static func askExportDirectory(documentId: String, format: ExportFormat, in state: inout AppState) {
+        state.overlay = .form(FormState(
+            title: "Export as \(format.label)",
+            fields: [FormField("Directory", FileManager.default.currentDirectoryPath, note: "Tab completes · ~ is your home")],
+            purpose: .exportDocument(documentId: documentId, format)))
+    }
+
+    /// A loaded document goes to every preview of it.
+    static func documentLoaded(_ document: Document, in state: inout AppState) {
+        for index in state.screens.indices {
+            guard case .document(var view) = state.screens[index], view.documentId == document.id else { continue }
+            view.document = document
+            view.blocks = MarkdownParser.parse(document.contentMd)
+            state.screens[index] = .document(view)
+        }
+    }
+}
+
+extension ExportFormat {
+    /// How pickers name the format.
+    var label: String {
+        switch self {
+        case .md: "Markdown (.md)"
+        case .html: "HTML (.html)"
+        case .pdf: "PDF (.pdf)"
+        case .docx: "Word (.docx)"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TRCAACore
+@testable import TRCAATUI
+
+/// The Documents tab: generate the RCA, read it rendered, edit it, regenerate over an edit
+/// (asks first), export it.
+@Suite struct DocumentTests {
+    private func openDocumentsTab() throws -> TestApp {
+        let app = try TestApp(size: Size(width: 120, height: 40)) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Checkout 502s", severity: .p1))
+            _ = try workspace.whys.add(issueId: issue.id, question: "Why did checkout fail?", answer: "No healthy upstreams")
+            let step = try workspace.whys.add(issueId: issue.id, question: "Why unhealthy?", answer: "GC pauses")
+            _ = try workspace.whys.markRootCause(stepId: step.id)
+        }
+        app.press(.open)
+        app.press(.showTab(5))
+        return app
+    }
+
+    private func choose(_ label: String, in app: TestApp) {
+        guard case .picker(let picker) = app.state.overlay,
+              let index = picker.options.firstIndex(where: { $0.label.hasPrefix(label) }) else {
+            Issue.record("no option “\(label)”")
+            return
+        }
+        for _ in 0..<index { app.press(.moveDown) }
+        app.press(.confirm)
+    }
+
+    @Test func generateReadEditRegenerateAndExportTheRCA() throws {
+        let app = try openDocumentsTab()
+        #expect(app.row(containing: "No documents yet") != nil)
+        app.press(.generateDocument)
+        choose("RCA", in: app)
+        #expect(app.state.toast?.text == "generated the RCA")
+        #expect(app.row(containing: "RCA: Checkout 502s") != nil)
+
+        app.press(.open)
+        #expect(app.row(containing: "Root Cause Analysis: Checkout 502s") != nil)
+        #expect(app.row(containing: "Severity     │ P1") != nil)
+        app.press(.bottom)
+        #expect(app.row(containing: "Root Cause Analysis: Checkout 502s") == nil)
+        #expect(app.screen.contains { $0.contains("# ") } == false, "headings are drawn without their #")
+
+        // The built-in editor (no $VISUAL here): add a line, save.
+        app.press(.editDocument)
+        guard case .textEditor = app.state.overlay else { Issue.record("no editor"); return }
+        app.send(.key(.ctrl("e")))
+        app.type("Reviewed by the on-call team.")
+        app.press(.confirm)
+        #expect(app.state.toast?.text == "saved the document")
+
+        // Regenerating over the edit asks first, default No.
+        app.press(.generateDocument)
+        guard case .confirm(let confirm) = app.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.title == "Replace the edited RCA?")
+        #expect(!confirm.yesSelected)
+        app.press(.cancel)
+
+        let directory = NSTemporaryDirectory() + "trcaa-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        app.press(.exportDocument)
+        choose("Markdown", in: app)
+        guard case .form = app.state.overlay else { Issue.record("no directory form"); return }
+        app.send(.key(.ctrl("u")))
+        app.type(directory)
+        app.press(.confirm)
+        let path = directory + "/RCA__Checkout_502s.md"
+        #expect(app.state.toast?.text == "exported \(path)")
+        let exported = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(exported.contains("Reviewed by the on-call team."))
+
+        // Exporting again asks before replacing the file.
+        app.press(.exportDocument)
+        choose("Markdown", in: app)
+        app.send(.key(.ctrl("u")))
+        app.type(directory)
+        app.press(.confirm)
+        guard case .confirm(let replace) = app.state.overlay else { Issue.record("no replace question"); return }
+        #expect(replace.title == "Replace RCA__Checkout_502s.md?")
+
+        app.press(.cancel)
+        app.press(.back)
+        app.press(.showTab(2))
+        let events = try #require(app.detail?.detail?.timeline).map(\.eventType)
+        #expect(events.contains("rca_generated") && events.contains("document_exported"))
+    }
+
+    @Test func markdownTablesAndListsAreLaidOutForTheTerminal() {
+        let blocks = MarkdownParser.parse("""
+            ## Impact
+
+            - first item that is long enough to wrap onto a second line here
+
+            Steps:
+
+            1. numbered
+
+            | Metric | Value |
+            |---|---|
+            | errors | 8% |
+            """)
+        let lines = MarkdownLines.lines(blocks, width: 40).map { $0.map(\.text).joined() }
+        #expect(lines == [
+            "Impact", "",
+            "• first item that is long enough to wrap",
+            "  onto a second line here", "", "Steps:", "", "1. numbered", "",
+            "Metric │ Value", "───────┼──────", "errors │ 8%   ",
+        ])
+    }
+}
