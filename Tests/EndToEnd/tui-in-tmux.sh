@@ -292,8 +292,33 @@ wait_for "Accepted password for fztu"
 keys r
 wait_for "REDACTED"
 wait_for "from [IPv4]"
-keys q q q
-wait_for "exit=0 tty=restored"
+keys m A
+wait_for "this issue has no whys yet"
 ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted"
+
+# --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
+keys q
+wait_for "4 Logs (1)"
+keys 6 g
+wait_for "Post-mortem"
+keys Enter
+wait_for "generated the RCA"
+keys Enter
+wait_for "Root Cause Analysis: SSH brute force"
+keys x
+wait_for "PDF (.pdf)"
+keys j j Enter
+wait_for "Export as PDF"
+keys C-u
+tm send-keys -t t -l "$work/out"
+mkdir -p "$work/out"
+keys Enter
+wait_for "exported $work"
+[ -s "$work/out/RCA__SSH_brute_force.pdf" ] || fail "no PDF at $work/out/RCA__SSH_brute_force.pdf"
+pdftotext "$work/out/RCA__SSH_brute_force.pdf" - | grep -q "Root Cause Analysis: SSH brute force" \
+    || fail "the exported PDF does not hold the RCA's heading"
+keys q q q q
+wait_for "exit=0 tty=restored"
+ok "the RCA is generated, read and exported as a PDF that pdftotext reads"
 
 echo "# $passed passed"
