@@ -116,6 +116,7 @@ extension App {
             state.overlay = .textEditor(editor)
         case nil:
             if case .logViewer = state.topScreen { return typeIntoLogPrompt(key, in: &state) }
+            if case .attachments = state.topScreen { return typeIntoAttachmentSearch(key, in: &state) }
             return typeIntoSearch(key, in: &state)
         default:
             break

@@ -16,6 +16,8 @@ extension App {
         case .issueDetail(let detail): IssueDetailView.draw(detail, state: state, in: body, into: &buffer)
         case .logViewer(let viewer): LogViewerView.draw(viewer, state: state, in: body, into: &buffer)
         case .document(let view): DocumentView.draw(view, state: state, in: body, into: &buffer)
+        case .attachments(let screen): RecordScreensView.drawAttachments(screen, state: state, in: body, into: &buffer)
+        case .audit(let screen): RecordScreensView.drawAudit(screen, state: state, in: body, into: &buffer)
         }
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
         drawHints(state, into: &buffer)
@@ -43,6 +45,10 @@ extension App {
                 crumbs.append(detail.tab.title)
             case .logViewer(let viewer):
                 crumbs.append(viewer.fileName)
+            case .attachments:
+                crumbs.append("Attachments")
+            case .audit:
+                crumbs.append("Audit log")
             case .document(let view):
                 crumbs.append(view.document.map { DocumentKind(rawValue: $0.docType)?.displayName ?? $0.docType } ?? "…")
             }

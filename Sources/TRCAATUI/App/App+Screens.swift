@@ -9,6 +9,8 @@ extension App {
         case .issueDetail: return performOnDetail(action, in: &state)
         case .logViewer: return performOnLogViewer(action, in: &state)
         case .document: return performOnDocument(action, in: &state)
+        case .attachments: return performOnAttachments(action, in: &state)
+        case .audit: return performOnAudit(action, in: &state)
         }
     }
 

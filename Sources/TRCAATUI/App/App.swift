@@ -70,6 +70,31 @@ public enum App {
                 return []
             }
             return editLongText(.document(id: document.id), text: document.contentMd, title: document.title, in: &state)
+        case .attachmentsLoaded(let rows, let search):
+            for index in state.screens.indices {
+                guard case .attachments(var screen) = state.screens[index],
+                      (screen.search?.text).flatMap({ $0.isEmpty ? nil : $0 }) == search else { continue }
+                screen.rows = rows
+                screen.isLoading = false
+                screen.cursor.scrollIntoView(count: rows.count, visible: ScreenLayout.recordRows(state.size))
+                state.screens[index] = .attachments(screen)
+            }
+            return []
+        case .imageDetailLoaded(let image):
+            state.overlay = .message(title: image.summary.fileName, text: ImageText.details(image))
+            return []
+        case .auditLoaded(let entries):
+            for index in state.screens.indices {
+                guard case .audit(var screen) = state.screens[index] else { continue }
+                screen.entries = entries
+                screen.isLoading = false
+                screen.cursor.scrollIntoView(count: entries.count, visible: ScreenLayout.recordRows(state.size))
+                state.screens[index] = .audit(screen)
+            }
+            return []
+        case .auditVerified(let result):
+            auditVerified(result, in: &state)
+            return []
         case .confirmationNeeded(let confirm):
             state.overlay = .confirm(confirm)
             return []
@@ -106,6 +131,7 @@ public enum App {
             switch state.topScreen {
             case .issueList(let list): return list.search?.isEditing == true
             case .logViewer(let viewer): return viewer.prompt != nil
+            case .attachments(let screen): return screen.isEditingSearch
             default: return false
             }
         }
@@ -170,6 +196,10 @@ public enum App {
                 effects.append(.loadDetail(issueId: detail.issueId))
             case .document(let view):
                 effects.append(.loadDocument(id: view.documentId))
+            case .attachments(let screen):
+                effects.append(.loadAttachments(search: screen.search.map(\.text)))
+            case .audit:
+                effects.append(.loadAudit)
             case .logViewer(var viewer):
                 // Spans may have been dismissed or purged: open the log again where the cursor is.
                 viewer.window = LogViewerState.emptyWindow
@@ -198,7 +228,7 @@ public enum App {
                     detail.cursors[tab] = cursor
                 }
                 state.screens[index] = .issueDetail(detail)
-            case .document:
+            case .document, .attachments, .audit:
                 break
             case .logViewer(var viewer):
                 viewer.cursor.scrollIntoView(count: viewer.lineCount, visible: ScreenLayout.logLines(state.size))

@@ -75,6 +75,8 @@ public enum Screen: Sendable {
     case issueDetail(IssueDetailState)
     case logViewer(LogViewerState)
     case document(DocumentViewState)
+    case attachments(AttachmentsState)
+    case audit(AuditState)
 
     var contexts: [KeyContext] {
         switch self {
@@ -83,6 +85,8 @@ public enum Screen: Sendable {
         case .issueDetail(let detail): [.issueDetail, detail.tab.context]
         case .logViewer(let viewer): viewer.prompt == nil ? [.logViewer] : [.logViewer, .searchPrompt]
         case .document: [.documentView]
+        case .attachments(let screen): screen.isEditingSearch ? [.attachmentList, .searchPrompt] : [.attachmentList]
+        case .audit: [.auditLog]
         }
     }
 }

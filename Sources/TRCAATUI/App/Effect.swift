@@ -29,6 +29,10 @@ public enum Effect: Sendable, Equatable {
     case generateDocument(issueId: String, DocumentKind, force: Bool)
     case saveDocument(id: String, text: String)
     case exportDocument(id: String, ExportFormat, directory: String, replacing: Bool)
+    case loadAttachments(search: String?)
+    case loadImageDetail(id: String)
+    case loadAudit
+    case verifyAudit
     /// Tab in a path field: the completion comes back as `pathCompleted`.
     case completePath(String)
     /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.

@@ -123,6 +123,16 @@ public final class EffectRunner: @unchecked Sendable {
                     message: "\(path) exists; exporting again replaces it.",
                     onYes: [.exportDocument(id: id, format, directory: directory, replacing: true)]))]
             }
+        case .loadAttachments(let search):
+            return [.attachmentsLoaded(try workspace.attachments.list(search: search), search: search)]
+        case .loadImageDetail(let id):
+            return [.imageDetailLoaded(try workspace.images.detail(id))]
+        case .loadAudit:
+            return [.auditLoaded(try workspace.audit.list(AuditFilter(limit: AuditState.limit)))]
+        case .verifyAudit:
+            let result = try workspace.audit.verify { checked in progress(.progress("verifying the audit chain: \(checked)")) }
+            progress(.progress(nil))
+            return [.auditVerified(result)]
         case .completePath(let text):
             let completion = PathInput.complete(text)
             return [.pathCompleted(completion.text, candidates: completion.candidates)]

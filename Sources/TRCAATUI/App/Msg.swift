@@ -22,6 +22,10 @@ public enum Msg: Sendable {
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case pathCompleted(String, candidates: [String])
+    case attachmentsLoaded([AttachmentSummary], search: String?)
+    case imageDetailLoaded(ImageDetail)
+    case auditLoaded([AuditEntry])
+    case auditVerified(AuditVerification)
     case documentLoaded(Document, forEditing: Bool)
     /// Work that stopped to ask first (an edited document to replace, a file to overwrite).
     case confirmationNeeded(ConfirmState)

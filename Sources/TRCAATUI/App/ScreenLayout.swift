@@ -12,6 +12,9 @@ public enum ScreenLayout {
     /// Visible lines of the log viewer (its header takes a row), without wrapping.
     public static func logLines(_ size: Size) -> Int { max(1, body(size).height - 1) }
 
+    /// Visible rows of the attachments and audit tables (a summary line and the column headings).
+    public static func recordRows(_ size: Size) -> Int { max(1, body(size).height - 2) }
+
     /// Visible lines of a document preview (a heading row and a gap above them).
     public static func documentLines(_ size: Size) -> Int { max(1, body(size).height - 2) }
 

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case importLog
     // Documents
     case generateDocument, editDocument, exportDocument
+    // Attachments of every issue, the audit log
+    case showAttachments, showAudit, verifyAudit
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, attachments, documents, logViewer, documentView
+    case overview, whys, timeline, attachments, documents, logViewer, documentView, attachmentList, auditLog
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -21,6 +21,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .documents: "Documents"
         case .logViewer: "Log viewer"
         case .documentView: "Document"
+        case .attachmentList: "Attachments of every issue"
+        case .auditLog: "Audit log"
         case .help: "Help"
         case .palette: "Command palette"
         case .confirm: "Confirmation"

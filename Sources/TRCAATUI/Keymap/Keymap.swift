@@ -36,6 +36,8 @@ public struct Keymap: Sendable {
             Binding([.char("o")], .cycleSort, "Sort by updated, created or severity", hint: "sort"),
             Binding([.char("O")], .reverseSort, "Reverse the sort order"),
             Binding([.char("x")], .deleteIssue, "Delete the selected issue (asks first)"),
+            Binding([.char("A")], .showAttachments, "Every log and image of every issue"),
+            Binding([.char("L")], .showAudit, "The audit log, and verifying its chain"),
         ],
         .searchPrompt: [
             Binding([.enter], .confirm, "Keep the results and move through them"),
@@ -109,6 +111,14 @@ public struct Keymap: Sendable {
             Binding([.char("x")], .exportDocument, "Export as Markdown, HTML, PDF or Word", hint: "export"),
             Binding([.char("g")], .generateDocument, "Regenerate it from the issue (asks before replacing edits)",
                     hint: "regenerate"),
+        ],
+        .attachmentList: [
+            Binding([.char("/")], .search, "Search by file name or issue title as you type", hint: "search"),
+            Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
+        ],
+        .auditLog: [
+            Binding([.enter], .open, "Show the entry", hint: "show"),
+            Binding([.char("v")], .verifyAudit, "Verify the hash chain", hint: "verify"),
         ],
         .help: [
             Binding([.char("j"), .down], .moveDown, "Scroll down"),

@@ -38,13 +38,6 @@ enum AttachmentTabs {
             buffer.put(hint, x: area.x + 2, y: area.y + 1, maxWidth: area.width - 4, role: .muted)
             return
         }
-        let layout = TableLayout(columns, width: area.width - 2, minimumFlexible: 20)
-        layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y)
-        for (line, index) in cursor.visibleRange(count: rows.count, visible: area.height - 1).enumerated() {
-            let selected = index == cursor.selected
-            let y = area.y + 1 + line
-            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
-            layout.drawRow(rows[index], into: &buffer, x: area.x + 1, y: y, highlighted: selected)
-        }
+        TableLayout.draw(columns, rows: rows, cursor: cursor, in: area, into: &buffer)
     }
 }

@@ -86,7 +86,8 @@ extension App {
                 purpose: .importLog(issueId: issue.id)))
         case (.open, .logs):
             guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
-            return openLogViewer(logs[detail.cursor(.logs).selected], in: &state)
+            let log = logs[detail.cursor(.logs).selected]
+            return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)
         case (.open, .timeline):
             guard let events = detail.detail?.timeline, events.indices.contains(detail.cursor(.timeline).selected) else {
                 return []

@@ -15,6 +15,12 @@ extension App {
         case .newIssue:
             openNewIssueForm(in: &state)
             return []
+        case .showAttachments:
+            state.screens.append(.attachments(AttachmentsState()))
+            return [.loadAttachments(search: nil)]
+        case .showAudit:
+            state.screens.append(.audit(AuditState()))
+            return [.loadAudit]
         case .changeStatus:
             guard let issue = list.selectedIssue else { return [] }
             openStatusPicker(issueId: issue.issue.id, current: issue.issue.status, in: &state)

@@ -3,9 +3,9 @@ import TRCAACore
 
 extension App {
     /// Opens the viewer on a log of the issue shown.
-    static func openLogViewer(_ log: LogFileSummary, in state: inout AppState) -> [Effect] {
-        state.screens.append(.logViewer(LogViewerState(logId: log.id, issueId: log.issueId, fileName: log.fileName)))
-        return [.openLog(logId: log.id)]
+    static func openLogViewer(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
+        state.screens.append(.logViewer(LogViewerState(logId: logId, issueId: issueId, fileName: fileName)))
+        return [.openLog(logId: logId)]
     }
 
     static func performOnLogViewer(_ action: Action, in state: inout AppState) -> [Effect]? {

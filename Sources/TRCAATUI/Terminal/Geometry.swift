@@ -36,6 +36,9 @@ public struct Rect: Sendable, Equatable {
         Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
     }
 
+    /// The rectangle without its first `rows` rows.
+    public func inset(top rows: Int) -> Rect { Rect(x: x, y: y + rows, width: width, height: height - rows) }
+
     /// A rectangle of at most `width` x `height` centred in this one.
     public func centred(width: Int, height: Int) -> Rect {
         let w = min(width, self.width), h = min(height, self.height)

@@ -68,3 +68,19 @@ public struct TableLayout: Sendable {
         }
     }
 }
+
+extension TableLayout {
+    /// A whole table in `area`: the header on its first row, then the rows the cursor shows,
+    /// the selected one highlighted across the area's width.
+    static func draw(_ columns: [TableColumn], rows: [[String: (String, Role)]], cursor: ListCursor, in area: Rect,
+                     into buffer: inout CellBuffer) {
+        let layout = TableLayout(columns, width: area.width - 2, minimumFlexible: 20)
+        layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y)
+        for (line, index) in cursor.visibleRange(count: rows.count, visible: area.height - 1).enumerated() {
+            let selected = index == cursor.selected
+            let y = area.y + 1 + line
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
+            layout.drawRow(rows[index], into: &buffer, x: area.x + 1, y: y, highlighted: selected)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TRCAACore
+
+extension App {
+    static func performOnAttachments(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard case .attachments(var screen) = state.topScreen else { return nil }
+        var effects: [Effect] = []
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            screen.cursor.move(action, count: screen.rows.count, visible: ScreenLayout.recordRows(state.size))
+        case .search:
+            screen.search = screen.search ?? LineEditor()
+            screen.isEditingSearch = true
+        case .confirm where screen.isEditingSearch:
+            screen.isEditingSearch = false
+        case .cancel where screen.isEditingSearch:
+            screen.search = nil
+            screen.isEditingSearch = false
+            effects.append(.loadAttachments(search: nil))
+        case .open:
+            guard let row = screen.selected else { return [] }
+            switch row.kind {
+            case .log:
+                state.screens[state.screens.count - 1] = .attachments(screen)
+                return openLogViewer(logId: row.id, issueId: row.issueId, fileName: row.fileName, in: &state)
+            case .image:
+                return [.loadImageDetail(id: row.id)]
+            }
+        default:
+            return nil
+        }
+        state.screens[state.screens.count - 1] = .attachments(screen)
+        return effects
+    }
+
+    /// Text typed into the attachments search: the list follows as you type.
+    static func typeIntoAttachmentSearch(_ key: Key, in state: inout AppState) -> [Effect] {
+        guard case .attachments(var screen) = state.topScreen, var editor = screen.search, editor.handle(key) else {
+            return []
+        }
+        screen.search = editor
+        screen.cursor = ListCursor()
+        state.screens[state.screens.count - 1] = .attachments(screen)
+        return [.loadAttachments(search: editor.text.isEmpty ? nil : editor.text)]
+    }
+
+    static func performOnAudit(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard case .audit(var screen) = state.topScreen else { return nil }
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            screen.cursor.move(action, count: screen.entries.count, visible: ScreenLayout.recordRows(state.size))
+        case .open:
+            guard screen.entries.indices.contains(screen.cursor.selected) else { return [] }
+            let entry = screen.entries[screen.cursor.selected]
+            state.overlay = .message(title: entry.action, text: """
+                \(entry.timestamp) by \(entry.userId)
+                \(entry.entityType) \(entry.entityId)
+                entry \(entry.id)
+                hash \(entry.entryHash)
+                after \(entry.prevHash)
+
+                \(entry.details)
+                """)
+            return []
+        case .verifyAudit:
+            screen.verification = nil
+            state.screens[state.screens.count - 1] = .audit(screen)
+            return [.verifyAudit]
+        default:
+            return nil
+        }
+        state.screens[state.screens.count - 1] = .audit(screen)
+        return []
+    }
+
+    /// The verification's result: a message, and the cursor on the broken entry when it is listed.
+    static func auditVerified(_ result: AuditVerification, in state: inout AppState) {
+        for index in state.screens.indices {
+            guard case .audit(var screen) = state.screens[index] else { continue }
+            screen.verification = result
+            if let problem = result.problem, let position = screen.entries.firstIndex(where: { $0.id == problem.entryId }) {
+                screen.cursor.select(position, count: screen.entries.count, visible: ScreenLayout.recordRows(state.size))
+            }
+            state.screens[index] = .audit(screen)
+        }
+        if let problem = result.problem {
+            state.overlay = .message(title: "The audit chain is broken", text: """
+                \(problem.message)
+                entry \(problem.entryId), position \(problem.position) of the chain
+                \(counted(result.verifiedEntries, "entry", plural: "entries")) verified before it
+                """)
+        } else {
+            inform("the audit chain is intact: \(counted(result.verifiedEntries, "entry", plural: "entries")) verified",
+                   in: &state)
+        }
+    }
+}
