@@ -98,6 +98,32 @@ import TRCAACore
         #expect(viewerState(app)?.cursor.selected == 41)
     }
 
+    @Test func filtersShowOrHideLinesAndTheCursorKeepsItsLine() throws {
+        let app = try openViewer()
+        app.press(.nextError)
+        app.press(.filter)
+        app.type("gateway")
+        app.press(.confirm)
+        #expect(app.row(containing: "1 of 2 lines with “gateway”") != nil)
+        #expect(app.row(containing: "  120 2026-11-23 10:02:00 ERROR payment gateway") != nil)
+        #expect(app.row(containing: "  250 2026-11-23 10:02:00 ERROR payment gateway") != nil)
+        #expect(app.row(containing: "INFO request") == nil)
+        app.press(.moveDown)
+        #expect(viewerState(app)?.selectedLine?.number == 249)
+        app.press(.clearFilters)
+        #expect(viewerState(app)?.cursor.selected == 249)
+        #expect(app.row(containing: "line 250 of 300 lines") != nil)
+
+        app.press(.filter)
+        app.type("!request")
+        app.press(.confirm)
+        #expect(app.row(containing: "of 4 lines without “request”") != nil)
+        #expect(viewerState(app)?.selectedLine?.number == 249)
+        app.press(.top)
+        app.press(.nextWarning)
+        #expect(viewerState(app)?.selectedLine?.number == 199)
+    }
+
     @Test func theRedactedViewReplacesPIIByItsType() throws {
         let app = try openViewer()
         app.press(.toggleRedacted)

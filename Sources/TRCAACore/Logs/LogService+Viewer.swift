@@ -32,6 +32,19 @@ public enum LineQuery: Sendable, Equatable {
     case level(LogLevel)
 }
 
+/// The lines the viewer shows while filtering: those with a fixed string, or those without it.
+public struct LineFilter: Sendable, Equatable {
+    public var text: String
+    public var ignoringCase: Bool
+    public var excludes: Bool
+
+    public init(text: String, ignoringCase: Bool, excludes: Bool) {
+        self.text = text
+        self.ignoringCase = ignoringCase
+        self.excludes = excludes
+    }
+}
+
 extension LogService {
     /// A stored span with what the viewer and redaction need.
     struct LineSpan {
@@ -65,24 +78,39 @@ extension LogService {
         }
     }
 
-    /// The first line after (or, backwards, before) `line` that `query` finds, if any. Levels
-    /// skip the blocks the index counts none of that level in.
-    public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool) throws -> Int? {
+    /// Lines `numbers` (0-based, ascending) for the viewer: the rows of a filtered view.
+    public func viewerLines(_ id: String, numbers: [Int], redacted: Bool) throws -> [ViewerLine] {
+        guard let first = numbers.first, let last = numbers.last else { return [] }
+        let wanted = Set(numbers)
+        var lines: [ViewerLine] = []
+        // Read in stretches, so a sparse filter never holds more than one stretch of lines.
+        var start = first
+        while start <= last {
+            let end = min(last + 1, start + 2000)
+            lines += try viewerLines(id, start..<end, redacted: redacted).filter { wanted.contains($0.number) }
+            start = numbers.first { $0 >= end } ?? last + 1
+        }
+        return lines
+    }
+
+    /// Every line that passes `filter`, in order.
+    public func filterLines(_ id: String, _ filter: LineFilter, redacted: Bool) throws -> [Int] {
+        let matcher = try LineMatcher(query: nil, filter: filter, spans: redacted ? try lineSpans(id) : [])
+        var numbers: [Int] = []
+        try reader(id).forEachLine { number, offset, bytes in
+            if matcher.matches(offset, bytes) { numbers.append(number) }
+            return true
+        }
+        return numbers
+    }
+
+    /// The first line after (or, backwards, before) `line` that `query` finds among the lines
+    /// `filter` lets through, if any. Levels skip the blocks the index counts none of that
+    /// level in.
+    public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool,
+                         filter: LineFilter? = nil) throws -> Int? {
         let reader = try reader(id)
-        let spans = redacted ? try lineSpans(id) : []
-        let pattern: LogPattern? = switch query {
-        case .text(let text, let ignoringCase): try LogPattern(text, fixed: true, ignoringCase: ignoringCase)
-        case .level: nil
-        }
-        func matches(_ number: Int, _ offset: Int64, _ bytes: UnsafeRawBufferPointer) -> Bool {
-            switch query {
-            case .level(let level): return LogLevel.classify(bytes) == level
-            case .text:
-                guard !spans.isEmpty else { return pattern?.matches(bytes) == true }
-                return Self.redactedView(Array(bytes), at: offset, spans: spans).bytes
-                    .withUnsafeBytes { pattern?.matches($0) == true }
-            }
-        }
+        let matcher = try LineMatcher(query: query, filter: filter, spans: redacted ? try lineSpans(id) : [])
         for block in Self.blocks(of: reader, forward: forward, around: line) {
             if case .level(let level) = query, (level == .error ? block.errors : block.warnings) == 0 { continue }
             let lower = forward ? max(block.lines.lowerBound, line + 1) : block.lines.lowerBound
@@ -91,7 +119,7 @@ extension LogService {
             var found: Int?
             try reader.forEachLine(from: lower) { number, offset, bytes in
                 guard number < upper else { return false }
-                if matches(number, offset, bytes) {
+                if matcher.matches(offset, bytes) {
                     found = number
                     return !forward  // backwards, the last match in the block is the nearest
                 }
@@ -100,6 +128,38 @@ extension LogService {
             if let found { return found }
         }
         return nil
+    }
+
+    /// A query and a filter applied to lines of the stored text or of its redacted view.
+    private struct LineMatcher {
+        let query: LineQuery?
+        let pattern: LogPattern?
+        let filter: (pattern: LogPattern, excludes: Bool)?
+        let spans: [LineSpan]
+
+        init(query: LineQuery?, filter: LineFilter?, spans: [LineSpan]) throws {
+            self.query = query
+            pattern = switch query {
+            case .text(let text, let ignoringCase): try LogPattern(text, fixed: true, ignoringCase: ignoringCase)
+            case .level, nil: nil
+            }
+            self.filter = try filter.map { (try LogPattern($0.text, fixed: true, ignoringCase: $0.ignoringCase), $0.excludes) }
+            self.spans = spans
+        }
+
+        func matches(_ offset: Int64, _ stored: UnsafeRawBufferPointer) -> Bool {
+            guard !spans.isEmpty else { return test(stored) }
+            return LogService.redactedView(Array(stored), at: offset, spans: spans).bytes.withUnsafeBytes { test($0) }
+        }
+
+        private func test(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            if let filter, filter.pattern.matches(bytes) == filter.excludes { return false }
+            switch query {
+            case .level(let level): return LogLevel.classify(bytes) == level
+            case .text: return pattern?.matches(bytes) == true
+            case nil: return true
+            }
+        }
     }
 
     /// The index's blocks as line ranges with their level counts, in search order from `line`.

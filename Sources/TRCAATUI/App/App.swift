@@ -57,6 +57,8 @@ public enum App {
             return logLinesLoaded(logId, offset: offset, lines: lines, redacted: redacted, in: &state)
         case .logLineFound(let logId, let generation, let line):
             return logLineFound(logId, generation: generation, line: line, in: &state)
+        case .logFiltered(let logId, let generation, let lines):
+            return logFiltered(logId, generation: generation, lines: lines, in: &state)
         case .pathCompleted(let text, let candidates):
             guard case .form(var form) = state.overlay, form.purpose.completesPath else { return [] }
             form.fields[form.focused].editor = LineEditor(text)
@@ -231,7 +233,7 @@ public enum App {
             case .document, .attachments, .audit:
                 break
             case .logViewer(var viewer):
-                viewer.cursor.scrollIntoView(count: viewer.lineCount, visible: ScreenLayout.logLines(state.size))
+                viewer.cursor.scrollIntoView(count: viewer.rowCount, visible: ScreenLayout.logLines(state.size))
                 state.screens[index] = .logViewer(viewer)
             }
         }

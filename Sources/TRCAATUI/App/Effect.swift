@@ -18,8 +18,10 @@ public enum Effect: Sendable, Equatable {
     case markRootCause(stepId: String)
     case loadDemoData
     case openLog(logId: String)
-    case loadLogLines(logId: String, offset: Int, limit: Int, redacted: Bool)
-    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, generation: Int)
+    /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.
+    case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool)
+    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
+    case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
     case dismissSpans([String])
     case purgeLog(logId: String)
     case importLog(issueId: String, path: String)

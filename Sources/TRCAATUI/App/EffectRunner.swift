@@ -72,12 +72,17 @@ public final class EffectRunner: @unchecked Sendable {
             let detail = try workspace.logs.detail(logId)
             let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount
             return [.logOpened(logId: logId, lineCount: lines, pii: detail.piiCounts)]
-        case .loadLogLines(let logId, let offset, let limit, let redacted):
-            let lines = try workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
+        case .loadLogLines(let logId, let offset, let limit, let numbers, let redacted):
+            let lines = try numbers.map { try workspace.logs.viewerLines(logId, numbers: $0, redacted: redacted) }
+                ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
             return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, redacted: redacted)]
-        case .findInLog(let logId, let query, let line, let forward, let redacted, let generation):
-            let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted)
+        case .findInLog(let logId, let query, let line, let forward, let redacted, let filter, let generation):
+            let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted,
+                                                    filter: filter)
             return [.logLineFound(logId: logId, generation: generation, line: found)]
+        case .filterLog(let logId, let filter, let redacted, let generation):
+            let lines = try workspace.logs.filterLines(logId, filter, redacted: redacted)
+            return [.logFiltered(logId: logId, generation: generation, lines: lines)]
         case .dismissSpans(let ids):
             let removed = try workspace.logs.dismiss(spanIds: ids)
             return [.changed("dismissed \(counted(removed.count, "PII span")) as false positives")]

@@ -99,6 +99,8 @@ public struct Keymap: Sendable {
             Binding([.char("h"), .left], .scrollLeft, "Scroll left"),
             Binding([.char("l"), .right], .scrollRight, "Scroll right"),
             Binding([.char("t")], .toggleWrap, "Wrap long lines, or cut them at the edge"),
+            Binding([.char("f")], .filter, "Show only lines with a text (!text hides them)", hint: "filter"),
+            Binding([.char("F")], .clearFilters, "Show every line again"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

@@ -27,6 +27,11 @@ public struct LogViewerState: Sendable {
     public var findGeneration = 0
     /// Marked lines and their text as shown when marked, for evidence.
     public var marks: [Int: String] = [:]
+    /// The filter in force, and the lines it lets through once they are known. While a filter
+    /// is on, cursor positions count those lines.
+    public var filter: LineFilter?
+    public var filtered: [Int]?
+    public var filterGeneration = 0
 
     public init(logId: String, issueId: String, fileName: String) {
         self.logId = logId
@@ -37,12 +42,31 @@ public struct LogViewerState: Sendable {
     static var emptyWindow: PagedWindow<ViewerLine> { PagedWindow(pageSize: 500, windowSize: 1500, margin: 100) }
 
     public var selectedLine: ViewerLine? { window.row(at: cursor.selected) }
+
+    /// The positions the cursor moves over: every line, or the lines the filter lets through.
+    public var rowCount: Int { filter == nil ? lineCount : filtered?.count ?? 0 }
+
+    /// The position showing line `number` (0-based), or with a filter the first after it.
+    public func position(ofLine number: Int) -> Int {
+        guard let filtered else { return number }
+        var low = 0, high = filtered.count
+        while low < high {
+            let middle = (low + high) / 2
+            if filtered[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        return min(low, max(0, filtered.count - 1))
+    }
+
+    /// The line number at `position`.
+    public func line(atPosition position: Int) -> Int { filtered.map { $0.indices.contains(position) ? $0[position] : 0 } ?? position }
 }
 
-/// The search prompt of the viewer: `/` looks forward, `?` backward.
+/// The prompt of the viewer: a search (`/` forward, `?` backward) or a filter (`f`).
 public struct LogPrompt: Sendable {
+    public enum Kind: Sendable { case search(forward: Bool), filter }
+
     public var editor = LineEditor()
-    public var forward: Bool
+    public var kind: Kind
 }
 
 /// A fixed-string search, case-insensitive unless the text has capitals (smart case).

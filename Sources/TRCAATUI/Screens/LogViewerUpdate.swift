@@ -14,9 +14,9 @@ extension App {
         var effects: [Effect] = []
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
-            viewer.cursor.move(action, count: viewer.lineCount, visible: visible)
+            viewer.cursor.move(action, count: viewer.rowCount, visible: visible)
         case .gotoLine(let number):
-            viewer.cursor.select(number - 1, count: viewer.lineCount, visible: visible)
+            viewer.cursor.select(viewer.position(ofLine: number - 1), count: viewer.rowCount, visible: visible)
         case .scrollLeft, .scrollRight:
             let step = max(8, (state.size.width - 10) / 4)
             viewer.column = max(0, viewer.column + (action == .scrollLeft ? -step : step))
@@ -28,14 +28,30 @@ extension App {
             viewer.isLoading = false
             inform(viewer.redacted ? "redacted view: PII replaced by its type" : "stored text", in: &state)
         case .search, .searchBackward:
-            viewer.prompt = LogPrompt(forward: action == .search)
+            viewer.prompt = LogPrompt(kind: .search(forward: action == .search))
+        case .filter:
+            viewer.prompt = LogPrompt(editor: LineEditor(viewer.filter.map { ($0.excludes ? "!" : "") + $0.text } ?? ""),
+                                      kind: .filter)
+        case .clearFilters:
+            guard viewer.filter != nil else { break }
+            let line = viewer.line(atPosition: viewer.cursor.selected)
+            viewer.filter = nil
+            viewer.filtered = nil
+            viewer.window = LogViewerState.emptyWindow
+            viewer.isLoading = false
+            viewer.cursor.select(line, count: viewer.rowCount, visible: visible)
         case .confirm:
             guard let prompt = viewer.prompt else { return nil }
             viewer.prompt = nil
-            guard !prompt.editor.text.isEmpty else { break }
-            let search = LogSearch(text: prompt.editor.text, forward: prompt.forward)
-            viewer.lastSearch = search
-            effects += find(search.query, label: "“\(search.text)”", forward: search.forward, in: &viewer)
+            switch prompt.kind {
+            case .filter:
+                effects += applyFilter(prompt.editor.text, to: &viewer)
+            case .search(let forward):
+                guard !prompt.editor.text.isEmpty else { break }
+                let search = LogSearch(text: prompt.editor.text, forward: forward)
+                viewer.lastSearch = search
+                effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
+            }
         case .cancel:
             guard viewer.prompt != nil else { return nil }
             viewer.prompt = nil
@@ -56,11 +72,11 @@ extension App {
                 viewer.marks[line.number] = String(decoding: line.bytes, as: UTF8.self)
             }
         case .nextMark, .previousMark:
-            let current = viewer.cursor.selected
+            let current = viewer.line(atPosition: viewer.cursor.selected)
             let target = action == .nextMark ? viewer.marks.keys.filter { $0 > current }.min()
                 : viewer.marks.keys.filter { $0 < current }.max()
             guard let target else { inform("no more marks that way", in: &state); break }
-            viewer.cursor.select(target, count: viewer.lineCount, visible: visible)
+            viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
         case .attachMarks:
             state.screens[state.screens.count - 1] = .logViewer(viewer)
             openEvidencePicker(for: viewer, in: &state)
@@ -91,20 +107,55 @@ extension App {
         return effects
     }
 
-    /// Starts a background search for `query` from the cursor.
+    /// Starts a background search for `query` from the cursor, among the lines the filter lets through.
     private static func find(_ query: LineQuery, label: String, forward: Bool, in viewer: inout LogViewerState) -> [Effect] {
         viewer.findGeneration += 1
         viewer.finding = label
-        return [.findInLog(logId: viewer.logId, query, from: viewer.cursor.selected, forward: forward,
-                           redacted: viewer.redacted, generation: viewer.findGeneration)]
+        return [.findInLog(logId: viewer.logId, query, from: viewer.line(atPosition: viewer.cursor.selected),
+                           forward: forward, redacted: viewer.redacted, filter: viewer.filter,
+                           generation: viewer.findGeneration)]
+    }
+
+    /// `text` keeps the lines with it, `!text` hides them (smart case); empty clears the filter.
+    /// The lines are collected in the background; the cursor stays on its line or the next kept.
+    private static func applyFilter(_ text: String, to viewer: inout LogViewerState) -> [Effect] {
+        let excludes = text.hasPrefix("!")
+        let needle = excludes ? String(text.dropFirst()) : text
+        // Until the filtered lines arrive, the cursor holds the line number to come back to.
+        viewer.cursor.selected = viewer.line(atPosition: viewer.cursor.selected)
+        viewer.filterGeneration += 1
+        viewer.window = LogViewerState.emptyWindow
+        viewer.isLoading = false
+        guard !needle.isEmpty else {
+            viewer.filter = nil
+            viewer.filtered = nil
+            return []
+        }
+        let filter = LineFilter(text: needle, ignoringCase: needle == needle.lowercased(), excludes: excludes)
+        viewer.filter = filter
+        viewer.filtered = nil
+        return [.filterLog(logId: viewer.logId, filter, redacted: viewer.redacted, generation: viewer.filterGeneration)]
     }
 
     /// Asks for the lines the cursor needs (`PagedWindow.request`), one page at a time.
     static func loadAroundCursor(_ viewer: inout LogViewerState) -> [Effect] {
-        guard viewer.isOpen, !viewer.isLoading,
-              let request = viewer.window.request(around: viewer.cursor.selected, count: viewer.lineCount) else { return [] }
+        guard viewer.isOpen, !viewer.isLoading, viewer.filter == nil || viewer.filtered != nil,
+              let request = viewer.window.request(around: viewer.cursor.selected, count: viewer.rowCount) else { return [] }
         viewer.isLoading = true
-        return [.loadLogLines(logId: viewer.logId, offset: request.offset, limit: request.limit, redacted: viewer.redacted)]
+        let numbers = viewer.filtered.map { Array($0[request.offset..<min($0.count, request.offset + request.limit)]) }
+        return [.loadLogLines(logId: viewer.logId, offset: request.offset, limit: request.limit, numbers: numbers,
+                              redacted: viewer.redacted)]
+    }
+
+    static func logFiltered(_ logId: String, generation: Int, lines: [Int], in state: inout AppState) -> [Effect] {
+        let visible = ScreenLayout.logLines(state.size)
+        return updateLogViewers(logId, in: &state) { viewer in
+            guard generation == viewer.filterGeneration, viewer.filter != nil else { return }
+            let line = viewer.cursor.selected
+            viewer.filtered = lines
+            viewer.cursor = ListCursor()
+            viewer.cursor.select(viewer.position(ofLine: line), count: viewer.rowCount, visible: visible)
+        }
     }
 
     /// Applies `change` to every viewer of `logId` and asks for the lines each now needs.
@@ -126,7 +177,7 @@ extension App {
             viewer.isOpen = true
             viewer.lineCount = lineCount
             viewer.piiCounts = pii
-            viewer.cursor.scrollIntoView(count: lineCount, visible: visible)
+            viewer.cursor.scrollIntoView(count: viewer.rowCount, visible: visible)
         }
     }
 
@@ -146,7 +197,7 @@ extension App {
             guard generation == viewer.findGeneration, let label = viewer.finding else { return }
             viewer.finding = nil
             if let line {
-                viewer.cursor.select(line, count: viewer.lineCount, visible: visible)
+                viewer.cursor.select(viewer.position(ofLine: line), count: viewer.rowCount, visible: visible)
             } else {
                 missed = "no more: \(label) not found"
             }

@@ -10,8 +10,10 @@ enum LogViewerView {
             buffer.put("opening \(viewer.fileName)…", x: area.x + 2, y: area.y + 2, role: .muted)
             return
         }
-        guard viewer.lineCount > 0 else {
-            buffer.put("this log is empty", x: area.x + 2, y: area.y + 2, role: .muted)
+        guard viewer.rowCount > 0 else {
+            let message = viewer.lineCount == 0 ? "this log is empty"
+                : viewer.filtered == nil ? "filtering…" : "no line passes the filter — F shows every line"
+            buffer.put(message, x: area.x + 2, y: area.y + 2, role: .muted)
             return
         }
         let numberWidth = max(4, String(viewer.lineCount).count)
@@ -19,7 +21,7 @@ enum LogViewerView {
         let textWidth = area.maxX - textX
         var y = area.y + 1
         var position = viewer.cursor.offset
-        while y < area.maxY, position < viewer.lineCount {
+        while y < area.maxY, position < viewer.rowCount {
             let selected = position == viewer.cursor.selected
             guard let line = viewer.window.row(at: position) else {
                 buffer.put("…", x: textX, y: y, role: .muted)
@@ -32,8 +34,8 @@ enum LogViewerView {
             for (index, row) in (rows.isEmpty ? [[]] : rows).enumerated() {
                 if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
                 if index == 0 {
-                    if viewer.marks[position] != nil { buffer.put("▸", x: area.x, y: y, role: .key, highlighted: selected) }
-                    let number = String(position + 1)
+                    if viewer.marks[line.number] != nil { buffer.put("▸", x: area.x, y: y, role: .key, highlighted: selected) }
+                    let number = String(line.number + 1)
                     buffer.put(number, x: area.x + 1 + numberWidth - number.count, y: y, role: levelRole(line.level),
                                highlighted: selected)
                 }
@@ -49,15 +51,18 @@ enum LogViewerView {
         let y = area.y
         var x = area.x + 1
         if let prompt = viewer.prompt {
-            x += buffer.put(prompt.forward ? "Search forward: " : "Search backward: ", x: x, y: y, role: .key)
+            let (label, help) = switch prompt.kind {
+            case .search(let forward): (forward ? "Search forward: " : "Search backward: ",
+                                        "fixed text, case-insensitive unless it has capitals · Enter finds · Esc cancels")
+            case .filter: ("Filter: ", "text keeps the lines with it · !text hides them · empty shows all")
+            }
+            x += buffer.put(label, x: x, y: y, role: .key)
             x += TextField.draw(prompt.editor, showsCursor: true, x: x, y: y, width: area.width / 2, into: &buffer)
-            buffer.put("fixed text, case-insensitive unless it has capitals · Enter finds · Esc cancels",
-                       x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: .muted)
+            buffer.put(help, x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: .muted)
             return
         }
         x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
-        let position = viewer.isOpen && viewer.lineCount > 0 ? "line \(viewer.cursor.selected + 1) of " : ""
-        x += buffer.put("  \(position)\(counted(viewer.lineCount, "line"))", x: x, y: y, role: .muted)
+        x += buffer.put("  " + position(viewer), x: x, y: y, role: viewer.filter == nil ? .muted : .warning)
         for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x < area.maxX - 12 {
             x += buffer.put("  ", x: x, y: y)
             x += buffer.put("\(count.type) \(count.count)", x: x, y: y, role: piiRole(count.type))
@@ -69,6 +74,18 @@ enum LogViewerView {
         if !viewer.wraps && viewer.column > 0 { modes.append("→\(viewer.column)") }
         if !viewer.marks.isEmpty { modes.append(counted(viewer.marks.count, "mark")) }
         if !modes.isEmpty { buffer.putRight(modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
+    }
+
+    /// Where the cursor is: "line 12 of 300 lines", or under a filter "3 of 5 lines with “gc”".
+    private static func position(_ viewer: LogViewerState) -> String {
+        guard let filter = viewer.filter else {
+            let at = viewer.isOpen && viewer.lineCount > 0 ? "line \(viewer.cursor.selected + 1) of " : ""
+            return at + counted(viewer.lineCount, "line")
+        }
+        let which = "\(filter.excludes ? "without" : "with") “\(filter.text)”"
+        guard let filtered = viewer.filtered else { return "filtering: lines \(which)…" }
+        let at = filtered.isEmpty ? "" : "\(viewer.cursor.selected + 1) of "
+        return at + counted(filtered.count, "line") + " " + which
     }
 
     /// The line's text in runs: PII in its kind's role, hits of `search` (smart case) as matches.

@@ -83,3 +83,17 @@ extension LogViewerTests {
         #expect(try fixture.logs.lines(id, 0..<1).first?.bytes == Array("first\r".utf8))
     }
 }
+
+extension LogViewerTests {
+    @Test func filtersKeepOrHideLinesAndSearchesStayInside() throws {
+        let id = try store((0..<50).map { "line \($0) " + ($0 % 10 == 0 ? "GC pause" : "request ok") + "\n" }.joined())
+        let logs = fixture.logs
+        let pauses = LineFilter(text: "gc pause", ignoringCase: true, excludes: false)
+        #expect(try logs.filterLines(id, pauses, redacted: false) == [0, 10, 20, 30, 40])
+        let others = LineFilter(text: "GC pause", ignoringCase: false, excludes: true)
+        #expect(try logs.filterLines(id, others, redacted: false).count == 45)
+        #expect(try logs.findLine(id, .text("line 3", ignoringCase: false), from: 0, forward: true, redacted: false,
+                                  filter: pauses) == 30)
+        #expect(try logs.viewerLines(id, numbers: [10, 40], redacted: false).map(\.number) == [10, 40])
+    }
+}
