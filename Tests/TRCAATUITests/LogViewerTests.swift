@@ -124,6 +124,20 @@ import TRCAACore
         #expect(viewerState(app)?.selectedLine?.number == 199)
     }
 
+    @Test func theHistogramShowsLevelsOverTimeAndJumps() throws {
+        let app = try openViewer()
+        app.press(.showHistogram)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no histogram"); return }
+        #expect(picker.title == "gateway.log over time — Enter jumps there")
+        #expect(picker.options.map { String($0.label.prefix(12)) } == ["Nov 23 10:00", "Nov 23 10:01", "Nov 23 10:02", "Nov 23 10:03"])
+        #expect(picker.options[2].label.hasSuffix(" 2  2 errors"))
+        #expect(picker.options[3].label.hasSuffix(" 1  1 warning"))
+        app.press(.moveDown)
+        app.press(.moveDown)
+        app.press(.confirm)
+        #expect(viewerState(app)?.cursor.selected == 119)
+    }
+
     @Test func theRedactedViewReplacesPIIByItsType() throws {
         let app = try openViewer()
         app.press(.toggleRedacted)

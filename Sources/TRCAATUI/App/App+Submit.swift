@@ -85,6 +85,9 @@ extension App {
             return reload(list, in: &state)
         case .attachEvidence(let logId):
             return attachEvidence(logId: logId, stepId: value, in: &state)
+        case .jumpToLine:
+            guard let line = Int(value) else { return [] }
+            return performOnScreen(.gotoLine(line + 1), in: &state) ?? []
         case .generateDocument(let issueId):
             guard let kind = DocumentKind(rawValue: value) else { return [] }
             return [.generateDocument(issueId: issueId, kind, force: false)]

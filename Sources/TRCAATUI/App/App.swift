@@ -59,6 +59,9 @@ public enum App {
             return logLineFound(logId, generation: generation, line: line, in: &state)
         case .logFiltered(let logId, let generation, let lines):
             return logFiltered(logId, generation: generation, lines: lines, in: &state)
+        case .histogramReady(let logId, let histogram):
+            histogramReady(logId, histogram, in: &state)
+            return []
         case .pathCompleted(let text, let candidates):
             guard case .form(var form) = state.overlay, form.purpose.completesPath else { return [] }
             form.fields[form.focused].editor = LineEditor(text)

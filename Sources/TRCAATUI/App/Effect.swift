@@ -22,6 +22,7 @@ public enum Effect: Sendable, Equatable {
     case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool)
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
     case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
+    case histogram(logId: String)
     case dismissSpans([String])
     case purgeLog(logId: String)
     case importLog(issueId: String, path: String)

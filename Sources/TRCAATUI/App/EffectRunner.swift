@@ -80,6 +80,8 @@ public final class EffectRunner: @unchecked Sendable {
             let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted,
                                                     filter: filter)
             return [.logLineFound(logId: logId, generation: generation, line: found)]
+        case .histogram(let logId):
+            return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
         case .filterLog(let logId, let filter, let redacted, let generation):
             let lines = try workspace.logs.filterLines(logId, filter, redacted: redacted)
             return [.logFiltered(logId: logId, generation: generation, lines: lines)]

@@ -22,6 +22,7 @@ public enum Msg: Sendable {
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
+    case histogramReady(logId: String, LogHistogram)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)
     case imageDetailLoaded(ImageDetail)

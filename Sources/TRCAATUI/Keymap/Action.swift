@@ -14,7 +14,7 @@ public enum Action: Hashable, Sendable {
     // Log viewer (`search` looks forward)
     case searchBackward, nextHit, previousHit, nextError, previousError, nextWarning, previousWarning
     case scrollLeft, scrollRight, toggleWrap, toggleRedacted, showPII, dismissPII, purgePII
-    case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int)
+    case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int), showHistogram
     // Logs tab
     case importLog
     // Documents

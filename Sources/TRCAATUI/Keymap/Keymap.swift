@@ -101,6 +101,8 @@ public struct Keymap: Sendable {
             Binding([.char("t")], .toggleWrap, "Wrap long lines, or cut them at the edge"),
             Binding([.char("f")], .filter, "Show only lines with a text (!text hides them)", hint: "filter"),
             Binding([.char("F")], .clearFilters, "Show every line again"),
+            Binding([.char("i")], .showHistogram, "Lines, errors and warnings over time (Enter jumps there)",
+                    hint: "histogram"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

@@ -77,6 +77,9 @@ extension App {
                 : viewer.marks.keys.filter { $0 < current }.max()
             guard let target else { inform("no more marks that way", in: &state); break }
             viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
+        case .showHistogram:
+            viewer.finding = "the histogram"
+            effects.append(.histogram(logId: viewer.logId))
         case .attachMarks:
             state.screens[state.screens.count - 1] = .logViewer(viewer)
             openEvidencePicker(for: viewer, in: &state)
@@ -218,6 +221,29 @@ extension App {
             effects.append(.openLog(logId: viewer.logId))
         }
         return effects
+    }
+
+    /// The histogram as a list to jump from: one row per bucket, its bar scaled to the busiest.
+    static func histogramReady(_ logId: String, _ histogram: LogHistogram, in state: inout AppState) {
+        var fileName = ""
+        _ = updateLogViewers(logId, in: &state) { viewer in
+            viewer.finding = nil
+            fileName = viewer.fileName
+        }
+        let busiest = max(1, histogram.buckets.map(\.lines).max() ?? 1)
+        let labelWidth = histogram.buckets.map(\.label.count).max() ?? 0
+        let options = histogram.buckets.map { bucket in
+            let bar = String(repeating: "█", count: (bucket.lines * 24 + busiest - 1) / busiest)
+            let levels = [bucket.errors > 0 ? counted(bucket.errors, "error") : nil,
+                          bucket.warnings > 0 ? counted(bucket.warnings, "warning") : nil].compactMap { $0 }
+            let label = bucket.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            return PickerOption("\(label) \(bar.padding(toLength: 24, withPad: " ", startingAt: 0)) \(bucket.lines)"
+                                + (levels.isEmpty ? "" : "  " + levels.joined(separator: ", ")),
+                                value: bucket.firstLine.map(String.init) ?? "")
+        }
+        state.overlay = .picker(PickerState(
+            title: "\(fileName) \(histogram.isByTime ? "over time" : "by position") — Enter jumps there",
+            options: options, purpose: .jumpToLine(logId: logId)))
     }
 
     /// Text typed into the viewer's search prompt.

@@ -97,6 +97,8 @@ public enum PickerPurpose: Sendable, Equatable {
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
     case generateDocument(issueId: String)
+    /// A histogram row: go to its first line in the viewer.
+    case jumpToLine(logId: String)
     case exportFormat(documentId: String)
 }
 

@@ -97,3 +97,15 @@ extension LogViewerTests {
         #expect(try logs.viewerLines(id, numbers: [10, 40], redacted: false).map(\.number) == [10, 40])
     }
 }
+
+extension LogViewerTests {
+    @Test func withoutTimesTheHistogramGoesByPosition() throws {
+        let id = try store((0..<100).map { $0 % 25 == 0 ? "ERROR boom \($0)\n" : "fine \($0)\n" }.joined())
+        let histogram = try fixture.logs.histogram(id, buckets: 4)
+        #expect(!histogram.isByTime)
+        #expect(histogram.buckets.map(\.label) == ["line 1", "line 26", "line 51", "line 76"])
+        #expect(histogram.buckets.map(\.lines) == [25, 25, 25, 25])
+        #expect(histogram.buckets.map(\.errors) == [1, 1, 1, 1])
+        #expect(histogram.buckets.map(\.firstLine) == [0, 25, 50, 75])
+    }
+}
