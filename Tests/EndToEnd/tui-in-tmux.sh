@@ -26,6 +26,9 @@ cat > "$work/bin/scripted-editor" <<'EOF'
 printf 'Customers in Japan hit 502 at checkout.\n' >> "$1"
 EOF
 chmod +x "$work/bin/scripted-editor"
+# The scripted $PAGER: keeps a copy of what it was given to show.
+printf '#!/bin/sh\ncp "$1" "$PAGED_COPY"\n' > "$work/bin/scripted-pager"
+chmod +x "$work/bin/scripted-pager"
 # `run ARGS` starts trcaa, then prints its exit status and whether the terminal modes it
 # found are the ones it left.
 cat > "$work/shellrc" <<'EOF'
@@ -69,6 +72,16 @@ wait_for_row() {
         sleep 0.05
     done
     fail "timed out waiting for “$2” on row $1"
+}
+
+# wait_for_file PATH: polls until the file exists.
+wait_for_file() {
+    local deadline=$((SECONDS + 15))
+    while ((SECONDS < deadline)); do
+        [ -e "$1" ] && return 0
+        sleep 0.05
+    done
+    fail "timed out waiting for the file $1"
 }
 
 # wait_until_gone TEXT: polls until the screen no longer shows TEXT.
@@ -271,7 +284,7 @@ awk 'BEGIN { for (n = 1; n <= 2000; n++) {
 } }' > "$work/sshd.log"
 issue=$(cli issue new "SSH brute force")
 cli log import "$issue" "$work/sshd.log" -q >/dev/null
-type_line "clear; TRCAA_DATA_DIR=$logs run"
+type_line "clear; TRCAA_DATA_DIR=$logs PAGER=scripted-pager PAGED_COPY=$work/paged.txt run"
 wait_for "SSH brute force"
 keys Enter
 wait_for "1 Overview"
@@ -292,9 +305,13 @@ wait_for "Accepted password for fztu"
 keys r
 wait_for "REDACTED"
 wait_for "from [IPv4]"
+keys o
+wait_for_file "$work/paged.txt"
+grep -q "Accepted password for fztu from \[IPv4\]" "$work/paged.txt" || fail "the pager did not get the redacted view"
+wait_for "REDACTED"
 keys m A
 wait_for "this issue has no whys yet"
-ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted"
+ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted, o pages it"
 
 # --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
 keys q

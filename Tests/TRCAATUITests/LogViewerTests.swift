@@ -138,6 +138,20 @@ import TRCAACore
         #expect(viewerState(app)?.cursor.selected == 119)
     }
 
+    @Test func oHandsAPrivateCopyOfTheViewToThePager() throws {
+        let app = try openViewer()
+        app.press(.toggleRedacted)
+        app.press(.openInPager)
+        guard case .runPager(let directory, let path) = app.terminalEffects.last else { Issue.record("no pager"); return }
+        defer { PrivateTempDirectory.remove(directory) }
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(path.hasSuffix("/gateway.log"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("login from [Email] accepted"))
+        #expect(!text.contains("alice@example.com"))
+    }
+
     @Test func theRedactedViewReplacesPIIByItsType() throws {
         let app = try openViewer()
         app.press(.toggleRedacted)

@@ -45,8 +45,7 @@ public struct ExternalEditor: Sendable, Equatable {
         close(fd)
         guard written == bytes.count else { throw TriageError.exportFailed(path: path, reason: "short write") }
 
-        let status = try Self.runWaiting(["/bin/sh", "-c", "\(command) \"$1\"", "trcaa-editor", path],
-                                         environment: environment)
+        let status = try ForegroundCommand.run(command, file: path, environment: environment)
         if status == 126 || status == 127 { throw TriageError.editorUnavailable(command: command) }
         guard status == 0 else { throw TriageError.editorFailed(status: status) }
         guard let data = FileManager.default.contents(atPath: path) else { throw TriageError.editorLeftEmptyFile }
@@ -54,39 +53,10 @@ public struct ExternalEditor: Sendable, Equatable {
         guard !edited.allSatisfy(\.isWhitespace) else { throw TriageError.editorLeftEmptyFile }
         return edited == text ? nil : edited
     }
-
-    /// Spawns `arguments` with the terminal and default signal handling, ignoring Ctrl-C in
-    /// this process until it exits; returns its exit status.
-    private static func runWaiting(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let previousInterrupt = signal(SIGINT, SIG_IGN)
-        let previousQuit = signal(SIGQUIT, SIG_IGN)
-        defer {
-            signal(SIGINT, previousInterrupt)
-            signal(SIGQUIT, previousQuit)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signalNumber in [SIGINT, SIGQUIT, SIGTERM, SIGTSTP] { sigaddset(&defaults, signalNumber) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
-        let rc = posix_spawn(&pid, arguments[0], nil, &attributes, argv, envp)
-        guard rc == 0 else { throw TriageError.editorUnavailable(command: arguments.joined(separator: " ")) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, which Swift does not import.
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    }
 }
 
-/// Private 0700 directories for files that must not linger (editor copies).
-enum PrivateTempDirectory {
+/// Private 0700 directories for files that must not linger (editor and pager copies).
+public enum PrivateTempDirectory {
     static let prefix = "trcaa-edit-"
 
     /// `$XDG_RUNTIME_DIR` (tmpfs, private to the user), else `/dev/shm`, else `$TMPDIR` or `/tmp`.
@@ -98,7 +68,7 @@ enum PrivateTempDirectory {
     }
 
     /// A new directory named after this process; stale ones of dead processes go first.
-    static func make(environment: [String: String]) throws -> String {
+    public static func make(environment: [String: String]) throws -> String {
         let base = base(environment: environment)
         removeStale(in: base)
         var template = Array("\(base)/\(prefix)\(getpid())-XXXXXX".utf8CString)
@@ -109,7 +79,7 @@ enum PrivateTempDirectory {
     }
 
     /// Overwrites the files with zeros, then removes them and the directory.
-    static func remove(_ directory: String) {
+    public static func remove(_ directory: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
             let path = directory + "/" + name
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,

@@ -83,3 +83,22 @@ extension LogService {
         return matched
     }
 }
+
+extension LogService {
+    /// A copy of the text (or its redacted view) for a pager: a 0600 file in a new private
+    /// directory (`PrivateTempDirectory`), which the caller removes when the pager is done.
+    public func writePrivateCopy(_ id: String, redacted: Bool, environment: [String: String]) throws
+        -> (directory: String, path: String)
+    {
+        let name = try detail(id).summary.fileName
+        let directory = try PrivateTempDirectory.make(environment: environment)
+        do {
+            let path = directory + "/" + (name.isEmpty || name.contains("/") ? "log.txt" : name)
+            _ = try ExportFile.write(to: path, mode: 0o600, replacing: false) { sink in try stream(id, redacted: redacted, sink) }
+            return (directory, path)
+        } catch {
+            PrivateTempDirectory.remove(directory)
+            throw error
+        }
+    }
+}

@@ -59,6 +59,8 @@ public enum App {
             return logLineFound(logId, generation: generation, line: line, in: &state)
         case .logFiltered(let logId, let generation, let lines):
             return logFiltered(logId, generation: generation, lines: lines, in: &state)
+        case .pagerReady(let directory, let path):
+            return [.runPager(directory: directory, path: path)]
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []

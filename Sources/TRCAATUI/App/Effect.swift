@@ -23,6 +23,8 @@ public enum Effect: Sendable, Equatable {
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
     case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
     case histogram(logId: String)
+    /// Writes a private copy of the log for the pager; `runPager` then shows it.
+    case preparePager(logId: String, redacted: Bool)
     case dismissSpans([String])
     case purgeLog(logId: String)
     case importLog(issueId: String, path: String)
@@ -40,6 +42,8 @@ public enum Effect: Sendable, Equatable {
     case completePath(String)
     /// Runs `$VISUAL`/`$EDITOR` on `text`, with the terminal handed over.
     case runEditor(EditPurpose, text: String, fileName: String)
+    /// Runs `$PAGER` on `path` with the terminal handed over, then removes `directory`.
+    case runPager(directory: String, path: String)
     case suspend
     case quit
 }

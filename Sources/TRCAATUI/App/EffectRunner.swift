@@ -6,12 +6,16 @@ import TRCAACore
 /// workspace: after start-up only the runner's queue touches it, one effect at a time.
 public final class EffectRunner: @unchecked Sendable {
     private let workspace: Workspace
+    /// Where private copies go (`XDG_RUNTIME_DIR`, `TMPDIR`).
+    private let environment: [String: String]
     private let describe: @Sendable (any Error) -> String
 
     /// - parameter describe: turns a thrown error into the one-line message users see (the
     ///   executable's, so the CLI and the interface say the same thing).
-    public init(workspace: Workspace, describe: @escaping @Sendable (any Error) -> String) {
+    public init(workspace: Workspace, environment: [String: String] = [:],
+                describe: @escaping @Sendable (any Error) -> String) {
         self.workspace = workspace
+        self.environment = environment
         self.describe = describe
     }
 
@@ -80,6 +84,9 @@ public final class EffectRunner: @unchecked Sendable {
             let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted,
                                                     filter: filter)
             return [.logLineFound(logId: logId, generation: generation, line: found)]
+        case .preparePager(let logId, let redacted):
+            let copy = try workspace.logs.writePrivateCopy(logId, redacted: redacted, environment: environment)
+            return [.pagerReady(directory: copy.directory, path: copy.path)]
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
         case .filterLog(let logId, let filter, let redacted, let generation):
@@ -145,7 +152,7 @@ public final class EffectRunner: @unchecked Sendable {
             return [.pathCompleted(completion.text, candidates: completion.candidates)]
         case .loadDemoData:
             return [.demoLoaded(issues: try DemoData.load(into: workspace))]
-        case .runEditor, .suspend, .quit:
+        case .runEditor, .runPager, .suspend, .quit:
             return []
         }
     }

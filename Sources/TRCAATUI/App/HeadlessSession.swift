@@ -32,7 +32,7 @@ public final class HeadlessSession {
         while !queue.isEmpty {
             let effect = queue.removeFirst()
             switch effect {
-            case .runEditor, .suspend, .quit: terminalEffects.append(effect)
+            case .runEditor, .runPager, .suspend, .quit: terminalEffects.append(effect)
             default: runner.run(effect).forEach { queue += App.update(&state, $0) }
             }
         }

@@ -92,11 +92,21 @@ public final class InterfaceLoop {
                 send(.resize(terminal.size))
             case .runEditor(let purpose, let text, let fileName):
                 runEditor(purpose, text: text, fileName: fileName)
+            case .runPager(let directory, let path):
+                runPager(path, removing: directory)
             default:
                 let runner = runner, mailbox = mailbox
                 effects.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
             }
         }
+    }
+
+    private func runPager(_ path: String, removing directory: String) {
+        let pager = ForegroundCommand.pager(environment: environment)
+        let status = terminal.handOver { (try? ForegroundCommand.run(pager, file: path, environment: environment)) ?? 127 }
+        PrivateTempDirectory.remove(directory)
+        send(.resize(terminal.size))
+        if status == 126 || status == 127 { send(.failed("the pager “\(pager)” could not run: set PAGER")) }
     }
 
     private func runEditor(_ purpose: EditPurpose, text: String, fileName: String) {

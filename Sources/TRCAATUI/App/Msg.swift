@@ -23,6 +23,7 @@ public enum Msg: Sendable {
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)
+    case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)
     case imageDetailLoaded(ImageDetail)

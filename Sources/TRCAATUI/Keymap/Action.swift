@@ -16,7 +16,7 @@ public enum Action: Hashable, Sendable {
     case scrollLeft, scrollRight, toggleWrap, toggleRedacted, showPII, dismissPII, purgePII
     case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int), showHistogram
     // Logs tab
-    case importLog
+    case importLog, openInPager
     // Documents
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log

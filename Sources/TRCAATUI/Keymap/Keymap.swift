@@ -76,8 +76,9 @@ public struct Keymap: Sendable {
             Binding([.char("t")], .toggleAbsoluteTime, "Switch relative and absolute times", hint: "times"),
         ],
         .attachments: [
-            Binding([.enter], .open, "Open the selected log in the viewer", hint: "view"),
+            Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
             Binding([.char("a")], .importLog, "Import a log file (Tab completes the path)", hint: "import"),
+            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less)"),
         ],
         .logViewer: [
             Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),
@@ -101,6 +102,7 @@ public struct Keymap: Sendable {
             Binding([.char("t")], .toggleWrap, "Wrap long lines, or cut them at the edge"),
             Binding([.char("f")], .filter, "Show only lines with a text (!text hides them)", hint: "filter"),
             Binding([.char("F")], .clearFilters, "Show every line again"),
+            Binding([.char("o")], .openInPager, "Read this view of the log in $PAGER (less)"),
             Binding([.char("i")], .showHistogram, "Lines, errors and warnings over time (Enter jumps there)",
                     hint: "histogram"),
         ],
@@ -119,6 +121,7 @@ public struct Keymap: Sendable {
         .attachmentList: [
             Binding([.char("/")], .search, "Search by file name or issue title as you type", hint: "search"),
             Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
+            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less)"),
         ],
         .auditLog: [
             Binding([.enter], .open, "Show the entry", hint: "show"),

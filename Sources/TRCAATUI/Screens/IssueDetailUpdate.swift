@@ -84,6 +84,12 @@ extension App {
                 title: "Import a log into “\(issue.title)”",
                 fields: [FormField("Path", note: "Tab completes · ~ is your home · .gz is read as gzip")],
                 purpose: .importLog(issueId: issue.id)))
+        case (.open, .images):
+            guard let images = detail.detail?.images, images.indices.contains(detail.cursor(.images).selected) else { return [] }
+            return [.loadImageDetail(id: images[detail.cursor(.images).selected].id)]
+        case (.openInPager, .logs):
+            guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
+            return [.preparePager(logId: logs[detail.cursor(.logs).selected].id, redacted: false)]
         case (.open, .logs):
             guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
             let log = logs[detail.cursor(.logs).selected]

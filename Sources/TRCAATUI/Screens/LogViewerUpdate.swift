@@ -77,6 +77,8 @@ extension App {
                 : viewer.marks.keys.filter { $0 < current }.max()
             guard let target else { inform("no more marks that way", in: &state); break }
             viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
+        case .openInPager:
+            effects.append(.preparePager(logId: viewer.logId, redacted: viewer.redacted))
         case .showHistogram:
             viewer.finding = "the histogram"
             effects.append(.histogram(logId: viewer.logId))

@@ -17,6 +17,9 @@ extension App {
             screen.search = nil
             screen.isEditingSearch = false
             effects.append(.loadAttachments(search: nil))
+        case .openInPager:
+            guard let row = screen.selected, row.kind == .log else { return [] }
+            return [.preparePager(logId: row.id, redacted: false)]
         case .open:
             guard let row = screen.selected else { return [] }
             switch row.kind {

@@ -29,7 +29,7 @@ struct FullScreen {
             keyDescription: workspace.keySource.description, dataDirectory: workspace.location.dataDirectory),
             now: Date(), hasExternalEditor: ExternalEditor.fromEnvironment(environment) != nil)
         if let notice = workspace.notices.last { state.toast = Toast(notice, expires: Date().addingTimeInterval(8)) }
-        let runner = EffectRunner(workspace: workspace, describe: { ErrorReport($0).message })
+        let runner = EffectRunner(workspace: workspace, environment: environment, describe: { ErrorReport($0).message })
         let status = InterfaceLoop(terminal: terminal, runner: runner, state: state, environment: environment).run()
         terminal.stop()
         if status != 0 { throw ExitCode(status) }
