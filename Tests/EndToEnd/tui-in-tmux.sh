@@ -313,9 +313,36 @@ keys m A
 wait_for "this issue has no whys yet"
 ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted, o pages it"
 
-# --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
+# --- a 100 MB log imported from the interface, then read at its end -------------------------------
+# 1 000 000 lines, one fatal error near the end.
+awk 'BEGIN { for (n = 1; n <= 1000000; n++) {
+    ip = sprintf("10.%d.%d.%d", n % 250, (n * 7) % 250, (n * 13) % 250)
+    what = n == 987654 ? "ERROR fatal: buffer overflow" : "Accepted publickey for deploy"
+    printf "2026-11-23 %02d:%02d:%02d sshd[%d]: %s from %s port 22\n", n / 3600 % 24, n / 60 % 60, n % 60, n, what, ip
+} }' > "$work/big.log"
 keys q
 wait_for "4 Logs (1)"
+keys a
+wait_for "Import a log"
+tm send-keys -t t -l "$work/big"
+keys Tab
+wait_for "big.log"
+keys Enter
+wait_for "imported big.log: 1000000 lines" 300
+keys j Enter
+wait_for "line 1 of 1000000 lines"
+keys G
+wait_for "line 1000000 of 1000000 lines"
+keys g e
+wait_for "line 987654 of 1000000 lines"
+wait_for "ERROR fatal: buffer overflow"
+keys r
+wait_for "REDACTED"
+keys q
+wait_for "4 Logs (2)"
+ok "a 100 MB log imported from the interface opens at once; G reaches its end and e its only error"
+
+# --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
 keys 6 g
 wait_for "Post-mortem"
 keys Enter
