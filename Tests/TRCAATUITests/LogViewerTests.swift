@@ -202,3 +202,29 @@ import TRCAACore
         #expect(app.row(containing: "Email 1") == nil)
     }
 }
+
+extension LogViewerTests {
+    @Test func aSearchReplacedByANewerOneStopsEarly() throws {
+        var logId = ""
+        let app = try TestApp { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Long log"))
+            let path = NSTemporaryDirectory() + "trcaa-long-\(UUID().uuidString).log"
+            try Data((String(repeating: "quiet line\n", count: 3 * LogService.progressLines) + "needle\n").utf8)
+                .write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            logId = try workspace.logs.importLog(issueId: issue.id, path: path).id
+        }
+        let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
+        let find = { (generation: Int) in
+            Effect.findInLog(logId: logId, .text("needle", ignoringCase: false), from: -1, forward: true, redacted: false,
+                             filter: nil, generation: generation)
+        }
+        runner.submitted(find(1))
+        guard case .logLineFound(_, 1, let line) = runner.run(find(1)).first else { Issue.record("no answer"); return }
+        #expect(line == 3 * LogService.progressLines)
+        runner.submitted(find(2))
+        runner.submitted(find(3))
+        guard case .logLineFound(_, 2, let stale) = runner.run(find(2)).first else { Issue.record("no answer"); return }
+        #expect(stale == nil, "generation 3 replaced it")
+    }
+}

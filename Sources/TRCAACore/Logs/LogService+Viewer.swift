@@ -93,24 +93,37 @@ extension LogService {
         return lines
     }
 
-    /// Every line that passes `filter`, in order.
-    public func filterLines(_ id: String, _ filter: LineFilter, redacted: Bool) throws -> [Int] {
+    /// How long scans report: `progress` gets the lines read so far every `progressLines`
+    /// lines, and a scan ends early (with no result) once `shouldStop` says so.
+    public static let progressLines = 1 << 16
+
+    /// Every line that passes `filter`, in order; nil when stopped.
+    public func filterLines(_ id: String, _ filter: LineFilter, redacted: Bool, progress: (Int) -> Void = { _ in },
+                            shouldStop: () -> Bool = { false }) throws -> [Int]? {
         let matcher = try LineMatcher(query: nil, filter: filter, spans: redacted ? try lineSpans(id) : [])
         var numbers: [Int] = []
+        var stopped = false
         try reader(id).forEachLine { number, offset, bytes in
             if matcher.matches(offset, bytes) { numbers.append(number) }
-            return true
+            if number % Self.progressLines == 0, number > 0 {
+                progress(number)
+                stopped = shouldStop()
+            }
+            return !stopped
         }
-        return numbers
+        return stopped ? nil : numbers
     }
 
     /// The first line after (or, backwards, before) `line` that `query` finds among the lines
     /// `filter` lets through, if any. Levels skip the blocks the index counts none of that
     /// level in.
     public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool,
-                         filter: LineFilter? = nil) throws -> Int? {
+                         filter: LineFilter? = nil, progress: (Int) -> Void = { _ in },
+                         shouldStop: () -> Bool = { false }) throws -> Int? {
         let reader = try reader(id)
         let matcher = try LineMatcher(query: query, filter: filter, spans: redacted ? try lineSpans(id) : [])
+        var scanned = 0
+        var stopped = false
         for block in Self.blocks(of: reader, forward: forward, around: line) {
             if case .level(let level) = query, (level == .error ? block.errors : block.warnings) == 0 { continue }
             let lower = forward ? max(block.lines.lowerBound, line + 1) : block.lines.lowerBound
@@ -119,12 +132,19 @@ extension LogService {
             var found: Int?
             try reader.forEachLine(from: lower) { number, offset, bytes in
                 guard number < upper else { return false }
+                scanned += 1
+                if scanned % Self.progressLines == 0 {
+                    progress(scanned)
+                    stopped = shouldStop()
+                    if stopped { return false }
+                }
                 if matcher.matches(offset, bytes) {
                     found = number
                     return !forward  // backwards, the last match in the block is the nearest
                 }
                 return true
             }
+            if stopped { return nil }
             if let found { return found }
         }
         return nil

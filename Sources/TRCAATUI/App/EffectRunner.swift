@@ -9,6 +9,9 @@ public final class EffectRunner: @unchecked Sendable {
     /// Where private copies go (`XDG_RUNTIME_DIR`, `TMPDIR`).
     private let environment: [String: String]
     private let describe: @Sendable (any Error) -> String
+    /// The newest search and filter asked for per log, so a scan that a newer one replaced
+    /// stops instead of holding up the queue.
+    private let latestLogScan = Mutex<[String: (find: Int, filter: Int)]>([:])
 
     /// - parameter describe: turns a thrown error into the one-line message users see (the
     ///   executable's, so the CLI and the interface say the same thing).
@@ -17,6 +20,18 @@ public final class EffectRunner: @unchecked Sendable {
         self.workspace = workspace
         self.environment = environment
         self.describe = describe
+    }
+
+    /// Called on the UI thread as `effect` is queued, before it runs.
+    public func submitted(_ effect: Effect) {
+        switch effect {
+        case .findInLog(let logId, _, _, _, _, _, let generation):
+            latestLogScan.withLock { $0[logId, default: (0, 0)].find = generation }
+        case .filterLog(let logId, _, _, let generation):
+            latestLogScan.withLock { $0[logId, default: (0, 0)].filter = generation }
+        default:
+            break
+        }
     }
 
     /// The user's one-line message for `error`.
@@ -81,8 +96,11 @@ public final class EffectRunner: @unchecked Sendable {
                 ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
             return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, redacted: redacted)]
         case .findInLog(let logId, let query, let line, let forward, let redacted, let filter, let generation):
-            let found = try workspace.logs.findLine(logId, query, from: line, forward: forward, redacted: redacted,
-                                                    filter: filter)
+            defer { progress(.progress(nil)) }
+            let found = try workspace.logs.findLine(
+                logId, query, from: line, forward: forward, redacted: redacted, filter: filter,
+                progress: { progress(.progress("searching: \(counted($0, "line")) read")) },
+                shouldStop: { latestLogScan.withLock { $0[logId]?.find } != generation })
             return [.logLineFound(logId: logId, generation: generation, line: found)]
         case .preparePager(let logId, let redacted):
             let copy = try workspace.logs.writePrivateCopy(logId, redacted: redacted, environment: environment)
@@ -90,7 +108,11 @@ public final class EffectRunner: @unchecked Sendable {
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
         case .filterLog(let logId, let filter, let redacted, let generation):
-            let lines = try workspace.logs.filterLines(logId, filter, redacted: redacted)
+            defer { progress(.progress(nil)) }
+            guard let lines = try workspace.logs.filterLines(
+                logId, filter, redacted: redacted,
+                progress: { progress(.progress("filtering: \(counted($0, "line")) read")) },
+                shouldStop: { latestLogScan.withLock { $0[logId]?.filter } != generation }) else { return [] }
             return [.logFiltered(logId: logId, generation: generation, lines: lines)]
         case .dismissSpans(let ids):
             let removed = try workspace.logs.dismiss(spanIds: ids)

@@ -33,7 +33,9 @@ public final class HeadlessSession {
             let effect = queue.removeFirst()
             switch effect {
             case .runEditor, .runPager, .suspend, .quit: terminalEffects.append(effect)
-            default: runner.run(effect).forEach { queue += App.update(&state, $0) }
+            default:
+                runner.submitted(effect)
+                runner.run(effect).forEach { queue += App.update(&state, $0) }
             }
         }
     }

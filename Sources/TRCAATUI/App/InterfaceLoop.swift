@@ -96,6 +96,7 @@ public final class InterfaceLoop {
                 runPager(path, removing: directory)
             default:
                 let runner = runner, mailbox = mailbox
+                runner.submitted(effect)
                 effects.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
             }
         }

@@ -91,7 +91,7 @@ extension LogViewerTests {
         let pauses = LineFilter(text: "gc pause", ignoringCase: true, excludes: false)
         #expect(try logs.filterLines(id, pauses, redacted: false) == [0, 10, 20, 30, 40])
         let others = LineFilter(text: "GC pause", ignoringCase: false, excludes: true)
-        #expect(try logs.filterLines(id, others, redacted: false).count == 45)
+        #expect(try logs.filterLines(id, others, redacted: false)?.count == 45)
         #expect(try logs.findLine(id, .text("line 3", ignoringCase: false), from: 0, forward: true, redacted: false,
                                   filter: pauses) == 30)
         #expect(try logs.viewerLines(id, numbers: [10, 40], redacted: false).map(\.number) == [10, 40])
@@ -107,5 +107,22 @@ extension LogViewerTests {
         #expect(histogram.buckets.map(\.lines) == [25, 25, 25, 25])
         #expect(histogram.buckets.map(\.errors) == [1, 1, 1, 1])
         #expect(histogram.buckets.map(\.firstLine) == [0, 25, 50, 75])
+    }
+}
+
+extension LogViewerTests {
+    @Test func longScansReportProgressAndStopWhenAsked() throws {
+        let count = LogService.progressLines * 3
+        let id = try store(String(repeating: "quiet line\n", count: count) + "needle\n")
+        var reports: [Int] = []
+        let found = try fixture.logs.findLine(id, .text("needle", ignoringCase: false), from: -1, forward: true,
+                                              redacted: false, progress: { reports.append($0) })
+        #expect(found == count)
+        #expect(reports == [1, 2, 3].map { $0 * LogService.progressLines })
+        #expect(try fixture.logs.findLine(id, .text("needle", ignoringCase: false), from: -1, forward: true,
+                                          redacted: false, shouldStop: { true }) == nil)
+        let filter = LineFilter(text: "needle", ignoringCase: false, excludes: false)
+        #expect(try fixture.logs.filterLines(id, filter, redacted: false, shouldStop: { true }) == nil)
+        #expect(try fixture.logs.filterLines(id, filter, redacted: false) == [count])
     }
 }
