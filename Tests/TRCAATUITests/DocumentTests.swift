@@ -88,6 +88,29 @@ import TRCAACore
         #expect(events.contains("rca_generated") && events.contains("document_exported"))
     }
 
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func thePreviewScreen(size: Size) throws {
+        let app = try TestApp(size: size) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Checkout 502s", severity: .p1))
+            _ = try workspace.whys.add(issueId: issue.id, question: "Why did checkout fail?", answer: "No healthy upstreams")
+            _ = try workspace.documents.generate(.rca, issueId: issue.id)
+        }
+        app.press(.open)
+        app.press(.showTab(5))
+        app.press(.open)
+        // Ids and times change with every run.
+        let id = try #require(app.state.screens.compactMap { screen -> String? in
+            if case .issueDetail(let detail) = screen { detail.issueId } else { nil }
+        }.first)
+        let stable = app.screen.map { line in
+            line.replacingOccurrences(of: id, with: String(repeating: "x", count: id.count))
+                .replacingOccurrences(of: String(id.prefix(8)), with: "xxxxxxxx")
+                .replacingOccurrences(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, with: "2026-01-01 00:00:00",
+                                      options: .regularExpression)
+        }
+        Golden.expect(stable, matches: "document-\(size)")
+    }
+
     @Test func markdownTablesAndListsAreLaidOutForTheTerminal() {
         let blocks = MarkdownParser.parse("""
             ## Impact
