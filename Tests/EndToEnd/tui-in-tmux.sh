@@ -336,11 +336,17 @@ wait_for "line 1000000 of 1000000 lines"
 keys g e
 wait_for "line 987654 of 1000000 lines"
 wait_for "ERROR fatal: buffer overflow"
+keys g
+wait_for "line 1 of 1000000 lines"
+keys /
+tm send-keys -t t -l "buffer overflow"
+keys Enter
+wait_for "line 987654 of 1000000 lines" 60
 keys r
 wait_for "REDACTED"
 keys q
 wait_for "4 Logs (2)"
-ok "a 100 MB log imported from the interface opens at once; G reaches its end and e its only error"
+ok "a 100 MB log imported from the interface opens at once; G reaches its end, e and / its only error"
 
 # --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
 keys 6 g
