@@ -54,45 +54,27 @@ ok() { passed=$((passed + 1)); echo "ok $passed - $1"; }
 
 screen() { tm capture-pane -p -t t; }
 
-# wait_for TEXT [SECONDS]: polls the screen every 50 ms until it shows TEXT.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-15}))
+# until_true SECONDS WHAT COMMAND...: runs COMMAND every 50 ms until it succeeds; after
+# SECONDS, fails saying what it waited for.
+until_true() {
+    local deadline=$((SECONDS + $1)) what=$2
+    shift 2
     while ((SECONDS < deadline)); do
-        screen | grep -qF -- "$1" && return 0
+        "$@" && return 0
         sleep 0.05
     done
-    fail "timed out waiting for “$1”"
+    fail "timed out waiting for $what"
 }
 
-# wait_for_row ROW TEXT: polls until screen row ROW (from 1) shows TEXT.
-wait_for_row() {
-    local deadline=$((SECONDS + 15))
-    while ((SECONDS < deadline)); do
-        screen | sed -n "${1}p" | grep -qF -- "$2" && return 0
-        sleep 0.05
-    done
-    fail "timed out waiting for “$2” on row $1"
-}
+shows() { screen | grep -qF -- "$1"; }
+hides() { ! shows "$1"; }
+row_shows() { screen | sed -n "${1}p" | grep -qF -- "$2"; }
 
-# wait_for_file PATH: polls until the file exists.
-wait_for_file() {
-    local deadline=$((SECONDS + 15))
-    while ((SECONDS < deadline)); do
-        [ -e "$1" ] && return 0
-        sleep 0.05
-    done
-    fail "timed out waiting for the file $1"
-}
-
-# wait_until_gone TEXT: polls until the screen no longer shows TEXT.
-wait_until_gone() {
-    local deadline=$((SECONDS + 15))
-    while ((SECONDS < deadline)); do
-        screen | grep -qF -- "$1" || return 0
-        sleep 0.05
-    done
-    fail "“$1” stayed on the screen"
-}
+# wait_for TEXT [SECONDS], wait_until_gone TEXT, wait_for_row ROW TEXT, wait_for_file PATH.
+wait_for() { until_true "${2:-15}" "“$1”" shows "$1"; }
+wait_until_gone() { until_true 15 "“$1” to go" hides "$1"; }
+wait_for_row() { until_true 15 "“$2” on row $1" row_shows "$1" "$2"; }
+wait_for_file() { until_true 15 "the file $1" test -e "$1"; }
 
 # pane FORMAT: a tmux format for the pane, e.g. '#{alternate_on}'.
 pane() { tm display -p -t t "$1"; }

@@ -228,3 +228,15 @@ extension LogViewerTests {
         #expect(stale == nil, "generation 3 replaced it")
     }
 }
+
+extension LogViewerTests {
+    @Test func aPageAskedForBeforeTheViewChangedIsDropped() throws {
+        let app = try openViewer()
+        let before = try #require(viewerState(app))
+        app.press(.toggleRedacted)
+        let stale = ViewerLine(number: 9, bytes: Array("stale stored text".utf8), cutBytes: 0, pii: [], level: .none)
+        app.send(.logLinesLoaded(logId: before.logId, offset: 9, lines: [stale], generation: before.windowGeneration))
+        #expect(app.row(containing: "stale stored text") == nil)
+        #expect(app.row(containing: "login from [Email] accepted") != nil)
+    }
+}

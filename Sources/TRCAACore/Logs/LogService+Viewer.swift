@@ -14,6 +14,14 @@ public struct ViewerLine: Sendable, Equatable {
 
     /// Longer lines are cut for display (a minified JSON line can be megabytes).
     public static let displayLimit = 16 << 10
+
+    public init(number: Int, bytes: [UInt8], cutBytes: Int = 0, pii: [PIIMark] = [], level: LogLevel = .none) {
+        self.number = number
+        self.bytes = bytes
+        self.cutBytes = cutBytes
+        self.pii = pii
+        self.level = level
+    }
 }
 
 /// A PII span as it falls on one line of the viewer: the byte range of its value (or, in the

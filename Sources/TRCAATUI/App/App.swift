@@ -53,8 +53,8 @@ public enum App {
             return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
-        case .logLinesLoaded(let logId, let offset, let lines, let redacted):
-            return logLinesLoaded(logId, offset: offset, lines: lines, redacted: redacted, in: &state)
+        case .logLinesLoaded(let logId, let offset, let lines, let generation):
+            return logLinesLoaded(logId, offset: offset, lines: lines, generation: generation, in: &state)
         case .logLineFound(let logId, let generation, let line):
             return logLineFound(logId, generation: generation, line: line, in: &state)
         case .logFiltered(let logId, let generation, let lines):
@@ -209,8 +209,7 @@ public enum App {
                 effects.append(.loadAudit)
             case .logViewer(var viewer):
                 // Spans may have been dismissed or purged: open the log again where the cursor is.
-                viewer.window = LogViewerState.emptyWindow
-                viewer.isLoading = false
+                viewer.dropLoadedLines()
                 viewer.isOpen = false
                 state.screens[index] = .logViewer(viewer)
                 effects.append(.openLog(logId: viewer.logId))

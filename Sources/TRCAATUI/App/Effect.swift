@@ -19,7 +19,7 @@ public enum Effect: Sendable, Equatable {
     case loadDemoData
     case openLog(logId: String)
     /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.
-    case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool)
+    case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool, generation: Int)
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
     case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
     case histogram(logId: String)

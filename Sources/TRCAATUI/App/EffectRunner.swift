@@ -91,10 +91,10 @@ public final class EffectRunner: @unchecked Sendable {
             let detail = try workspace.logs.detail(logId)
             let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount
             return [.logOpened(logId: logId, lineCount: lines, pii: detail.piiCounts)]
-        case .loadLogLines(let logId, let offset, let limit, let numbers, let redacted):
+        case .loadLogLines(let logId, let offset, let limit, let numbers, let redacted, let generation):
             let lines = try numbers.map { try workspace.logs.viewerLines(logId, numbers: $0, redacted: redacted) }
                 ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
-            return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, redacted: redacted)]
+            return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, generation: generation)]
         case .findInLog(let logId, let query, let line, let forward, let redacted, let filter, let generation):
             defer { progress(.progress(nil)) }
             let found = try workspace.logs.findLine(

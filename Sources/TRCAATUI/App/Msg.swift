@@ -19,7 +19,7 @@ public enum Msg: Sendable {
     case failed(String)
     case demoLoaded(issues: Int)
     case logOpened(logId: String, lineCount: Int, pii: [PIICount])
-    case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], redacted: Bool)
+    case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], generation: Int)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)

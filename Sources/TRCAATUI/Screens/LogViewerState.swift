@@ -13,6 +13,8 @@ public struct LogViewerState: Sendable {
     /// The selected line (0-based) and the first line shown.
     public var cursor = ListCursor()
     public var window = LogViewerState.emptyWindow
+    /// Counts `dropLoadedLines`, so pages of an earlier window are told apart.
+    public var windowGeneration = 0
     public var isLoading = false
     public var redacted = false
     public var wraps = false
@@ -40,6 +42,14 @@ public struct LogViewerState: Sendable {
     }
 
     static var emptyWindow: PagedWindow<ViewerLine> { PagedWindow(pageSize: 500, windowSize: 1500, margin: 100) }
+
+    /// Forgets the loaded lines (the view, the filter or the stored text changed); the next
+    /// request loads them around the cursor, and a page asked for before is dropped on arrival.
+    mutating func dropLoadedLines() {
+        window = Self.emptyWindow
+        windowGeneration += 1
+        isLoading = false
+    }
 
     public var selectedLine: ViewerLine? { window.row(at: cursor.selected) }
 

@@ -24,8 +24,7 @@ extension App {
             viewer.wraps.toggle()
         case .toggleRedacted:
             viewer.redacted.toggle()
-            viewer.window = LogViewerState.emptyWindow
-            viewer.isLoading = false
+            viewer.dropLoadedLines()
             inform(viewer.redacted ? "redacted view: PII replaced by its type" : "stored text", in: &state)
         case .search, .searchBackward:
             viewer.prompt = LogPrompt(kind: .search(forward: action == .search))
@@ -37,8 +36,7 @@ extension App {
             let line = viewer.line(atPosition: viewer.cursor.selected)
             viewer.filter = nil
             viewer.filtered = nil
-            viewer.window = LogViewerState.emptyWindow
-            viewer.isLoading = false
+            viewer.dropLoadedLines()
             viewer.cursor.select(line, count: viewer.rowCount, visible: visible)
         case .confirm:
             guard let prompt = viewer.prompt else { return nil }
@@ -129,8 +127,7 @@ extension App {
         // Until the filtered lines arrive, the cursor holds the line number to come back to.
         viewer.cursor.selected = viewer.line(atPosition: viewer.cursor.selected)
         viewer.filterGeneration += 1
-        viewer.window = LogViewerState.emptyWindow
-        viewer.isLoading = false
+        viewer.dropLoadedLines()
         guard !needle.isEmpty else {
             viewer.filter = nil
             viewer.filtered = nil
@@ -149,7 +146,7 @@ extension App {
         viewer.isLoading = true
         let numbers = viewer.filtered.map { Array($0[request.offset..<min($0.count, request.offset + request.limit)]) }
         return [.loadLogLines(logId: viewer.logId, offset: request.offset, limit: request.limit, numbers: numbers,
-                              redacted: viewer.redacted)]
+                              redacted: viewer.redacted, generation: viewer.windowGeneration)]
     }
 
     static func logFiltered(_ logId: String, generation: Int, lines: [Int], in state: inout AppState) -> [Effect] {
@@ -186,12 +183,12 @@ extension App {
         }
     }
 
-    static func logLinesLoaded(_ logId: String, offset: Int, lines: [ViewerLine], redacted: Bool,
+    static func logLinesLoaded(_ logId: String, offset: Int, lines: [ViewerLine], generation: Int,
                                in state: inout AppState) -> [Effect] {
         updateLogViewers(logId, in: &state) { viewer in
+            guard generation == viewer.windowGeneration else { return }
             viewer.isLoading = false
-            // Lines of the other view, asked for before a toggle, are dropped; the next request follows.
-            if redacted == viewer.redacted { viewer.window.receive(lines, at: offset) }
+            viewer.window.receive(lines, at: offset)
         }
     }
 
@@ -208,20 +205,6 @@ extension App {
             }
         }
         if let missed { inform(missed, in: &state) }
-        return effects
-    }
-
-    /// A log changed in the store (PII dismissed or purged): reopen it in every viewer.
-    static func reloadLogViewers(in state: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        for index in state.screens.indices {
-            guard case .logViewer(var viewer) = state.screens[index] else { continue }
-            viewer.window = LogViewerState.emptyWindow
-            viewer.isLoading = false
-            viewer.isOpen = false
-            state.screens[index] = .logViewer(viewer)
-            effects.append(.openLog(logId: viewer.logId))
-        }
         return effects
     }
 
