@@ -152,6 +152,20 @@ import TRCAACore
         #expect(!text.contains("alice@example.com"))
     }
 
+    @Test func piiAndSearchHitsAreDrawnInTheirOwnRoles() throws {
+        let app = try openViewer()
+        #expect(app.role(of: "alice@example.com") == .piiPersonal)
+        #expect(app.role(of: "login from") == .normal)
+        app.press(.search)
+        app.type("gateway")
+        app.press(.confirm)
+        #expect(app.role(of: "gateway timeout after 30s (#120)") == .match)
+        #expect(app.role(of: "120 2026-11-23 10:02:00 ERROR") == .error, "the number of an error line")
+        app.press(.toggleRedacted)
+        app.press(.top)
+        #expect(app.role(of: "[Email]") == .piiPersonal)
+    }
+
     @Test func theRedactedViewReplacesPIIByItsType() throws {
         let app = try openViewer()
         app.press(.toggleRedacted)

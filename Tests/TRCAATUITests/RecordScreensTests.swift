@@ -12,7 +12,8 @@ import TRCAACore
                 let directory = NSTemporaryDirectory() + "trcaa-records-\(UUID().uuidString)"
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(atPath: directory) }
-                try Data("line one\nline two\n".utf8).write(to: URL(fileURLWithPath: directory + "/" + file))
+                try Data("line one\nmail \(file == "gateway.log" ? "bob@example.com" : "nobody")\n".utf8)
+                    .write(to: URL(fileURLWithPath: directory + "/" + file))
                 _ = try workspace.logs.importLog(issueId: issue.id, path: directory + "/" + file)
             }
         }
@@ -22,7 +23,11 @@ import TRCAACore
         let app = try app()
         app.press(.showAttachments)
         #expect(app.row(containing: "2 attachments") != nil)
-        #expect(app.row(containing: "gateway.log") != nil && app.row(containing: "vpn.log") != nil)
+        let gateway = try #require(app.row(containing: "gateway.log"))
+        let vpn = try #require(app.row(containing: "vpn.log"))
+        // At 80 columns the PII count is the last column kept.
+        #expect(gateway.trimmingCharacters(in: .whitespaces).hasSuffix(" 1"), "\(gateway)")
+        #expect(vpn.trimmingCharacters(in: .whitespaces).hasSuffix(" 0"), "\(vpn)")
         app.press(.search)
         app.type("vpn")
         #expect(app.row(containing: "1 attachment") != nil)

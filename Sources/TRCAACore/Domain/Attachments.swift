@@ -65,4 +65,8 @@ public struct AttachmentSummary: Sendable, Equatable, Codable {
     public var fileSize: Int64
     public var mimeType: String
     public var uploadedAt: String
+    /// A log whose PII was purged from the stored text.
+    public var redacted: Bool
+    /// PII spans found in a log (0 for images).
+    public var piiCount: Int
 }

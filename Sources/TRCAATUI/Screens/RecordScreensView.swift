@@ -14,11 +14,14 @@ enum RecordScreensView {
         let columns = [
             TableColumn("FILE", width: 0, isFlexible: true), TableColumn("ISSUE", width: 28, priority: 8),
             TableColumn("KIND", width: 5), TableColumn("SIZE", width: 9, alignRight: true),
+            TableColumn("PII", width: 6, alignRight: true, priority: 7), TableColumn("REDACTED", width: 8, priority: 4),
             TableColumn("TYPE", width: 12, priority: 5), TableColumn("UPLOADED", width: 9, alignRight: true, priority: 6),
         ]
         let rows = screen.rows.map { row -> [String: (String, Role)] in
             ["FILE": (row.fileName, .normal), "ISSUE": (row.issueTitle, .muted), "KIND": (row.kind.rawValue, .key),
              "SIZE": (ByteSize.describe(row.fileSize), .muted), "TYPE": (row.mimeType, .muted),
+             "PII": (row.kind == .log ? "\(row.piiCount)" : "·", row.piiCount > 0 ? .warning : .muted),
+             "REDACTED": (row.kind == .log ? (row.redacted ? "yes" : "no") : "·", row.redacted ? .success : .muted),
              "UPLOADED": (TimeText.relative(row.uploadedAt, now: state.now), .muted)]
         }
         TableLayout.draw(columns, rows: rows, cursor: screen.cursor, in: area.inset(top: 1), into: &buffer)

@@ -44,6 +44,16 @@ final class TestApp {
 
     var screen: [String] { session.frame().lines }
 
+    /// The role of the cell where `text` first starts on screen (ASCII text).
+    func role(of text: String) -> Role? {
+        let frame = session.frame()
+        for (y, line) in frame.lines.enumerated() {
+            guard let range = line.range(of: text) else { continue }
+            return frame[line.distance(from: line.startIndex, to: range.lowerBound), y].role
+        }
+        return nil
+    }
+
     var screenText: String { screen.joined(separator: "\n") }
 
     var list: IssueListState? {
