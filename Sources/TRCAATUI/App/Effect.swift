@@ -23,6 +23,8 @@ public enum Effect: Sendable, Equatable {
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
     case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
     case histogram(logId: String)
+    /// Writes a private copy of the image and hands it to `xdg-open`.
+    case openImage(id: String)
     /// Writes a private copy of the log for the pager; `runPager` then shows it.
     case preparePager(logId: String, redacted: Bool)
     case dismissSpans([String])

@@ -102,6 +102,19 @@ public final class EffectRunner: @unchecked Sendable {
                 progress: { progress(.progress("searching: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.find } != generation })
             return [.logLineFound(logId: logId, generation: generation, line: found)]
+        case .openImage(let id):
+            if let reason = DesktopOpener.unavailableReason(environment: environment) {
+                return [.failed("\(reason): export it with trcaa image export \(String(id.prefix(8))) PATH")]
+            }
+            let image = try workspace.images.detail(id)
+            let directory = try PrivateTempDirectory.make(environment: environment)
+            let path = try workspace.images.export(id, to: directory + "/" + image.summary.fileName)
+            guard try DesktopOpener.open(path, environment: environment) == 0 else {
+                PrivateTempDirectory.remove(directory)
+                return [.failed("xdg-open could not open \(image.summary.fileName)")]
+            }
+            // The application reads it after xdg-open returns; the next trcaa run removes it.
+            return [.changed("opened \(image.summary.fileName) with the desktop's viewer")]
         case .preparePager(let logId, let redacted):
             let copy = try workspace.logs.writePrivateCopy(logId, redacted: redacted, environment: environment)
             return [.pagerReady(directory: copy.directory, path: copy.path)]

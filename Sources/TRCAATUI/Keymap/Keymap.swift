@@ -78,7 +78,7 @@ public struct Keymap: Sendable {
         .attachments: [
             Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
             Binding([.char("a")], .importLog, "Import a log file (Tab completes the path)", hint: "import"),
-            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less)"),
+            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less), or open the image with xdg-open"),
         ],
         .logViewer: [
             Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),
@@ -121,7 +121,7 @@ public struct Keymap: Sendable {
         .attachmentList: [
             Binding([.char("/")], .search, "Search by file name or issue title as you type", hint: "search"),
             Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
-            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less)"),
+            Binding([.char("o")], .openInPager, "Read the log in $PAGER (less), or open the image with xdg-open"),
         ],
         .auditLog: [
             Binding([.enter], .open, "Show the entry", hint: "show"),

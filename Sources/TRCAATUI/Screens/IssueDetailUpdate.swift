@@ -87,6 +87,9 @@ extension App {
         case (.open, .images):
             guard let images = detail.detail?.images, images.indices.contains(detail.cursor(.images).selected) else { return [] }
             return [.loadImageDetail(id: images[detail.cursor(.images).selected].id)]
+        case (.openInPager, .images):
+            guard let images = detail.detail?.images, images.indices.contains(detail.cursor(.images).selected) else { return [] }
+            return [.openImage(id: images[detail.cursor(.images).selected].id)]
         case (.openInPager, .logs):
             guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
             return [.preparePager(logId: logs[detail.cursor(.logs).selected].id, redacted: false)]

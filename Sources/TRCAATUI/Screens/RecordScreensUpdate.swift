@@ -18,8 +18,8 @@ extension App {
             screen.isEditingSearch = false
             effects.append(.loadAttachments(search: nil))
         case .openInPager:
-            guard let row = screen.selected, row.kind == .log else { return [] }
-            return [.preparePager(logId: row.id, redacted: false)]
+            guard let row = screen.selected else { return [] }
+            return [row.kind == .log ? .preparePager(logId: row.id, redacted: false) : .openImage(id: row.id)]
         case .open:
             guard let row = screen.selected else { return [] }
             switch row.kind {
