@@ -104,7 +104,9 @@ enum OverlayView {
 
     private static func drawPicker(_ picker: PickerState, in screen: Rect, into buffer: inout CellBuffer) {
         let rows = min(picker.options.count, screen.height - 2)
-        let width = min(max(34, DisplayWidth.columns(of: picker.title) + 6), screen.width - 2)
+        // As wide as the title and the longest choice (mark, borders and margins), up to the screen.
+        let longest = picker.options.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0
+        let width = min(max(34, DisplayWidth.columns(of: picker.title) + 6, longest + 8), screen.width - 2)
         let area = screen.centred(width: width, height: rows + 2)
         let inner = Frame.draw(area, title: picker.title, into: &buffer)
         var cursor = picker.cursor
