@@ -222,7 +222,9 @@ extension App {
             let levels = [bucket.errors > 0 ? counted(bucket.errors, "error") : nil,
                           bucket.warnings > 0 ? counted(bucket.warnings, "warning") : nil].compactMap { $0 }
             let label = bucket.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-            return PickerOption("\(label) \(bar.padding(toLength: 24, withPad: " ", startingAt: 0)) \(bucket.lines)"
+            let lines = String(bucket.lines)
+            let count = String(repeating: " ", count: max(0, String(busiest).count - lines.count)) + lines
+            return PickerOption("\(label) \(bar.padding(toLength: 24, withPad: " ", startingAt: 0)) \(count)"
                                 + (levels.isEmpty ? "" : "  " + levels.joined(separator: ", ")),
                                 value: bucket.firstLine.map(String.init) ?? "")
         }
