@@ -254,3 +254,27 @@ extension LogViewerTests {
         #expect(app.row(containing: "login from [Email] accepted") != nil)
     }
 }
+
+extension LogViewerTests {
+    @Test func withSeveralSpansOnALineDismissingAsksWhichOne() throws {
+        let app = try TestApp { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Mail relay"))
+            let path = NSTemporaryDirectory() + "trcaa-two-\(UUID().uuidString).log"
+            try Data("relay from 10.1.2.3 to bob@example.com ok\n".utf8).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
+        }
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        app.press(.dismissPII)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no choice"); return }
+        #expect(picker.options.map(\.label) == ["IPv4 10.1.2.3", "Email bob@example.com", "all 2 on this line"])
+        app.press(.confirm)
+        guard case .confirm(let confirm) = app.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.title == "Dismiss 1 PII span on line 1?")
+        app.press(.toggleChoice)
+        app.press(.open)
+        #expect(viewerState(app)?.selectedLine?.pii.map(\.type) == ["Email"])
+    }
+}

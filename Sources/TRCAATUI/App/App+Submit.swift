@@ -85,6 +85,10 @@ extension App {
             return reload(list, in: &state)
         case .attachEvidence(let logId):
             return attachEvidence(logId: logId, stepId: value, in: &state)
+        case .dismissPII:
+            guard case .logViewer(let viewer) = state.topScreen, let line = viewer.selectedLine else { return [] }
+            confirmDismissal(of: value.split(separator: ",").map(String.init), line: line.number, in: &state)
+            return []
         case .jumpToLine:
             guard let line = Int(value) else { return [] }
             return performOnScreen(.gotoLine(line + 1), in: &state) ?? []

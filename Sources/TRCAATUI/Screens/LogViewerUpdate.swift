@@ -89,11 +89,16 @@ extension App {
             state.overlay = .message(title: "PII on line \(line.number + 1)", text: piiDescription(line))
         case .dismissPII:
             guard let line = viewer.selectedLine, !line.pii.isEmpty else { inform("no PII on this line", in: &state); break }
-            state.overlay = .confirm(ConfirmState(
-                title: "Dismiss \(counted(line.pii.count, "PII span")) on line \(line.number + 1)?",
-                message: "They are judged false positives: no longer highlighted, redacted or purged. "
-                    + "The stored text does not change; the audit log records each dismissal.",
-                onYes: [.dismissSpans(line.pii.map(\.spanId))]))
+            guard line.pii.count == 1 else {
+                // Several on the line: choose one, or all of them.
+                let options = line.pii.map { mark in
+                    PickerOption("\(mark.type) \(String(decoding: line.bytes[mark.range], as: UTF8.self))", value: mark.spanId)
+                } + [PickerOption("all \(line.pii.count) on this line", value: line.pii.map(\.spanId).joined(separator: ","))]
+                state.overlay = .picker(PickerState(title: "Dismiss which PII on line \(line.number + 1)?", options: options,
+                                                    purpose: .dismissPII))
+                break
+            }
+            confirmDismissal(of: [line.pii[0].spanId], line: line.number, in: &state)
         case .purgePII:
             let total = viewer.piiCounts.reduce(0) { $0 + $1.count }
             guard total > 0 else { inform("this log has no PII to purge", in: &state); break }
@@ -108,6 +113,15 @@ extension App {
         effects += loadAroundCursor(&viewer)
         state.screens[state.screens.count - 1] = .logViewer(viewer)
         return effects
+    }
+
+    /// Asks before dismissing spans as false positives (default No).
+    static func confirmDismissal(of spanIds: [String], line: Int, in state: inout AppState) {
+        state.overlay = .confirm(ConfirmState(
+            title: "Dismiss \(counted(spanIds.count, "PII span")) on line \(line + 1)?",
+            message: "They are judged false positives: no longer highlighted, redacted or purged. "
+                + "The stored text does not change; the audit log records each dismissal.",
+            onYes: [.dismissSpans(spanIds)]))
     }
 
     /// Starts a background search for `query` from the cursor, among the lines the filter lets through.

@@ -97,6 +97,8 @@ public enum PickerPurpose: Sendable, Equatable {
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
     case generateDocument(issueId: String)
+    /// The PII of a viewer line to dismiss: one span id, or several joined by commas.
+    case dismissPII
     /// A histogram row: go to its first line in the viewer.
     case jumpToLine(logId: String)
     case exportFormat(documentId: String)
