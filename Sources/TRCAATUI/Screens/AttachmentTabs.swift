@@ -31,9 +31,9 @@ enum AttachmentTabs {
         }
         guard !rows.isEmpty else {
             let hint = switch tab {
-            case .logs: "No logs yet — import one with: trcaa log import ISSUE PATH"
+            case .logs: "No logs yet — press a to import one"
             case .images: "No images yet — attach one with: trcaa image attach ISSUE PATH"
-            default: "No documents yet — generate one with: trcaa doc rca ISSUE"
+            default: "No documents yet — press g to generate the RCA or the post-mortem"
             }
             buffer.put(hint, x: area.x + 2, y: area.y + 1, maxWidth: area.width - 4, role: .muted)
             return
