@@ -35,6 +35,9 @@ import TRCAACore
         app.press(.confirm)
         app.press(.open)
         #expect(app.row(containing: "vpn.log  line 1 of 2 lines") != nil)
+        app.press(.toggleMark)
+        app.press(.attachMarks)
+        #expect(app.state.toast?.text == "open this log from its issue to attach lines to its whys")
         app.press(.back)
         #expect(app.row(containing: "VPN drops") != nil)
     }

@@ -115,15 +115,6 @@ extension App {
         return effects
     }
 
-    /// Asks before dismissing spans as false positives (default No).
-    static func confirmDismissal(of spanIds: [String], line: Int, in state: inout AppState) {
-        state.overlay = .confirm(ConfirmState(
-            title: "Dismiss \(counted(spanIds.count, "PII span")) on line \(line + 1)?",
-            message: "They are judged false positives: no longer highlighted, redacted or purged. "
-                + "The stored text does not change; the audit log records each dismissal.",
-            onYes: [.dismissSpans(spanIds)]))
-    }
-
     /// Starts a background search for `query` from the cursor, among the lines the filter lets through.
     private static func find(_ query: LineQuery, label: String, forward: Bool, in viewer: inout LogViewerState) -> [Effect] {
         viewer.findGeneration += 1
@@ -174,79 +165,6 @@ extension App {
         }
     }
 
-    /// Applies `change` to every viewer of `logId` and asks for the lines each now needs.
-    static func updateLogViewers(_ logId: String, in state: inout AppState,
-                                 _ change: (inout LogViewerState) -> Void) -> [Effect] {
-        var effects: [Effect] = []
-        for index in state.screens.indices {
-            guard case .logViewer(var viewer) = state.screens[index], viewer.logId == logId else { continue }
-            change(&viewer)
-            effects += loadAroundCursor(&viewer)
-            state.screens[index] = .logViewer(viewer)
-        }
-        return effects
-    }
-
-    static func logOpened(_ logId: String, lineCount: Int, pii: [PIICount], in state: inout AppState) -> [Effect] {
-        let visible = ScreenLayout.logLines(state.size)
-        return updateLogViewers(logId, in: &state) { viewer in
-            viewer.isOpen = true
-            viewer.lineCount = lineCount
-            viewer.piiCounts = pii
-            viewer.cursor.scrollIntoView(count: viewer.rowCount, visible: visible)
-        }
-    }
-
-    static func logLinesLoaded(_ logId: String, offset: Int, lines: [ViewerLine], generation: Int,
-                               in state: inout AppState) -> [Effect] {
-        updateLogViewers(logId, in: &state) { viewer in
-            guard generation == viewer.windowGeneration else { return }
-            viewer.isLoading = false
-            viewer.window.receive(lines, at: offset)
-        }
-    }
-
-    static func logLineFound(_ logId: String, generation: Int, line: Int?, in state: inout AppState) -> [Effect] {
-        var missed: String?
-        let visible = ScreenLayout.logLines(state.size)
-        let effects = updateLogViewers(logId, in: &state) { viewer in
-            guard generation == viewer.findGeneration, let label = viewer.finding else { return }
-            viewer.finding = nil
-            if let line {
-                viewer.cursor.select(viewer.position(ofLine: line), count: viewer.rowCount, visible: visible)
-            } else {
-                missed = "no more: \(label) not found"
-            }
-        }
-        if let missed { inform(missed, in: &state) }
-        return effects
-    }
-
-    /// The histogram as a list to jump from: one row per bucket, its bar scaled to the busiest.
-    static func histogramReady(_ logId: String, _ histogram: LogHistogram, in state: inout AppState) {
-        var fileName = ""
-        _ = updateLogViewers(logId, in: &state) { viewer in
-            viewer.finding = nil
-            fileName = viewer.fileName
-        }
-        let busiest = max(1, histogram.buckets.map(\.lines).max() ?? 1)
-        let labelWidth = histogram.buckets.map(\.label.count).max() ?? 0
-        let options = histogram.buckets.map { bucket in
-            let bar = String(repeating: "█", count: (bucket.lines * 24 + busiest - 1) / busiest)
-            let levels = [bucket.errors > 0 ? counted(bucket.errors, "error") : nil,
-                          bucket.warnings > 0 ? counted(bucket.warnings, "warning") : nil].compactMap { $0 }
-            let label = bucket.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-            let lines = String(bucket.lines)
-            let count = String(repeating: " ", count: max(0, String(busiest).count - lines.count)) + lines
-            return PickerOption("\(label) \(bar.padding(toLength: 24, withPad: " ", startingAt: 0)) \(count)"
-                                + (levels.isEmpty ? "" : "  " + levels.joined(separator: ", ")),
-                                value: bucket.firstLine.map(String.init) ?? "")
-        }
-        state.overlay = .picker(PickerState(
-            title: "\(fileName) \(histogram.isByTime ? "over time" : "by position") — Enter jumps there",
-            options: options, purpose: .jumpToLine(logId: logId)))
-    }
-
     /// Text typed into the viewer's search prompt.
     static func typeIntoLogPrompt(_ key: Key, in state: inout AppState) -> [Effect] {
         guard case .logViewer(var viewer) = state.topScreen, var prompt = viewer.prompt, prompt.editor.handle(key) else {
@@ -255,30 +173,5 @@ extension App {
         viewer.prompt = prompt
         state.screens[state.screens.count - 1] = .logViewer(viewer)
         return []
-    }
-
-    /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
-    private static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
-        guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
-        let steps = state.screens.lazy.compactMap { screen -> [WhyStep]? in
-            guard case .issueDetail(let detail) = screen, detail.issueId == viewer.issueId else { return nil }
-            return detail.detail?.steps
-        }.first ?? []
-        guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
-        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", value: $0.id) }
-        state.overlay = .picker(PickerState(title: "Attach \(counted(viewer.marks.count, "line")) to", options: options,
-                                            purpose: .attachEvidence(logId: viewer.logId)))
-    }
-
-    /// The evidence text for the marked lines: "file.log:12: text", one per line.
-    static func evidence(from viewer: LogViewerState) -> String {
-        viewer.marks.keys.sorted().map { "\(viewer.fileName):\($0 + 1): \(viewer.marks[$0] ?? "")" }.joined(separator: "\n")
-    }
-
-    private static func piiDescription(_ line: ViewerLine) -> String {
-        line.pii.map { mark in
-            let text = String(decoding: line.bytes[mark.range], as: UTF8.self)
-            return "\(mark.type): \(text)\n  \(PIIType(rawValue: mark.type)?.reason ?? "detected by the PII rules")"
-        }.joined(separator: "\n")
     }
 }

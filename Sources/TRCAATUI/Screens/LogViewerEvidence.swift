@@ -1,0 +1,41 @@
+import TRCAACore
+
+/// The viewer's PII review and evidence: what a line's PII is, dismissing it, and marked
+/// lines attached to a why.
+extension App {
+    /// Asks before dismissing spans as false positives (default No).
+    static func confirmDismissal(of spanIds: [String], line: Int, in state: inout AppState) {
+        state.overlay = .confirm(ConfirmState(
+            title: "Dismiss \(counted(spanIds.count, "PII span")) on line \(line + 1)?",
+            message: "They are judged false positives: no longer highlighted, redacted or purged. "
+                + "The stored text does not change; the audit log records each dismissal.",
+            onYes: [.dismissSpans(spanIds)]))
+    }
+
+    /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
+    static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
+        guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
+        let detail = state.screens.lazy.compactMap { screen -> IssueDetailState? in
+            guard case .issueDetail(let detail) = screen, detail.issueId == viewer.issueId else { return nil }
+            return detail
+        }.first
+        guard let detail else { return inform("open this log from its issue to attach lines to its whys", in: &state) }
+        let steps = detail.detail?.steps ?? []
+        guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
+        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", value: $0.id) }
+        state.overlay = .picker(PickerState(title: "Attach \(counted(viewer.marks.count, "line")) to", options: options,
+                                            purpose: .attachEvidence(logId: viewer.logId)))
+    }
+
+    /// The evidence text for the marked lines: "file.log:12: text", one per line.
+    static func evidence(from viewer: LogViewerState) -> String {
+        viewer.marks.keys.sorted().map { "\(viewer.fileName):\($0 + 1): \(viewer.marks[$0] ?? "")" }.joined(separator: "\n")
+    }
+
+    static func piiDescription(_ line: ViewerLine) -> String {
+        line.pii.map { mark in
+            let text = String(decoding: line.bytes[mark.range], as: UTF8.self)
+            return "\(mark.type): \(text)\n  \(PIIType(rawValue: mark.type)?.reason ?? "detected by the PII rules")"
+        }.joined(separator: "\n")
+    }
+}
