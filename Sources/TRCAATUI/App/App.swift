@@ -78,26 +78,13 @@ public enum App {
             }
             return editLongText(.document(id: document.id), text: document.contentMd, title: document.title, in: &state)
         case .attachmentsLoaded(let rows, let search):
-            for index in state.screens.indices {
-                guard case .attachments(var screen) = state.screens[index],
-                      (screen.search?.text).flatMap({ $0.isEmpty ? nil : $0 }) == search else { continue }
-                screen.rows = rows
-                screen.isLoading = false
-                screen.cursor.scrollIntoView(count: rows.count, visible: ScreenLayout.recordRows(state.size))
-                state.screens[index] = .attachments(screen)
-            }
+            attachmentsLoaded(rows, search: search, in: &state)
             return []
         case .imageDetailLoaded(let image):
             state.overlay = .message(title: image.summary.fileName, text: ImageText.details(image))
             return []
         case .auditLoaded(let entries):
-            for index in state.screens.indices {
-                guard case .audit(var screen) = state.screens[index] else { continue }
-                screen.entries = entries
-                screen.isLoading = false
-                screen.cursor.scrollIntoView(count: entries.count, visible: ScreenLayout.recordRows(state.size))
-                state.screens[index] = .audit(screen)
-            }
+            auditLoaded(entries, in: &state)
             return []
         case .auditVerified(let result):
             auditVerified(result, in: &state)
@@ -204,7 +191,7 @@ public enum App {
             case .document(let view):
                 effects.append(.loadDocument(id: view.documentId))
             case .attachments(let screen):
-                effects.append(.loadAttachments(search: screen.search.map(\.text)))
+                effects.append(.loadAttachments(search: screen.query))
             case .audit:
                 effects.append(.loadAudit)
             case .logViewer(var viewer):

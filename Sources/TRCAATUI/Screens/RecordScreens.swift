@@ -13,6 +13,9 @@ public struct AttachmentsState: Sendable {
     public init() {}
 
     public var selected: AttachmentSummary? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
+
+    /// The search as the store is asked it: nil when there is none or it is empty.
+    public var query: String? { search.flatMap { $0.text.isEmpty ? nil : $0.text } }
 }
 
 /// The audit log, newest first, and the result of the last verification.

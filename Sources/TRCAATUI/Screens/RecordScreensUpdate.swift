@@ -44,7 +44,28 @@ extension App {
         screen.search = editor
         screen.cursor = ListCursor()
         state.screens[state.screens.count - 1] = .attachments(screen)
-        return [.loadAttachments(search: editor.text.isEmpty ? nil : editor.text)]
+        return [.loadAttachments(search: screen.query)]
+    }
+
+    /// Rows for the attachments screens whose search they answer (older answers are dropped).
+    static func attachmentsLoaded(_ rows: [AttachmentSummary], search: String?, in state: inout AppState) {
+        for index in state.screens.indices {
+            guard case .attachments(var screen) = state.screens[index], screen.query == search else { continue }
+            screen.rows = rows
+            screen.isLoading = false
+            screen.cursor.scrollIntoView(count: rows.count, visible: ScreenLayout.recordRows(state.size))
+            state.screens[index] = .attachments(screen)
+        }
+    }
+
+    static func auditLoaded(_ entries: [AuditEntry], in state: inout AppState) {
+        for index in state.screens.indices {
+            guard case .audit(var screen) = state.screens[index] else { continue }
+            screen.entries = entries
+            screen.isLoading = false
+            screen.cursor.scrollIntoView(count: entries.count, visible: ScreenLayout.recordRows(state.size))
+            state.screens[index] = .audit(screen)
+        }
     }
 
     static func performOnAudit(_ action: Action, in state: inout AppState) -> [Effect]? {
