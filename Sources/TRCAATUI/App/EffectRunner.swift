@@ -43,7 +43,7 @@ public final class EffectRunner: @unchecked Sendable {
         do {
             return try perform(effect, progress: progress)
         } catch {
-            if case .importLog = effect { progress(.progress(nil)) }
+            progress(.progress(nil))  // whatever was under way has stopped
             if case .search(_, let generation) = effect {
                 return [.searchFailed(generation: generation, message: describe(error))]
             }
