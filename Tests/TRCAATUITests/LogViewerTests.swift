@@ -278,3 +278,24 @@ extension LogViewerTests {
         #expect(viewerState(app)?.selectedLine?.pii.map(\.type) == ["Email"])
     }
 }
+
+extension LogViewerTests {
+    @Test func wrappedLinesKeepTheSelectedLineOnScreen() throws {
+        let app = try TestApp { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Long lines"))
+            let path = NSTemporaryDirectory() + "trcaa-wrap-\(UUID().uuidString).log"
+            try Data((1...40).map { "line \($0) " + String(repeating: "x", count: 200) + "\n" }.joined().utf8)
+                .write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
+        }
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        app.press(.toggleWrap)
+        for _ in 0..<12 { app.press(.moveDown) }
+        #expect(viewerState(app)?.cursor.selected == 12)
+        #expect(app.row(containing: "   13 line 13 xxx") != nil)
+        #expect(app.row(containing: "    1 line 1 xxx") == nil)
+    }
+}

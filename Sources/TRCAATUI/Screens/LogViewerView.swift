@@ -20,7 +20,7 @@ enum LogViewerView {
         let textX = area.x + numberWidth + 2
         let textWidth = area.maxX - textX
         var y = area.y + 1
-        var position = viewer.cursor.offset
+        var position = viewer.wraps ? firstWrappedLine(viewer, width: textWidth, rows: area.height - 1) : viewer.cursor.offset
         while y < area.maxY, position < viewer.rowCount {
             let selected = position == viewer.cursor.selected
             guard let line = viewer.window.row(at: position) else {
@@ -44,6 +44,22 @@ enum LogViewerView {
             }
             position += 1
         }
+    }
+
+    /// When wrapping, lines take several rows: the first line to draw so that the selected one
+    /// still fits (the cursor's scroll counts one row per line).
+    private static func firstWrappedLine(_ viewer: LogViewerState, width: Int, rows: Int) -> Int {
+        func height(_ position: Int) -> Int {
+            guard let line = viewer.window.row(at: position) else { return 1 }
+            return max(1, StyledLine(runs: runs(line, search: nil)).rows(width: width, skip: 0, maxRows: rows).count)
+        }
+        var first = viewer.cursor.offset
+        var used = (first...max(first, viewer.cursor.selected)).reduce(0) { $0 + height($1) }
+        while used > rows, first < viewer.cursor.selected {
+            used -= height(first)
+            first += 1
+        }
+        return first
     }
 
     /// File, lines, PII legend and modes; or the search prompt while one is typed.
