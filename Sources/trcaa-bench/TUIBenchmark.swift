@@ -181,6 +181,8 @@ struct TUIBenchmark: ParsableCommand {
         var start = Samples("g: the first screen again")
         var search = Samples("/ + Enter: a text found nowhere (reads it all)")
         var error = Samples("e from the first line: the first error")
+        var down = Samples("j: one line down (pages load on the way)")
+        var filter = Samples("f + Enter: filter on a common word (reads it all)")
         for _ in 0..<5 {
             open.append(Self.time(.enter, in: session))
             end.append(Self.time(.char("G"), in: session))
@@ -190,9 +192,14 @@ struct TUIBenchmark: ParsableCommand {
             session.press(.char("/"))
             "no such text anywhere".forEach { session.press(.char($0)) }
             search.append(Self.time(.enter, in: session))
+            for _ in 0..<(keys / 5) { down.append(Self.time(.char("j"), in: session)) }
+            session.press(.char("f"))
+            "error".forEach { session.press(.char($0)) }
+            filter.append(Self.time(.enter, in: session))
+            session.press(.char("F"))
             session.press(.char("q"))
         }
-        Self.emit([open, end, start, error, search])
+        Self.emit([open, end, start, error, down, search, filter])
     }
 
     private func driveKeys(_ session: HeadlessSession) {
