@@ -16,17 +16,25 @@ import TRCAACore
         }
     }.joined(separator: "\n") + "\n"
 
-    private func openViewer(size: Size = .minimum) throws -> TestApp {
+    /// An app on a real store with one issue (and a why) whose log is `text`, stored as `fileName`.
+    static func app(log text: String, fileName: String = "gateway.log", size: Size = .minimum) throws -> (TestApp, String) {
+        var logId = ""
         let app = try TestApp(size: size) { workspace in
             let issue = try workspace.issues.create(IssueDraft(title: "Checkout errors"))
             _ = try workspace.whys.add(issueId: issue.id, question: "Why did checkout fail?")
             let directory = NSTemporaryDirectory() + "trcaa-viewer-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let path = directory + "/gateway.log"
-            try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
-            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
+            let path = directory + "/" + fileName
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            logId = try workspace.logs.importLog(issueId: issue.id, path: path).id
         }
+        return (app, logId)
+    }
+
+    /// The viewer open on `text` (by default the 300 lines above).
+    private func openViewer(size: Size = .minimum, log text: String = Self.text) throws -> TestApp {
+        let app = try Self.app(log: text, size: size).0
         app.press(.open)
         app.press(.showTab(3))
         app.press(.open)
@@ -219,15 +227,7 @@ import TRCAACore
 
 extension LogViewerTests {
     @Test func aSearchReplacedByANewerOneStopsEarly() throws {
-        var logId = ""
-        let app = try TestApp { workspace in
-            let issue = try workspace.issues.create(IssueDraft(title: "Long log"))
-            let path = NSTemporaryDirectory() + "trcaa-long-\(UUID().uuidString).log"
-            try Data((String(repeating: "quiet line\n", count: 3 * LogService.progressLines) + "needle\n").utf8)
-                .write(to: URL(fileURLWithPath: path))
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            logId = try workspace.logs.importLog(issueId: issue.id, path: path).id
-        }
+        let (app, logId) = try Self.app(log: String(repeating: "quiet line\n", count: 3 * LogService.progressLines) + "needle\n")
         let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
         let find = { (generation: Int) in
             Effect.findInLog(logId: logId, .text("needle", ignoringCase: false), from: -1, forward: true, redacted: false,
@@ -257,16 +257,7 @@ extension LogViewerTests {
 
 extension LogViewerTests {
     @Test func withSeveralSpansOnALineDismissingAsksWhichOne() throws {
-        let app = try TestApp { workspace in
-            let issue = try workspace.issues.create(IssueDraft(title: "Mail relay"))
-            let path = NSTemporaryDirectory() + "trcaa-two-\(UUID().uuidString).log"
-            try Data("relay from 10.1.2.3 to bob@example.com ok\n".utf8).write(to: URL(fileURLWithPath: path))
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
-        }
-        app.press(.open)
-        app.press(.showTab(3))
-        app.press(.open)
+        let app = try openViewer(log: "relay from 10.1.2.3 to bob@example.com ok\n")
         app.press(.dismissPII)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no choice"); return }
         #expect(picker.options.map(\.label) == ["IPv4 10.1.2.3", "Email bob@example.com", "all 2 on this line"])
@@ -281,17 +272,7 @@ extension LogViewerTests {
 
 extension LogViewerTests {
     @Test func wrappedLinesKeepTheSelectedLineOnScreen() throws {
-        let app = try TestApp { workspace in
-            let issue = try workspace.issues.create(IssueDraft(title: "Long lines"))
-            let path = NSTemporaryDirectory() + "trcaa-wrap-\(UUID().uuidString).log"
-            try Data((1...40).map { "line \($0) " + String(repeating: "x", count: 200) + "\n" }.joined().utf8)
-                .write(to: URL(fileURLWithPath: path))
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            _ = try workspace.logs.importLog(issueId: issue.id, path: path)
-        }
-        app.press(.open)
-        app.press(.showTab(3))
-        app.press(.open)
+        let app = try openViewer(log: (1...40).map { "line \($0) " + String(repeating: "x", count: 200) + "\n" }.joined())
         app.press(.toggleWrap)
         for _ in 0..<12 { app.press(.moveDown) }
         #expect(viewerState(app)?.cursor.selected == 12)
