@@ -244,6 +244,17 @@ extension LogViewerTests {
 }
 
 extension LogViewerTests {
+    @Test func aLogWithoutStoredTextSaysSoInsteadOfLoading() throws {
+        let (app, logId) = try Self.app(log: "one line\n", size: Size(width: 160, height: 30))
+        try app.workspace.database.execute("UPDATE log_files SET content_compressed = NULL WHERE id = ?", [.text(logId)])
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        #expect(app.row(containing: "opening") == nil)
+        #expect(app.row(containing: "content was never stored in the database") != nil)
+        #expect(app.row(containing: "q goes back") != nil)
+    }
+
     @Test func aPageAskedForBeforeTheViewChangedIsDropped() throws {
         let app = try openViewer()
         let before = try #require(viewerState(app))

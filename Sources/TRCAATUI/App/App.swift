@@ -53,6 +53,12 @@ public enum App {
             return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
+        case .logOpenFailed(let logId, let message):
+            return updateLogViewers(logId, in: &state) { viewer in
+                viewer.openError = message
+                viewer.isOpen = false
+                viewer.isLoading = false
+            }
         case .logLinesLoaded(let logId, let offset, let lines, let generation):
             return logLinesLoaded(logId, offset: offset, lines: lines, generation: generation, in: &state)
         case .logLineFound(let logId, let generation, let line):

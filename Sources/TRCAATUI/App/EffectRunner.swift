@@ -47,6 +47,12 @@ public final class EffectRunner: @unchecked Sendable {
             if case .search(_, let generation) = effect {
                 return [.searchFailed(generation: generation, message: describe(error))]
             }
+            switch effect {
+            case .openLog(let logId), .loadLogLines(let logId, _, _, _, _, _):
+                return [.logOpenFailed(logId: logId, message: describe(error))]
+            default:
+                break
+            }
             return [.failed(describe(error))]
         }
     }

@@ -10,6 +10,8 @@ public struct LogViewerState: Sendable {
     public var lineCount = 0
     public var piiCounts: [PIICount] = []
     public var isOpen = false
+    /// Why the log could not be opened, shown instead of its lines.
+    public var openError: String?
     /// The selected line (0-based) and the first line shown.
     public var cursor = ListCursor()
     public var window = LogViewerState.emptyWindow

@@ -7,7 +7,12 @@ enum LogViewerView {
     static func draw(_ viewer: LogViewerState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         drawHeader(viewer, in: area, into: &buffer)
         guard viewer.isOpen else {
-            buffer.put("opening \(viewer.fileName)…", x: area.x + 2, y: area.y + 2, role: .muted)
+            if let error = viewer.openError {
+                buffer.put(error, x: area.x + 2, y: area.y + 2, maxWidth: area.width - 4, role: .error)
+                buffer.put("q goes back", x: area.x + 2, y: area.y + 3, role: .muted)
+            } else {
+                buffer.put("opening \(viewer.fileName)…", x: area.x + 2, y: area.y + 2, role: .muted)
+            }
             return
         }
         guard viewer.rowCount > 0 else {
