@@ -255,6 +255,22 @@ extension LogViewerTests {
         #expect(app.row(containing: "q goes back") != nil)
     }
 
+    @Test func aSearchOrFilterThatFailsSaysSoAndLetsGo() throws {
+        let (app, logId) = try Self.app(log: Self.text)
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        try app.workspace.database.execute("UPDATE log_files SET content_compressed = NULL WHERE id = ?", [.text(logId)])
+        app.press(.nextError)
+        #expect(app.state.toast?.isError == true)
+        #expect(viewerState(app)?.finding == nil)
+        app.press(.filter)
+        app.type("gateway")
+        app.press(.confirm)
+        #expect(viewerState(app)?.filter == nil)
+        #expect(viewerState(app)?.openError != nil, "reloading the lines fails the same way")
+    }
+
     @Test func aPageAskedForBeforeTheViewChangedIsDropped() throws {
         let app = try openViewer()
         let before = try #require(viewerState(app))

@@ -53,6 +53,12 @@ public enum App {
             return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
+        case .logScanFailed(let logId, let message):
+            state.toast = Toast(message, isError: true, expires: state.now)
+            return updateLogViewers(logId, in: &state) { viewer in
+                viewer.finding = nil
+                if viewer.filtered == nil, viewer.filter != nil { viewer.filter = nil }
+            }
         case .logOpenFailed(let logId, let message):
             return updateLogViewers(logId, in: &state) { viewer in
                 viewer.openError = message

@@ -50,6 +50,8 @@ public final class EffectRunner: @unchecked Sendable {
             switch effect {
             case .openLog(let logId), .loadLogLines(let logId, _, _, _, _, _):
                 return [.logOpenFailed(logId: logId, message: describe(error))]
+            case .findInLog(let logId, _, _, _, _, _, _), .filterLog(let logId, _, _, _), .histogram(let logId):
+                return [.logScanFailed(logId: logId, message: describe(error))]
             default:
                 break
             }

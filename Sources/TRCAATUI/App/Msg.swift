@@ -21,6 +21,8 @@ public enum Msg: Sendable {
     case logOpened(logId: String, lineCount: Int, pii: [PIICount])
     /// The log cannot be read (a row of the original app that kept only a path, a damaged blob).
     case logOpenFailed(logId: String, message: String)
+    /// A search, filter or histogram stopped on an error.
+    case logScanFailed(logId: String, message: String)
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], generation: Int)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
