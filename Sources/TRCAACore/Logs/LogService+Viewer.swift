@@ -176,7 +176,8 @@ extension LogService {
         }
 
         func matches(_ offset: Int64, _ stored: UnsafeRawBufferPointer) -> Bool {
-            guard !spans.isEmpty else { return test(stored) }
+            // Most lines carry no PII: their redacted view is the stored text, with no copy.
+            guard !LogService.overlapping(spans, offset: offset, count: stored.count).isEmpty else { return test(stored) }
             return LogService.redactedView(Array(stored), at: offset, spans: spans).bytes.withUnsafeBytes { test($0) }
         }
 
