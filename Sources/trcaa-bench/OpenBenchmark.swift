@@ -1,5 +1,4 @@
 import ArgumentParser
-import COpenSSL
 import CSQLCipher
 import Foundation
 import TRCAACore
@@ -23,12 +22,8 @@ struct OpenBenchmark: ParsableCommand {
         let options = WorkspaceOptions(dataDirectory: directory)
         _ = try Workspace.open(options, environment: environment)  // create and migrate once
         let path = directory + "/trcaa.db"
-        let salt = Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(16))
-
-        let kdf = Samples.measure("PBKDF2-HMAC-SHA512 x256000 alone (libcrypto)", runs: runs) {
-            var out = [UInt8](repeating: 0, count: 32)
-            _ = PKCS5_PBKDF2_HMAC(key, Int32(key.utf8.count), salt, 16, 256_000, EVP_sha512(), 32, &out)
-        }
+        let kdf = try KeyDerivationBaseline.measure("PBKDF2-HMAC-SHA512 x256000 alone (libcrypto)", key: key,
+                                                    databasePath: path, runs: runs)
         let pragmaKey = Samples.measure("SQLCipher PRAGMA key + settings + first query", runs: runs) {
             rawPragmaKeyOpen(path: path, key: key)
         }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import COpenSSL
 import Foundation
 import TRCAACore
 import TRCAATUI
@@ -37,12 +36,8 @@ struct TUIBenchmark: ParsableCommand {
         let queries = (0..<40).map { _ in random.pick(text.wordsByFrequency) }
         print("Store: \(store)/trcaa.db, \(try workspace.issues.count()) issues, screen \(size)\n")
 
-        let salt = Array(try Data(contentsOf: URL(fileURLWithPath: store + "/trcaa.db")).prefix(16))
-        let key = environment["TRCAA_DB_KEY"]!  // Safe: set above.
-        let kdf = Samples.measure("PBKDF2-HMAC-SHA512 x256000 alone (the key derivation)", runs: runs) {
-            var out = [UInt8](repeating: 0, count: 32)
-            _ = PKCS5_PBKDF2_HMAC(key, Int32(key.utf8.count), salt, 16, 256_000, EVP_sha512(), 32, &out)
-        }
+        let kdf = try KeyDerivationBaseline.measure(key: environment["TRCAA_DB_KEY"]!,  // Safe: set above.
+                                                    databasePath: store + "/trcaa.db", runs: runs)
         var inProcess = Samples("open, load the first page, first frame (in process)")
         var peakFirst = 0
         let launch = try Samples.measure("process start to first frame and exit", runs: runs) {

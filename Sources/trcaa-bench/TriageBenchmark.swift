@@ -1,5 +1,4 @@
 import ArgumentParser
-import COpenSSL
 import Foundation
 import TRCAACore
 import TRCAAStore
@@ -139,12 +138,8 @@ struct TriageBenchmark: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             return print("(skipping end-to-end figures: build trcaa in release mode first: swift build -c release)")
         }
-        let salt = Array(try Data(contentsOf: URL(fileURLWithPath: store + "/trcaa.db")).prefix(16))
-        let key = environment["TRCAA_DB_KEY"]!  // Safe: set by run().
-        let kdf = Samples.measure("PBKDF2-HMAC-SHA512 x256000 alone (the key derivation)", runs: runs) {
-            var out = [UInt8](repeating: 0, count: 32)
-            _ = PKCS5_PBKDF2_HMAC(key, Int32(key.utf8.count), salt, 16, 256_000, EVP_sha512(), 32, &out)
-        }
+        let kdf = try KeyDerivationBaseline.measure(key: environment["TRCAA_DB_KEY"]!,  // Safe: set by run().
+                                                    databasePath: store + "/trcaa.db", runs: runs)
         func command(_ name: String, _ arguments: [String]) throws -> Samples {
             try Samples.measure(name, runs: runs) {
                 try Spawn.runQuietly([binary, "--data-dir", store] + arguments, environment: environment)
