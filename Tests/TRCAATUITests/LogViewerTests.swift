@@ -307,3 +307,12 @@ extension LogViewerTests {
         #expect(app.row(containing: "    1 line 1 xxx") == nil)
     }
 }
+
+extension LogViewerTests {
+    @Test func blankLinesAreDrawnAsBlank() throws {
+        let app = try openViewer(log: "first\n\n\nfourth\n")
+        #expect(app.row(containing: "   1 first") != nil)
+        #expect(app.row(containing: "   4 fourth") != nil)
+        #expect(app.screen.contains { $0.hasPrefix("    2") })
+    }
+}

@@ -123,10 +123,11 @@ enum LogViewerView {
         }
         var runs: [(text: String, role: Role)] = []
         var start = 0
-        for index in 1...max(1, roles.count) where index == roles.count || roles[index] != roles[start] {
-            guard start < roles.count else { break }
-            runs.append((String(decoding: line.bytes[start..<index], as: UTF8.self), roles[start]))
-            start = index
+        while start < roles.count {
+            var end = start + 1
+            while end < roles.count, roles[end] == roles[start] { end += 1 }
+            runs.append((String(decoding: line.bytes[start..<end], as: UTF8.self), roles[start]))
+            start = end
         }
         if line.cutBytes > 0 { runs.append(("  …\(ByteSize.describe(Int64(line.cutBytes))) more", .muted)) }
         return runs
