@@ -62,7 +62,8 @@ public enum LogTimestamp {
     }
 
     private static func time(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Int? {
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        guard (2000..<2100).contains(year), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
+              second < 61 else { return nil }
         let days = (year - 2000) * 366 + (month - 1) * 31 + (day - 1)  // ordered, not exact: enough to bucket
         return ((days * 24 + hour) * 60 + minute) * 60 + second
     }

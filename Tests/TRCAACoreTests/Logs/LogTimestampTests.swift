@@ -29,6 +29,7 @@ import TRCAACore
         #expect(later - earlier == 421)
         #expect(seconds("2015-10-18 18:01:47 a") ?? 0 < seconds("2015-10-19 00:00:00 b") ?? 0)
         #expect(seconds("plain text with 42 and 7:30 in it") == nil)
+        #expect(seconds("1999-12-31 23:59:59 before the clock starts") == nil)
         #expect(seconds("") == nil)
     }
 }
