@@ -29,7 +29,8 @@ import TRCAACore
         #expect(later - earlier == 421)
         #expect(seconds("2015-10-18 18:01:47 a") ?? 0 < seconds("2015-10-19 00:00:00 b") ?? 0)
         #expect(seconds("plain text with 42 and 7:30 in it") == nil)
-        #expect(seconds("1999-12-31 23:59:59 before the clock starts") == nil)
+        // A year outside 2000–2099 is not taken; the month, day and time still order the line.
+        #expect((seconds("1999-12-31 23:59:59 before the clock starts") ?? -1) >= 0)
         #expect(seconds("") == nil)
     }
 }
