@@ -295,6 +295,37 @@ keys m A
 wait_for "this issue has no whys yet"
 ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted, o pages it"
 
+# --- a messy log: blank lines, CRLF, invalid UTF-8, control characters, tabs, wide glyphs, a 40 KB line
+{
+    printf 'first line\r\n\r\n\n'
+    printf 'bad bytes \377\376 here\n'
+    printf 'bell \a escape \033[31m red\ttabbed\n'
+    printf '日本語のログ 行 and emoji 🚀 mixed\n'
+    head -c 40000 /dev/zero | tr '\0' 'x'
+    printf '\nlast line\n'
+} > "$work/messy.log"
+cli log import "$issue" "$work/messy.log" -q >/dev/null
+# Imported by another process: Ctrl-l reloads.
+keys q C-l
+wait_for "4 Logs (2)"
+keys j Enter
+wait_for "line 1 of 8 lines"
+wait_for "日本語のログ"
+keys G
+wait_for "line 8 of 8 lines"
+wait_for "last line"
+keys k
+wait_for "line 7 of 8 lines"
+wait_for "    4 bad bytes"
+keys t
+wait_for "wrap"
+wait_for "    7 xxxxxxxx"
+keys q
+wait_for "4 Logs (2)"
+keys k Enter
+wait_for "line 1 of 2000 lines"
+ok "a messy log (blank lines, CRLF, bad UTF-8, control characters, wide glyphs, a 40 KB line) is drawn whole"
+
 # --- a 100 MB log imported from the interface, then read at its end -------------------------------
 # 1 000 000 lines, one fatal error near the end.
 awk 'BEGIN { for (n = 1; n <= 1000000; n++) {
@@ -303,7 +334,7 @@ awk 'BEGIN { for (n = 1; n <= 1000000; n++) {
     printf "2026-11-23 %02d:%02d:%02d sshd[%d]: %s from %s port 22\n", n / 3600 % 24, n / 60 % 60, n % 60, n, what, ip
 } }' > "$work/big.log"
 keys q
-wait_for "4 Logs (1)"
+wait_for "4 Logs (2)"
 keys a
 wait_for "Import a log"
 tm send-keys -t t -l "$work/big"
@@ -311,7 +342,7 @@ keys Tab
 wait_for "big.log"
 keys Enter
 wait_for "imported big.log: 1000000 lines" 300
-keys j Enter
+keys j j Enter
 wait_for "line 1 of 1000000 lines"
 keys G
 wait_for "line 1000000 of 1000000 lines"
@@ -327,7 +358,7 @@ wait_for "line 987654 of 1000000 lines" 60
 keys r
 wait_for "REDACTED"
 keys q
-wait_for "4 Logs (2)"
+wait_for "4 Logs (3)"
 ok "a 100 MB log imported from the interface opens at once; G reaches its end, e and / its only error"
 
 # --- the RCA: generated, read and exported as PDF from the Documents tab -----------------------
