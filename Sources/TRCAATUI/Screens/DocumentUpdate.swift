@@ -6,8 +6,7 @@ extension App {
     static func performOnDocumentsTab(_ action: Action, issue: Issue, detail: IssueDetailState,
                                       in state: inout AppState) -> [Effect]? {
         let documents = detail.detail?.documents ?? []
-        let selected = documents.indices.contains(detail.cursor(.documents).selected)
-            ? documents[detail.cursor(.documents).selected] : nil
+        let selected = detail.selectedDocument
         switch action {
         case .generateDocument:
             state.overlay = .picker(PickerState(

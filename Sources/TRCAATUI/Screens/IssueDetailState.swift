@@ -71,10 +71,16 @@ public struct IssueDetailState: Sendable {
         }
     }
 
-    public var selectedStep: WhyStep? {
-        guard let steps = detail?.steps else { return nil }
-        let index = cursor(.whys).selected
-        return steps.indices.contains(index) ? steps[index] : nil
+    public var selectedStep: WhyStep? { selected(detail?.steps, on: .whys) }
+    public var selectedEvent: TimelineEvent? { selected(detail?.timeline, on: .timeline) }
+    public var selectedLog: LogFileSummary? { selected(detail?.logFiles, on: .logs) }
+    public var selectedImage: ImageSummary? { selected(detail?.images, on: .images) }
+    public var selectedDocument: DocumentSummary? { selected(detail?.documents, on: .documents) }
+
+    /// The row of `items` under the cursor of `tab`, if any.
+    private func selected<Item>(_ items: [Item]?, on tab: DetailTab) -> Item? {
+        guard let items, items.indices.contains(cursor(tab).selected) else { return nil }
+        return items[cursor(tab).selected]
     }
 
     public var selectedField: OverviewField { OverviewField(rawValue: cursor(.overview).selected) ?? .title }

@@ -85,23 +85,16 @@ extension App {
                 fields: [FormField("Path", note: "Tab completes · ~ is your home · .gz is read as gzip")],
                 purpose: .importLog(issueId: issue.id)))
         case (.open, .images):
-            guard let images = detail.detail?.images, images.indices.contains(detail.cursor(.images).selected) else { return [] }
-            return [.loadImageDetail(id: images[detail.cursor(.images).selected].id)]
+            return detail.selectedImage.map { [.loadImageDetail(id: $0.id)] } ?? []
         case (.openInPager, .images):
-            guard let images = detail.detail?.images, images.indices.contains(detail.cursor(.images).selected) else { return [] }
-            return [.openImage(id: images[detail.cursor(.images).selected].id)]
+            return detail.selectedImage.map { [.openImage(id: $0.id)] } ?? []
         case (.openInPager, .logs):
-            guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
-            return [.preparePager(logId: logs[detail.cursor(.logs).selected].id, redacted: false)]
+            return detail.selectedLog.map { [.preparePager(logId: $0.id, redacted: false)] } ?? []
         case (.open, .logs):
-            guard let logs = detail.detail?.logFiles, logs.indices.contains(detail.cursor(.logs).selected) else { return [] }
-            let log = logs[detail.cursor(.logs).selected]
+            guard let log = detail.selectedLog else { return [] }
             return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)
         case (.open, .timeline):
-            guard let events = detail.detail?.timeline, events.indices.contains(detail.cursor(.timeline).selected) else {
-                return []
-            }
-            let event = events[detail.cursor(.timeline).selected]
+            guard let event = detail.selectedEvent else { return [] }
             state.overlay = .message(title: TimelineEventType.displayName(of: event.eventType),
                                      text: TimelineText.details(of: event))
         default:
