@@ -23,11 +23,7 @@ public struct ExternalEditor: Sendable, Equatable {
 
     /// The first of `editor` (Debian's alternative), `nano`, `vi` found on `PATH`.
     public static func fallback(path: String?) -> ExternalEditor? {
-        let directories = (path ?? "/usr/bin:/bin").split(separator: ":")
-        for name in ["editor", "nano", "vi"] where directories.contains(where: { access("\($0)/\(name)", X_OK) == 0 }) {
-            return ExternalEditor(command: name)
-        }
-        return nil
+        ["editor", "nano", "vi"].first { ForegroundCommand.executable($0, path: path) != nil }.map(ExternalEditor.init)
     }
 
     /// Lets the user edit `text`; returns the new text, or `nil` when it was left unchanged.

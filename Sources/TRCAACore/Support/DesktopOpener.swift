@@ -8,20 +8,18 @@ public enum DesktopOpener {
         guard environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false else {
             return "no graphical display here (DISPLAY is not set)"
         }
-        guard executable("xdg-open", path: environment["PATH"]) != nil else { return "xdg-open is not installed" }
+        guard ForegroundCommand.executable("xdg-open", path: environment["PATH"]) != nil else {
+            return "xdg-open is not installed"
+        }
         return nil
     }
 
     /// Runs `xdg-open file` and waits for it (it returns once the application has started).
     /// - returns: its exit status.
     public static func open(_ file: String, environment: [String: String]) throws -> Int32 {
-        guard let program = executable("xdg-open", path: environment["PATH"]) else {
+        guard let program = ForegroundCommand.executable("xdg-open", path: environment["PATH"]) else {
             throw TriageError.editorUnavailable(command: "xdg-open")
         }
-        let arguments: [String] = [program, file]
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,16 +27,7 @@ public enum DesktopOpener {
         for descriptor: Int32 in [0, 1, 2] {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
-        var pid = pid_t()
-        guard posix_spawn(&pid, program, &actions, nil, argv, envp) == 0 else {
-            throw TriageError.editorUnavailable(command: "xdg-open")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    }
-
-    private static func executable(_ name: String, path: String?) -> String? {
-        (path ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
+        return try ForegroundCommand.spawnAndWait([program, file], environment: environment, fileActions: &actions,
+                                                  attributes: nil)
     }
 }
