@@ -33,14 +33,16 @@ protocol LogSource: AnyObject {
 
 extension LogInput: LogSource {}
 
-/// A log after one pass: compressed blocks, index, PII findings, hash and size.
+/// A log after one pass: compressed blocks, index, PII counts, hash and size.
 struct ProcessedLog {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
-    /// PII spans, sorted by start; their text is read back from `blocks` when stored.
-    var spans: FoundSpans
+    /// Spans found, per type (the spans themselves went to the pipeline's consumer).
+    var spanCounts: [PIIType: Int]
     var hash: String
     var size: Int64
+
+    var spanCount: Int { spanCounts.values.reduce(0, +) }
 
     /// The gzip member: header, the blocks, an empty final block and the trailer; and where
     /// each block starts in it.
@@ -61,6 +63,25 @@ struct ProcessedLog {
     }
 }
 
+/// What the pass hands on after each block: the PII spans it completed, with the text each
+/// covers, and how far the source has been read.
+struct SpanBatch {
+    var spans: [PIISpan] = []
+    /// The covered bytes of the spans, one after the other.
+    var values: [UInt8] = []
+    var sourceBytesRead: Int64 = 0
+    var sourceSize: Int64?
+
+    /// Each span with its text.
+    func forEach(_ body: (PIISpan, String) throws -> Void) rethrows {
+        var valueStart = 0
+        for span in spans {
+            try body(span, String(decoding: values[valueStart..<(valueStart + span.length)], as: UTF8.self))
+            valueStart += span.length
+        }
+    }
+}
+
 /// One pass over a source in blocks: SHA-256, PII scan (optional), line and level index,
 /// and deflate at level 6 on a pool of threads (SPEC §6).
 struct LogPipeline {
@@ -70,18 +91,62 @@ struct LogPipeline {
     var shouldStop: () -> Bool = { false }
 
     private static let binaryWindow = 64 * 1024
+    /// Batches the reading thread may run ahead of the consumer.
+    private static let batchesAhead = 8
 
-    /// - throws: `ImportError.tooLarge`, `.binary`, `.interrupted`, and the source's errors.
-    func process(_ input: any LogSource) throws -> ProcessedLog {
+    /// Processes `input` on the calling thread; `spans` receives each block's spans.
+    ///
+    /// - throws: `ImportError.tooLarge`, `.binary`, `.interrupted`, the source's errors and
+    ///   those of `spans`.
+    func process(_ input: any LogSource, spans: (SpanBatch) throws -> Void = { _ in }) throws -> ProcessedLog {
+        try pass(over: input) { batch in
+            try spans(batch)
+            progress?(batch.sourceBytesRead, batch.sourceSize)
+            return true
+        }
+    }
+
+    /// Reads, hashes, scans and compresses `input` on a thread of its own while the calling
+    /// thread takes each block's spans (and reports progress): storing spans overlaps with
+    /// reading and compressing. `input` must not be used elsewhere until this returns.
+    ///
+    /// - throws: as `process`; an error thrown by `spans` stops the reading thread.
+    func processConcurrently(_ input: any LogSource, spans: (SpanBatch) throws -> Void) throws -> ProcessedLog {
+        let channel = BoundedChannel<SpanBatch>(capacity: Self.batchesAhead)
+        let producer = ProducerThread { [self] in
+            defer { channel.close() }
+            return try pass(over: input) { channel.send($0) }
+        }
+        do {
+            while let batch = channel.receive() {
+                try spans(batch)
+                progress?(batch.sourceBytesRead, batch.sourceSize)
+            }
+        } catch {
+            channel.cancel()
+            _ = try? producer.join()
+            throw error
+        }
+        return try producer.join()
+    }
+
+    /// The pass itself. `emit` gets a batch after each block; `false` stops the pass.
+    private func pass(over input: any LogSource, emit: (SpanBatch) throws -> Bool) throws -> ProcessedLog {
         var hasher = SHA256()
         var scanner = PIIScanner()
         var indexer = LogIndexer()
-        var spans = FoundSpans()
+        var counts: [PIIType: Int] = [:]
         let compressor = BlockCompressor(threads: options.compressionThreads)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
         var total: Int64 = 0
         var finished = false
+        var batch = SpanBatch()
+        let collect = { (span: PIISpan, value: UnsafeRawBufferPointer) in
+            batch.spans.append(span)
+            batch.values.append(contentsOf: value)
+            counts[span.type, default: 0] += 1
+        }
 
         while !finished {
             if shouldStop() { throw ImportError.interrupted }
@@ -103,136 +168,47 @@ struct LogPipeline {
             }
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
-                if scansPII { spans.append(scanner.feed(bytes)) }
+                if scansPII { scanner.feed(bytes, collect) }
                 indexer.consume(bytes)
             }
             compressor.submit(block)
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
-            progress?(input.sourceBytesRead, input.sourceSize)
+            batch.sourceBytesRead = input.sourceBytesRead
+            batch.sourceSize = input.sourceSize
+            guard try emit(batch) else { throw ImportError.interrupted }
+            batch = SpanBatch(sourceBytesRead: batch.sourceBytesRead, sourceSize: batch.sourceSize)
         }
-        if scansPII { spans.append(scanner.finish()) }
-        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spans: spans, hash: hasher.finishHex(), size: total)
+        if scansPII {
+            scanner.finish(collect)
+            if !batch.spans.isEmpty, !(try emit(batch)) { throw ImportError.interrupted }
+        }
+        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spanCounts: counts, hash: hasher.finishHex(), size: total)
     }
 }
 
-/// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, into a
-/// `zeroblob` of its final size), the block index and the totals, replacing what was there.
-/// Runs inside the caller's transaction.
-enum LogContentWriter {
-    static func write(_ processed: ProcessedLog, logId: String, wasCompressed: Bool, in db: Database) throws {
-        let layout = processed.gzipLayout()
-        try db.execute("UPDATE log_files SET content_compressed = zeroblob(?) WHERE id = ?",
-                       [.integer(Int64(layout.size)), .text(logId)])
-        let rowid: Int64 = try db.cachedStatement("SELECT rowid FROM log_files WHERE id = ?").firstRow([.text(logId)])!  // Safe: just updated.
-            .decode(at: 0)
-        let blob = try db.openBlob(table: "log_files", column: "content_compressed", rowid: rowid, writable: true)
-        var offset = 0
-        for piece in layout.pieces {
-            try piece.withUnsafeBytes { try blob.write($0, at: offset) }
-            offset += piece.count
+/// Work on a thread of its own, joined for its result.
+private final class ProducerThread<Result>: @unchecked Sendable {
+    // Unchecked: `outcome` is written by the thread before `done` is signalled and read after.
+    private var outcome: Swift.Result<Result, any Error>?
+    private let work: () throws -> Result
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `work` at once.
+    init(_ work: @escaping () throws -> Result) {
+        self.work = work
+        let thread = Thread { [self] in
+            outcome = Swift.Result(catching: self.work)
+            done.signal()
         }
-        try db.execute("DELETE FROM log_blocks WHERE log_file_id = ?", [.text(logId)])
-        try db.execute("DELETE FROM log_stats WHERE log_file_id = ?", [.text(logId)])
-        let insert = try db.cachedStatement("""
-            INSERT INTO log_blocks (log_file_id, block, uncompressed_offset, compressed_offset, first_line, continues_line,
-                                    error_count, warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let indexer = processed.indexer
-        for (index, block) in indexer.blocks.enumerated() {
-            try insert.run([.text(logId), .integer(Int64(index)), .integer(Int64(block.uncompressedOffset)),
-                            .integer(Int64(layout.blockOffsets[index])), .integer(Int64(block.firstLine)),
-                            .integer(block.continuesLine ? 1 : 0), .integer(Int64(block.errorCount)),
-                            .integer(Int64(block.warningCount))])
-        }
-        var counts: [PIIType: Int] = [:]
-        for span in processed.spans { counts[span.type, default: 0] += 1 }
-        let countsJSON = JSONText.object(PIIType.allCases.compactMap { type in
-            counts[type].map { (type.rawValue, JSONText.int(Int64($0))) }
-        }).rendered
-        try db.execute("""
-            INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, error_count, warning_count,
-                                   source_compressed, pii_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(logId), .integer(Int64(indexer.lineCount)), .integer(Int64(layout.size)),
-                  .integer(Int64(indexer.blocks.count)), .integer(Int64(indexer.errorCount)),
-                  .integer(Int64(indexer.warningCount)), .integer(wasCompressed ? 1 : 0), .text(countsJSON)])
-    }
-}
-
-/// The spans an import found, kept until the write in 8 bytes each (offset from the first
-/// span of its piece, length, type), one exactly-sized piece per block: a log full of
-/// addresses has millions of them. A piece with a span too long or too far for that is kept
-/// as it came.
-struct FoundSpans: Sequence {
-    private struct Compact {
-        var offset: UInt32
-        var length: UInt16
-        var type: UInt8
+        thread.name = "trcaa.log-pass"
+        thread.start()
     }
 
-    private enum Piece {
-        case compact(base: Int, [Compact])
-        case wide([PIISpan])
-    }
-
-    private var pieces: [Piece] = []
-    private(set) var count = 0
-
-    mutating func append(_ spans: [PIISpan]) {
-        guard let base = spans.first?.start else { return }
-        count += spans.count
-        guard spans.allSatisfy({ $0.length <= Int(UInt16.max) && $0.start - base <= Int(UInt32.max) }) else {
-            return pieces.append(.wide(spans))
-        }
-        pieces.append(.compact(base: base, spans.map { span in
-            Compact(offset: UInt32(span.start - base), length: UInt16(span.length),
-                    type: UInt8(PIIType.allCases.firstIndex(of: span.type)!))  // Safe: every type is a case.
-        }))
-    }
-
-    func makeIterator() -> some IteratorProtocol<PIISpan> {
-        pieces.lazy.flatMap { piece -> [PIISpan] in
-            switch piece {
-            case .wide(let spans): return spans
-            case .compact(let base, let spans):
-                return spans.map { compact in
-                    let start = base + Int(compact.offset)
-                    return PIISpan(type: PIIType.allCases[Int(compact.type)], start: start, end: start + Int(compact.length))
-                }
-            }
-        }.makeIterator()
-    }
-}
-
-/// Stored PII spans (`pii_spans`).
-enum SpanStore {
-    /// Inserts the spans of a processed log, with the text each covers (`original_value`),
-    /// read back by inflating its blocks one after the other: the import keeps only the
-    /// compressed text and the bare spans in memory.
-    static func insert(_ processed: ProcessedLog, logId: String, in db: Database) throws {
-        var spans = processed.spans.makeIterator()
-        guard var span = spans.next() else { return }
-        let insert = try db.cachedStatement("""
-            INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Text from `windowStart` on: the current block and what an unfinished span needs before it.
-        var window: [UInt8] = []
-        var windowStart = 0
-        for block in processed.blocks {
-            window += block.inflated()
-            let windowEnd = windowStart + window.count
-            while span.end <= windowEnd {
-                let value = String(decoding: window[(span.start - windowStart)..<(span.end - windowStart)], as: UTF8.self)
-                try insert.run([.text(UUIDv7.next()), .text(logId), .text(span.type.rawValue), .integer(Int64(span.start)),
-                                .integer(Int64(span.end)), .text(value), .text(span.type.token)])
-                guard let following = spans.next() else { return }
-                span = following
-            }
-            let keep = min(span.start, windowEnd)
-            window.removeFirst(keep - windowStart)
-            windowStart = keep
-        }
+    /// Waits for the work to end; its result or error.
+    func join() throws -> Result {
+        done.wait()
+        return try outcome!.get()  // Safe: set before the signal.
     }
 }
 

@@ -16,9 +16,14 @@ public struct LogService {
 
     /// Imports `path` (or stdin for `-`) into an issue.
     ///
+    /// A file is read, scanned and compressed on a thread of its own while this one stores its
+    /// PII spans in the import's transaction. Stdin may take its time, so its spans wait in
+    /// memory and the write lock is taken only once it has ended.
+    ///
     /// - parameters:
     ///   - progress: called after each block with the source bytes read and the total when known.
-    ///   - shouldStop: polled between blocks; true stops the import with `ImportError.interrupted`.
+    ///   - shouldStop: polled between blocks (from the reading thread); true stops the import
+    ///     with `ImportError.interrupted`.
     /// - throws: `ImportError`, `TriageError.unknownID`, `StoreError` (disk full).
     public func importLog(issueId: String, path: String, options: LogImportOptions = LogImportOptions(),
                           progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
@@ -28,23 +33,40 @@ public struct LogService {
         var pipeline = LogPipeline(options: options)
         pipeline.progress = progress
         pipeline.shouldStop = shouldStop
-        let processed = try pipeline.process(input)
-        return try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
+        guard input.sourceSize != nil else {
+            var batches: [SpanBatch] = []
+            let processed = try pipeline.process(input) { batches.append($0) }
+            return try store(input, issueId: issueId) { db, id in
+                for batch in batches { try SpanStore.insert(batch, logId: id, in: db) }
+                return processed
+            }
+        }
+        return try store(input, issueId: issueId) { db, id in
+            try pipeline.processConcurrently(input) { try SpanStore.insert($0, logId: id, in: db) }
+        }
+    }
+
+    /// One transaction: the `log_files` row, then `content` (which stores the spans and returns
+    /// the processed log), the compressed text and index, the audit row and the timeline event.
+    private func store(_ input: LogInput, issueId: String,
+                       content: (Database, _ logId: String) throws -> ProcessedLog) throws -> LogFileDetail {
+        try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = context.clock.now()
             let id = UUIDv7.next(at: now)
             try db.execute("""
-                INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(issueId), .text(input.name), .text(input.path), .integer(processed.size),
-                      .text(MimeType.forLog(named: input.name)), .text(processed.hash), .text(Timestamp.format(now))])
+                INSERT INTO log_files (id, issue_id, file_name, file_path, mime_type, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, [.text(id), .text(issueId), .text(input.name), .text(input.path),
+                      .text(MimeType.forLog(named: input.name)), .text(Timestamp.format(now))])
+            let processed = try content(db, id)
+            try db.execute("UPDATE log_files SET file_size = ?, content_hash = ? WHERE id = ?",
+                           [.integer(processed.size), .text(processed.hash), .text(id)])
             try LogContentWriter.write(processed, logId: id, wasCompressed: input.isCompressed, in: db)
-            try SpanStore.insert(processed, logId: id, in: db)
             try context.audit.append(
                 action: "upload_log_file", entityType: "log_file", entityId: id,
                 details: .object([("issue_id", .string(issueId)), ("file_name", .string(input.name)),
                                   ("file_size", .int(processed.size)), ("content_hash", .string(processed.hash)),
-                                  ("pii_spans", .int(Int64(processed.spans.count)))]), in: db)
+                                  ("pii_spans", .int(Int64(processed.spanCount)))]), in: db)
             try context.timeline.record(
                 .logUploaded, issueId: issueId, description: "Log uploaded: \(input.name)",
                 metadata: .object([("file_name", .string(input.name)), ("file_size", .int(processed.size))]), in: db)

@@ -14,17 +14,27 @@ public struct PIIScanner {
 
     /// Scans what `chunk` completes; returns spans with absolute byte offsets.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PIISpan] {
+        var spans: [PIISpan] = []
+        feed(chunk) { span, _ in spans.append(span) }
+        return spans
+    }
+
+    /// Scans what `chunk` completes; calls `found` with each span (absolute byte offsets) and
+    /// the bytes it covers, which are valid only during the call.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
         guard pending.isEmpty else {
-            pending.append(contentsOf: chunk)
-            return pending.withUnsafeBytes { buffer in scanComplete(buffer) }
+            var text = pending
+            pending = []
+            text.append(contentsOf: chunk)
+            return text.withUnsafeBytes { scanComplete($0, found) }
         }
         // Nothing carried over: scan the chunk where it is and keep only its tail.
-        return scanComplete(chunk)
+        scanComplete(chunk, found)
     }
 
     /// Scans the complete lines of `text` (which starts at `pendingOffset`) and keeps the rest
     /// as the new pending text.
-    private mutating func scanComplete(_ text: UnsafeRawBufferPointer) -> [PIISpan] {
+    private mutating func scanComplete(_ text: UnsafeRawBufferPointer, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
         var end: Int
         if let lastNewline = ByteText(text).last(10) {
             end = lastNewline + 1
@@ -36,22 +46,30 @@ public struct PIIScanner {
         } else {
             end = text.count > Self.maximumPending ? Self.cutPoint(text) : 0
         }
-        let findings = end > 0 ? Self.scan(UnsafeRawBufferPointer(rebasing: text[..<end]), offset: pendingOffset) : []
+        if end > 0 { Self.scan(UnsafeRawBufferPointer(rebasing: text[..<end]), offset: pendingOffset, found) }
         pendingOffset += end
         pending = Array(text[end...])
-        return findings
     }
 
     /// Scans what is left at the end of the stream.
     public mutating func finish() -> [PIISpan] {
-        let findings = pending.withUnsafeBytes { Self.scan($0, offset: pendingOffset) }
-        pendingOffset += pending.count
-        pending = []
-        return findings
+        var spans: [PIISpan] = []
+        finish { span, _ in spans.append(span) }
+        return spans
     }
 
-    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int) -> [PIISpan] {
-        PIIDetector.spans(in: text).map { PIISpan(type: $0.type, start: $0.start + offset, end: $0.end + offset) }
+    /// Scans what is left at the end of the stream, calling `found` as `feed` does.
+    public mutating func finish(_ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        pending.withUnsafeBytes { Self.scan($0, offset: pendingOffset, found) }
+        pendingOffset += pending.count
+        pending = []
+    }
+
+    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        for span in PIIDetector.spans(in: text) {
+            found(PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
+                  UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
+        }
     }
 
     /// A cut for an over-long line: after the last space, else at the limit.

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import TRCAACore
+import TRCAAStore
 
 /// Every refused import says why and stores nothing: no row, span, audit row or event.
 @Suite struct LogBadInputTests {
@@ -13,14 +14,19 @@ import TRCAACore
         issueId = try fixture.issues.create(IssueDraft(title: "Bad input")).id
     }
 
+    /// Rows an import writes, per table.
+    private func storedRows() throws -> [Int] {
+        try ["log_files", "pii_spans", "audit_log", "timeline_events", "log_blocks", "log_stats"].map(fixture.count)
+    }
+
     private func expectNothingStored(_ expected: ImportError, path: String, options: LogImportOptions = LogImportOptions(),
                                      shouldStop: @escaping () -> Bool = { false },
                                      sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let before = try ["log_files", "pii_spans", "audit_log", "timeline_events", "log_blocks", "log_stats"].map(fixture.count)
+        let before = try storedRows()
         #expect(throws: expected, sourceLocation: sourceLocation) {
             try fixture.logs.importLog(issueId: issueId, path: path, options: options, shouldStop: shouldStop)
         }
-        let after = try ["log_files", "pii_spans", "audit_log", "timeline_events", "log_blocks", "log_stats"].map(fixture.count)
+        let after = try storedRows()
         #expect(after == before, sourceLocation: sourceLocation)
     }
 
@@ -82,6 +88,25 @@ import TRCAACore
             blocks += 1
             return blocks > 3
         })
+    }
+
+    @Test func aFailingSpanWriteStopsTheReadingAndStoresNothing() throws {
+        // The spans are stored while the file is still being read: a write that fails there
+        // (a full disk, here a trigger) must stop the reading thread and roll everything back.
+        try fixture.workspace.database.execute("""
+            CREATE TEMP TRIGGER refuse_spans BEFORE INSERT ON main.pii_spans BEGIN SELECT RAISE(ABORT, 'no room'); END
+            """)
+        var text: [UInt8] = []
+        for line in 0..<20_000 { text += Array("\(line) login from 10.1.\(line % 250).\(line % 200) ok\n".utf8) }
+        let path = try fixture.file("busy.log", text)
+        var options = LogImportOptions()
+        options.blockSize = 4096
+        let before = try storedRows()
+        #expect(throws: StoreError.self) { try fixture.logs.importLog(issueId: issueId, path: path, options: options) }
+        let after = try storedRows()
+        #expect(after == before)
+        try fixture.workspace.database.execute("DROP TRIGGER temp.refuse_spans")
+        #expect(try fixture.logs.importLog(issueId: issueId, path: path, options: options).spanCount == 20_000)
     }
 
     @Test func anUnknownIssueIsRefusedBeforeReading() throws {

@@ -124,6 +124,38 @@ import TRCAACore
         }
     }
 
+    @Test func theScannerHandsOverTheBytesOfEachSpan() throws {
+        var text = SyntheticLog.text(300)
+        text += Array("user=ana@example.org ip=192.168.1.20 \u{00E9}t\u{00E9} card 4111 1111 1111 1111\n".utf8)
+        let whole = text.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        var scanner = PIIScanner()
+        var found: [(PIISpan, [UInt8])] = []
+        var offset = 0
+        while offset < text.count {
+            let end = min(text.count, offset + 13)
+            text[offset..<end].withUnsafeBytes { scanner.feed($0) { found.append(($0, Array($1))) } }
+            offset = end
+        }
+        scanner.finish { found.append(($0, Array($1))) }
+        #expect(found.map(\.0) == whole)
+        #expect(found.allSatisfy { span, value in value == Array(text[span.start..<span.end]) })
+    }
+
+    @Test func spansOfALineLongerThanABlockKeepTheirText() throws {
+        // Blocks are cut at newlines; a line longer than half a block is cut inside, and the
+        // spans near the cut are stored once, with the bytes at their offsets.
+        var line = Array("start".utf8)
+        for index in 0..<400 { line += Array(" user\(index)@example.org 10.0.\(index % 250).7".utf8) }
+        let bytes = Array("short line\n".utf8) + line + [10] + Array("ana@example.org\n".utf8)
+        let log = try importAndVerify(bytes, blockSize: 4096)
+        let spans = try fixture.logs.spans(log.id)
+        #expect(spans.count == 801)
+        #expect(Set(spans.map(\.start)).count == spans.count)
+        for span in spans {
+            #expect(span.value == String(decoding: bytes[Int(span.start)..<Int(span.end)], as: UTF8.self))
+        }
+    }
+
     @Test func severalImportsKeepTheirOwnIndexes() throws {
         let first = try importAndVerify(SyntheticLog.text(100, seed: 1), name: "a.log")
         let second = try importAndVerify(SyntheticLog.text(200, seed: 2), name: "b.log")

@@ -1,0 +1,42 @@
+import TRCAAStore
+
+/// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, into a
+/// `zeroblob` of its final size), the block index and the totals, replacing what was there.
+/// Runs inside the caller's transaction.
+enum LogContentWriter {
+    static func write(_ processed: ProcessedLog, logId: String, wasCompressed: Bool, in db: Database) throws {
+        let layout = processed.gzipLayout()
+        try db.execute("UPDATE log_files SET content_compressed = zeroblob(?) WHERE id = ?",
+                       [.integer(Int64(layout.size)), .text(logId)])
+        let rowid: Int64 = try db.cachedStatement("SELECT rowid FROM log_files WHERE id = ?").firstRow([.text(logId)])!  // Safe: just updated.
+            .decode(at: 0)
+        let blob = try db.openBlob(table: "log_files", column: "content_compressed", rowid: rowid, writable: true)
+        var offset = 0
+        for piece in layout.pieces {
+            try piece.withUnsafeBytes { try blob.write($0, at: offset) }
+            offset += piece.count
+        }
+        try db.execute("DELETE FROM log_blocks WHERE log_file_id = ?", [.text(logId)])
+        try db.execute("DELETE FROM log_stats WHERE log_file_id = ?", [.text(logId)])
+        let insert = try db.cachedStatement("""
+            INSERT INTO log_blocks (log_file_id, block, uncompressed_offset, compressed_offset, first_line, continues_line,
+                                    error_count, warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let indexer = processed.indexer
+        for (index, block) in indexer.blocks.enumerated() {
+            try insert.run([.text(logId), .integer(Int64(index)), .integer(Int64(block.uncompressedOffset)),
+                            .integer(Int64(layout.blockOffsets[index])), .integer(Int64(block.firstLine)),
+                            .integer(block.continuesLine ? 1 : 0), .integer(Int64(block.errorCount)),
+                            .integer(Int64(block.warningCount))])
+        }
+        let countsJSON = JSONText.object(PIIType.allCases.compactMap { type in
+            processed.spanCounts[type].map { (type.rawValue, JSONText.int(Int64($0))) }
+        }).rendered
+        try db.execute("""
+            INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, error_count, warning_count,
+                                   source_compressed, pii_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(logId), .integer(Int64(indexer.lineCount)), .integer(Int64(layout.size)),
+                  .integer(Int64(indexer.blocks.count)), .integer(Int64(indexer.errorCount)),
+                  .integer(Int64(indexer.warningCount)), .integer(wasCompressed ? 1 : 0), .text(countsJSON)])
+    }
+}
