@@ -19,18 +19,6 @@ struct DeflateBlock: Sendable {
         // A copy of exactly the compressed size: the bound-sized buffer would keep its capacity.
         return DeflateBlock(bytes: Array(output[..<result.produced]), crc: crc, uncompressedCount: input.count)
     }
-
-    /// The text back (a block inflates on its own: the flush before it reset the dictionary).
-    func inflated() -> [UInt8] {
-        var text = [UInt8](repeating: 0, count: uncompressedCount)
-        guard uncompressedCount > 0 else { return text }
-        let stream = ZStream.inflater(windowBits: -15)
-        let result = bytes.withUnsafeBytes { input in
-            text.withUnsafeMutableBytes { stream.process(input, into: $0, flush: Z_SYNC_FLUSH) }
-        }
-        precondition(result.produced == uncompressedCount, "a block this process compressed did not inflate")  // Our own output.
-        return text
-    }
 }
 
 /// The RFC 1952 wrapper around the deflate stream.

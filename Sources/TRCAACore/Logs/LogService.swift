@@ -10,8 +10,9 @@ public struct LogService {
 
     public init(context: ServiceContext) { self.context = context }
 
-    /// The page cache while a log is written: each page is written once, and a smaller cache
-    /// keeps the memory of a big import down (8 MiB was as fast as 16 here).
+    /// The page cache while a log is written. A larger one spills fewer pages mid-transaction
+    /// (32 MiB saved ~0.3 s of CPU on 100 MB here) but the import already holds the compressed
+    /// text in memory: 8 MiB keeps a 500 MB import within its compressed size + 64 MiB.
     static let bulkCacheKiB = 8192
 
     /// Imports `path` (or stdin for `-`) into an issue.
