@@ -82,7 +82,7 @@ extension Database {
         } catch StoreError.wrongKey where origin == .created || origin == .initialisedEmptyFile {
             throw NewFileRace()
         }
-        if try DatabaseFile.readPrefix(of: path, count: 16) == DatabaseFile.plainHeader {
+        if try VFSFile.prefix(of: path, count: 16) == DatabaseFile.plainHeader {
             throw StoreError.cipherUnavailable(found: "the file was written unencrypted")
         }
         return database

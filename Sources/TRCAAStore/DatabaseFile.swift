@@ -24,7 +24,7 @@ enum DatabaseFile: Equatable {
             throw StoreError.notADatabase(path: path, reason: "it is not a regular file")
         }
         if info.st_size == 0 { return .empty }
-        let header = try readPrefix(of: path, count: 16)
+        let header = try VFSFile.prefix(of: path, count: 16)
         if header == plainHeader { return .plain }
         guard header.count == 16, info.st_size % off_t(pageSize) == 0 else {
             throw StoreError.notADatabase(
@@ -42,16 +42,6 @@ enum DatabaseFile: Equatable {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         if fd >= 0 { close(fd) }
-    }
-
-    static func readPrefix(of path: String, count: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
-        guard got >= 0 else { throw StoreError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        return Array(bytes.prefix(got))
     }
 
     /// Fails early, with the reason, when a new database could not be created at `path`.
@@ -83,6 +73,20 @@ enum FilePath {
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The names in `directory` (without `.` and `..`); empty when it cannot be read.
+    static func entries(of directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)  // Safe: d_name is NUL-terminated.
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
 
     /// `fsync` of a file or directory; errors are reported as I/O failures.
     static func sync(_ path: String) throws {

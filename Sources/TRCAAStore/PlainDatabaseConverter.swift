@@ -74,11 +74,6 @@ enum PlainDatabaseConverter {
 
     /// Temp files of an interrupted conversion (already encrypted, but clutter).
     private static func removeLeftovers(in directory: String, prefix: String) {
-        guard let dir = opendir(directory) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name.hasPrefix(prefix) { unlink("\(directory)/\(name)") }
-        }
+        for name in FilePath.entries(of: directory) where name.hasPrefix(prefix) { unlink("\(directory)/\(name)") }
     }
 }

@@ -1,3 +1,5 @@
+internal import CSQLCipher
+
 /// A failed SQLite call: the extended result code, SQLite's message and the statement text.
 ///
 /// Bound values are never part of it, and the key never reaches SQL text (it is passed to
@@ -11,6 +13,10 @@ public struct SQLiteFailure: Error, Sendable, Equatable, CustomStringConvertible
 
     /// The primary result code (`SQLITE_CONSTRAINT` for `SQLITE_CONSTRAINT_FOREIGNKEY`).
     public var primaryCode: Int32 { code & 0xFF }
+
+    /// A page failed its checks (SQLite found it malformed, or SQLCipher's HMAC did not match):
+    /// the file is damaged, which `trcaa db check` details.
+    public var meansDamage: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
 
     public init(code: Int32, message: String, sql: String?) {
         self.code = code
@@ -37,6 +43,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case cipherUnavailable(found: String?)
     /// Another connection held the lock past the busy timeout.
     case busy(path: String)
+    /// The operation needs the database to itself, and these processes have it open
+    /// (`StoreHolder.description`s; empty when SQLite refused but `/proc` named no one).
+    case inUse(path: String, holders: [String])
     /// A directory exists where the database file should be.
     case isDirectory(path: String)
     /// A file or directory could not be created or written.

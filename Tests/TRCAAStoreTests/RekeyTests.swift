@@ -24,7 +24,7 @@ extension RekeyTests {
     @Test func aRekeyIsRefusedWhileAnotherConnectionIsOpen() throws {
         let db = try fixture.openMigrated()
         let other = try fixture.open()
-        #expect(throws: StoreError.busy(path: fixture.path)) {
+        #expect(throws: StoreError.inUse(path: fixture.path, holders: [])) {
             try db.rekey(to: Passphrase(passphrase: "new key"))
         }
         #expect(try other.scalar("SELECT count(*) FROM issues", as: Int.self) == 0)

@@ -63,6 +63,11 @@ struct ErrorReport: Equatable {
         case .busy(let path):
             self.init(message: "the database \(path) is locked by another program",
                       hint: "another trcaa may be writing to it; try again when it has finished", code: ExitStatus.busy)
+        case .inUse(let path, let holders):
+            let who = holders.isEmpty ? "another program" : holders.joined(separator: ", ")
+            self.init(message: "the database \(path) is open in \(who); this needs it to itself",
+                      hint: "quit \(holders.count > 1 ? "them" : "it") (the interface, an import...) and try again; nothing was changed",
+                      code: ExitStatus.busy)
         case .isDirectory(let path):
             self.init(message: "\(path) is a directory, not a database file",
                       hint: "move it away, or choose another file with --db", code: ExitStatus.cannotCreate)
@@ -82,6 +87,10 @@ struct ErrorReport: Equatable {
         case .migrationFailed(let name, let underlying):
             self.init(message: "migration \(name) failed: \(underlying.message)",
                       hint: "nothing of it was applied; please report this", code: ExitStatus.internalError)
+        case .sqlite(let failure) where failure.meansDamage:
+            self.init(message: "the database is damaged: \(failure.message)",
+                      hint: "run `trcaa db check` to see what is affected; nothing more was written",
+                      code: ExitStatus.dataError)
         case .sqlite(let failure):
             self.init(message: "database error: \(failure.message)", hint: "please report this",
                       code: ExitStatus.internalError)
