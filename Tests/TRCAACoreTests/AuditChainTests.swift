@@ -111,6 +111,50 @@ import Testing
         #expect(result.verifiedEntries == 4)
     }
 
+    @Test func aMissingOrMalformedHeadIsCaughtWhateverIsLeftOfTheRows() throws {
+        let cases: [(String, AuditProblem.Kind)] = [
+            ("DELETE FROM settings WHERE key = 'audit_chain_head';", .badHead),
+            ("DELETE FROM audit_log; DELETE FROM settings WHERE key = 'audit_chain_head';", .badHead),
+            ("UPDATE settings SET value = 'garbage' WHERE key = 'audit_chain_head';", .badHead),
+            ("UPDATE settings SET value = '{\"id\":\"x\"}' WHERE key = 'audit_chain_head';", .badHead),
+            ("DELETE FROM audit_log;", .truncated),
+        ]
+        for (tampering, kind) in cases {
+            let (fixture, _) = try chainWithFiveEntries()
+            try fixture.sqlcipher(tampering)
+            let problem = try #require(try fixture.audit.verify().problem, "\(tampering)")
+            #expect(problem.kind == kind, "\(tampering)")
+        }
+    }
+
+    @Test func removingTheNewestRowAndRewritingTheHeadIsCaughtByTheCount() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        try fixture.sqlcipher("""
+            DELETE FROM audit_log WHERE id = '\(entries[5].id)';
+            UPDATE settings SET value = json_set(value, '$.id', '\(entries[4].id)', '$.entry_hash', '\(entries[4].entryHash)')
+            WHERE key = 'audit_chain_head';
+            """)
+        #expect(try fixture.audit.verify().problem?.kind == .badHead)
+    }
+
+    @Test func aKeptHeadProvesTheChainStillHoldsItAndARewrittenChainDoesNot() throws {
+        let (fixture, entries) = try chainWithFiveEntries()
+        let kept = try #require(try fixture.audit.verify().head)
+        #expect(kept.count == 6 && kept.entryHash == entries[5].entryHash)
+        _ = try fixture.issues.create(IssueDraft(title: "later"))
+        let later = try fixture.audit.verify(anchor: String(kept.entryHash.prefix(12)))
+        #expect(later.isIntact && later.anchorPosition == 6 && later.verifiedEntries == 8)
+
+        // Someone with the key rewrites the chain from its first entry, head included.
+        try fixture.sqlcipher("DELETE FROM audit_log; DELETE FROM settings WHERE key = 'audit_chain_head';")
+        try fixture.workspace.database.execute("""
+            INSERT INTO settings (key, value) VALUES ('audit_chain_head', '{"id":"","entry_hash":"","count":0}')
+            """)
+        _ = try fixture.issues.create(IssueDraft(title: "forged history"))
+        #expect(try fixture.audit.verify().isIntact)
+        #expect(try fixture.audit.verify(anchor: kept.entryHash).problem?.kind == .anchorMissing)
+    }
+
     @Test func listFiltersByActionEntityAndDate() throws {
         let (fixture, entries) = try chainWithFiveEntries()
         #expect(try fixture.audit.list(AuditFilter(action: "add_five_why")).count == 2)

@@ -121,3 +121,35 @@ import Testing
         #expect(try db.scalar("SELECT id FROM issues_fts WHERE issues_fts MATCH 'panic'", as: String.self) == "old-1")
     }
 }
+
+extension MigratorTests {
+    /// The original app hashes its audit rows but records no head; migration 106 adopts the end
+    /// of such a chain, and counts the entries up to a head recorded before counts were kept.
+    @Test func theAuditChainHeadIsAdoptedOrCounted() throws {
+        let db = try fixture.open()
+        let beforeHead = Migrator(Array(Migrator.trcaa.migrations.filter { $0.name != "106_audit_chain_head" }))
+        try beforeHead.migrate(db)
+        try db.execute("""
+            INSERT INTO audit_log (id, timestamp, action, entity_type, entity_id, user_id, details, prev_hash, entry_hash)
+            VALUES ('a1', '2025-01-15 10:00:00', 'create_issue', 'issue', 'i', 'u', '{}', '', 'h1'),
+                   ('a2', '2025-01-15 10:00:05', 'update_issue', 'issue', 'i', 'u', '{}', 'h1', 'h2'),
+                   ('a0', '2024-01-01 00:00:00', 'legacy', 'issue', 'i', 'u', '{}', '', '')
+            """)
+        try Migrator.trcaa.migrate(db)
+        let head = "SELECT value FROM settings WHERE key = 'audit_chain_head'"
+        #expect(try db.scalar(head, as: String.self) == #"{"id":"a2","entry_hash":"h2","count":2}"#)
+
+        try db.execute("""
+            UPDATE settings SET value = '{"id":"a1","entry_hash":"h1"}' WHERE key = 'audit_chain_head';
+            DELETE FROM _migrations WHERE name = '106_audit_chain_head';
+            """)
+        try Migrator.trcaa.migrate(db)
+        #expect(try db.scalar(head, as: String.self) == #"{"id":"a1","entry_hash":"h1","count":1}"#)
+    }
+
+    @Test func aNewStoreStartsWithAnEmptyHead() throws {
+        let db = try fixture.openMigrated()
+        #expect(try db.scalar("SELECT value FROM settings WHERE key = 'audit_chain_head'", as: String.self)
+            == #"{"id":"","entry_hash":"","count":0}"#)
+    }
+}

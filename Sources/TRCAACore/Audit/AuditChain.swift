@@ -7,15 +7,17 @@ public struct AuditChain {
 
     public init(context: ServiceContext) { self.context = context }
 
-    /// The settings key under which the newest row is recorded, so that removing rows from the
-    /// end of the chain is detected too.
+    /// The settings key under which the newest row and the number of rows are recorded, so
+    /// that removing rows from the end of the chain is detected too (migration 106 makes sure
+    /// every store has it).
     static let headKey = "audit_chain_head"
 
     /// Appends a row. Call inside the write transaction of the change it records: the chain
     /// head is read and extended under the same lock, so concurrent writers stay linear.
     ///
     /// The timestamp never goes below the head's and the id is made greater than the head's,
-    /// so a clock that steps back cannot put the new row before the old ones.
+    /// so a clock that steps back cannot put the new row before the old ones. The recorded
+    /// count goes on from the recorded head, so a chain cut before this append still shows.
     @discardableResult
     func append(action: String, entityType: String, entityId: String, details: JSONText, in db: Database) throws
         -> AuditEntry
@@ -37,7 +39,11 @@ public struct AuditChain {
             .text(entry.entityId), .text(entry.userId), .text(entry.details), .text(entry.prevHash),
             .text(entry.entryHash),
         ])
-        let headValue = JSONText.object([("id", .string(entry.id)), ("entry_hash", .string(entry.entryHash))])
+        let count = try db.cachedStatement("SELECT json_extract(value, '$.count') FROM settings WHERE key = ?")
+            .firstRow([.text(Self.headKey)]).flatMap { try $0.decode(at: 0, as: Int?.self) } ?? 0
+        let headValue = JSONText.object([
+            ("id", .string(entry.id)), ("entry_hash", .string(entry.entryHash)), ("count", .int(Int64(count + 1))),
+        ])
         try db.cachedStatement("""
             INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at

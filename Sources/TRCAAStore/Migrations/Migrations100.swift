@@ -162,8 +162,35 @@ extension Migrator {
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
+        .auditChainHead,
     ])
 
     /// Names of the original app's migrations 001–022.
     public static let originalNames: [String] = trcaa.migrations.map(\.name).filter { (Int($0.prefix(3)) ?? 0) <= 22 }
+}
+
+extension Migration {
+    /// Every store records the head of its audit chain (`settings.audit_chain_head`: the newest
+    /// entry's id and hash and the number of hashed entries), so that a missing head is itself
+    /// a sign of tampering. A store without one (the original app's, or one with no entry yet)
+    /// adopts its chain's current end; a head written before the count was kept gets its count
+    /// when its entry still exists (otherwise verification reports the truncation it shows).
+    static let auditChainHead = Migration("106_audit_chain_head", sql: """
+        INSERT INTO settings (key, value, updated_at)
+        SELECT 'audit_chain_head',
+               json_object('id', COALESCE(newest.id, ''), 'entry_hash', COALESCE(newest.entry_hash, ''),
+                           'count', (SELECT count(*) FROM audit_log WHERE entry_hash <> '')),
+               datetime('now')
+        FROM (SELECT 1) LEFT JOIN (
+            SELECT id, entry_hash FROM audit_log WHERE entry_hash <> '' ORDER BY timestamp DESC, id DESC LIMIT 1
+        ) AS newest
+        WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'audit_chain_head');
+
+        UPDATE settings SET value = json_set(value, '$.count', (
+            SELECT count(*) FROM audit_log AS entry, audit_log AS head
+            WHERE head.id = json_extract(settings.value, '$.id') AND entry.entry_hash <> ''
+              AND (entry.timestamp < head.timestamp OR (entry.timestamp = head.timestamp AND entry.id <= head.id))))
+        WHERE key = 'audit_chain_head' AND json_valid(value) AND json_type(value, '$.count') IS NULL
+          AND EXISTS (SELECT 1 FROM audit_log WHERE id = json_extract(settings.value, '$.id'));
+        """)
 }
