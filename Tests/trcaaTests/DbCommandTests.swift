@@ -61,7 +61,14 @@ import TRCAAStore
         #expect(try cli.run("db", "info").status == 0)
         let healthy = try cli.run("db", "check")
         #expect(healthy.status == 0)
-        #expect(healthy.stdout == "integrity_check         ok\ncipher_integrity_check  ok\nforeign_key_check       ok\n")
+        #expect(healthy.stdout == """
+            integrity_check         ok
+            cipher_integrity_check  ok
+            foreign_key_check       ok
+            audit_chain             ok
+            write_ahead_log         ok
+
+            """)
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
         bytes[bytes.count - 100] ^= 0x55  // inside the last page, past page 1

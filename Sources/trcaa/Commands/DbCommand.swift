@@ -36,7 +36,7 @@ extension DbCommand {
 
     struct Check: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify the database: integrity, page HMACs and foreign keys (exit 1 on any problem).")
+            abstract: "Verify the database: integrity, page HMACs, foreign keys, the audit chain and the write-ahead log (exit 1 on any problem).")
         static let migratesOnOpen = false
         static let createsDatabase = false
 
@@ -45,22 +45,57 @@ extension DbCommand {
 
         func run(in workspace: Workspace) throws {
             let report = try workspace.database.checkIntegrity()
+            let chain: Result<AuditVerification, any Error> = Result { try workspace.audit.verify() }
+            let chainProblem: String? = switch chain {
+            case .success(let verification): verification.problem?.message
+            case .failure(let error): "could not run: \(ErrorReport(error).message)"
+            }
+            let cutOff = StoreHolders.of(workspace.location.databasePath).filter(\.usesDeletedLog)
+            let healthy = report.isHealthy && chainProblem == nil && cutOff.isEmpty
             if json {
-                try Console.printJSON(report)
+                try Console.printJSON(CheckJSON(report: report, auditChain: try? chain.get(), auditChainProblem: chainProblem,
+                                                cutOffProcesses: cutOff, healthy: healthy))
             } else {
                 print(line("integrity_check", report.integrity == ["ok"] ? ["ok"] : report.integrity))
                 print(line("cipher_integrity_check", report.cipherIntegrity.isEmpty ? ["ok"] : report.cipherIntegrity))
                 print(line("foreign_key_check",
                            report.foreignKeyViolations.isEmpty ? ["ok"] : report.foreignKeyViolations))
-                if !report.isHealthy { Console.notice("the database has problems (see above)") }
+                print(line("audit_chain", [chainProblem ?? "ok"]))
+                print(line("write_ahead_log", cutOff.isEmpty ? ["ok"] : cutOff.map {
+                    "\($0.description) writes to a deleted copy of the write-ahead log: what it saves is lost when it exits"
+                }))
+                if !healthy { Console.notice("the database has problems (see above)") }
             }
-            if !report.isHealthy { throw ExitCode(ExitStatus.checkFailed) }
+            if !healthy { throw ExitCode(ExitStatus.checkFailed) }
         }
 
         private func line(_ label: String, _ results: [String]) -> String {
             let pad = String(repeating: " ", count: 24 - label.count)
             return label + pad + results.joined(separator: "\n" + String(repeating: " ", count: 24))
         }
+    }
+}
+
+private struct CheckJSON: Encodable {
+    let report: IntegrityReport
+    let auditChain: AuditVerification?
+    let auditChainProblem: String?
+    let cutOffProcesses: [StoreHolder]
+    let healthy: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case integrity, cipherIntegrity, foreignKeyViolations, auditChain, auditChainProblem, cutOffProcesses, healthy
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(report.integrity, forKey: .integrity)
+        try container.encode(report.cipherIntegrity, forKey: .cipherIntegrity)
+        try container.encode(report.foreignKeyViolations, forKey: .foreignKeyViolations)
+        try container.encode(auditChain, forKey: .auditChain)
+        try container.encode(auditChainProblem, forKey: .auditChainProblem)
+        try container.encode(cutOffProcesses, forKey: .cutOffProcesses)
+        try container.encode(healthy, forKey: .healthy)
     }
 }
 
