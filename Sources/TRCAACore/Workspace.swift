@@ -74,7 +74,17 @@ public final class Workspace {
             openOptions.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
             openOptions.cacheKibibytes = options.cacheKibibytes
             var notices = key.notices
+            let readOnlyReason = location.readOnlyReason()
+            if let readOnlyReason {
+                openOptions.readOnly = true
+                notices.append("opened \(location.databasePath) read-only: \(readOnlyReason)")
+            }
             let database = try openDatabase(at: location, key: key, options: openOptions, notices: &notices)
+            if let readOnlyReason, options.migrate, case let pending = try Migrator.trcaa.pendingMigrations(in: database),
+               !pending.isEmpty {
+                throw StoreError.readOnly(path: location.databasePath, reason: "\(readOnlyReason), and it needs "
+                    + "\(pending.count) schema migrations (\(pending.joined(separator: ", "))) before this trcaa can use it")
+            }
             switch database.origin {
             case .convertedFromPlain:
                 notices.append("encrypted the plain SQLite database \(location.databasePath) in place")
@@ -83,7 +93,7 @@ public final class Workspace {
             case .existing, .created, .inMemory:
                 break
             }
-            let report = options.migrate ? try Migrator.trcaa.migrate(database) : MigrationReport()
+            let report = options.migrate && readOnlyReason == nil ? try Migrator.trcaa.migrate(database) : MigrationReport()
             if !report.applied.isEmpty {
                 logger.info("applied migrations", metadata: ["store.migrations": "\(report.applied.joined(separator: ","))"])
             }
@@ -99,7 +109,13 @@ public final class Workspace {
     private static func openDatabase(at location: StoreLocation, key: ResolvedKey, options: OpenOptions,
                                      notices: inout [String]) throws -> Database {
         do {
-            return try Database.open(path: location.databasePath, passphrase: key.passphrase, options: options)
+            let database = try Database.open(path: location.databasePath, passphrase: key.passphrase, options: options)
+            if case .keyFile = key.source, !options.readOnly, location.hasStagedKeyFile {
+                location.discardStagedKeyFile()
+                notices.append("removed \(location.stagedKeyFilePath): a key change was interrupted before it "
+                    + "changed anything, and the database still opens with \(location.keyFilePath)")
+            }
+            return database
         } catch StoreError.wrongKey(let path) {
             guard case .keyFile = key.source, let staged = try location.stagedKey(),
                   let database = try? Database.open(path: path, passphrase: staged, options: options)
@@ -127,14 +143,18 @@ public final class Workspace {
     public func rekey(to newKey: Passphrase) throws -> [String] {
         switch keySource {
         case .keyFile, .generated:
-            try location.stageKeyFile(newKey)
-            do {
-                try database.rekey(to: newKey)
-            } catch {
-                location.discardStagedKeyFile()
-                throw error
+            // The key is staged only once no other process can open the store: an open that
+            // succeeds with the old key removes a staged key as never applied.
+            try database.withSoleUse {
+                try location.stageKeyFile(newKey)
+                do {
+                    try database.rekey(to: newKey)
+                } catch {
+                    location.discardStagedKeyFile()
+                    throw error
+                }
+                try location.commitStagedKeyFile()
             }
-            try location.commitStagedKeyFile()
             try recordRekey()
             return ["the database key was changed; \(location.keyFilePath) holds the new key"]
         case .environment(let variable):

@@ -30,47 +30,56 @@ extension Database {
         for pragma in settings.pragmas() { try execute(pragma) }
     }
 
-    /// Changes the key; the file keeps its salt, so the new passphrase opens it as usual.
-    ///
-    /// A rekey rewrites every page, so it needs the database to itself: any other process
-    /// with it open (the interface, an import) is named in `StoreError.inUse` and nothing
-    /// changes. The connection takes the file in exclusive locking mode first, so no process
-    /// can open it half-way, and leaves WAL mode for the rekey (every re-encrypted page goes
-    /// to the main file, whose first page is what an open checks the key against).
-    ///
-    /// - throws: `StoreError.inUse` when another process has the database open;
-    ///   any other `StoreError` when SQLCipher refuses (the database keeps its old key).
-    public func rekey(to passphrase: Passphrase, settings: CipherSettings = .trcaa) throws {
-        guard origin != .inMemory else { return }
+    /// Runs `body` with the database to itself: no other process has it open (else
+    /// `StoreError.inUse` names them and nothing runs), and none can open it until `body`
+    /// returns. The connection leaves WAL mode and holds the exclusive lock meanwhile.
+    public func withSoleUse<T>(_ body: () throws -> T) throws -> T {
         try requireSoleUse()
-        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: salt, settings: settings)
-        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
         try execute("PRAGMA locking_mode = EXCLUSIVE")
         defer {
-            // NORMAL is applied at the next access, which releases the lock; WAL comes back last
-            // (in exclusive mode it would keep the lock for good).
+            // NORMAL takes effect at the next access, which releases the lock; WAL comes back
+            // last (entered in exclusive mode, it would keep the lock for good).
             _ = try? execute("PRAGMA locking_mode = NORMAL")
             _ = try? scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
             _ = try? execute("PRAGMA journal_mode = WAL")
         }
-        let mode: String?
         do {
-            mode = try scalar("PRAGMA journal_mode = DELETE", as: String.self)
+            guard try scalar("PRAGMA journal_mode = DELETE", as: String.self) == "delete" else { throw StoreError.busy(path: path) }
+            try execute("BEGIN EXCLUSIVE TRANSACTION")
+            try execute("COMMIT TRANSACTION")
         } catch StoreError.busy {
             throw StoreError.inUse(path: path, holders: StoreHolders.of(path).map(\.description))
         }
-        guard mode == "delete" else { throw StoreError.inUse(path: path, holders: StoreHolders.of(path).map(\.description)) }
-        let rc = rawKey.withUnsafeBytes { bytes in
-            sqlite3_rekey_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
-        }
-        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
-        try execute("PRAGMA cipher_log_level = NONE")
+        return try body()
     }
 
     /// Throws `StoreError.inUse` naming the processes that have this database open.
     public func requireSoleUse() throws {
         let holders = StoreHolders.of(path)
         guard holders.isEmpty else { throw StoreError.inUse(path: path, holders: holders.map(\.description)) }
+    }
+
+    /// Changes the key; the file keeps its salt, so the new passphrase opens it as usual.
+    ///
+    /// A rekey rewrites every page, so it runs in `withSoleUse` (callers that must do more
+    /// under the same lock, like staging the new key file, call it inside their own). Every
+    /// re-encrypted page goes to the main file, whose first page is what an open checks the
+    /// key against.
+    ///
+    /// - throws: `StoreError.inUse` when another process has the database open;
+    ///   any other `StoreError` when SQLCipher refuses (the database keeps its old key).
+    public func rekey(to passphrase: Passphrase, settings: CipherSettings = .trcaa) throws {
+        guard origin != .inMemory else { return }
+        if try scalar("PRAGMA locking_mode", as: String.self) != "exclusive" {
+            return try withSoleUse { try rekey(to: passphrase, settings: settings) }
+        }
+        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: salt, settings: settings)
+        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
+        let rc = rawKey.withUnsafeBytes { bytes in
+            sqlite3_rekey_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
+        }
+        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
+        try execute("PRAGMA cipher_log_level = NONE")
     }
 }
 

@@ -64,6 +64,20 @@ import TRCAAStore
         #expect(!FileManager.default.fileExists(atPath: dataDirectory + "/.dbkey.new"))
     }
 
+    @Test func aStagedKeyThatWasNeverAppliedIsRemovedOnceTheOldKeyOpensTheStore() throws {
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let oldKey = try { _ = try open(); return try keyFile() }()
+        // The other crash window: the new key staged, the rekey never started.
+        try Workspace.open(WorkspaceOptions(dataDirectory: dataDirectory), environment: [:])
+            .location.stageKeyFile(Passphrase(passphrase: "never applied"))
+
+        let reopened = try open()
+        #expect(reopened.notices == ["removed \(dataDirectory)/.dbkey.new: a key change was interrupted before it changed "
+            + "anything, and the database still opens with \(dataDirectory)/.dbkey"])
+        #expect(try keyFile() == oldKey)
+        #expect(!FileManager.default.fileExists(atPath: dataDirectory + "/.dbkey.new"))
+    }
+
     @Test func rekeyingAnEnvironmentKeyLeavesTheKeyFileAlone() throws {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let workspace = try open(["TRCAA_DB_KEY": "env key"])

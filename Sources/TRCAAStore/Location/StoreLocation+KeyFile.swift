@@ -7,6 +7,9 @@ extension StoreLocation {
     /// `<data dir>/.dbkey.new`.
     public var stagedKeyFilePath: String { keyFilePath + ".new" }
 
+    /// Whether a staged key file exists (a key change under way, or one that was interrupted).
+    public var hasStagedKeyFile: Bool { FilePath.exists(stagedKeyFilePath) }
+
     /// Writes the new key to the staged key file (mode 0600, synced).
     public func stageKeyFile(_ key: Passphrase) throws {
         try KeyFile.replace(stagedKeyFilePath, with: key)
