@@ -10,6 +10,9 @@ public struct OpenOptions: Sendable {
     public var cacheKibibytes = 16384
     /// When false, a missing file is an error instead of a new database.
     public var createIfMissing = true
+    /// Open for reading only (`StoreLocation.readOnlyReason()` says when): nothing is created,
+    /// converted or migrated, and every write fails with `StoreError.readOnly`.
+    public var readOnly = false
     /// Receives the text of every statement the connection runs, from the first (values and
     /// keys are never part of it).
     public var trace: (@Sendable (String) -> Void)?
@@ -47,6 +50,7 @@ extension Database {
 
     private static func openFile(_ path: String, passphrase: Passphrase, options: OpenOptions) throws -> Database {
         let file = try DatabaseFile.inspect(path, pageSize: options.settings.pageSize)
+        if options.readOnly { return try openReadOnly(path, file: file, passphrase: passphrase, options: options) }
         if file == .missing {
             guard options.createIfMissing else {
                 throw StoreError.cannotRead(path: path, reason: "there is no database at this path")
@@ -84,6 +88,36 @@ extension Database {
         }
         if try VFSFile.prefix(of: path, count: 16) == DatabaseFile.plainHeader {
             throw StoreError.cipherUnavailable(found: "the file was written unencrypted")
+        }
+        return database
+    }
+
+    private static func openReadOnly(_ path: String, file: DatabaseFile, passphrase: Passphrase, options: OpenOptions)
+        throws -> Database
+    {
+        guard case .encrypted(let salt) = file else {
+            throw StoreError.readOnly(path: path, reason: "it is not an encrypted trcaa database yet, and cannot be made one here")
+        }
+        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: salt, settings: options.settings)
+        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
+        try verifyKey(rawKey, of: path, settings: options.settings)
+        // Immutable skips locking and the -shm, which a read-only file system cannot take; a
+        // -wal left there still holds committed pages, which only a normal read-only open reads.
+        let immutable = FilePath.isOnReadOnlyFileSystem(path) && !FilePath.exists(path + "-wal")
+        let parameters = immutable ? "immutable=1" : "mode=ro"
+        let database = try Database(
+            connectingTo: FilePath.uri(path, parameters: parameters), path: path,
+            flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX)
+        database.trace(options.trace)
+        database.salt = salt
+        try database.withWrongKeyMapped {
+            sqlite3_busy_timeout(database.handle, options.busyTimeoutMilliseconds)
+            try database.requireSQLCipher4()
+            try database.applyKey(rawKey, settings: options.settings)
+            try database.execute("PRAGMA foreign_keys = ON")
+            try database.execute("PRAGMA temp_store = MEMORY")
+            try database.execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
+            _ = try database.scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
         }
         return database
     }

@@ -154,7 +154,9 @@ extension StoreError {
         case SQLITE_BUSY, SQLITE_LOCKED: self = .busy(path: path)
         case SQLITE_FULL: self = .io(path: path, reason: "the disk is full")
         case SQLITE_IOERR: self = .io(path: path, reason: failure.message)
-        case SQLITE_CANTOPEN, SQLITE_READONLY: self = .cannotCreate(path: path, reason: failure.message)
+        case SQLITE_READONLY:
+            self = .readOnly(path: path, reason: rc == SQLITE_READONLY ? "it is open read-only" : failure.message)
+        case SQLITE_CANTOPEN: self = .cannotCreate(path: path, reason: failure.message)
         default: self = .sqlite(failure)
         }
     }

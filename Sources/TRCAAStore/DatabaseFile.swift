@@ -74,6 +74,12 @@ enum FilePath {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Whether `path` lives on a file system mounted read-only.
+    static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
+        var info = statvfs()
+        return statvfs(path, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
     /// The names in `directory` (without `.` and `..`); empty when it cannot be read.
     static func entries(of directory: String) -> [String] {
         guard let dir = opendir(directory) else { return [] }

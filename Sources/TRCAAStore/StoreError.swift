@@ -46,6 +46,8 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The operation needs the database to itself, and these processes have it open
     /// (`StoreHolder.description`s; empty when SQLite refused but `/proc` named no one).
     case inUse(path: String, holders: [String])
+    /// The database can be read but not written (`reason` says why); nothing was changed.
+    case readOnly(path: String, reason: String)
     /// A directory exists where the database file should be.
     case isDirectory(path: String)
     /// A file or directory could not be created or written.
@@ -54,8 +56,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case cannotRead(path: String, reason: String)
     /// A read or write failed half-way (disk full, I/O error).
     case io(path: String, reason: String)
-    /// The key file is readable by other users.
-    case keyFileUnprotected(path: String, mode: UInt32)
+    /// The key file is readable by other users, or owned by another user (`owner`, a uid).
+    case keyFileUnprotected(path: String, mode: UInt32, owner: UInt32)
     /// The database exists but no key source is configured.
     case noKey(databasePath: String, keyFilePath: String)
     /// A migration failed; nothing of it was kept.

@@ -86,7 +86,23 @@ import Testing
 
     @Test func aKeyFileOthersCanReadIsRefused() throws {
         try writeKeyFile("file-key", mode: 0o644)
-        #expect(throws: StoreError.keyFileUnprotected(path: try location.keyFilePath, mode: 0o644)) {
+        #expect(throws: StoreError.keyFileUnprotected(path: try location.keyFilePath, mode: 0o644, owner: geteuid())) {
+            try resolve([:])
+        }
+    }
+
+    @Test func aKeyFileOfAnotherUserIsRefused() throws {
+        try writeKeyFile("planted-key", mode: 0o600)
+        #expect(chown(try location.keyFilePath, 4242, 4242) == 0)
+        #expect(throws: StoreError.keyFileUnprotected(path: try location.keyFilePath, mode: 0o600, owner: 4242)) {
+            try resolve([:])
+        }
+    }
+
+    @Test func aKeyFileThatIsAFIFOIsRefusedWithoutWaitingForAWriter() throws {
+        try FileManager.default.createDirectory(atPath: try location.dataDirectory, withIntermediateDirectories: true)
+        #expect(mkfifo(try location.keyFilePath, 0o600) == 0)
+        #expect(throws: StoreError.cannotRead(path: try location.keyFilePath, reason: "it is not a regular file")) {
             try resolve([:])
         }
     }

@@ -78,7 +78,7 @@ public struct ImageService {
     public func export(_ id: String, to path: String, replacing: Bool = false) throws -> String {
         let image = try detail(id)
         let bytes = try data(id)
-        let written = try ExportFile.write(to: path, mode: 0o600, replacing: replacing) { sink in
+        let written = try ExportFile.write(to: path, replacing: replacing) { sink in
             try bytes.withUnsafeBytes { try sink($0) }
         }
         try context.database.write { db -> Void in

@@ -33,7 +33,7 @@ extension LogService {
     /// - throws: `TriageError.exportExists` (unless `replacing`), `.exportDirectoryMissing`, `.exportFailed`.
     public func export(_ id: String, redacted: Bool, to path: String, replacing: Bool = false) throws -> String {
         let log = try detail(id)
-        let written = try ExportFile.write(to: path, mode: 0o600, replacing: replacing) { sink in
+        let written = try ExportFile.write(to: path, replacing: replacing) { sink in
             try stream(id, redacted: redacted, sink)
         }
         try context.database.write { db -> Void in
@@ -94,7 +94,7 @@ extension LogService {
         let directory = try PrivateTempDirectory.make(environment: environment)
         do {
             let path = directory + "/" + (name.isEmpty || name.contains("/") ? "log.txt" : name)
-            _ = try ExportFile.write(to: path, mode: 0o600, replacing: false) { sink in try stream(id, redacted: redacted, sink) }
+            _ = try ExportFile.write(to: path, replacing: false) { sink in try stream(id, redacted: redacted, sink) }
             return (directory, path)
         } catch {
             PrivateTempDirectory.remove(directory)

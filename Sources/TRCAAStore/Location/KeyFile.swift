@@ -4,10 +4,14 @@ internal import Glibc
 enum KeyFile {
     /// The trimmed contents, or `nil` when the file is missing or blank.
     ///
-    /// - throws: `StoreError.keyFileUnprotected` when group or others may read it,
-    ///   `StoreError.cannotRead` when it cannot be read.
+    /// Like ssh with a private key, it refuses a key file that others may read or that another
+    /// user owns (they could have put a key of their choosing there), and anything that is not
+    /// a regular file: it is opened without blocking, so a FIFO cannot hang the open.
+    ///
+    /// - throws: `StoreError.keyFileUnprotected` when group or others may read it or another
+    ///   user owns it, `StoreError.cannotRead` when it cannot be read or is not a regular file.
     static func read(_ path: String) throws -> Passphrase? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
             throw StoreError.cannotRead(path: path, reason: String(cString: strerror(errno)))
@@ -15,8 +19,10 @@ enum KeyFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.cannotRead(path: path, reason: "not a regular file") }
-        guard info.st_mode & 0o077 == 0 else { throw StoreError.keyFileUnprotected(path: path, mode: info.st_mode & 0o7777) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.cannotRead(path: path, reason: "it is not a regular file") }
+        guard info.st_mode & 0o077 == 0, info.st_uid == geteuid() else {
+            throw StoreError.keyFileUnprotected(path: path, mode: info.st_mode & 0o7777, owner: info.st_uid)
+        }
         let contents = SecureBytes(count: Int(min(info.st_size, 4096))) { buffer in
             var filled = 0
             while filled < buffer.count {

@@ -37,13 +37,17 @@ public struct StoreLocation: Sendable, Equatable {
         return StoreLocation(dataDirectory: absoluteDirectory, databasePath: database)
     }
 
-    /// Creates the data directory and any missing parents with mode 0700.
+    /// Creates the data directory and any missing parents with mode 0700. An existing
+    /// directory that cannot be written is accepted: a store there opens read-only, and
+    /// creating a new file there fails with its own reason.
     ///
     /// - throws: `StoreError.cannotCreate` naming the directory that could not be made.
     public func createDataDirectory() throws {
         var path = ""
         for component in dataDirectory.split(separator: "/") {
             path += "/" + component
+            var info = stat()
+            if stat(path, &info) == 0 { continue }
             if mkdir(path, 0o700) != 0, errno != EEXIST {
                 throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
             }
@@ -52,9 +56,17 @@ public struct StoreLocation: Sendable, Equatable {
         guard stat(dataDirectory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError.cannotCreate(path: dataDirectory, reason: "it exists and is not a directory")
         }
-        guard access(dataDirectory, W_OK | X_OK) == 0 else {
-            throw StoreError.cannotCreate(path: dataDirectory, reason: String(cString: strerror(errno)))
-        }
+    }
+
+    /// Why the existing database cannot be written here (a read-only file system, no write
+    /// permission on it or on its directory, which must take its `-wal`), or `nil`.
+    public func readOnlyReason() -> String? {
+        guard databasePath != ":memory:", FilePath.exists(databasePath) else { return nil }
+        if FilePath.isOnReadOnlyFileSystem(databasePath) { return "it is on a read-only file system" }
+        if access(databasePath, W_OK) != 0 { return "it is not writable by this user" }
+        let directory = FilePath.directory(of: databasePath)
+        if access(directory, W_OK | X_OK) != 0 { return "its directory \(directory) is not writable by this user" }
+        return nil
     }
 
     private static func absolute(_ path: String) -> String {

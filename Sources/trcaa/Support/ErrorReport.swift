@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import TRCAACore
 import TRCAAStore
 import TRCAATUI
@@ -51,7 +52,10 @@ struct ErrorReport: Equatable {
         case .noKey(let databasePath, let keyFilePath):
             self.init(message: "there is no key for the existing database \(databasePath)",
                       hint: "set TRCAA_DB_KEY, or restore the key file \(keyFilePath)", code: ExitStatus.permission)
-        case .keyFileUnprotected(let path, let mode):
+        case .keyFileUnprotected(let path, let mode, let owner) where owner != geteuid():
+            self.init(message: "the key file \(path) belongs to another user (uid \(owner)), who could have put any key there",
+                      hint: "if it is yours, run: chown \(geteuid()) \(path) && chmod 600 \(path)", code: ExitStatus.permission)
+        case .keyFileUnprotected(let path, let mode, _):
             self.init(message: "the key file \(path) can be read by other users (mode 0\(String(mode, radix: 8)))",
                       hint: "run: chmod 600 \(path)", code: ExitStatus.permission)
         case .cipherUnavailable(let found):
@@ -68,6 +72,10 @@ struct ErrorReport: Equatable {
             self.init(message: "the database \(path) is open in \(who); this needs it to itself",
                       hint: "quit \(holders.count > 1 ? "them" : "it") (the interface, an import...) and try again; nothing was changed",
                       code: ExitStatus.busy)
+        case .readOnly(let path, let reason):
+            self.init(message: "the database \(path) can be read but not changed: \(reason)",
+                      hint: "nothing was changed; make it writable, or copy the data directory elsewhere and use --data-dir",
+                      code: ExitStatus.cannotCreate)
         case .isDirectory(let path):
             self.init(message: "\(path) is a directory, not a database file",
                       hint: "move it away, or choose another file with --db", code: ExitStatus.cannotCreate)
@@ -189,7 +197,8 @@ struct ErrorReport: Equatable {
             self.init(message: "\(name) is not a PNG, JPEG, GIF, WebP, BMP or SVG image; nothing was stored",
                       hint: "convert it to one of those formats first", code: ExitStatus.dataError)
         case .imageTooLarge(let name, let size):
-            self.init(message: "\(name) is \(ByteSize.describe(size)); images are limited to 10 MiB; nothing was stored",
+            self.init(message: "\(name) is \(size) bytes (\(ByteSize.describe(size))); images are limited to "
+                          + "\(ImageService.maximumSize) bytes (10 MiB); nothing was stored",
                       hint: "scale it down or crop it first", code: ExitStatus.dataError)
         }
     }

@@ -13,14 +13,15 @@ enum ExportFile {
 
     /// Writes `bytes` as `name` in `directory`; returns the absolute path.
     static func write(_ bytes: [UInt8], named name: String, in directory: String, replacing: Bool) throws -> String {
-        try write(to: directory + "/" + name, mode: 0o644, replacing: replacing) { sink in
+        try write(to: directory + "/" + name, replacing: replacing) { sink in
             try bytes.withUnsafeBytes { try sink($0) }
         }
     }
 
     /// Writes what `produce` hands to its sink, chunk by chunk, to `path`; returns the
-    /// absolute path. The file gets `mode` (0600 for content that may hold PII).
-    static func write(to path: String, mode: mode_t, replacing: Bool,
+    /// absolute path. Every export is created 0600: logs, images and documents may all hold
+    /// what the store keeps encrypted.
+    static func write(to path: String, replacing: Bool,
                       _ produce: (_ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let directory = (absolute as NSString).deletingLastPathComponent
@@ -31,7 +32,7 @@ enum ExportFile {
         if !replacing, FileManager.default.fileExists(atPath: absolute) { throw TriageError.exportExists(path: absolute) }
         let name = (absolute as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw TriageError.exportFailed(path: absolute, reason: String(cString: strerror(errno))) }
         defer { unlink(temp) }
         do {
