@@ -52,11 +52,13 @@ public final class Workspace {
                             logger: Logger = Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
         throws -> Workspace
     {
+        PrivateTempDirectory.removeStale(environment: environment)
         let location: StoreLocation
         let key: ResolvedKey
         do {
             location = try StoreLocation.resolve(
                 dataDirectory: options.dataDirectory, databasePath: options.databasePath, environment: environment)
+            try location.refuseDanglingLink()
             if location.databaseIsInDataDirectory, options.createIfMissing { try location.createDataDirectory() }
             if !options.createIfMissing, location.databasePath != ":memory:",
                !FileManager.default.fileExists(atPath: location.databasePath) {
@@ -73,7 +75,7 @@ public final class Workspace {
             var openOptions = OpenOptions(createIfMissing: options.createIfMissing)
             openOptions.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
             openOptions.cacheKibibytes = options.cacheKibibytes
-            var notices = key.notices
+            var notices = key.notices + location.permissionWarnings()
             let readOnlyReason = location.readOnlyReason()
             if let readOnlyReason {
                 openOptions.readOnly = true

@@ -90,6 +90,9 @@ public final class Database {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
 
+    /// Whether the connection may write (false when the store was opened read-only).
+    public var isWritable: Bool { sqlite3_db_readonly(handle, "main") == 0 }
+
     /// Whether a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

@@ -46,14 +46,15 @@ extension Database {
             kdfAlgorithm: try pragma("cipher_kdf_algorithm"),
             journalMode: try pragma("journal_mode"),
             foreignKeys: try pragma("foreign_keys") == "1",
-            fileSize: Self.fileSize(path),
-            walSize: Self.fileSize(path + "-wal"),
+            fileSize: Self.size(of: path),
+            walSize: Self.size(of: path + "-wal"),
             appliedMigrations: applied,
             pendingMigrations: try migrator.pendingMigrations(in: self),
             unknownMigrations: applied.map(\.name).filter { !known.contains($0) })
     }
 
-    private static func fileSize(_ path: String) -> Int64 {
+    /// Bytes of the file at `path`; 0 when there is none.
+    static func size(of path: String) -> Int64 {
         var info = stat()
         return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }

@@ -76,7 +76,7 @@ import Testing
         let message = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74, "\(message)")
-        #expect(message.contains("nothing was half-written"))
+        #expect(message.contains("nothing of this command's change was kept"))
         #expect(try logCount() == 0)
         try expectConsistent()
         // With room again, the same import works.

@@ -89,7 +89,13 @@ public enum PrivateTempDirectory {
         rmdir(directory)
     }
 
-    /// Directories of this user whose process is gone (a kill -9 during an edit).
+    /// Removes the directories of this user's runs that are gone (a kill -9 while an editor or
+    /// the pager had a copy): every start of trcaa calls it, so plaintext never waits for the
+    /// next edit to be swept.
+    public static func removeStale(environment: [String: String]) {
+        removeStale(in: base(environment: environment))
+    }
+
     static func removeStale(in base: String) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }

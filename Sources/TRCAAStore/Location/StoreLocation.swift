@@ -69,6 +69,38 @@ public struct StoreLocation: Sendable, Equatable {
         return nil
     }
 
+    /// Refuses a database path that is a symbolic link to nothing: SQLite would create the
+    /// target with its default mode, outside the private data directory.
+    ///
+    /// - throws: `StoreError.cannotCreate` naming the link's target.
+    public func refuseDanglingLink() throws {
+        guard databasePath != ":memory:" else { return }
+        var info = stat()
+        guard lstat(databasePath, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, !FilePath.exists(databasePath) else { return }
+        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(databasePath, &target, target.count - 1)
+        let name = count > 0 ? String(cString: target) : "a missing file"
+        throw StoreError.cannotCreate(
+            path: databasePath, reason: "it is a symbolic link to \(name), which does not exist; trcaa does not create a database through a link")
+    }
+
+    /// Warnings, as ssh gives them, about modes that expose the store: a database others may
+    /// read (it is encrypted, but its size and change times show), a data directory others may
+    /// write (they could swap the database or the key file).
+    public func permissionWarnings() -> [String] {
+        var warnings: [String] = []
+        var info = stat()
+        if databasePath != ":memory:", stat(databasePath, &info) == 0, info.st_mode & 0o077 != 0 {
+            warnings.append("\(databasePath) can be read by other users (mode 0\(String(info.st_mode & 0o777, radix: 8))); "
+                + "it is encrypted, but run: chmod 600 \(databasePath)")
+        }
+        if databaseIsInDataDirectory, stat(dataDirectory, &info) == 0, info.st_mode & 0o022 != 0 {
+            warnings.append("the data directory \(dataDirectory) can be written by other users (mode "
+                + "0\(String(info.st_mode & 0o777, radix: 8))), who could replace the database or its key file; run: chmod 700 \(dataDirectory)")
+        }
+        return warnings
+    }
+
     private static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return normalised(path) }
         guard let cwd = getcwd(nil, 0) else { return path }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import TRCAACore
 import TRCAAStore
@@ -89,8 +90,12 @@ struct ErrorReport: Equatable {
         case .cannotRead(let path, let reason):
             self.init(message: "cannot read \(path): \(reason)", hint: nil, code: ExitStatus.noInput)
         case .io(let path, let reason):
+            let directory = (path as NSString).deletingLastPathComponent
+            let remedy = reason == "the disk is full"
+                ? "free some space on the disk holding \(directory) (df -h \(directory)) and try again"
+                : "check the disk (dmesg shows its errors) and try again"
             self.init(message: "I/O error on \(path): \(reason)",
-                      hint: "nothing was half-written; free some space or check the disk and try again",
+                      hint: "what was stored before is safe, and nothing of this command's change was kept; \(remedy)",
                       code: ExitStatus.ioError)
         case .migrationFailed(let name, let underlying):
             self.init(message: "migration \(name) failed: \(underlying.message)",

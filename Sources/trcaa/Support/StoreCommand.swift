@@ -18,7 +18,9 @@ extension StoreCommand {
 
     mutating func run() throws {
         try reportingErrors {
-            try run(in: global.openWorkspace(migrate: Self.migratesOnOpen, createIfMissing: Self.createsDatabase))
+            let workspace = try global.openWorkspace(migrate: Self.migratesOnOpen, createIfMissing: Self.createsDatabase)
+            try run(in: workspace)
+            if let warning = workspace.database.foldWriteAheadLog() { Console.notice(warning) }
         }
     }
 }
