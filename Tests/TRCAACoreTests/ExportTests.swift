@@ -34,6 +34,8 @@ import TRCAACore
         let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)
         #expect(path == outDirectory + "/RCA__Database_connection_timeout.md")
         #expect(FileManager.default.contents(atPath: path) == Data(try fixture.documents.get(documentId).contentMd.utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "a document may quote what the store keeps encrypted")
         let event = try #require(try fixture.timeline.list(issueId: try fixture.documents.get(documentId).issueId).last)
         #expect(event.eventType == "document_exported")
         #expect(event.metadata == #"{"format":"md","file_path":"\#(path)"}"#)
