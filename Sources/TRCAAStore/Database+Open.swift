@@ -65,7 +65,9 @@ extension Database {
         let origin: Origin
         switch file {
         case .missing: origin = .created
-        case .empty: origin = .initialisedEmptyFile
+        case .empty:
+            chmod(path, 0o600)  // it is the store from now on, private like a new one
+            origin = .initialisedEmptyFile
         case .plain:
             try PlainDatabaseConverter.encrypt(path, rawKey: rawKey, settings: options.settings)
             origin = .convertedFromPlain

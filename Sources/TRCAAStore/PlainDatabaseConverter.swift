@@ -18,6 +18,7 @@ enum PlainDatabaseConverter {
             for suffix in ["-wal", "-journal"] where FilePath.exists(path + suffix) {
                 throw StoreError.busy(path: path)  // another program still has the plain file open
             }
+            chmod(tempPath, 0o600)  // SQLite created it with its default mode
             try FilePath.sync(tempPath)
             try Database.verifyKey(rawKey, of: tempPath, settings: settings)
             try replace(path, with: tempPath, directory: directory)

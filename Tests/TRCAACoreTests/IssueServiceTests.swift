@@ -38,7 +38,7 @@ import TRCAAStore
         let issue = try fixture.issues.create(IssueDraft(title: "one"))
         #expect(try fixture.issues.resolve(issue.id) == issue.id)
         #expect(try fixture.issues.resolve(String(issue.id.prefix(8)).uppercased()) == issue.id)
-        #expect(throws: TriageError.idTooShort(prefix: "019")) { try fixture.issues.resolve("019") }
+        #expect(throws: TriageError.idTooShort(prefix: "01a")) { try fixture.issues.resolve("01a") }
         #expect(throws: TriageError.unknownID(kind: "issue", prefix: "ffffffff")) { try fixture.issues.resolve("ffffffff") }
         let other = try fixture.issues.create(IssueDraft(title: "two"))
         let shared = String(zip(issue.id, other.id).prefix { $0 == $1 }.map(\.0))
@@ -48,9 +48,8 @@ import TRCAAStore
             guard case TriageError.ambiguousID(_, _, let candidates) = error else { return false }
             return Set(candidates) == [issue.id, other.id]
         }
-        let short = try fixture.issues.shortId(issue.id)
-        #expect(short.count >= 8 && short.count < 36)
-        #expect(try fixture.issues.resolve(short) == issue.id)
+        #expect(try fixture.issues.key(issue.id) == "#1")
+        #expect(try fixture.issues.resolve(try fixture.issues.key(issue.id)) == issue.id)
     }
 
     @Test func resolvingStampsResolvedAtAndReopeningClearsIt() throws {

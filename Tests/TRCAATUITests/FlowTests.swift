@@ -115,3 +115,27 @@ import TRCAACore
         #expect(app.terminalEffects.last == .quit)
     }
 }
+
+extension FlowTests {
+    @Test func thePaletteOpensAnIssueByItsKey() throws {
+        let app = try TestApp()
+        for title in ["First outage", "Second outage", "Third outage"] {
+            app.press(.newIssue)
+            app.type(title)
+            app.send(.key(.ctrl("s")))
+        }
+        #expect(app.row(containing: "#3 ") != nil)
+        app.press(.palette)
+        app.type("#2")
+        #expect(app.row(containing: "Open issue #2") != nil)
+        app.press(.confirm)
+        #expect(app.detail?.detail?.issue.title == "Second outage")
+        #expect(app.row(containing: "Issues › #2 › Overview") != nil)
+
+        app.press(.palette)
+        app.type("#9")
+        app.press(.confirm)
+        #expect(app.detail?.detail?.issue.title == "Second outage", "an unknown key leaves the screen as it was")
+        #expect(app.state.toast?.isError == true)
+    }
+}

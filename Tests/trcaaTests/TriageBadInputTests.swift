@@ -36,9 +36,12 @@ import Testing
 
     @Test func unknownShortAndAmbiguousIds() throws {
         try expectRefused(["issue", "show", "ffffffff"], code: 65, message: "trcaa: no issue matches 'ffffffff'")
-        try expectRefused(["issue", "show", "01"], code: 64, message: "trcaa: '01' is too short to name anything")
-        let second = try cli.run("issue", "new", "Second").stdout.trimmingCharacters(in: .newlines)
-        let shared = String(zip(issue, second).prefix { $0 == $1 }.map(\.0))
+        try expectRefused(["issue", "show", "01a"], code: 64, message: "trcaa: '01a' is too short to name anything")
+        try expectRefused(["issue", "show", "#7"], code: 65, message: "trcaa: no issue matches '#7'")
+        let uuid = { (json: String) in String(json.firstMatch(of: /"id" : "([0-9a-f-]{36})"/)?.1 ?? "") }
+        let first = uuid(try cli.run("issue", "show", issue, "--json").stdout)
+        let second = uuid(try cli.run("issue", "new", "Second", "--json").stdout)
+        let shared = String(zip(first, second).prefix { $0 == $1 }.map(\.0))
         try expectRefused(["issue", "edit", shared, "--title", "x"], code: 64,
                           message: "trcaa: '\(shared)' matches several issues: ")
     }

@@ -13,10 +13,22 @@ public struct Issue: Sendable, Equatable, Codable {
     public var resolvedAt: String?
     public var assignedTo: String
     public var tags: [String]
+    /// The issue's number in its store (`issue_numbers`, migration 107): `#42`.
+    public var number: Int = 0
+    /// What people read and type: `#42`, or `OPS-42` in a store with a key prefix.
+    public var key: String = ""
 
-    /// All columns, in table order, for SELECTs that decode an `Issue`.
+    /// The key as a shell takes it: `42` (a `#` at the start of a word begins a comment) or
+    /// `OPS-42`. Commands that create an issue print it.
+    public var reference: String { key.hasPrefix("#") ? String(key.dropFirst()) : key }
+
+    /// The table's columns, in table order (for INSERT).
     static let columns = "id, title, description, severity, status, category, source, created_at, updated_at, "
         + "resolved_at, assigned_to, tags"
+
+    /// What SELECTs that decode an `Issue` from `issues` name: the columns, the number and
+    /// the key's prefix.
+    static let selectColumns = columns + ", " + IssueKey.numberColumn + ", " + IssueKey.prefixColumn
 }
 
 /// What a new issue starts with.

@@ -1,20 +1,17 @@
 /// An issue as lists show it: its row plus the counts the list needs.
 public struct IssueSummary: Sendable, Equatable {
     public var issue: Issue
-    /// The shortest unambiguous id prefix (at least 8 characters).
-    public var shortId: String
     public var logCount: Int
     public var stepCount: Int
 }
 
 extension IssueSummary: Encodable {
-    enum ExtraKeys: String, CodingKey { case shortId, logCount, stepCount }
+    enum ExtraKeys: String, CodingKey { case logCount, stepCount }
 
-    /// The issue's columns, flattened, plus `short_id`, `log_count` and `step_count`.
+    /// The issue's columns, flattened, plus `log_count` and `step_count`.
     public func encode(to encoder: any Encoder) throws {
         try issue.encode(to: encoder)
         var container = encoder.container(keyedBy: ExtraKeys.self)
-        try container.encode(shortId, forKey: .shortId)
         try container.encode(logCount, forKey: .logCount)
         try container.encode(stepCount, forKey: .stepCount)
     }

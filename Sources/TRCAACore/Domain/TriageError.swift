@@ -19,4 +19,6 @@ public enum TriageError: Error, Sendable, Equatable {
     case exportDirectoryMissing(path: String)
     case exportExists(path: String)
     case exportFailed(path: String, reason: String)
+    /// An issue key prefix that is not 1–10 letters.
+    case invalidKeyPrefix(String)
 }

@@ -56,14 +56,14 @@ extension IssueService {
 
     /// The issue's columns and the counts a list shows.
     private static let summaryColumns = """
-        \(Issue.columns),
+        \(Issue.selectColumns),
             (SELECT count(*) FROM log_files l WHERE l.issue_id = issues.id) AS log_count,
             (SELECT count(*) FROM resolution_steps s WHERE s.issue_id = issues.id) AS step_count
         """
 
     private func summary(row: Row) throws -> IssueSummary {
         let issue = try Issue(row: row)
-        return IssueSummary(issue: issue, shortId: try shortId(issue.id), logCount: try row.decode("log_count"),
+        return IssueSummary(issue: issue, logCount: try row.decode("log_count"),
                             stepCount: try row.decode("step_count"))
     }
 

@@ -41,26 +41,51 @@ public struct IssueService {
         try context.timeline.record(
             .triageStarted, issueId: issue.id, description: "Triage started",
             metadata: .object([("severity", .string(issue.severity)), ("category", .string(issue.category))]), in: db)
-        return issue
+        return try get(issue.id)  // with the number the insert trigger gave it
     }
 
-    /// The full id for a typed id or unique prefix.
+    /// The issue id for what a person typed: `42`, `#42`, `OPS-42`, a unique UUID prefix or
+    /// the whole UUID (`IssueKey`).
     ///
     /// - throws: `TriageError.idTooShort`, `.unknownID`, `.ambiguousID`.
-    public func resolve(_ idOrPrefix: String) throws -> String {
-        try IDResolver.resolve(idOrPrefix, table: "issues", kind: "issue", in: context.database)
+    public func resolve(_ reference: String) throws -> String {
+        try IssueKey.resolve(reference, in: context.database)
     }
 
     /// The issue with this exact id.
     public func get(_ id: String) throws -> Issue {
-        guard let row = try context.database.cachedStatement("SELECT \(Issue.columns) FROM issues WHERE id = ?")
+        guard let row = try context.database.cachedStatement("SELECT \(Issue.selectColumns) FROM issues WHERE id = ?")
             .firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "issue", prefix: id) }
         return try Issue(row: row)
     }
 
-    /// The short id shown for an issue in lists.
-    public func shortId(_ id: String) throws -> String {
-        try IDResolver.shortID(id, table: "issues", in: context.database)
+    /// The key people read and type for an issue: `#42`, or `OPS-42` with a key prefix.
+    public func key(_ id: String) throws -> String {
+        try get(id).key
+    }
+
+    /// The store's issue key prefix (`OPS`), if one is set.
+    public func keyPrefix() throws -> String? {
+        try IssueKey.prefix(in: context.database)
+    }
+
+    /// Sets the store's issue key prefix (1–10 letters, kept in capitals), or clears it with
+    /// `nil`; audited. Numbers do not change: `#42` becomes `OPS-42`.
+    ///
+    /// - throws: `TriageError.invalidKeyPrefix`.
+    public func setKeyPrefix(_ prefix: String?) throws {
+        let value = prefix?.uppercased() ?? ""
+        guard value.count <= 10, value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw TriageError.invalidKeyPrefix(prefix ?? "")
+        }
+        try context.database.write { db in
+            try db.execute("""
+                INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                """, [.text(IssueKey.prefixSetting), .text(value), .text(Timestamp.format(context.clock.now()))])
+            try context.audit.append(action: "set_issue_key_prefix", entityType: "settings", entityId: IssueKey.prefixSetting,
+                                     details: .object([("prefix", .string(value))]), in: db)
+        }
     }
 
     /// Changes fields; returns the issue as stored. Setting `resolved` stamps `resolved_at`,

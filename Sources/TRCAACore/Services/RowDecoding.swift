@@ -11,6 +11,8 @@ extension Issue {
             updatedAt: try row.decode("updated_at"), resolvedAt: try row.decode("resolved_at"),
             assignedTo: try row.decode("assigned_to"),
             tags: JSONText.stringArray(try row.decode("tags")) ?? [])
+        number = try row.decode("number", as: Int?.self) ?? 0
+        key = try row.decode("key_prefix", as: String.self) + String(number)
     }
 }
 

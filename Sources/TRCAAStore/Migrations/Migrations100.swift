@@ -162,7 +162,7 @@ extension Migrator {
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
-        .auditChainHead,
+        .auditChainHead, .issueNumbers,
     ])
 
     /// Names of the original app's migrations 001–022.
@@ -192,5 +192,23 @@ extension Migration {
               AND (entry.timestamp < head.timestamp OR (entry.timestamp = head.timestamp AND entry.id <= head.id))))
         WHERE key = 'audit_chain_head' AND json_valid(value) AND json_type(value, '$.count') IS NULL
           AND EXISTS (SELECT 1 FROM audit_log WHERE id = json_extract(settings.value, '$.id'));
+        """)
+}
+
+extension Migration {
+    /// A small number for every issue (`#42`), for people to say and type. AUTOINCREMENT
+    /// never hands out a number again, even after the newest issue is deleted; the trigger
+    /// numbers an issue in the transaction that creates it, whoever inserts it. Issues already
+    /// there are numbered by creation time. The UUID stays the key everything else uses.
+    static let issueNumbers = Migration("107_issue_numbers", sql: """
+        CREATE TABLE IF NOT EXISTS issue_numbers (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            issue_id TEXT NOT NULL UNIQUE REFERENCES issues(id) ON DELETE CASCADE
+        );
+        INSERT INTO issue_numbers (issue_id)
+        SELECT id FROM issues WHERE id NOT IN (SELECT issue_id FROM issue_numbers) ORDER BY created_at, id;
+        CREATE TRIGGER IF NOT EXISTS issues_numbered AFTER INSERT ON issues BEGIN
+            INSERT INTO issue_numbers (issue_id) VALUES (new.id);
+        END;
         """)
 }

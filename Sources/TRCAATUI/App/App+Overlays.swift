@@ -125,7 +125,8 @@ extension App {
     }
 
     /// The palette's entries: every binding of the focus it was opened from, filtered fuzzily;
-    /// in the log viewer a number goes to that line (`:120` Enter).
+    /// in the log viewer a number goes to that line (`:120` Enter); anywhere, an issue key
+    /// (`#42`, `OPS-42`) opens that issue.
     static func paletteEntries(_ palette: PaletteState) -> [(context: KeyContext, binding: Binding)] {
         let all = Keymap.standard.visibleBindings(in: Keymap.chain(for: palette.focus))
             .filter { $0.binding.action != .palette }
@@ -133,6 +134,9 @@ extension App {
         guard !query.isEmpty else { return all }
         if palette.focus.contains(.logViewer), let number = Int(query), number > 0 {
             return [(.logViewer, Binding([], .gotoLine(number), "Go to line \(number)"))]
+        }
+        if query.wholeMatch(of: /#\d{1,9}|[A-Za-z]{1,10}-\d{1,9}/) != nil {
+            return [(.global, Binding([], .openIssue(query), "Open issue \(query.uppercased())"))]
         }
         return all.compactMap { entry -> (Int, (KeyContext, Binding))? in
             let score = FuzzyMatch.score(query, in: entry.binding.help)

@@ -41,7 +41,7 @@ extension App {
             case .welcome: crumbs.append("Welcome")
             case .issueList: crumbs.append("Issues")
             case .issueDetail(let detail):
-                crumbs.append(detail.detail.map { IssueDetailView.shortId($0.issue.id) } ?? "…")
+                crumbs.append(detail.detail.map { $0.issue.key } ?? "…")
                 crumbs.append(detail.tab.title)
             case .logViewer(let viewer):
                 crumbs.append(viewer.fileName)

@@ -39,6 +39,10 @@ public enum App {
         case .detailLoaded(let detail):
             detailLoaded(detail, in: &state)
             return []
+        case .issueOpened(let detail):
+            state.screens.append(.issueDetail(IssueDetailState(issueId: detail.issue.id)))
+            detailLoaded(detail, in: &state)
+            return []
         case .changed(let message, let select):
             inform(message, in: &state)
             return reloadAfterChange(select: select, in: &state)
@@ -171,6 +175,8 @@ public enum App {
             return [.suspend]
         case .refresh:
             return reloadAfterChange(select: nil, in: &state)
+        case .openIssue(let reference):
+            return [.openIssue(reference: reference)]
         default:
             break
         }

@@ -8,6 +8,8 @@ public enum Effect: Sendable, Equatable {
     case loadIssues(IssueFilter, offset: Int, matching: Int? = nil)
     case search(String, generation: Int)
     case loadDetail(issueId: String)
+    /// Finds the issue a typed key names and loads it.
+    case openIssue(reference: String)
     case createIssue(IssueDraft)
     case updateIssue(id: String, IssueChanges)
     case deleteIssue(id: String)

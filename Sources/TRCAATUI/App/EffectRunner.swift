@@ -70,6 +70,8 @@ public final class EffectRunner: @unchecked Sendable {
             return [.searchFinished(generation: generation, query: query, results: try workspace.search.search(query))]
         case .loadDetail(let issueId):
             return [.detailLoaded(try workspace.issues.detail(issueId))]
+        case .openIssue(let reference):
+            return [.issueOpened(try workspace.issues.detail(try workspace.issues.resolve(reference)))]
         case .createIssue(let draft):
             let issue = try workspace.issues.create(draft)
             return [.changed("created “\(issue.title)”", select: issue.id)]

@@ -11,6 +11,8 @@ public enum Msg: Sendable {
     case searchFinished(generation: Int, query: String, results: [SearchResult])
     case searchFailed(generation: Int, message: String)
     case detailLoaded(IssueDetail)
+    /// The issue a typed key named, to show on a screen of its own.
+    case issueOpened(IssueDetail)
     /// A change was stored; `select` is the issue (or step) the cursor should move to.
     case changed(String, select: String? = nil)
     case issueDeleted(id: String, title: String)

@@ -4,6 +4,8 @@ public enum Action: Hashable, Sendable {
     // Moving around
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case open, back, quit, help, palette, suspend, refresh
+    /// Opens the issue a typed key names (`#42`, `OPS-42`), from the palette.
+    case openIssue(String)
     case nextTab, previousTab, showTab(Int)
     // Issue list
     case newIssue, changeStatus, deleteIssue, search, filter, clearFilters, cycleSort, reverseSort

@@ -2,8 +2,6 @@ import TRCAACore
 
 /// Draws one issue: heading, tab bar, and the selected tab.
 enum IssueDetailView {
-    static func shortId(_ id: String) -> String { String(id.prefix(8)) }
-
     static func draw(_ detail: IssueDetailState, state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         guard let loaded = detail.detail else {
             buffer.put("loading…", x: area.x + 2, y: area.y + 1, role: .muted)
@@ -11,6 +9,7 @@ enum IssueDetailView {
         }
         let issue = loaded.issue
         var x = area.x + 1
+        x += buffer.put(issue.key, x: x, y: area.y, role: .muted) + 1
         x += buffer.put(issue.severity, x: x, y: area.y, role: IssueListView.severityRole(issue.severity)) + 1
         x += buffer.put(issue.title, x: x, y: area.y, maxWidth: area.width - x - 18, role: .title) + 2
         buffer.put("[\(issue.status)]", x: x, y: area.y, role: IssueListView.statusRole(issue.status))

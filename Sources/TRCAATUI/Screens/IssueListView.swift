@@ -20,8 +20,9 @@ enum IssueListView {
         drawTopLine(list, state: state, in: area, into: &buffer)
         let visible = ScreenLayout.issueListRows(state.size)
         let range = list.cursor.visibleRange(count: list.rowCount, visible: visible)
-        let idWidth = range.compactMap { list.row(at: $0)?.shortId.count }.max() ?? 8
-        let layout = TableLayout(columns(idWidth: min(max(8, idWidth), 14)), width: area.width - 2, minimumFlexible: 24)
+        // As wide as the longest key on screen (`#7`, `OPS-1042`), at least the header's "ID".
+        let idWidth = range.compactMap { list.row(at: $0)?.issue.key.count }.max() ?? 2
+        let layout = TableLayout(columns(idWidth: min(max(2, idWidth), 14)), width: area.width - 2, minimumFlexible: 32)
         layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y + 1)
         for (line, index) in range.enumerated() {
             let y = area.y + 2 + line
@@ -46,7 +47,7 @@ enum IssueListView {
     private static func cells(_ row: IssueSummary, now state: AppState) -> [String: (String, Role)] {
         let issue = row.issue
         return [
-            "ID": (row.shortId, .muted),
+            "ID": (row.issue.key, .muted),
             "SEV": (issue.severity, severityRole(issue.severity)),
             "STATUS": (issue.status, statusRole(issue.status)),
             "TITLE": (issue.title, .normal),

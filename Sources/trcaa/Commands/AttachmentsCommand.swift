@@ -28,7 +28,7 @@ extension AttachmentsCommand {
             let rows = try attachments.map { attachment in
                 [attachment.kind.rawValue,
                  try attachment.kind == .log ? workspace.logs.shortId(attachment.id) : workspace.images.shortId(attachment.id),
-                 try workspace.issues.shortId(attachment.issueId), ByteSize.describe(attachment.fileSize),
+                 try workspace.issues.key(attachment.issueId), ByteSize.describe(attachment.fileSize),
                  RelativeTime.describe(attachment.uploadedAt), attachment.fileName, attachment.issueTitle]
             }
             print(TextTable(header: ["KIND", "ID", "ISSUE", "SIZE", "UPLOADED", "NAME", "ISSUE TITLE"], rows: rows)

@@ -6,8 +6,8 @@ import TRCAAStore
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Inspect, check, migrate and rekey the encrypted database.",
-        subcommands: [Info.self, Migrate.self, Check.self, Rekey.self]
+        abstract: "Inspect, check, migrate and rekey the encrypted database, and set its options.",
+        subcommands: [Info.self, Migrate.self, Check.self, Rekey.self, Set.self]
     )
 }
 
@@ -72,6 +72,31 @@ extension DbCommand {
         private func line(_ label: String, _ results: [String]) -> String {
             let pad = String(repeating: " ", count: 24 - label.count)
             return label + pad + results.joined(separator: "\n" + String(repeating: " ", count: 24))
+        }
+    }
+}
+
+extension DbCommand {
+    struct Set: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a store option: key-prefix (issue keys OPS-42 instead of #42; '' for none).")
+
+        enum Name: String, ExpressibleByArgument, CaseIterable {
+            case keyPrefix = "key-prefix"
+        }
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "The option: key-prefix.") var name: Name
+        @Argument(help: "Its value (1 to 10 letters for key-prefix; '' clears it).") var value: String
+
+        func run(in workspace: Workspace) throws {
+            switch name {
+            case .keyPrefix:
+                try workspace.issues.setKeyPrefix(value.isEmpty ? nil : value)
+                let example = try workspace.issues.list(IssueFilter(limit: 1)).first?.issue.key
+                Console.notice(value.isEmpty ? "issue keys have no prefix: #42"
+                    : "issue keys now read \(value.uppercased())-42\(example.map { " (e.g. \($0))" } ?? "")")
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ extension DocCommand {
             commandName: "rca", abstract: "Generate (or regenerate) the issue's RCA and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Replace the document even if it was edited since it was generated.") var force = false
 
         func run(in workspace: Workspace) throws {
@@ -30,7 +30,7 @@ extension DocCommand {
             commandName: "postmortem", abstract: "Generate (or regenerate) the issue's post-mortem and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Replace the document even if it was edited since it was generated.") var force = false
 
         func run(in workspace: Workspace) throws {
@@ -63,7 +63,7 @@ extension DocCommand {
         static let configuration = CommandConfiguration(abstract: "List an issue's documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {

@@ -18,7 +18,7 @@ extension ImageCommand {
             discussion: "The type is recognised from the content, not the name; other formats are refused.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "Image files.") var paths: [String]
         @Flag(name: .shortAndLong, help: "Print only the ids.") var quiet = false
 
@@ -48,7 +48,7 @@ extension ImageCommand {
         static let configuration = CommandConfiguration(abstract: "List the images of an issue, or of every issue.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix (default: every issue).") var issue: String?
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix (default: every issue).") var issue: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -56,7 +56,7 @@ extension ImageCommand {
             if json { return try Console.printJSON(images) }
             guard !images.isEmpty else { return Console.notice("no images yet; attach one with: trcaa image attach ISSUE FILE") }
             let rows = try images.map { image in
-                [try workspace.images.shortId(image.id), try workspace.issues.shortId(image.summary.issueId),
+                [try workspace.images.shortId(image.id), try workspace.issues.key(image.summary.issueId),
                  image.format?.rawValue ?? image.summary.mimeType, ImageText.pixels(image),
                  ByteSize.describe(image.summary.fileSize), RelativeTime.describe(image.summary.uploadedAt),
                  image.summary.fileName]
@@ -80,7 +80,7 @@ extension ImageCommand {
             let rows: [(String, String)] = [
                 ("Image", detail.id),
                 ("Name", detail.summary.fileName),
-                ("Issue", "\(try workspace.issues.shortId(issue.id))  \(issue.title)"),
+                ("Issue", "\(try workspace.issues.key(issue.id))  \(issue.title)"),
                 ("Type", "\(detail.format?.rawValue.uppercased() ?? "unknown") (\(detail.summary.mimeType))"),
                 ("Pixels", ImageText.pixels(detail)),
                 ("Size", "\(ByteSize.describe(detail.summary.fileSize)) (\(detail.summary.fileSize) bytes)"),

@@ -13,7 +13,8 @@ struct IssueCommand: ParsableCommand {
 
 extension IssueCommand {
     struct New: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an issue and print its id.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create an issue and print its number (42, or OPS-42 with a key prefix); --json prints it whole.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "One-line title.") var title: String
@@ -22,12 +23,14 @@ extension IssueCommand {
         @Option(help: ArgumentHelp("The domain.", valueName: "category")) var category: IssueCategory = .general
         @Option(help: "Who works on it.") var assignee: String = ""
         @Option(name: .customLong("tag"), help: "A tag (repeat for several).") var tags: [String] = []
+        @Flag(help: "Print the new issue as JSON (with its id and number).") var json = false
 
         func run(in workspace: Workspace) throws {
             let issue = try workspace.issues.create(IssueDraft(
                 title: title, description: try StandardInput.resolve(description) ?? "", severity: severity,
                 category: category, assignee: assignee, tags: tags))
-            print(issue.id)
+            if json { return try Console.printJSON(issue) }
+            print(issue.reference)
         }
     }
 
@@ -35,7 +38,7 @@ extension IssueCommand {
         static let configuration = CommandConfiguration(abstract: "Change an issue's fields.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Option(help: "New title.") var title: String?
         @Option(help: "New description (Markdown); '-' reads it from stdin.") var description: String?
         @Option(help: "P1–P4 or critical, high, medium, low.") var severity: Severity?
@@ -61,7 +64,7 @@ extension IssueCommand {
             }
             let before = try workspace.issues.get(id)
             let after = try workspace.issues.update(id, changes)
-            Console.notice(after == before ? "nothing changed" : "updated \(try workspace.issues.shortId(id))")
+            Console.notice(after == before ? "nothing changed" : "updated \(try workspace.issues.key(id))")
         }
     }
 
@@ -70,14 +73,14 @@ extension IssueCommand {
             abstract: "Move an issue to another status (resolved stamps resolved_at; reopening clears it).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument var status: IssueStatus
 
         func run(in workspace: Workspace) throws {
             let id = try workspace.issues.resolve(issue)
             let before = try workspace.issues.get(id).status
             _ = try workspace.issues.update(id, IssueChanges(status: status))
-            Console.notice("\(try workspace.issues.shortId(id)): \(before) → \(status.rawValue)")
+            Console.notice("\(try workspace.issues.key(id)): \(before) → \(status.rawValue)")
         }
     }
 
@@ -86,7 +89,7 @@ extension IssueCommand {
             abstract: "Delete an issue with its whys, timeline, logs, images and documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Do not ask for confirmation.") var yes = false
 
         func validate() throws {
@@ -99,7 +102,7 @@ extension IssueCommand {
             let id = try workspace.issues.resolve(issue)
             let summary = try workspace.issues.summary(id)
             if !yes {
-                let question = "Delete \(summary.shortId) “\(summary.issue.title)” with \(summary.stepCount) whys and "
+                let question = "Delete \(summary.issue.key) “\(summary.issue.title)” with \(summary.stepCount) whys and "
                     + "\(summary.logCount) logs? [y/N] "
                 FileHandle.standardError.write(Data(question.utf8))
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
@@ -107,7 +110,7 @@ extension IssueCommand {
                 }
             }
             try workspace.issues.delete(id)
-            Console.notice("deleted \(summary.shortId) “\(summary.issue.title)”")
+            Console.notice("deleted \(summary.issue.key) “\(summary.issue.title)”")
         }
     }
 }

@@ -36,7 +36,7 @@ extension IssueCommand {
             let table = TextTable(
                 header: ["ID", "SEV", "STATUS", "CATEGORY", "UPDATED", "LOGS", "WHYS", "TITLE"],
                 rows: issues.map { summary in
-                    [summary.shortId, summary.issue.severity, summary.issue.status, summary.issue.category,
+                    [summary.issue.key, summary.issue.severity, summary.issue.status, summary.issue.category,
                      RelativeTime.describe(summary.issue.updatedAt), "\(summary.logCount)", "\(summary.stepCount)",
                      summary.issue.title]
                 },
@@ -54,7 +54,7 @@ extension IssueCommand {
             abstract: "Show an issue: fields, description, 5-Whys, root cause, timeline, attachments, documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {

@@ -23,7 +23,7 @@ extension LogCommand {
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "Files to import; '-' reads stdin.") var paths: [String]
         @Option(help: "Name to store (default: the file's name, 'stdin' for '-'); only with one file.") var name: String?
         @Flag(help: "Import content with NUL bytes in its first 64 KiB.") var binary = false
@@ -77,7 +77,7 @@ extension LogCommand {
         static let configuration = CommandConfiguration(abstract: "List the logs of an issue, or of every issue.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix (default: every issue).") var issue: String?
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix (default: every issue).") var issue: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -87,7 +87,7 @@ extension LogCommand {
                 return Console.notice("no logs yet; import one with: trcaa log import ISSUE FILE")
             }
             let rows = try logs.map { log in
-                [try workspace.logs.shortId(log.id), try workspace.issues.shortId(log.summary.issueId),
+                [try workspace.logs.shortId(log.id), try workspace.issues.key(log.summary.issueId),
                  ByteSize.describe(log.summary.fileSize), log.lineCount.map(String.init) ?? "?",
                  log.errorLines.map(String.init) ?? "?", String(log.spanCount) + (log.summary.redacted ? " (purged)" : ""),
                  RelativeTime.describe(log.summary.uploadedAt), log.summary.fileName]

@@ -47,7 +47,7 @@ extension LogCommand {
                                                   redacted: redacted) { log, line, text in
                 if !count {
                     if prefixes[log.id] == nil {
-                        let names = "\(try workspace.issues.shortId(log.issueId)):\(try workspace.logs.shortId(log.id))"
+                        let names = "\(try workspace.issues.key(log.issueId)):\(try workspace.logs.shortId(log.id))"
                         prefixes[log.id] = Array(terminal.styled(names, "35").utf8)
                     }
                     output.write(prefixes[log.id]!)  // Safe: set just above.

@@ -24,7 +24,7 @@ struct SearchCommand: StoreCommand {
         let output = global.output
         for result in results {
             let issue = result.summary.issue
-            print("\(result.summary.shortId)  \(output.severity(issue.severity))  \(issue.status.padding(to: 13))\(output.styled(issue.title, "1"))")
+            print("\(result.summary.issue.key)  \(output.severity(issue.severity))  \(issue.status.padding(to: 13))\(output.styled(issue.title, "1"))")
             let snippet = result.snippet.replacingOccurrences(of: "\n", with: " ")
             let highlighted = output.color
                 ? snippet.replacingOccurrences(of: "\u{2}", with: "\u{1B}[7m").replacingOccurrences(of: "\u{3}", with: "\u{1B}[0m")

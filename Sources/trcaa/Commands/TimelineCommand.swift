@@ -15,7 +15,7 @@ extension TimelineCommand {
         static let configuration = CommandConfiguration(abstract: "List an issue's events in order, with the time between them.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -42,7 +42,7 @@ extension TimelineCommand {
         static let configuration = CommandConfiguration(abstract: "Add an event of one of the seven types and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The event type.") var type: TimelineEventType
         @Argument(help: "What happened.") var description: String
         @Option(help: "JSON metadata, at most 10240 bytes.") var metadata: String?

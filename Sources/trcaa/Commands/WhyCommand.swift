@@ -15,7 +15,7 @@ extension WhyCommand {
         static let configuration = CommandConfiguration(abstract: "Add the next why and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The question: why did this happen?") var question: String
         @Option(help: "The answer.") var answer: String = ""
         @Option(help: "What supports the answer (log lines, metrics, links).") var evidence: String = ""
@@ -31,7 +31,7 @@ extension WhyCommand {
         static let configuration = CommandConfiguration(abstract: "List an issue's whys in order.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -53,7 +53,7 @@ extension WhyCommand {
         static let configuration = CommandConfiguration(abstract: "Change a why's question, answer or evidence.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The why's number (1, 2, …).") var number: Int
         @Option var question: String?
         @Option var answer: String?
@@ -75,7 +75,7 @@ extension WhyCommand {
         static let configuration = CommandConfiguration(abstract: "Move a why to another position.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The why's number.") var number: Int
         @Option(help: "Its new number.") var to: Int
 
@@ -89,7 +89,7 @@ extension WhyCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a why; the ones after it move up.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The why's number.") var number: Int
 
         func run(in workspace: Workspace) throws {
@@ -105,7 +105,7 @@ extension WhyCommand {
             abstract: "Mark a why's answer as the root cause (recorded on the timeline).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Issue id or unique prefix.") var issue: String
+        @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "The why's number.") var number: Int
         @Option(help: "How sure you are, 0–1.") var confidence = 1.0
 

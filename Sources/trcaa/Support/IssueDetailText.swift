@@ -11,6 +11,7 @@ struct IssueDetailText {
         var lines = [output.styled(issue.title, "1"), ""]
         let severityName = Severity(input: issue.severity).map { " (\($0.name))" } ?? ""
         let fields: [(String, String)] = [
+            ("Key", issue.key),
             ("ID", issue.id),
             ("Severity", output.severity(issue.severity) + severityName),
             ("Status", issue.status),

@@ -46,7 +46,7 @@ enum LogText {
         var rows: [(String, String)] = [
             ("Log", log.id),
             ("Name", log.summary.fileName),
-            ("Issue", "\(try workspace.issues.shortId(issue.id))  \(issue.title)"),
+            ("Issue", "\(try workspace.issues.key(issue.id))  \(issue.title)"),
             ("Source", log.filePath.isEmpty ? "stdin" : log.filePath
                 + (log.sourceWasCompressed == true ? " (gzip, stored decompressed)" : "")),
             ("Uploaded", "\(log.summary.uploadedAt) UTC (\(RelativeTime.describe(log.summary.uploadedAt)))"),

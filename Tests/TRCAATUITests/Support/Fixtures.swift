@@ -13,21 +13,19 @@ enum Fixtures {
         Issue(id: String(format: "0190a1b2-%04x-7000-8000-00000000%04x", n, n), title: title, description: description,
               severity: severity, status: status, category: category, source: "manual",
               createdAt: "2026-09-20 09:30:00", updatedAt: updated, resolvedAt: status == "resolved" ? updated : nil,
-              assignedTo: assignee, tags: tags)
+              assignedTo: assignee, tags: tags, number: n, key: "#\(n)")
     }
 
     static let issues: [IssueSummary] = [
         IssueSummary(issue: issue(1, title: "Checkout API returns 502 during peak traffic", severity: "P1",
                                   status: "investigating", category: "application", assignee: "alice",
-                                  updated: "2026-09-21 14:08:00"), shortId: "0190a1b2-0001", logCount: 2, stepCount: 3),
+                                  updated: "2026-09-21 14:08:00"), logCount: 2, stepCount: 3),
         IssueSummary(issue: issue(2, title: "数据库连接超时 on db01 🚀", severity: "P2", status: "triaging",
-                                  category: "databases", assignee: "bob", updated: "2026-09-21 11:13:20"),
-                     shortId: "0190a1b2-0002", logCount: 0, stepCount: 1),
+                                  category: "databases", assignee: "bob", updated: "2026-09-21 11:13:20"), logCount: 0, stepCount: 1),
         IssueSummary(issue: issue(3, title: "VPN users disconnected every 60 minutes", status: "resolved",
-                                  category: "network", updated: "2026-09-18 10:00:00"),
-                     shortId: "0190a1b2-0003", logCount: 1, stepCount: 0),
+                                  category: "network", updated: "2026-09-18 10:00:00"), logCount: 1, stepCount: 0),
         IssueSummary(issue: issue(4, title: "Café printer jams (naïve retry)", severity: "P4", category: "hardware",
-                                  updated: "2026-07-01 08:00:00"), shortId: "0190a1b2-0004", logCount: 0, stepCount: 0),
+                                  updated: "2026-07-01 08:00:00"), logCount: 0, stepCount: 0),
     ]
 
     static var detail: IssueDetail {
