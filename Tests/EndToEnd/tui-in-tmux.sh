@@ -377,8 +377,8 @@ tm send-keys -t t -l "$work/out"
 mkdir -p "$work/out"
 keys Enter
 wait_for "exported $work"
-[ -s "$work/out/RCA__SSH_brute_force.pdf" ] || fail "no PDF at $work/out/RCA__SSH_brute_force.pdf"
-pdftotext "$work/out/RCA__SSH_brute_force.pdf" - | grep -q "Root Cause Analysis: SSH brute force" \
+[ -s "$work/out/1_RCA__SSH_brute_force.pdf" ] || fail "no PDF at $work/out/1_RCA__SSH_brute_force.pdf"
+pdftotext "$work/out/1_RCA__SSH_brute_force.pdf" - | grep -q "Root Cause Analysis: SSH brute force" \
     || fail "the exported PDF does not hold the RCA's heading"
 keys q q q q
 wait_for "exit=0 tty=restored"

@@ -32,7 +32,7 @@ import TRCAACore
 
     @Test func markdownIsWrittenByteForByteUnderTheOriginalsName() throws {
         let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)
-        #expect(path == outDirectory + "/RCA__Database_connection_timeout.md")
+        #expect(path == outDirectory + "/1_RCA__Database_connection_timeout.md")
         #expect(FileManager.default.contents(atPath: path) == Data(try fixture.documents.get(documentId).contentMd.utf8))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600, "a document may quote what the store keeps encrypted")
@@ -51,7 +51,7 @@ import TRCAACore
         #expect(FileManager.default.contents(atPath: path) == Data("mine".utf8))
         _ = try fixture.documents.export(documentId, format: .md, to: outDirectory, force: true)
         #expect(FileManager.default.contents(atPath: path) != Data("mine".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outDirectory) == ["RCA__Database_connection_timeout.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outDirectory) == ["1_RCA__Database_connection_timeout.md"])
     }
 
     @Test func aMissingDirectoryIsRefusedWithoutATrace() throws {
@@ -64,7 +64,7 @@ import TRCAACore
 
     @Test func thePDFHoldsTheTextForPdftotextIncludingUnicode() throws {
         let path = try fixture.documents.export(documentId, format: .pdf, to: outDirectory)
-        #expect(path.hasSuffix("/RCA__Database_connection_timeout.pdf"))
+        #expect(path.hasSuffix("/1_RCA__Database_connection_timeout.pdf"))
         let text = try run(["pdftotext", path, "-"])
         #expect(text.status == 0, "\(text.output)")
         let words = text.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -108,7 +108,7 @@ import TRCAACore
         #expect(html.contains("<h1>Root Cause Analysis: &lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(!html.contains("<script>"))
         #expect(html.contains("<th>Field</th>"))
-        #expect(FileManager.default.fileExists(atPath: outDirectory + "/RCA___script_alert_1___script_.html"))
+        #expect(FileManager.default.fileExists(atPath: outDirectory + "/2_RCA___script_alert_1___script_.html"))
     }
 }
 

@@ -77,3 +77,29 @@ import TRCAAStore
         #expect(try db.scalar("SELECT number FROM issue_numbers WHERE issue_id = 'd'", as: Int.self) == 4)
     }
 }
+
+extension IssueKeyTests {
+    @Test func logsAndDocumentsAreNamedByTheirPlaceInTheirIssue() throws {
+        let issues = try create("one", "two")
+        var logs: [String] = []
+        for name in ["first.log", "second.log"] {
+            fixture.clock.advance(1)
+            let path = try fixture.file(name, Array("a line of \(name)\n".utf8))
+            logs.append(try fixture.logs.importLog(issueId: issues[1].id, path: path).summary.id)
+        }
+        #expect(try logs.map(fixture.logs.shortId) == ["#2/L1", "#2/L2"])
+        for (reference, expected) in [("2/L2", logs[1]), ("#2/l1", logs[0]), (logs[1], logs[1])] {
+            #expect(try fixture.logs.resolve(reference) == expected, "\(reference)")
+        }
+        #expect(throws: TriageError.unknownID(kind: "log", prefix: "2/L3")) { try fixture.logs.resolve("2/L3") }
+        #expect(throws: TriageError.unknownID(kind: "issue", prefix: "7")) { try fixture.logs.resolve("7/L1") }
+
+        let document = try fixture.documents.generate(.rca, issueId: issues[1].id).document
+        #expect(try fixture.documents.shortId(document.id) == "#2/D1")
+        #expect(try fixture.documents.resolve("2/D1") == document.id)
+        #expect(document.contentMd.contains("| **Issue** | #2 |"))
+        try fixture.issues.setKeyPrefix("OPS")
+        #expect(try fixture.logs.shortId(logs[0]) == "OPS-2/L1")
+        #expect(try fixture.logs.resolve("ops-2/L2") == logs[1])
+    }
+}

@@ -67,7 +67,7 @@ import TRCAACore
         app.send(.key(.ctrl("u")))
         app.type(directory)
         app.press(.confirm)
-        let path = directory + "/RCA__Checkout_502s.md"
+        let path = directory + "/1_RCA__Checkout_502s.md"
         #expect(app.state.toast?.text == "exported \(path)")
         let exported = try String(contentsOfFile: path, encoding: .utf8)
         #expect(exported.contains("Reviewed by the on-call team."))
@@ -79,7 +79,7 @@ import TRCAACore
         app.type(directory)
         app.press(.confirm)
         guard case .confirm(let replace) = app.state.overlay else { Issue.record("no replace question"); return }
-        #expect(replace.title == "Replace RCA__Checkout_502s.md?")
+        #expect(replace.title == "Replace 1_RCA__Checkout_502s.md?")
 
         app.press(.cancel)
         app.press(.back)

@@ -77,7 +77,7 @@ import Testing
         let first = try cli.run("doc", "export", document, "--format", "md", "-o", cli.home)
         #expect(first.status == 0)
         try expectRefused(["doc", "export", document, "--format", "md", "-o", cli.home], code: 73,
-                          message: "trcaa: \(cli.home)/RCA__Existing_issue.md already exists")
+                          message: "trcaa: \(cli.home)/1_RCA__Existing_issue.md already exists")
     }
 
     @Test func searchSyntaxErrorsAreExplained() throws {

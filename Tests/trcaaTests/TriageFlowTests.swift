@@ -49,7 +49,7 @@ import Testing
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 8)
-        let pdf = try Shell.output(["pdftotext", out + "/RCA__Database_connection_timeout.pdf", "-"])
+        let pdf = try Shell.output(["pdftotext", out + "/1_RCA__Database_connection_timeout.pdf", "-"])
         #expect(pdf.contains("Reviewed by the team."))
 
         let verify = try cli.run("audit", "verify")

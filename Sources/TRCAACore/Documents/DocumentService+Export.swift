@@ -13,8 +13,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 extension DocumentService {
-    /// Writes the document to `directory` as `<title with non-alphanumerics as _>.<format>`
-    /// (the original's naming), then records an `export_document` audit row and a
+    /// Writes the document to `directory` as `<issue>_<title with non-alphanumerics as _>.<format>`
+    /// (the original's naming after the issue's number: `42_RCA__Disk_full.md`), then records an `export_document` audit row and a
     /// `document_exported` event. The file appears whole or not at all; an existing file is
     /// replaced only with `force`.
     ///
@@ -23,8 +23,9 @@ extension DocumentService {
     public func export(_ id: String, format: ExportFormat, to directory: String, force: Bool = false) throws -> String {
         let document = try store.get(id)
         let bytes = DocumentRenderer.render(document, as: format)
-        let path = try ExportFile.write(bytes, named: ExportFile.name(for: document.title, format: format),
-                                        in: directory, replacing: force)
+        let issue = try IssueService(context: context).get(document.issueId)
+        let name = ExportFile.name(for: "\(issue.reference)_\(document.title)", format: format)
+        let path = try ExportFile.write(bytes, named: name, in: directory, replacing: force)
         let kind = DocumentKind(rawValue: document.docType)
         try context.database.write { db in
             try context.audit.append(

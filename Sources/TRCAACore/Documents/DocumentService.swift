@@ -64,9 +64,14 @@ public struct DocumentService {
         }
     }
 
-    /// The full id for a typed document id or unique prefix.
+    /// The full id for what a person typed: `42/D1` (`IssuePart`) or a unique id prefix.
     public func resolve(_ idOrPrefix: String) throws -> String {
-        try IDResolver.resolve(idOrPrefix, table: "documents", kind: "document", in: context.database)
+        try IssuePart.document.resolveAny(idOrPrefix, in: context.database)
+    }
+
+    /// `#42/D1`: the issue's first document (`IssuePart`).
+    public func shortId(_ id: String) throws -> String {
+        try IssuePart.document.reference(of: id, in: context.database)
     }
 
     public func get(_ id: String) throws -> Document { try store.get(id) }

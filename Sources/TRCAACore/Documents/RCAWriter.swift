@@ -7,7 +7,7 @@ enum RCAWriter {
         var out: [String] = ["# Root Cause Analysis: \(MarkdownEscaping.oneLine(issue.title))", ""]
 
         out += ["## Issue Summary", "", "| Field | Value |", "|-------|-------|"]
-        var fields = [("Issue ID", issue.id), ("Category", issue.category), ("Status", issue.status),
+        var fields = [("Issue", issue.key), ("Issue ID", issue.id), ("Category", issue.category), ("Status", issue.status),
                       ("Severity", issue.severity), ("Source", issue.source),
                       ("Assigned To", issue.assignedTo.isEmpty ? "Unassigned" : issue.assignedTo),
                       ("Created", issue.createdAt), ("Last Updated", issue.updatedAt)]

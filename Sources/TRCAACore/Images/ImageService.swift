@@ -43,14 +43,14 @@ public struct ImageService {
         }
     }
 
-    /// The shortest unambiguous prefix (at least 8 characters) of an id, for lists.
+    /// `#42/I1`: its place in its issue (`IssuePart`), for lists.
     public func shortId(_ id: String) throws -> String {
-        try IDResolver.shortID(id, table: "image_attachments", in: context.database)
+        try IssuePart.image.reference(of: id, in: context.database)
     }
 
-    /// The full id for a typed id or unique prefix.
+    /// The full id for what a person typed: `42/I1` (`IssuePart`) or a unique id prefix.
     public func resolve(_ idOrPrefix: String) throws -> String {
-        try IDResolver.resolve(idOrPrefix, table: "image_attachments", kind: "image", in: context.database)
+        try IssuePart.image.resolveAny(idOrPrefix, in: context.database)
     }
 
     /// Images of one issue (oldest first), or of every issue.

@@ -75,14 +75,14 @@ public struct LogService {
         } }
     }
 
-    /// The shortest unambiguous prefix (at least 8 characters) of an id, for lists.
+    /// `#42/L1`: its place in its issue (`IssuePart`), for lists.
     public func shortId(_ id: String) throws -> String {
-        try IDResolver.shortID(id, table: "log_files", in: context.database)
+        try IssuePart.log.reference(of: id, in: context.database)
     }
 
-    /// The full id for a typed id or unique prefix.
+    /// The full id for what a person typed: `42/L1` (`IssuePart`) or a unique id prefix.
     public func resolve(_ idOrPrefix: String) throws -> String {
-        try IDResolver.resolve(idOrPrefix, table: "log_files", kind: "log", in: context.database)
+        try IssuePart.log.resolveAny(idOrPrefix, in: context.database)
     }
 
     /// Logs of one issue (oldest first), or of every issue.

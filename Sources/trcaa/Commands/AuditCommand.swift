@@ -39,8 +39,21 @@ extension AuditCommand {
             let entries = try workspace.audit.list(filter)
             if json { return try Console.printJSON(entries) }
             print(TextTable(header: ["TIME", "USER", "ACTION", "ENTITY", "DETAILS"], rows: entries.map {
-                [$0.timestamp, $0.userId, $0.action, "\($0.entityType) \($0.entityId.prefix(8))", $0.details]
+                [$0.timestamp, $0.userId, $0.action, "\($0.entityType) \(name(of: $0, in: workspace))", $0.details]
             }).render(width: global.output.width))
+        }
+
+        /// The name people use for what the entry changed (`#42`, `#42/L1`); the id's first
+        /// characters when it has none or is gone.
+        private func name(of entry: AuditEntry, in workspace: Workspace) -> String {
+            let name: String? = switch entry.entityType {
+            case "issue": try? workspace.issues.key(entry.entityId)
+            case "log_file": try? workspace.logs.shortId(entry.entityId)
+            case "document": try? workspace.documents.shortId(entry.entityId)
+            case "image_attachment": try? workspace.images.shortId(entry.entityId)
+            default: nil
+            }
+            return name ?? String(entry.entityId.prefix(8))
         }
     }
 

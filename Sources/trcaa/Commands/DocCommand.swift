@@ -70,7 +70,7 @@ extension DocCommand {
             let documents = try workspace.documents.list(issueId: try workspace.issues.resolve(issue))
             if json { return try Console.printJSON(documents) }
             print(TextTable(header: ["ID", "TYPE", "UPDATED", "EDITED", "TITLE"], rows: documents.map {
-                [String($0.id.prefix(8)), $0.docType,
+                [(try? workspace.documents.shortId($0.id)) ?? String($0.id.prefix(8)), $0.docType,
                  Timestamp.format(Date(timeIntervalSince1970: Double($0.updatedAt) / 1000)), $0.edited ? "yes" : "no", $0.title]
             }).render(width: global.output.width))
         }
@@ -80,7 +80,7 @@ extension DocCommand {
         static let configuration = CommandConfiguration(abstract: "Print a document's Markdown.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Document id or unique prefix.") var document: String
+        @Argument(help: "The document: 42/D1 (issue 42's first) or an id prefix.") var document: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -95,7 +95,7 @@ extension DocCommand {
             abstract: "Edit a document in $VISUAL or $EDITOR (a private temporary copy, removed afterwards).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Document id or unique prefix.") var document: String
+        @Argument(help: "The document: 42/D1 (issue 42's first) or an id prefix.") var document: String
 
         func run(in workspace: Workspace) throws {
             let environment = ProcessInfo.processInfo.environment
@@ -120,7 +120,7 @@ extension DocCommand {
             abstract: "Export a document as Markdown, HTML, PDF or Word and print the path written.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Document id or unique prefix.") var document: String
+        @Argument(help: "The document: 42/D1 (issue 42's first) or an id prefix.") var document: String
         @Option(help: "md, html, pdf or docx.") var format: ExportFormat
         @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Directory to write to.", valueName: "dir"))
         var directory = "."

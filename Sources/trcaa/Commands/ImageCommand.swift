@@ -70,7 +70,7 @@ extension ImageCommand {
         static let configuration = CommandConfiguration(abstract: "Describe an image: type, pixel size, size, hash.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Image id or unique prefix.") var image: String
+        @Argument(help: "The image: 42/I1 (issue 42's first) or an id prefix.") var image: String
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
@@ -97,7 +97,7 @@ extension ImageCommand {
             abstract: "Write an image to a file (mode 0600); prints the file's path.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Image id or unique prefix.") var image: String
+        @Argument(help: "The image: 42/I1 (issue 42's first) or an id prefix.") var image: String
         @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file")) var output: String
         @Flag(help: "Replace the file if it exists.") var force = false
 

@@ -106,7 +106,7 @@ extension LogCommand {
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Log id or unique prefix.") var log: String
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
         @Flag(help: "Replace every PII span by its [Type] token.") var redacted = false
         @Option(help: ArgumentHelp("Lines to print, 1-based: A:B, A:, :B or N.", valueName: "range")) var lines: LineRange?
         @Flag(name: [.short, .customLong("number")], help: "Prefix each line with its number.") var number = false

@@ -8,7 +8,7 @@ extension LogCommand {
             commandName: "pii", abstract: "List a log's PII spans by type, with line numbers and span ids.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Log id or unique prefix.") var log: String
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
         @Option(help: "Only spans of this type (Email, IPv4, …).") var type: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
@@ -82,7 +82,7 @@ extension LogCommand {
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Log id or unique prefix.") var log: String
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
         @Flag(help: "Replace the stored text.") var purge = false
         @Flag(name: .shortAndLong, help: "Do not ask for confirmation.") var yes = false
 

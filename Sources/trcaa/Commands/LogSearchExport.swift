@@ -9,7 +9,7 @@ extension LogCommand {
             discussion: "The file is created with mode 0600 and never replaces an existing one unless --force.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Log id or unique prefix.") var log: String
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
         @Flag(help: "Write the redacted view.") var redacted = false
         @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file")) var output: String
         @Flag(help: "Replace the file if it exists.") var force = false
@@ -47,8 +47,8 @@ extension LogCommand {
                                                   redacted: redacted) { log, line, text in
                 if !count {
                     if prefixes[log.id] == nil {
-                        let names = "\(try workspace.issues.key(log.issueId)):\(try workspace.logs.shortId(log.id))"
-                        prefixes[log.id] = Array(terminal.styled(names, "35").utf8)
+                        // `#42/L1`: the issue and the log in one name any log command takes.
+                        prefixes[log.id] = Array(terminal.styled(try workspace.logs.shortId(log.id), "35").utf8)
                     }
                     output.write(prefixes[log.id]!)  // Safe: set just above.
                     output.write(Array(":\(terminal.styled(String(line), "32")): ".utf8))
