@@ -75,13 +75,14 @@ public final class Workspace {
             var openOptions = OpenOptions(createIfMissing: options.createIfMissing)
             openOptions.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
             openOptions.cacheKibibytes = options.cacheKibibytes
-            var notices = key.notices + location.permissionWarnings()
+            var notices = key.notices
             let readOnlyReason = location.readOnlyReason()
             if let readOnlyReason {
                 openOptions.readOnly = true
                 notices.append("opened \(location.databasePath) read-only: \(readOnlyReason)")
             }
             let database = try openDatabase(at: location, key: key, options: openOptions, notices: &notices)
+            notices += location.permissionWarnings()  // after the open, which makes a file it initialises private
             if let readOnlyReason, options.migrate, case let pending = try Migrator.trcaa.pendingMigrations(in: database),
                !pending.isEmpty {
                 throw StoreError.readOnly(path: location.databasePath, reason: "\(readOnlyReason), and it needs "
