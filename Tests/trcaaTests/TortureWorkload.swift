@@ -676,6 +676,10 @@ final class TortureInterface {
         var command = ["env", "-i"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) where key != "TERM" { command.append("\(key)=\(value)") }
         command += ["TERM=tmux-256color", CLI.binary]
+        // A shell in the pane keeps trcaa's exit status in a file: tmux may mark a pane dead
+        // long before it reaps the process and knows the status.
+        try? FileManager.default.removeItem(atPath: statusFile)
+        command = ["bash", "-c", #""${@:2}"; echo $? > "$1""#, "bash", statusFile] + command
         // The tmux server outlives this client and would keep every descriptor it inherited,
         // among them the socket through which Foundation learns that the client has exited:
         // close all but stdio first.
@@ -691,8 +695,15 @@ final class TortureInterface {
         tmux(["display", "-p", "-t", "t", format]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The pid of trcaa in the pane (the pane runs `env`, which execs it).
-    var pid: Int32? { Int32(pane("#{pane_pid}")) }
+    private var statusFile: String { scratch + ".status" }
+
+    /// The pid of trcaa in the pane: the child of the pane's shell (`env` execs trcaa).
+    var pid: Int32? {
+        guard let shell = Int32(pane("#{pane_pid}")),
+              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        else { return nil }
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
 
     /// Polls the screen every 100 ms until `done` holds or `timeout` passes.
     func wait(_ timeout: Double, until done: (String) -> Bool) -> Bool {
@@ -728,19 +739,15 @@ final class TortureInterface {
         return settled ? outcome : .failed("no “created” after Ctrl-s:\n" + screen())
     }
 
-    /// `Q`, then how trcaa ended: `exit 0`, `signal 6`, or nil if it did not within 30 s.
+    /// `Q`, then how trcaa ended: `exit 0` (a signal shows as `exit 128+N`), or nil if it did
+    /// not end within 30 s.
     func quit() -> String? {
         tmux(["send-keys", "-t", "t", "Q"])
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            // tmux marks the pane dead when its terminal closes, and knows the status once it
-            // has reaped the process.
-            let dead = pane("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(
-                separator: "|", omittingEmptySubsequences: false)
-            if dead.count == 3, dead[0] == "1" {
-                if !dead[1].isEmpty { return "exit \(dead[1])" }
-                if !dead[2].isEmpty { return "signal \(dead[2])" }
-            }
+            let status = (try? String(contentsOfFile: statusFile, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if !status.isEmpty { return "exit \(status)" }
             Thread.sleep(forTimeInterval: 0.1)
         }
         return nil
