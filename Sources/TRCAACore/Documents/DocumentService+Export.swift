@@ -14,9 +14,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 extension DocumentService {
     /// Writes the document to `directory` as `<issue>_<title with non-alphanumerics as _>.<format>`
-    /// (the original's naming after the issue's number: `42_RCA__Disk_full.md`), then records an `export_document` audit row and a
-    /// `document_exported` event. The file appears whole or not at all; an existing file is
-    /// replaced only with `force`.
+    /// (the original's naming after the issue's number: `42_RCA__Disk_full.md`), then records
+    /// an `export_document` audit row and a `document_exported` event. The file appears whole or
+    /// not at all; an existing file is replaced only with `force`.
     ///
     /// - Returns: the absolute path written.
     /// - throws: `TriageError.exportDirectoryMissing`, `.exportExists`, `.exportFailed`.
