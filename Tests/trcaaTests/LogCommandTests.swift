@@ -62,9 +62,11 @@ import Testing
         #expect(try cli.run("log", "grep", "no such text").status == 1)
 
         // Dismiss the email as a false positive: the redacted view shows it again.
-        let spans = try JSONSerialization.jsonObject(with: Data(try cli.run("log", "pii", id, "--type", "Email", "--json").stdout.utf8))
-        let spanId = try #require((spans as? [[String: Any]])?.first?["id"] as? String)
-        #expect(try cli.run("log", "dismiss", String(spanId.prefix(30))).status == 0)
+        let row = try #require(pii.stdout.split(separator: "\n").first { $0.contains("dave@") }?.split(separator: " "))
+        let span = String(row[2])
+        #expect(span.hasSuffix("/L1@\(logText.utf8.count - "dave@example.com\n".utf8.count)"), "the log, then the offset")
+        #expect(try cli.run("log", "dismiss", span).status == 0)
+        #expect(try cli.run("log", "dismiss", span).status == 65, "it is no longer detected")
         #expect(try cli.run("log", "show", id, "--lines", "301", "--redacted").stdout.contains("dave@example.com"))
         let unknown = try cli.run("log", "dismiss", "ffffffff-0000")
         #expect(unknown.status == 65 && unknown.stderrLines.first == "trcaa: no PII span matches 'ffffffff-0000'")

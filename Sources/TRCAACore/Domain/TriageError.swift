@@ -19,6 +19,8 @@ public enum TriageError: Error, Sendable, Equatable {
     case exportDirectoryMissing(path: String)
     case exportExists(path: String)
     case exportFailed(path: String, reason: String)
+    /// A log changed (a span dismissed, or purged) while a long operation on it ran; nothing was written.
+    case logChanged(logId: String)
     /// An issue key prefix that is not 1–10 letters.
     case invalidKeyPrefix(String)
 }

@@ -1,8 +1,9 @@
 import TRCAAStore
 
 /// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, into a
-/// `zeroblob` of its final size), the block index and the totals, replacing what was there.
-/// Runs inside the caller's transaction.
+/// `zeroblob` of its final size), the block index, the packed PII spans and the totals,
+/// replacing what was there (reviewed spans in `pii_spans` are the caller's). Runs inside
+/// the caller's transaction.
 enum LogContentWriter {
     static func write(_ processed: ProcessedLog, logId: String, wasCompressed: Bool, in db: Database) throws {
         let layout = processed.gzipLayout()
@@ -18,6 +19,8 @@ enum LogContentWriter {
         }
         try db.execute("DELETE FROM log_blocks WHERE log_file_id = ?", [.text(logId)])
         try db.execute("DELETE FROM log_stats WHERE log_file_id = ?", [.text(logId)])
+        try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ?", [.text(logId)])
+        for run in processed.spanRuns { try PackedSpans.insert(run, logId: logId, in: db) }
         let insert = try db.cachedStatement("""
             INSERT INTO log_blocks (log_file_id, block, uncompressed_offset, compressed_offset, first_line, continues_line,
                                     error_count, warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,9 +32,7 @@ enum LogContentWriter {
                             .integer(block.continuesLine ? 1 : 0), .integer(Int64(block.errorCount)),
                             .integer(Int64(block.warningCount))])
         }
-        let countsJSON = JSONText.object(PIIType.allCases.compactMap { type in
-            processed.spanCounts[type].map { (type.rawValue, JSONText.int(Int64($0))) }
-        }).rendered
+        let countsJSON = PackedSpans.countsJSON(Dictionary(uniqueKeysWithValues: processed.spanCounts.map { ($0.rawValue, Int64($1)) }))
         try db.execute("""
             INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, error_count, warning_count,
                                    source_compressed, pii_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -33,11 +33,13 @@ protocol LogSource: AnyObject {
 
 extension LogInput: LogSource {}
 
-/// A log after one pass: compressed blocks, index, PII counts, hash and size.
+/// A log after one pass: compressed blocks, index, PII spans packed per block, hash and size.
 struct ProcessedLog {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
-    /// Spans found, per type (the spans themselves went to the pipeline's consumer).
+    /// The spans found, a run per block that completed any.
+    var spanRuns: [PackedSpanRun]
+    /// Spans found, per type.
     var spanCounts: [PIIType: Int]
     var hash: String
     var size: Int64
@@ -63,89 +65,40 @@ struct ProcessedLog {
     }
 }
 
-/// What the pass hands on after each block: the PII spans it completed, with the text each
-/// covers, and how far the source has been read.
-struct SpanBatch {
-    var spans: [PIISpan] = []
-    /// The covered bytes of the spans, one after the other.
-    var values: [UInt8] = []
-    var sourceBytesRead: Int64 = 0
-    var sourceSize: Int64?
-
-    /// Each span with its text.
-    func forEach(_ body: (PIISpan, String) throws -> Void) rethrows {
-        var valueStart = 0
-        for span in spans {
-            try body(span, String(decoding: values[valueStart..<(valueStart + span.length)], as: UTF8.self))
-            valueStart += span.length
-        }
-    }
-}
-
 /// One pass over a source in blocks: SHA-256, PII scan (optional), line and level index,
-/// and deflate at level 6 on a pool of threads (SPEC §6).
+/// and deflate at level 6 on a pool of threads (SPEC §6). Nothing is written: the result
+/// is stored afterwards, in one short transaction.
 struct LogPipeline {
     let options: LogImportOptions
     var scansPII = true
+    /// Called after each block with the source bytes read and the total when known.
     var progress: ((Int64, Int64?) -> Void)?
     var shouldStop: () -> Bool = { false }
 
     private static let binaryWindow = 64 * 1024
-    /// Batches the reading thread may run ahead of the consumer.
-    private static let batchesAhead = 8
 
-    /// Processes `input` on the calling thread; `spans` receives each block's spans.
+    /// Reads, hashes, scans and indexes `input` on the calling thread while a pool deflates.
     ///
-    /// - throws: `ImportError.tooLarge`, `.binary`, `.interrupted`, the source's errors and
-    ///   those of `spans`.
-    func process(_ input: any LogSource, spans: (SpanBatch) throws -> Void = { _ in }) throws -> ProcessedLog {
-        try pass(over: input) { batch in
-            try spans(batch)
-            progress?(batch.sourceBytesRead, batch.sourceSize)
-            return true
-        }
-    }
-
-    /// Reads, hashes, scans and compresses `input` on a thread of its own while the calling
-    /// thread takes each block's spans (and reports progress): storing spans overlaps with
-    /// reading and compressing. `input` must not be used elsewhere until this returns.
-    ///
-    /// - throws: as `process`; an error thrown by `spans` stops the reading thread.
-    func processConcurrently(_ input: any LogSource, spans: (SpanBatch) throws -> Void) throws -> ProcessedLog {
-        let channel = BoundedChannel<SpanBatch>(capacity: Self.batchesAhead)
-        let producer = ProducerThread { [self] in
-            defer { channel.close() }
-            return try pass(over: input) { channel.send($0) }
-        }
-        do {
-            while let batch = channel.receive() {
-                try spans(batch)
-                progress?(batch.sourceBytesRead, batch.sourceSize)
-            }
-        } catch {
-            channel.cancel()
-            _ = try? producer.join()
-            throw error
-        }
-        return try producer.join()
-    }
-
-    /// The pass itself. `emit` gets a batch after each block; `false` stops the pass.
-    private func pass(over input: any LogSource, emit: (SpanBatch) throws -> Bool) throws -> ProcessedLog {
+    /// - throws: `ImportError.tooLarge`, `.binary`, `.interrupted`, and the source's errors.
+    func process(_ input: any LogSource) throws -> ProcessedLog {
         var hasher = SHA256()
         var scanner = PIIScanner()
         var indexer = LogIndexer()
         var counts: [PIIType: Int] = [:]
+        var runs: [PackedSpanRun] = []
+        var run: [PackedSpan] = []
         let compressor = BlockCompressor(threads: options.compressionThreads)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
         var total: Int64 = 0
         var finished = false
-        var batch = SpanBatch()
-        let collect = { (span: PIISpan, value: UnsafeRawBufferPointer) in
-            batch.spans.append(span)
-            batch.values.append(contentsOf: value)
+        let collect = { (span: PIISpan, _: UnsafeRawBufferPointer) in
+            run.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
             counts[span.type, default: 0] += 1
+        }
+        let closeRun = {
+            if !run.isEmpty { runs.append(PackedSpanRun(run)) }
+            run.removeAll(keepingCapacity: true)
         }
 
         while !finished {
@@ -171,44 +124,18 @@ struct LogPipeline {
                 if scansPII { scanner.feed(bytes, collect) }
                 indexer.consume(bytes)
             }
+            closeRun()
             compressor.submit(block)
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
-            batch.sourceBytesRead = input.sourceBytesRead
-            batch.sourceSize = input.sourceSize
-            guard try emit(batch) else { throw ImportError.interrupted }
-            batch = SpanBatch(sourceBytesRead: batch.sourceBytesRead, sourceSize: batch.sourceSize)
+            progress?(input.sourceBytesRead, input.sourceSize)
         }
         if scansPII {
             scanner.finish(collect)
-            if !batch.spans.isEmpty, !(try emit(batch)) { throw ImportError.interrupted }
+            closeRun()
         }
-        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spanCounts: counts, hash: hasher.finishHex(), size: total)
-    }
-}
-
-/// Work on a thread of its own, joined for its result.
-private final class ProducerThread<Result>: @unchecked Sendable {
-    // Unchecked: `outcome` is written by the thread before `done` is signalled and read after.
-    private var outcome: Swift.Result<Result, any Error>?
-    private let work: () throws -> Result
-    private let done = DispatchSemaphore(value: 0)
-
-    /// Starts `work` at once.
-    init(_ work: @escaping () throws -> Result) {
-        self.work = work
-        let thread = Thread { [self] in
-            outcome = Swift.Result(catching: self.work)
-            done.signal()
-        }
-        thread.name = "trcaa.log-pass"
-        thread.start()
-    }
-
-    /// Waits for the work to end; its result or error.
-    func join() throws -> Result {
-        done.wait()
-        return try outcome!.get()  // Safe: set before the signal.
+        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spanRuns: runs, spanCounts: counts,
+                            hash: hasher.finishHex(), size: total)
     }
 }
 

@@ -135,39 +135,55 @@ public final class LogReader {
         }
     }
 
-    /// The 0-based line holding each of `offsets` (sorted ascending), counting newlines from
-    /// the block before the first one.
-    public func lineNumbers(at offsets: [Int64]) throws -> [Int] {
-        guard let first = offsets.first else { return [] }
-        let start = blocks.last { $0.uncompressedOffset <= first } ?? Block(
+    /// Where a stretch of text is: the 0-based line it starts on, and its bytes.
+    public struct Excerpt: Sendable, Equatable {
+        public var line: Int
+        public var bytes: [UInt8]
+    }
+
+    /// The excerpt of each of `ranges` (sorted, not overlapping), in one pass from the block
+    /// before the first; a range past the end is the last line's, with no bytes.
+    public func excerpts(_ ranges: [Range<Int64>]) throws -> [Excerpt] {
+        guard let first = ranges.first else { return [] }
+        let start = blocks.last { $0.uncompressedOffset <= first.lowerBound } ?? Block(
             uncompressedOffset: 0, compressedOffset: streamStart, firstLine: 0, continuesLine: false, errorCount: 0,
             warningCount: 0)
-        var numbers: [Int] = []
-        numbers.reserveCapacity(offsets.count)
+        var excerpts: [Excerpt] = []
+        excerpts.reserveCapacity(ranges.count)
+        var collecting = false  // the last excerpt's range goes on past this chunk
         var line = start.firstLine
         var position = start.uncompressedOffset
         try stream(from: start) { chunk in
             chunk.withUnsafeBytes { bytes in
+                let chunkEnd = position + Int64(bytes.count)
                 var cursor = 0
                 func countNewlines(upTo end: Int) {
                     while let newline = Self.newline(in: UnsafeRawBufferPointer(rebasing: bytes[..<end]), from: cursor) {
                         line += 1
                         cursor = newline + 1
                     }
-                    cursor = end
+                    cursor = max(cursor, end)
                 }
-                while numbers.count < offsets.count, offsets[numbers.count] < position + Int64(bytes.count) {
-                    countNewlines(upTo: max(cursor, Int(offsets[numbers.count] - position)))
-                    numbers.append(line)
+                while true {
+                    if collecting {
+                        let range = ranges[excerpts.count - 1]
+                        let lower = Int(max(range.lowerBound - position, 0)), upper = Int(min(range.upperBound, chunkEnd) - position)
+                        excerpts[excerpts.count - 1].bytes += UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
+                        guard range.upperBound <= chunkEnd else { return countNewlines(upTo: bytes.count) }
+                        collecting = false
+                    }
+                    guard excerpts.count < ranges.count, ranges[excerpts.count].lowerBound < chunkEnd else { break }
+                    countNewlines(upTo: Int(ranges[excerpts.count].lowerBound - position))
+                    excerpts.append(Excerpt(line: line, bytes: []))
+                    collecting = true
                 }
                 countNewlines(upTo: bytes.count)
             }
             position += Int64(chunk.count)
-            return numbers.count < offsets.count
+            return excerpts.count < ranges.count || collecting
         }
-        // Offsets at or past the end belong to the last line.
-        while numbers.count < offsets.count { numbers.append(max(0, lineCount - 1)) }
-        return numbers
+        while excerpts.count < ranges.count { excerpts.append(Excerpt(line: max(0, lineCount - 1), bytes: [])) }
+        return excerpts
     }
 
     private static func newline(in bytes: UnsafeRawBufferPointer, from index: Int) -> Int? {

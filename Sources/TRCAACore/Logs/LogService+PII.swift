@@ -11,57 +11,79 @@ public struct PurgeResult: Sendable, Equatable {
 }
 
 extension LogService {
-    /// A log's PII spans in text order, with the 1-based line each starts on; `type`
-    /// narrows to one type.
+    /// A log's PII spans in text order, with their text and the 1-based line each starts on;
+    /// `type` narrows to one type.
     public func spans(_ id: String, type: String? = nil) throws -> [StoredSpan] {
-        var spans = try context.database.cachedStatement("""
-            SELECT id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement FROM pii_spans
-            WHERE log_file_id = ?1 AND (?2 IS NULL OR pii_type = ?2) ORDER BY start_offset
-            """).rows([.text(id), type.map { .text($0) } ?? .null]).map { row in
-            StoredSpan(id: try row.decode(at: 0), logFileId: try row.decode(at: 1), type: try row.decode(at: 2),
-                       start: try row.decode(at: 3), end: try row.decode(at: 4), value: try row.decode(at: 5),
-                       replacement: try row.decode(at: 6), line: nil)
+        let spans = try packedSpans(id).filter { type == nil || PIIType(code: $0.type)?.rawValue == type }
+        let excerpts = try reader(id).excerpts(spans.map { $0.start..<$0.end })
+        return zip(spans, excerpts).map { span, excerpt in
+            let type = PIIType(code: span.type)
+            return StoredSpan(id: Self.spanId(logId: id, start: span.start), logFileId: id, type: type?.rawValue ?? "PII",
+                              start: span.start, end: span.end, value: String(decoding: excerpt.bytes, as: UTF8.self),
+                              replacement: type?.token ?? "[PII]", line: excerpt.line + 1)
         }
-        let lines = try reader(id).lineNumbers(at: spans.map(\.start))
-        for index in spans.indices { spans[index].line = lines[index] + 1 }
-        return spans
     }
 
-    /// The full id of a span for a typed id or unique prefix.
-    public func resolveSpan(_ idOrPrefix: String) throws -> String {
-        try IDResolver.resolve(idOrPrefix, table: "pii_spans", kind: "PII span", in: context.database)
-    }
-
-    /// The shortest unambiguous prefix of a span id.
-    public func shortSpanId(_ id: String) throws -> String {
-        try IDResolver.shortID(id, table: "pii_spans", in: context.database)
-    }
-
-    /// Removes spans judged false positives (one audit row each); returns what was removed.
+    /// The span id for what a person typed: `42/L1@10372` (a log as `resolve` takes it, then
+    /// the offset the span starts at), as `trcaa log pii` shows it.
     ///
-    /// - throws: `TriageError.unknownID` for an id that does not exist (nothing is removed).
+    /// - throws: `TriageError.unknownID` when it names no log or is not of that form.
+    public func resolveSpan(_ reference: String) throws -> String {
+        guard let (log, start) = Self.parseSpanId(reference) else {
+            throw TriageError.unknownID(kind: "PII span", prefix: reference)
+        }
+        return Self.spanId(logId: try resolve(log), start: start)
+    }
+
+    /// A span as people type it, from its log's `shortId`: `42/L1@10372` (no `#`, which a
+    /// shell would read as a comment).
+    public static func spanReference(logReference: String, start: Int64) -> String {
+        spanId(logId: String(logReference.trimmingPrefix("#")), start: start)
+    }
+
+    /// Takes spans judged false positives out of the packed store, recording each decision as
+    /// a `pii_spans` row (its value kept as its replacement: the text stays as it is) with an
+    /// audit row; returns what was dismissed. All or nothing.
+    ///
+    /// - throws: `TriageError.unknownID` for a span that is not (or no longer) detected.
     @discardableResult
     public func dismiss(spanIds: [String]) throws -> [StoredSpan] {
         try context.database.write { db in
             try spanIds.map { id in
-                guard let row = try db.row("""
-                    SELECT id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement
-                    FROM pii_spans WHERE id = ?
-                    """, [.text(id)]) else { throw TriageError.unknownID(kind: "PII span", prefix: id) }
-                let span = StoredSpan(id: id, logFileId: try row.decode(at: 1), type: try row.decode(at: 2),
-                                      start: try row.decode(at: 3), end: try row.decode(at: 4),
-                                      value: try row.decode(at: 5), replacement: try row.decode(at: 6), line: nil)
-                try db.execute("DELETE FROM pii_spans WHERE id = ?", [.text(id)])
+                guard let (logId, start) = Self.parseSpanId(id),
+                      let run = try db.row("""
+                          SELECT first_offset, span_count, spans FROM log_pii_runs
+                          WHERE log_file_id = ? AND first_offset <= ? ORDER BY first_offset DESC LIMIT 1
+                          """, [.text(logId), .integer(start)]) else { throw TriageError.unknownID(kind: "PII span", prefix: id) }
+                var spans = try PackedSpanRun(firstOffset: try run.decode(at: 0), spanCount: try run.decode(at: 1),
+                                              bytes: try run.decode(at: 2)).spans()
+                guard let index = spans.firstIndex(where: { $0.start == start }) else {
+                    throw TriageError.unknownID(kind: "PII span", prefix: id)
+                }
+                let packed = spans.remove(at: index)
+                try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ? AND first_offset = ?",
+                               [.text(logId), .integer(try run.decode(at: 0))])
+                if !spans.isEmpty { try PackedSpans.insert(PackedSpanRun(spans), logId: logId, in: db) }
+                let excerpt = try LogReader(database: db, logId: logId).excerpts([packed.start..<packed.end])[0]
+                let type = PIIType(code: packed.type)?.rawValue ?? "PII"
+                let value = String(decoding: excerpt.bytes, as: UTF8.self)
+                let reviewId = UUIDv7.next(at: context.clock.now())
+                try db.execute("""
+                    INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(reviewId), .text(logId), .text(type), .integer(packed.start), .integer(packed.end),
+                          .text(value), .text(value)])
                 try db.execute("""
                     UPDATE log_stats SET pii_counts = json_set(pii_counts, '$.' || ?1,
                                                                max(0, coalesce(json_extract(pii_counts, '$.' || ?1), 0) - 1))
                     WHERE log_file_id = ?2
-                    """, [.text(span.type), .text(span.logFileId)])
+                    """, [.text(type), .text(logId)])
                 try context.audit.append(
-                    action: "dismiss_pii_span", entityType: "pii_span", entityId: id,
-                    details: .object([("log_file_id", .string(span.logFileId)), ("pii_type", .string(span.type)),
-                                      ("start_offset", .int(span.start)), ("end_offset", .int(span.end))]), in: db)
-                return span
+                    action: "dismiss_pii_span", entityType: "pii_span", entityId: reviewId,
+                    details: .object([("log_file_id", .string(logId)), ("pii_type", .string(type)),
+                                      ("start_offset", .int(packed.start)), ("end_offset", .int(packed.end))]), in: db)
+                return StoredSpan(id: id, logFileId: logId, type: type, start: packed.start, end: packed.end, value: value,
+                                  replacement: PIIType(rawValue: type)?.token ?? "[PII]", line: excerpt.line + 1)
             }
         }
     }
@@ -69,23 +91,29 @@ extension LogService {
     /// Replaces the stored text with its redacted view: the spans are gone from the database
     /// for good (`secure_delete` zeroes the freed pages), `redacted` is set, and the audit row
     /// holds the old and new hashes. A log without spans is left as it is.
+    ///
+    /// The redacted text is made before the write lock is taken, from one read snapshot; the
+    /// write checks that the log is still as it was read.
+    ///
+    /// - throws: `TriageError.logChanged` when another process changed the log meanwhile.
     public func purge(_ id: String, progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> PurgeResult {
-        try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
+        let (log, processed) = try context.database.read { db in
             let log = try detail(id, in: db)
-            var result = PurgeResult(spansRemoved: log.spanCount, oldHash: log.summary.contentHash,
-                                     newHash: log.summary.contentHash, oldSize: log.summary.fileSize,
-                                     newSize: log.summary.fileSize)
-            guard log.spanCount > 0 else { return result }
-            let processed = try {
-                let source = RedactedLogSource(reader: try LogReader(database: db, logId: id),
-                                                   name: log.summary.fileName, spans: try redactionSpans(id, in: db))
-                var pipeline = LogPipeline(options: LogImportOptions(maximumSize: .max, allowBinary: true))
-                pipeline.scansPII = false
-                pipeline.progress = progress
-                return try pipeline.process(source)
-            }()
-            result.newHash = processed.hash
-            result.newSize = processed.size
+            guard log.spanCount > 0 else { return (log, ProcessedLog?.none) }
+            let source = RedactedLogSource(reader: try LogReader(database: db, logId: id), name: log.summary.fileName,
+                                           spans: try redactionSpans(id, in: db))
+            var pipeline = LogPipeline(options: LogImportOptions(maximumSize: .max, allowBinary: true))
+            pipeline.scansPII = false
+            pipeline.progress = progress
+            return (log, try pipeline.process(source))
+        }
+        var result = PurgeResult(spansRemoved: log.spanCount, oldHash: log.summary.contentHash,
+                                 newHash: log.summary.contentHash, oldSize: log.summary.fileSize, newSize: log.summary.fileSize)
+        guard let processed else { return result }
+        result.newHash = processed.hash
+        result.newSize = processed.size
+        return try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
+            guard try detail(id, in: db) == log else { throw TriageError.logChanged(logId: id) }
             try db.execute("UPDATE log_files SET file_size = ?, content_hash = ?, redacted = 1 WHERE id = ?",
                            [.integer(processed.size), .text(processed.hash), .text(id)])
             try LogContentWriter.write(processed, logId: id, wasCompressed: log.sourceWasCompressed ?? false, in: db)

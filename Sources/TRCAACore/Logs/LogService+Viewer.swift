@@ -205,25 +205,6 @@ extension LogService {
         return forward ? blocks.filter { $0.lines.upperBound > line } : blocks.filter { $0.lines.lowerBound < line }.reversed()
     }
 
-    /// Spans of a log touching `[from, to)` (all of them by default), in text order.
-    func lineSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [LineSpan] {
-        // Spans never overlap, so at most one that starts before `from` reaches into the range.
-        try (db ?? context.database).cachedStatement("""
-            SELECT start_offset, end_offset, replacement, pii_type, id FROM (
-                SELECT * FROM (SELECT start_offset, end_offset, replacement, pii_type, id FROM pii_spans
-                               WHERE log_file_id = ?1 AND start_offset < ?2 ORDER BY start_offset DESC LIMIT 1)
-                WHERE end_offset > ?2
-                UNION ALL
-                SELECT start_offset, end_offset, replacement, pii_type, id FROM pii_spans
-                WHERE log_file_id = ?1 AND start_offset >= ?2 AND start_offset < ?3)
-            ORDER BY start_offset
-            """).rows([.text(id), .integer(from), .integer(to)]).map { row in
-            LineSpan(start: try row.decode(at: 0), end: try row.decode(at: 1),
-                     token: Array(try row.decode(at: 2, as: String.self).utf8), type: try row.decode(at: 3),
-                     id: try row.decode(at: 4))
-        }
-    }
-
     /// The spans overlapping the line `[offset, offset + count)`: the first index and one past the last.
     private static func overlapping(_ spans: [LineSpan], offset: Int64, count: Int) -> Range<Int> {
         let end = offset + Int64(count)

@@ -17,14 +17,13 @@ public struct LogService {
 
     /// Imports `path` (or stdin for `-`) into an issue.
     ///
-    /// A file is read, scanned and compressed on a thread of its own while this one stores its
-    /// PII spans in the import's transaction. Stdin may take its time, so its spans wait in
-    /// memory and the write lock is taken only once it has ended.
+    /// The text is read, hashed, scanned and compressed before the write lock is taken (the
+    /// spans of a 100 MB log pack into ~1 MB of memory), so a long import never holds up
+    /// another writer for longer than its final write.
     ///
     /// - parameters:
     ///   - progress: called after each block with the source bytes read and the total when known.
-    ///   - shouldStop: polled between blocks (from the reading thread); true stops the import
-    ///     with `ImportError.interrupted`.
+    ///   - shouldStop: polled between blocks; true stops the import with `ImportError.interrupted`.
     /// - throws: `ImportError`, `TriageError.unknownID`, `StoreError` (disk full).
     public func importLog(issueId: String, path: String, options: LogImportOptions = LogImportOptions(),
                           progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
@@ -34,34 +33,22 @@ public struct LogService {
         var pipeline = LogPipeline(options: options)
         pipeline.progress = progress
         pipeline.shouldStop = shouldStop
-        guard input.sourceSize != nil else {
-            var batches: [SpanBatch] = []
-            let processed = try pipeline.process(input) { batches.append($0) }
-            return try store(input, issueId: issueId) { db, id in
-                for batch in batches { try SpanStore.insert(batch, logId: id, in: db) }
-                return processed
-            }
-        }
-        return try store(input, issueId: issueId) { db, id in
-            try pipeline.processConcurrently(input) { try SpanStore.insert($0, logId: id, in: db) }
-        }
+        let processed = try pipeline.process(input)
+        return try store(processed, of: input, issueId: issueId)
     }
 
-    /// One transaction: the `log_files` row, then `content` (which stores the spans and returns
-    /// the processed log), the compressed text and index, the audit row and the timeline event.
-    private func store(_ input: LogInput, issueId: String,
-                       content: (Database, _ logId: String) throws -> ProcessedLog) throws -> LogFileDetail {
+    /// One transaction: the `log_files` row, the compressed text, index and spans, the audit
+    /// row and the timeline event.
+    private func store(_ processed: ProcessedLog, of input: LogInput, issueId: String) throws -> LogFileDetail {
         try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = context.clock.now()
             let id = UUIDv7.next(at: now)
             try db.execute("""
-                INSERT INTO log_files (id, issue_id, file_name, file_path, mime_type, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(issueId), .text(input.name), .text(input.path),
-                      .text(MimeType.forLog(named: input.name)), .text(Timestamp.format(now))])
-            let processed = try content(db, id)
-            try db.execute("UPDATE log_files SET file_size = ?, content_hash = ? WHERE id = ?",
-                           [.integer(processed.size), .text(processed.hash), .text(id)])
+                INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(id), .text(issueId), .text(input.name), .text(input.path), .integer(processed.size),
+                      .text(MimeType.forLog(named: input.name)), .text(processed.hash), .text(Timestamp.format(now))])
             try LogContentWriter.write(processed, logId: id, wasCompressed: input.isCompressed, in: db)
             try context.audit.append(
                 action: "upload_log_file", entityType: "log_file", entityId: id,
@@ -106,13 +93,11 @@ public struct LogService {
             FROM log_files f LEFT JOIN log_stats s ON s.log_file_id = f.id WHERE f.id = ?
             """).firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "log", prefix: id) }
         // Counted at import and kept in step; logs of the original app are counted here.
-        let counts = try db.cachedStatement("""
-            SELECT key, value FROM log_stats, json_each(log_stats.pii_counts) WHERE log_file_id = ?1 AND value > 0
-            UNION ALL
-            SELECT pii_type, count(*) FROM pii_spans
-            WHERE log_file_id = ?1 AND NOT EXISTS (SELECT 1 FROM log_stats WHERE log_file_id = ?1) GROUP BY pii_type
-            ORDER BY 2 DESC, 1
+        let hasStats = try row.decode("line_count", as: Int?.self) != nil
+        let counts = try (hasStats ? db.cachedStatement("""
+            SELECT key, value FROM log_stats, json_each(log_stats.pii_counts) WHERE log_file_id = ? AND value > 0
             """).rows([.text(id)]).map { PIICount(type: try $0.decode(at: 0), count: try $0.decode(at: 1)) }
+            : countPackedSpans(id, in: db)).sorted { ($0.count, $1.type) > ($1.count, $0.type) }
         return LogFileDetail(
             summary: LogFileSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
                                     fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),

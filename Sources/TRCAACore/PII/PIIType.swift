@@ -1,3 +1,5 @@
+import TRCAAStore
+
 /// What kind of sensitive value a span holds. The raw value is what `pii_spans.pii_type`
 /// stores and the redaction token shows (`[IPv4]`), as in the original, plus trcaa's four.
 public enum PIIType: String, CaseIterable, Sendable, Codable {
@@ -74,6 +76,22 @@ public enum PIIType: String, CaseIterable, Sendable, Codable {
         case .phone: 3
         case .hostname: 2
         }
+    }
+}
+
+extension PIIType {
+    private static let byCode: [PIIType?] = PackedSpans.typeNames.map(PIIType.init(rawValue:))
+    private static let codes: [PIIType: UInt8] = Dictionary(uniqueKeysWithValues: allCases.map {
+        ($0, PackedSpans.code(of: $0.rawValue)!)  // Safe: every type has a code (PackedSpanTests).
+    })
+
+    /// The type's code in the packed span store.
+    var code: UInt8 { Self.codes[self]! }  // Safe: built from allCases.
+
+    /// The type of a packed span's code.
+    init?(code: UInt8) {
+        guard Int(code) < Self.byCode.count, let type = Self.byCode[Int(code)] else { return nil }
+        self = type
     }
 }
 

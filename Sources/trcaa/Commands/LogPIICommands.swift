@@ -27,8 +27,10 @@ extension LogCommand {
             let order = Dictionary(spans.map { ($0.type, 1) }, uniquingKeysWith: +)
             let sorted = spans.sorted { ($0.type == $1.type) ? $0.start < $1.start
                 : (order[$0.type]!, $1.type) > (order[$1.type]!, $0.type) }  // Safe: every type was counted.
-            let rows = try sorted.map { span in
-                [span.type, String(span.line ?? 0), try workspace.logs.shortSpanId(span.id), Self.displayable(span.value)]
+            let reference = try workspace.logs.shortId(id)
+            let rows = sorted.map { span in
+                [span.type, String(span.line ?? 0), LogService.spanReference(logReference: reference, start: span.start),
+                 Self.displayable(span.value)]
             }
             let output = global.output
             print(TextTable(header: ["TYPE", "LINE", "SPAN", "VALUE"], rows: rows,
@@ -57,10 +59,11 @@ extension LogCommand {
             abstract: "Remove PII spans that are false positives (each removal is audited).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "Span ids or unique prefixes (from trcaa log pii).") var spans: [String]
+        @Argument(help: "Spans as trcaa log pii shows them: 42/L1@10372 (the log, then the offset the span starts at).")
+        var spans: [String]
 
         func validate() throws {
-            guard !spans.isEmpty else { throw ValidationError("give at least one span id (see trcaa log pii LOG)") }
+            guard !spans.isEmpty else { throw ValidationError("give at least one span, e.g. 42/L1@10372 (see trcaa log pii LOG)") }
         }
 
         func run(in workspace: Workspace) throws {

@@ -176,6 +176,9 @@ struct ErrorReport: Equatable {
             self.init(message: "\(path) already exists", hint: "pass --force to replace it", code: ExitStatus.cannotCreate)
         case .exportFailed(let path, let reason):
             self.init(message: "cannot write \(path): \(reason)", hint: nil, code: ExitStatus.ioError)
+        case .logChanged(let id):
+            self.init(message: "log \(id.prefix(8)) was changed by another process while this ran; nothing was written",
+                      hint: "run the command again", code: ExitStatus.busy)
         case .invalidKeyPrefix(let prefix):
             self.init(message: "'\(prefix)' cannot be an issue key prefix", hint: "use 1 to 10 letters, e.g. OPS",
                       code: ExitStatus.usage)

@@ -156,6 +156,22 @@ import TRCAACore
         }
     }
 
+    @Test func spansArePackedPerBlockNotARowEach() throws {
+        let bytes = SyntheticLog.text(3000)
+        let log = try importAndVerify(bytes, blockSize: 4096)
+        let expected = bytes.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        let stored = try fixture.logs.spans(log.id)
+        #expect(stored.map(\.type) == expected.map(\.type.rawValue))
+        #expect(stored.map { Int($0.start) } == expected.map(\.start) && stored.map { Int($0.end) } == expected.map(\.end))
+        #expect(try fixture.count("pii_spans") == 0, "pii_spans holds reviewed spans only")
+        let runs = try #require(try fixture.workspace.database.scalar("SELECT count(*) FROM log_pii_runs", as: Int.self))
+        let blocks = try #require(try fixture.workspace.database.scalar("SELECT count(*) FROM log_blocks", as: Int.self))
+        #expect(runs > 1 && runs <= blocks, "a run per block that found any")
+        let packed = try #require(try fixture.workspace.database.scalar("SELECT sum(length(spans)) FROM log_pii_runs", as: Int.self))
+        #expect(packed < 5 * expected.count)
+        #expect(try fixture.logs.detail(log.id).spanCount == expected.count)
+    }
+
     @Test func severalImportsKeepTheirOwnIndexes() throws {
         let first = try importAndVerify(SyntheticLog.text(100, seed: 1), name: "a.log")
         let second = try importAndVerify(SyntheticLog.text(200, seed: 2), name: "b.log")

@@ -51,12 +51,17 @@ import TRCAACore
         #expect(streamed == bytes)
     }
 
-    @Test func lineNumbersOfOffsetsCountNewlines() throws {
+    @Test func excerptsHaveTheLineTheyStartOnAndTheirBytes() throws {
         let bytes = SyntheticLog.text(5000)
         let reader = try fixture.logs.reader(try store(bytes, blockSize: 4096))
-        let offsets: [Int64] = [0, 1, 5000, 100_000, Int64(bytes.count - 1)]
-        let expected = offsets.map { offset in bytes[..<Int(offset)].filter { $0 == 10 }.count }
-        #expect(try reader.lineNumbers(at: offsets) == expected)
+        // Empty, one byte, across chunk and block boundaries, the last byte, past the end.
+        let ranges: [Range<Int64>] = [0..<0, 1..<2, 5000..<5100, 65_530..<70_000, 100_000..<300_000,
+                                      Int64(bytes.count - 1)..<Int64(bytes.count)]
+        let excerpts = try reader.excerpts(ranges)
+        #expect(excerpts.map(\.line) == ranges.map { bytes[..<Int($0.lowerBound)].filter { $0 == 10 }.count })
+        #expect(excerpts.map(\.bytes) == ranges.map { Array(bytes[Int($0.lowerBound)..<Int($0.upperBound)]) })
+        let pastTheEnd = try reader.excerpts([Int64(bytes.count + 5)..<Int64(bytes.count + 9)])
+        #expect(pastTheEnd.map(\.line) == [reader.lineCount - 1] && pastTheEnd.map(\.bytes) == [[]])
     }
 
     @Test func levelSummaryCountsErrorsAndWarningsPerBlock() throws {

@@ -57,8 +57,15 @@ import Testing
         #expect(removed.map(\.id) == [email.id])
         #expect(try fixture.logs.lines(logId, 2004..<2005, redacted: true).map(\.text) == ["done for carol@example.org"])
         let audit = try #require(try fixture.audit.list(AuditFilter(action: "dismiss_pii_span")).first)
-        #expect(audit.entityId == email.id)
         #expect(!audit.details.contains("carol"), "the value stays out of the audit log")
+        // The decision is a `pii_spans` row, as the original's columns hold it: nothing replaced.
+        let review = try #require(try fixture.workspace.database.row(
+            "SELECT pii_type, start_offset, end_offset, original_value, replacement FROM pii_spans WHERE id = ?",
+            [.text(audit.entityId)]))
+        #expect(try review.decode(at: 0, as: String.self) == "Email" && review.decode(at: 1) == email.start
+                && review.decode(at: 2) == email.end)
+        #expect(try review.decode(at: 3, as: String.self) == "carol@example.org" && review.decode(at: 4) == "carol@example.org")
+        #expect(try !fixture.logs.spans(logId).contains { $0.start == email.start }, "it left the packed store")
         #expect(throws: TriageError.unknownID(kind: "PII span", prefix: email.id)) {
             try fixture.logs.dismiss(spanIds: [email.id])
         }

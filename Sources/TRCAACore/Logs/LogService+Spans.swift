@@ -1,0 +1,49 @@
+import TRCAAStore
+
+/// Reading the packed span store (`log_pii_runs`, SPEC §7). A detected span has no row of its
+/// own, so its id is its place: the log's id and the offset it starts at (`<log id>@<offset>`,
+/// shown as `42/L1@10372`); spans never overlap, so that names one.
+extension LogService {
+    /// The id of the span of log `logId` starting at `start`.
+    static func spanId(logId: String, start: Int64) -> String { "\(logId)@\(start)" }
+
+    /// The log id and start offset a span id names, if it is one.
+    static func parseSpanId(_ id: String) -> (logId: String, start: Int64)? {
+        guard let at = id.lastIndex(of: "@"), let start = Int64(id[id.index(after: at)...]), start >= 0 else { return nil }
+        return (String(id[..<at]), start)
+    }
+
+    /// The detected spans of a log touching `[from, to)` (all by default), in text order.
+    func packedSpans(_ logId: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [PackedSpan] {
+        // Spans never overlap, so of the runs starting at or before `from` only the last can reach into the range.
+        let runs = try (db ?? context.database).cachedStatement("""
+            SELECT first_offset, span_count, spans FROM log_pii_runs
+            WHERE log_file_id = ?1 AND first_offset < ?3 AND first_offset >= coalesce(
+                (SELECT max(first_offset) FROM log_pii_runs WHERE log_file_id = ?1 AND first_offset <= ?2), 0)
+            ORDER BY first_offset
+            """).rows([.text(logId), .integer(from), .integer(to)])
+        var spans: [PackedSpan] = []
+        for row in runs {
+            let run = PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), bytes: try row.decode(at: 2))
+            spans += try run.spans().filter { $0.end > from && $0.start < to }
+        }
+        return spans
+    }
+
+    /// Spans per type of a log the original app stored (no `log_stats` row to keep them).
+    func countPackedSpans(_ logId: String, in db: Database) throws -> [PIICount] {
+        var counts: [String: Int] = [:]
+        for span in try packedSpans(logId, in: db) { counts[PIIType(code: span.type)?.rawValue ?? "?", default: 0] += 1 }
+        return counts.map { PIICount(type: $0.key, count: $0.value) }
+    }
+
+    /// Spans of a log touching `[from, to)` (all of them by default), as the viewer and
+    /// redaction use them.
+    func lineSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [LineSpan] {
+        try packedSpans(id, from: from, to: to, in: db).map { span in
+            let type = PIIType(code: span.type)
+            return LineSpan(start: span.start, end: span.end, token: Array((type?.token ?? "[PII]").utf8),
+                            type: type?.rawValue ?? "PII", id: Self.spanId(logId: id, start: span.start))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+extension Migration {
+    /// Detected PII spans packed per index block of their log (`PackedSpans`, SPEC §7): a
+    /// 100 MB log's 290 000 spans take ~1 MB instead of 65 MB of rows and indexes. Each run
+    /// holds the spans that start in one block, keyed by where its first span starts.
+    /// `pii_spans` keeps only what a person reviewed; its detection rows, written by earlier
+    /// trcaa builds or the original app, move here (in this migration's one transaction, so
+    /// a kill leaves the old form or the new one, and the next open starts again).
+    static let packedPIISpans = Migration("108_packed_pii_spans") { db in
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS log_pii_runs (
+                log_file_id TEXT NOT NULL REFERENCES log_files(id) ON DELETE CASCADE,
+                first_offset INTEGER NOT NULL,
+                span_count INTEGER NOT NULL,
+                spans BLOB NOT NULL,
+                PRIMARY KEY (log_file_id, first_offset)
+            );
+            """)
+        let logIds = try db.rows("SELECT DISTINCT log_file_id FROM pii_spans ORDER BY 1").map { try $0.decode(at: 0, as: String.self) }
+        for logId in logIds { try PackedSpans.convertRows(ofLog: logId, in: db) }
+    }
+}
+
+extension PackedSpans {
+    /// Stretch of text per run for logs without an index (the original app's).
+    static let unindexedRunLength: Int64 = 1 << 20
+
+    /// Moves the `pii_spans` rows of one log into runs and recounts its types. Rows of an
+    /// unknown type and rows overlapping an earlier one (the original app added a fresh set
+    /// on every detection) are detection noise and are dropped.
+    static func convertRows(ofLog logId: String, in db: Database) throws {
+        var spans: [PackedSpan] = []
+        for row in try db.rows("""
+            SELECT start_offset, end_offset, pii_type FROM pii_spans WHERE log_file_id = ?
+            ORDER BY start_offset, end_offset DESC
+            """, [.text(logId)]) {
+            let start: Int64 = try row.decode(at: 0), end: Int64 = try row.decode(at: 1)
+            guard let type = code(of: try row.decode(at: 2)), end > start, start >= (spans.last?.end ?? 0) else { continue }
+            spans.append(PackedSpan(start: start, end: end, type: type))
+        }
+        let blockStarts: [Int64] = try db.rows(
+            "SELECT uncompressed_offset FROM log_blocks WHERE log_file_id = ? ORDER BY block", [.text(logId)]
+        ).map { try $0.decode(at: 0) }
+        var block = 0
+        /// The block a span starts in (spans come in order, so the search only moves on).
+        func blockOf(_ start: Int64) -> Int {
+            guard !blockStarts.isEmpty else { return Int(start / unindexedRunLength) }
+            while block + 1 < blockStarts.count, blockStarts[block + 1] <= start { block += 1 }
+            return block
+        }
+        var run: [PackedSpan] = []
+        var runBlock = 0
+        for span in spans {
+            let spanBlock = blockOf(span.start)
+            if !run.isEmpty, spanBlock != runBlock {
+                try insert(PackedSpanRun(run), logId: logId, in: db)
+                run.removeAll()
+            }
+            runBlock = spanBlock
+            run.append(span)
+        }
+        if !run.isEmpty { try insert(PackedSpanRun(run), logId: logId, in: db) }
+        var counts: [String: Int64] = [:]
+        for span in spans { counts[typeNames[Int(span.type)], default: 0] += 1 }
+        try db.execute("UPDATE log_stats SET pii_counts = ? WHERE log_file_id = ?", [.text(countsJSON(counts)), .text(logId)])
+        try db.execute("DELETE FROM pii_spans WHERE log_file_id = ?", [.text(logId)])
+    }
+
+    /// Stores one run of a log's spans.
+    public static func insert(_ run: PackedSpanRun, logId: String, in db: Database) throws {
+        try db.cachedStatement("INSERT INTO log_pii_runs (log_file_id, first_offset, span_count, spans) VALUES (?, ?, ?, ?)")
+            .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(run.bytes)])
+    }
+
+    /// `{"Email":3,...}` in code order.
+    public static func countsJSON(_ counts: [String: Int64]) -> String {
+        "{" + typeNames.compactMap { name in counts[name].map { "\"\(name)\":\($0)" } }.joined(separator: ",") + "}"
+    }
+}

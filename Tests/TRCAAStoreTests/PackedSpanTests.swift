@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import TRCAAStore
+
+/// The packed PII span store (migration 108): the run format, and the conversion of stores
+/// written with a `pii_spans` row per detected span.
+@Suite struct PackedSpanTests {
+    let fixture = StoreFixture()
+
+    @Test func runsRoundTripAndStaySmall() throws {
+        var spans: [PackedSpan] = []
+        var offset: Int64 = 1 << 40  // offsets past 32 bits survive
+        for index in 0..<1000 {
+            offset += Int64(index % 7 == 0 ? 300 : 40)
+            let length = Int64(index % 13 == 0 ? 4000 : 7 + index % 30)  // a long PEM block now and then
+            spans.append(PackedSpan(start: offset, end: offset + length, type: UInt8(index % PackedSpans.typeNames.count)))
+            offset += length
+        }
+        let run = PackedSpanRun(spans)
+        #expect(run.firstOffset == spans[0].start && run.spanCount == 1000)
+        #expect(try run.spans() == spans)
+        #expect(run.bytes.count < 4 * spans.count, "about 4 bytes a span")
+        // Adjacent spans (a gap of 0) and a single span.
+        let touching = [PackedSpan(start: 5, end: 9, type: 1), PackedSpan(start: 9, end: 10, type: 2)]
+        #expect(try PackedSpanRun(touching).spans() == touching)
+    }
+
+    @Test func aRunCutInsideASpanIsReportedAsDamage() throws {
+        var run = PackedSpanRun([PackedSpan(start: 0, end: 1000, type: 3)])
+        run.bytes.removeLast()
+        #expect { try run.spans() } throws: { ($0 as? StoreError).map { if case .sqlite(let failure) = $0 { failure.meansDamage } else { false } } == true }
+    }
+
+    /// A store as trcaa wrote it before 108: one row per span, with a value and a token.
+    private func rowPerSpanStore() throws -> Database {
+        let db = try fixture.open()
+        try Migrator(Array(Migrator.trcaa.migrations.filter { $0.name != "108_packed_pii_spans" })).migrate(db)
+        try db.execute("""
+            INSERT INTO issues (id, title) VALUES ('i', 'issue');
+            INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('indexed', 'i', 'a.log', ''), ('original', 'i', 'b.log', '');
+            INSERT INTO log_blocks (log_file_id, block, uncompressed_offset, compressed_offset, first_line, continues_line)
+            VALUES ('indexed', 0, 0, 10, 0, 0), ('indexed', 1, 1000, 400, 20, 0);
+            INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, pii_counts)
+            VALUES ('indexed', 40, 800, 2, '{"Email":9}');
+            """)
+        let rows: [(String, String, Int, Int)] = [
+            ("indexed", "Email", 10, 27), ("indexed", "IPv4", 990, 1004), ("indexed", "IPv4", 1500, 1510),
+            ("original", "Email", 5, 20), ("original", "Email", 5, 20), ("original", "Hostname", 12, 20),  // the original's repeats
+            ("original", "Phone", (1 << 20) + 3, (1 << 20) + 15), ("original", "Nickname", 40, 50),
+        ]
+        for (index, (log, type, start, end)) in rows.enumerated() {
+            try db.execute("""
+                INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
+                VALUES (?, ?, ?, ?, ?, 'secret value', ?)
+                """, [.text("s\(index)"), .text(log), .text(type), .integer(Int64(start)), .integer(Int64(end)), .text("[\(type)]")])
+        }
+        return db
+    }
+
+    private func runs(_ db: Database, _ log: String) throws -> [[PackedSpan]] {
+        try db.rows("SELECT first_offset, span_count, spans FROM log_pii_runs WHERE log_file_id = ? ORDER BY first_offset",
+                    [.text(log)]).map { row in
+            try PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), bytes: try row.decode(at: 2)).spans()
+        }
+    }
+
+    @Test func rowPerSpanStoresAreConvertedPerIndexBlock() throws {
+        let db = try rowPerSpanStore()
+        try Migrator.trcaa.migrate(db)
+        #expect(try db.scalar("SELECT count(*) FROM pii_spans", as: Int.self) == 0, "detection rows leave pii_spans")
+        let email = PackedSpans.code(of: "Email")!, ipv4 = PackedSpans.code(of: "IPv4")!
+        // A span belongs to the block it starts in, even when it runs on into the next.
+        #expect(try runs(db, "indexed") == [[PackedSpan(start: 10, end: 27, type: email), PackedSpan(start: 990, end: 1004, type: ipv4)],
+                                            [PackedSpan(start: 1500, end: 1510, type: ipv4)]])
+        #expect(try db.scalar("SELECT pii_counts FROM log_stats WHERE log_file_id = 'indexed'", as: String.self)
+                == #"{"Email":1,"IPv4":2}"#, "the counts are those of what was kept")
+        // Without an index, runs are cut every MiB; repeats, overlaps and unknown types are dropped.
+        #expect(try runs(db, "original") == [[PackedSpan(start: 5, end: 20, type: email)],
+                                             [PackedSpan(start: (1 << 20) + 3, end: (1 << 20) + 15, type: PackedSpans.code(of: "Phone")!)]])
+    }
+
+    @Test func aConversionThatFailsHalfWayLeavesTheOldForm() throws {
+        let db = try rowPerSpanStore()
+        // The second log cannot be finished (a full disk, say) after the first was converted.
+        try db.execute("""
+            CREATE TEMP TRIGGER second_log_fails BEFORE DELETE ON main.pii_spans
+            WHEN old.log_file_id = 'original' BEGIN SELECT RAISE(ABORT, 'disk full'); END
+            """)
+        #expect(throws: StoreError.self) { try Migrator.trcaa.migrate(db) }
+        #expect(try db.scalar("SELECT count(*) FROM pii_spans", as: Int.self) == 8, "the old form, whole")
+        #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'log_pii_runs'", as: Int.self) == 0)
+        #expect(try db.scalar("SELECT pii_counts FROM log_stats", as: String.self) == #"{"Email":9}"#)
+        #expect(try db.scalar("SELECT count(*) FROM _migrations WHERE name = '108_packed_pii_spans'", as: Int.self) == 0)
+        try db.execute("DROP TRIGGER temp.second_log_fails")
+        try Migrator.trcaa.migrate(db)
+        #expect(try db.scalar("SELECT count(*) FROM log_pii_runs", as: Int.self) == 4)
+    }
+
+    @Test func everyTypeNameHasItsOwnCode() {
+        #expect(Set(PackedSpans.typeNames).count == PackedSpans.typeNames.count)
+        #expect(PackedSpans.typeNames.count <= 32, "the code has 5 bits")
+        #expect(PackedSpans.code(of: "IPv4") == 9 && PackedSpans.code(of: "Nickname") == nil)
+    }
+}
