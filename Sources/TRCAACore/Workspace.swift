@@ -35,6 +35,13 @@ public final class Workspace {
     /// that was converted or initialised).
     public let notices: [String]
 
+    /// What to tell a person whose write waits for another process's (see
+    /// `Database.announceWaits`): the processes that have the store open.
+    public var waitNotice: String {
+        let holders = StoreHolders.of(database.path).map(\.description)
+        return "waiting for another process to finish writing" + (holders.isEmpty ? "" : " (open in \(holders.joined(separator: ", ")))") + "…"
+    }
+
     private init(location: StoreLocation, keySource: KeySource, database: Database,
                  migrationReport: MigrationReport, notices: [String]) {
         self.location = location

@@ -119,6 +119,7 @@ extension Database {
             try database.execute("PRAGMA foreign_keys = ON")
             try database.execute("PRAGMA temp_store = MEMORY")
             try database.execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
+            database.installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
             _ = try database.scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
         }
         return database
@@ -150,6 +151,8 @@ extension Database {
         // Every page read from disk is decrypted and its HMAC checked; keeping 16 MiB of them
         // (SQLite's default is 2 MiB) makes repeated lists and searches read from memory.
         try execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
+        // The same timeout, by a handler that can tell the user a wait is long.
+        installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
         _ = try scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
     }
 

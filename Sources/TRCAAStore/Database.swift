@@ -14,6 +14,8 @@ public final class Database {
     /// The KDF salt of the file (its first 16 bytes), kept for rekeying.
     var salt: [UInt8] = []
     private var traceBox: TraceBox?
+    /// The handler waiting for other connections' locks (`installBusyWait`).
+    var busyWait: BusyWait?
     private var statementCache: [String: Statement] = [:]
 
     /// How an open found the file.

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import TRCAAStore
 
@@ -87,5 +89,23 @@ import Testing
             try waiter.write { try $0.execute("INSERT INTO t VALUES (1)") }
         }
         #expect(try waiter.scalar("SELECT count(*) FROM t", as: Int.self) == 0)  // readers are not blocked
+    }
+
+    @Test func aLongWaitIsAnnouncedOnceAndTheWriteThenGoesThrough() throws {
+        let holder = try fixture.open()
+        try holder.execute("CREATE TABLE t (x)")
+        let waiter = try fixture.open()
+        let notices = Mutex(0)
+        waiter.announceWaits(after: 0.1) { notices.withLock { $0 += 1 } }
+        try holder.execute("BEGIN IMMEDIATE")
+        nonisolated(unsafe) let committer = holder  // used by the thread alone from here on
+        let release = Thread { usleep(600_000); try? committer.execute("COMMIT") }
+        release.start()
+        try waiter.write { try $0.execute("INSERT INTO t VALUES (1)") }
+        #expect(notices.withLock { $0 } == 1, "one notice per wait, however long")
+        #expect(try waiter.scalar("SELECT count(*) FROM t", as: Int.self) == 1)
+        // A write that does not wait says nothing.
+        try waiter.write { try $0.execute("INSERT INTO t VALUES (2)") }
+        #expect(notices.withLock { $0 } == 1)
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 import TRCAACore
@@ -314,5 +315,26 @@ extension LogViewerTests {
         #expect(app.row(containing: "   1 first") != nil)
         #expect(app.row(containing: "   4 fourth") != nil)
         #expect(app.screen.contains { $0.hasPrefix("    2") })
+    }
+}
+
+extension LogViewerTests {
+    @Test func aWriteWaitingForAnotherProcessSaysSoInTheStatusBar() throws {
+        let (app, _) = try Self.app(log: "a line\n")
+        let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
+        // Another connection (as another process would) holds the write lock for a while.
+        let other = try Workspace.open(WorkspaceOptions(dataDirectory: app.directory), environment: ["TRCAA_DB_KEY": "tui-test"])
+        try other.database.execute("BEGIN IMMEDIATE")
+        nonisolated(unsafe) let committer = other.database  // used by the thread alone from here on
+        let release = Thread { usleep(900_000); try? committer.execute("COMMIT") }
+        release.start()
+        let posted = Mutex<[String?]>([])
+        let result = runner.run(.createIssue(IssueDraft(title: "while another writes"))) { msg in
+            if case .progress(let text) = msg { posted.withLock { $0.append(text) } }
+        }
+        guard case .changed = result.first else { Issue.record("the write failed: \(result)"); return }
+        let texts = posted.withLock { $0 }
+        #expect(texts.count == 2 && texts.last == .some(nil), "\(texts)")
+        #expect(texts.first??.hasPrefix("waiting for another process to finish writing") == true)
     }
 }

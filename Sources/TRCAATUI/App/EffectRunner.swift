@@ -39,7 +39,17 @@ public final class EffectRunner: @unchecked Sendable {
 
     /// Runs `effect`; errors become `.failed` (or `.searchFailed`) messages, never crashes.
     /// Long work reports through `progress` as it goes (it may be called from other threads).
+    /// A write that waits for another process's lock says so in the status bar.
     public func run(_ effect: Effect, progress: @escaping @Sendable (Msg) -> Void = { _ in }) -> [Msg] {
+        let waited = Atomic(false)
+        workspace.database.announceWaits { [workspace] in
+            waited.store(true, ordering: .relaxed)
+            progress(.progress(workspace.waitNotice))
+        }
+        defer {
+            workspace.database.announceWaits(nil)
+            if waited.load(ordering: .relaxed) { progress(.progress(nil)) }
+        }
         do {
             return try perform(effect, progress: progress)
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import TRCAACore
 
 /// A command that works on the opened store: it declares `global` and implements
@@ -19,6 +20,7 @@ extension StoreCommand {
     mutating func run() throws {
         try reportingErrors {
             let workspace = try global.openWorkspace(migrate: Self.migratesOnOpen, createIfMissing: Self.createsDatabase)
+            if isatty(STDERR_FILENO) == 1 { workspace.database.announceWaits { Console.notice(workspace.waitNotice) } }
             try run(in: workspace)
             if let warning = workspace.database.foldWriteAheadLog() { Console.notice(warning) }
         }
