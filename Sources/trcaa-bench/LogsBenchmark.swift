@@ -3,7 +3,7 @@ import Foundation
 import TRCAACore
 import TRCAAStore
 
-/// The log pipeline against plain zlib, `pigz`, `rg`, `openssl` and `gzip` on the same bytes.
+/// The log pipeline against `gzip`, `pigz`, `rg`, `openssl` and plain zlib on the same bytes.
 struct LogsBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs", abstract: "Log import, PII scan, hashing, random line access and peak memory.")
@@ -13,13 +13,13 @@ struct LogsBenchmark: ParsableCommand {
     @Option(help: "Size of the input for the peak-memory figure, in MB (0 skips it).") var rssMegabytes = 500
     @Option(help: "Runs per throughput figure (the median is reported).") var runs = 3
     @Option(help: "Samples for the line-access figure.") var samples = 200
-    @Option(help: "Run only these parts (import, scan, hash, read, rss); all by default.") var only: [String] = []
+    @Option(help: "Run only these parts (import, scan, hash, read, rss, contend); all by default.") var only: [String] = []
 
     private var directory: String { NSTemporaryDirectory() + "trcaa-bench-logs" }
 
     mutating func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let parts = only.isEmpty ? ["import", "scan", "hash", "read", "rss"] : only
+        let parts = only.isEmpty ? ["import", "scan", "hash", "read", "rss", "contend"] : only
         // First, while this process is small: a child started with vfork-style spawning inherits
         // the parent's peak RSS in its own `ru_maxrss`.
         if parts.contains("rss"), rssMegabytes > 0 { try peakMemory() }
@@ -31,6 +31,10 @@ struct LogsBenchmark: ParsableCommand {
         if parts.contains("scan") { try scanThroughput(path, bytes) }
         if parts.contains("hash") { try hashThroughput(path, bytes) }
         if parts.contains("read") { try lineAccess(path, bytes) }
+        if parts.contains("contend") {
+            try writerWaits(megabytes: megabytes)
+            if rssMegabytes > 0 { try writerWaits(megabytes: rssMegabytes) }
+        }
     }
 
     /// A fresh store with one issue.
@@ -43,37 +47,91 @@ struct LogsBenchmark: ParsableCommand {
 
     private func megabytesPerSecond(_ count: Int, _ samples: Samples) -> Double { Double(count) / 1e6 / samples.median }
 
+    /// `trcaa log import` of the file, whole process (start, key, read, scan, compress, store),
+    /// against `gzip -6` and `pigz -6 -p2` of the same file; and what the store grew by against
+    /// the size of `gzip -6`'s output.
     private func importThroughput(_ path: String, _ bytes: [UInt8]) throws {
-        var compressed = 0
-        let zlib = Samples.measure("zlib deflate level 6, one thread (baseline)", runs: runs) {
-            compressed = LogsBaselines.zlibDeflate(bytes)
-        }
         var figures: [(String, Samples)] = []
-        for threads in [1, 2] {
-            var options = LogImportOptions()
-            options.compressionThreads = threads
-            // A fresh store each run, opened (key derivation, migrations) before the clock starts.
-            let samples = try Samples.measure("trcaa import, deflate on \(threads) thread\(threads == 1 ? "" : "s")", runs: runs,
-                                              prepare: { try freshStore("import") }) { workspace, issue in
-                _ = try workspace.logs.importLog(issueId: issue, path: path, options: options)
-            }
-            figures.append(("read + SHA-256 + PII + index + gzip-6 + encrypted insert, \(threads == 1 ? "deflate on 1 worker" : "both cores")", samples))
-        }
-        var external: [(String, Samples)] = []
-        for (name, arguments) in [("gzip -6", ["gzip", "-6", "-c", path]), ("pigz -6 -p2", ["pigz", "-6", "-p", "2", "-c", path])] {
+        var gzipSize = 0
+        for (name, arguments) in [("gzip -6 (baseline)", ["gzip", "-6", "-c", path]), ("pigz -6 -p2", ["pigz", "-6", "-p", "2", "-c", path])] {
             guard let program = LogsBaselines.which(arguments[0]) else { continue }
-            external.append((name, try Samples.measure(name, runs: runs) {
-                try Spawn.runQuietly([program] + arguments.dropFirst(), environment: [:])
+            let output = "\(directory)/baseline.gz"
+            figures.append((name, try Samples.measure(name, runs: runs) {
+                try Spawn.runQuietly([program] + arguments.dropFirst(), environment: [:], stdout: output)
             }))
+            if gzipSize == 0 { gzipSize = Self.fileSize(output) }
         }
-        print("Import throughput (\(bytes.count / 1_000_000) MB; zlib-6 output \(compressed / 1_000_000) MB)")
-        print(String(format: "  %-72@ %8.1f MB/s", "zlib deflate level 6, one thread, in memory (baseline)" as NSString,
-                     megabytesPerSecond(bytes.count, zlib)))
-        for (name, samples) in figures + external {
-            print(String(format: "  %-72@ %8.1f MB/s  %.2fx", name as NSString, megabytesPerSecond(bytes.count, samples),
-                         zlib.median / samples.median))
+        figures.append(("zlib deflate level 6, one thread, in memory", Samples.measure("zlib", runs: runs) {
+            _ = LogsBaselines.zlibDeflate(bytes)
+        }))
+        var growth = 0
+        let ours = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import") }) { store in
+            let before = Self.storeSize(store.directory)
+            try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q"],
+                                 environment: store.environment)
+            growth = Self.storeSize(store.directory) - before
         }
-        print("")
+        guard let baseline = figures.first?.1 else { return print("(gzip is not installed: no import baseline)\n") }
+        print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        for (name, samples) in [("trcaa log import (read, SHA-256, PII, index, deflate, encrypted store)", ours)] + figures {
+            print(String(format: "  %-72@ %8.1f MB/s  %.2fx gzip -6", name as NSString, megabytesPerSecond(bytes.count, samples),
+                         baseline.median / samples.median))
+        }
+        print(String(format: "  store growth %.2f MB against gzip -6 output %.2f MB: %.3fx\n", Double(growth) / 1e6,
+                     Double(gzipSize) / 1e6, Double(growth) / Double(max(gzipSize, 1))))
+    }
+
+    /// How long another process's writes wait while `trcaa log import` of an N MB file runs:
+    /// this process creates issues in a loop on the same store until the import ends.
+    private func writerWaits(megabytes: Int) throws {
+        let path = try LogsBaselines.input(megabytes: megabytes, corpus: corpus, directory: directory)
+        let store = try cliStore("contend")
+        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store.directory), environment: store.environment)
+        let start = Date()
+        let importer = try Spawn.start([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q"],
+                                       environment: store.environment)
+        var waits: [Double] = []
+        var failures = 0
+        while !Spawn.hasEnded(importer) {
+            let began = Date()
+            do { _ = try workspace.issues.create(IssueDraft(title: "during import \(waits.count)")) } catch { failures += 1 }
+            waits.append(Date().timeIntervalSince(began))
+            usleep(20_000)
+        }
+        try Spawn.wait(importer)
+        let seconds = Date().timeIntervalSince(start)
+        let sorted = waits.sorted()
+        print("Another writer during `trcaa log import` of \(megabytes) MB (import \(String(format: "%.1f", seconds)) s)")
+        print(String(format: "  %d issues created, %d failed; wait median %.1f ms, p99 %.1f ms, longest %.1f ms\n", waits.count - failures,
+                     failures, (sorted.isEmpty ? 0 : sorted[sorted.count / 2]) * 1000,
+                     (sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) * 1000, (sorted.last ?? 0) * 1000))
+        try? FileManager.default.removeItem(atPath: store.directory)
+    }
+
+    /// The `trcaa` binary built beside this one.
+    private var trcaaBinary: String {
+        URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
+            .deletingLastPathComponent().appendingPathComponent("trcaa").path
+    }
+
+    /// A fresh store made by `trcaa` itself, with one issue.
+    private func cliStore(_ name: String) throws -> (directory: String, issue: String, environment: [String: String]) {
+        let store = "\(directory)/\(name)-\(getpid())"
+        try? FileManager.default.removeItem(atPath: store)
+        let environment = ["TRCAA_DB_KEY": "bench-logs", "HOME": store]
+        try Spawn.runQuietly([trcaaBinary, "--data-dir", store, "issue", "new", name], environment: environment,
+                             stdout: "\(directory)/issue-id")
+        let issue = try String(contentsOfFile: "\(directory)/issue-id", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (store, issue, environment)
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// The database and its write-ahead log.
+    private static func storeSize(_ directory: String) -> Int {
+        fileSize(directory + "/trcaa.db") + fileSize(directory + "/trcaa.db-wal")
     }
 
     private func scanThroughput(_ path: String, _ bytes: [UInt8]) throws {
@@ -177,19 +235,13 @@ struct LogsBenchmark: ParsableCommand {
     /// `trcaa log import` of a large file in its own process: peak RSS against the compressed size.
     private func peakMemory() throws {
         let path = try LogsBaselines.input(megabytes: rssMegabytes, corpus: corpus, directory: directory)
-        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let binary = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            .deletingLastPathComponent().appendingPathComponent("trcaa").path
-        let store = "\(directory)/rss-\(getpid())"
-        try? FileManager.default.removeItem(atPath: store)
-        let environment = ["TRCAA_DB_KEY": "bench-logs", "HOME": store]
-        try Spawn.runQuietly([binary, "--data-dir", store, "issue", "new", "rss"], environment: environment,
-                             stdout: "\(directory)/issue-id")
-        let issue = try String(contentsOfFile: "\(directory)/issue-id", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let size = Self.fileSize(path)
+        let store = try cliStore("rss")
         let start = Date()
-        let usage = try Spawn.runQuietly([binary, "--data-dir", store, "log", "import", issue, path, "-q"], environment: environment)
+        let usage = try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q"],
+                                         environment: store.environment)
         let seconds = Date().timeIntervalSince(start)
-        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store), environment: environment)
+        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store.directory), environment: store.environment)
         let compressed = try workspace.logs.list().first?.compressedSize ?? 0
         let peak = Int64(usage.ru_maxrss) * 1024
         let bar = compressed + 64 << 20
@@ -198,6 +250,6 @@ struct LogsBenchmark: ParsableCommand {
               + "\(bar / 1_048_576) MiB: \(peak <= bar ? "within" : "OVER")")
         print(String(format: "  end to end (process start, key, import, commit): %.1f s, %.1f MB/s\n", seconds,
                      Double(size) / 1e6 / seconds))
-        try? FileManager.default.removeItem(atPath: store)
+        try? FileManager.default.removeItem(atPath: store.directory)
     }
 }
