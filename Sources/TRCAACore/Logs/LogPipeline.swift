@@ -65,9 +65,9 @@ struct ProcessedLog {
     }
 }
 
-/// One pass over a source in blocks: SHA-256, PII scan (optional), line and level index,
-/// and deflate at level 6 on a pool of threads (SPEC §6). Nothing is written: the result
-/// is stored afterwards, in one short transaction.
+/// One pass over a source in blocks: SHA-256, line and level index and the cutting of lines
+/// for the PII scan on the calling thread; deflate at level 6 and the scan itself on a pool
+/// (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
 struct LogPipeline {
     let options: LogImportOptions
     var scansPII = true
@@ -77,29 +77,18 @@ struct LogPipeline {
 
     private static let binaryWindow = 64 * 1024
 
-    /// Reads, hashes, scans and indexes `input` on the calling thread while a pool deflates.
+    /// Reads, hashes and indexes `input` on the calling thread while a pool deflates and scans.
     ///
     /// - throws: `ImportError.tooLarge`, `.binary`, `.interrupted`, and the source's errors.
     func process(_ input: any LogSource) throws -> ProcessedLog {
         var hasher = SHA256()
         var scanner = PIIScanner()
         var indexer = LogIndexer()
-        var counts: [PIIType: Int] = [:]
-        var runs: [PackedSpanRun] = []
-        var run: [PackedSpan] = []
-        let compressor = BlockCompressor(threads: options.compressionThreads)
+        let workers = BlockWorkers(threads: options.compressionThreads)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
         var total: Int64 = 0
         var finished = false
-        let collect = { (span: PIISpan, _: UnsafeRawBufferPointer) in
-            run.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
-            counts[span.type, default: 0] += 1
-        }
-        let closeRun = {
-            if !run.isEmpty { runs.append(PackedSpanRun(run)) }
-            run.removeAll(keepingCapacity: true)
-        }
 
         while !finished {
             if shouldStop() { throw ImportError.interrupted }
@@ -121,21 +110,19 @@ struct LogPipeline {
             }
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
-                if scansPII { scanner.feed(bytes, collect) }
                 indexer.consume(bytes)
             }
-            closeRun()
-            compressor.submit(block)
+            workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil)
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)
         }
-        if scansPII {
-            scanner.finish(collect)
-            closeRun()
-        }
-        return ProcessedLog(blocks: compressor.finish(), indexer: indexer, spanRuns: runs, spanCounts: counts,
-                            hash: hasher.finishHex(), size: total)
+        if scansPII, let rest = scanner.takeRest() { workers.submit(deflating: nil, scanning: rest) }
+        let results = workers.finish()
+        var counts: [PIIType: Int] = [:]
+        for result in results { counts.merge(result.counts, uniquingKeysWith: +) }
+        return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: results.compactMap(\.spans),
+                            spanCounts: counts, hash: hasher.finishHex(), size: total)
     }
 }
 

@@ -12,6 +12,15 @@ public struct PIIScanner {
 
     public init() {}
 
+    /// Text that can be scanned now: `bytes[..<count]`, which starts at `offset` in the stream.
+    /// Segments can be scanned in any order and on any thread (`spans(in:)`); in stream order
+    /// their spans are the stream's.
+    struct Segment: Sendable {
+        var bytes: [UInt8]
+        var count: Int
+        var offset: Int
+    }
+
     /// Scans what `chunk` completes; returns spans with absolute byte offsets.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [PIISpan] {
         var spans: [PIISpan] = []
@@ -22,33 +31,7 @@ public struct PIIScanner {
     /// Scans what `chunk` completes; calls `found` with each span (absolute byte offsets) and
     /// the bytes it covers, which are valid only during the call.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        guard pending.isEmpty else {
-            var text = pending
-            pending = []
-            text.append(contentsOf: chunk)
-            return text.withUnsafeBytes { scanComplete($0, found) }
-        }
-        // Nothing carried over: scan the chunk where it is and keep only its tail.
-        scanComplete(chunk, found)
-    }
-
-    /// Scans the complete lines of `text` (which starts at `pendingOffset`) and keeps the rest
-    /// as the new pending text.
-    private mutating func scanComplete(_ text: UnsafeRawBufferPointer, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        var end: Int
-        if let lastNewline = ByteText(text).last(10) {
-            end = lastNewline + 1
-            if let openKey = Self.openPrivateKey(in: ByteText(UnsafeRawBufferPointer(rebasing: text[..<end]))),
-               text.count - openKey <= Self.maximumPending {
-                // The END line is still to come; keep the block (unless it runs too long to be one).
-                end = openKey
-            }
-        } else {
-            end = text.count > Self.maximumPending ? Self.cutPoint(text) : 0
-        }
-        if end > 0 { Self.scan(UnsafeRawBufferPointer(rebasing: text[..<end]), offset: pendingOffset, found) }
-        pendingOffset += end
-        pending = Array(text[end...])
+        take(Array(chunk)).map { Self.spans(in: $0, found) }
     }
 
     /// Scans what is left at the end of the stream.
@@ -60,16 +43,54 @@ public struct PIIScanner {
 
     /// Scans what is left at the end of the stream, calling `found` as `feed` does.
     public mutating func finish(_ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        pending.withUnsafeBytes { Self.scan($0, offset: pendingOffset, found) }
-        pendingOffset += pending.count
-        pending = []
+        takeRest().map { Self.spans(in: $0, found) }
     }
 
-    private static func scan(_ text: UnsafeRawBufferPointer, offset: Int, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        for span in PIIDetector.spans(in: text) {
-            found(PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
-                  UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
+    /// Adds `chunk` to the stream and returns what it completes, keeping the rest (the
+    /// incomplete last line, or an open PEM block) for the next chunk. Without text carried
+    /// over, the segment is `chunk` itself: no copy.
+    mutating func take(_ chunk: [UInt8]) -> Segment? {
+        let text = pending.isEmpty ? chunk : pending + chunk
+        let end = text.withUnsafeBytes(Self.scannableEnd)
+        let segment = end > 0 ? Segment(bytes: text, count: end, offset: pendingOffset) : nil
+        pendingOffset += end
+        pending = end == text.count ? [] : Array(text[end...])
+        return segment
+    }
+
+    /// What is left at the end of the stream.
+    mutating func takeRest() -> Segment? {
+        defer {
+            pendingOffset += pending.count
+            pending = []
         }
+        return pending.isEmpty ? nil : Segment(bytes: pending, count: pending.count, offset: pendingOffset)
+    }
+
+    /// The spans of a segment, with absolute offsets and the bytes each covers.
+    static func spans(in segment: Segment, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        segment.bytes.withUnsafeBytes { all in
+            let text = UnsafeRawBufferPointer(rebasing: all[..<segment.count])
+            for span in PIIDetector.spans(in: text) {
+                found(PIISpan(type: span.type, start: span.start + segment.offset, end: span.end + segment.offset),
+                      UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
+            }
+        }
+    }
+
+    /// How much of `text` can be scanned now: its complete lines, but not a private key
+    /// block whose END line is still to come (unless it runs too long to be one); a line
+    /// longer than `maximumPending` is cut at a space.
+    private static func scannableEnd(_ text: UnsafeRawBufferPointer) -> Int {
+        guard let lastNewline = ByteText(text).last(10) else {
+            return text.count > maximumPending ? cutPoint(text) : 0
+        }
+        let end = lastNewline + 1
+        if let openKey = openPrivateKey(in: ByteText(UnsafeRawBufferPointer(rebasing: text[..<end]))),
+           text.count - openKey <= maximumPending {
+            return openKey
+        }
+        return end
     }
 
     /// A cut for an over-long line: after the last space, else at the limit.

@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+import TRCAAStore
+
+/// The CPU-heavy half of the log pipeline on a small pool: each job deflates a block and
+/// scans a segment of text for PII, while the caller keeps reading, hashing and indexing.
+/// Results come back in submission order. Only a few jobs wait at a time, so memory stays
+/// bounded by the compressed output.
+final class BlockWorkers: @unchecked Sendable {
+    /// What one job produced.
+    struct Result {
+        var block: DeflateBlock?
+        /// The segment's spans, packed (nil when it found none).
+        var spans: PackedSpanRun?
+        var counts: [PIIType: Int] = [:]
+    }
+
+    private let queue: DispatchQueue
+    private let group = DispatchGroup()
+    private let slots: DispatchSemaphore
+    private let lock = NSLock()
+    private var results: [Int: Result] = [:]
+    private var next = 0
+    private let level: Int32
+
+    /// `threads` 1 runs jobs on one worker while the caller reads; 2 or more use that many.
+    init(threads: Int, level: Int32 = 6) {
+        queue = DispatchQueue(label: "trcaa.log-workers", attributes: threads > 1 ? .concurrent : [])
+        slots = DispatchSemaphore(value: max(2, threads * 2))
+        self.level = level
+    }
+
+    /// Queues a job: `block` to deflate and `segment` to scan, either may be absent. Blocks
+    /// the caller while too many are waiting.
+    func submit(deflating block: [UInt8]?, scanning segment: PIIScanner.Segment?) {
+        slots.wait()
+        let index = next
+        next += 1
+        let level = level
+        queue.async(group: group) { [self] in
+            var result = Result(block: block.map { block in
+                block.withUnsafeBytes { DeflateBlock.compress($0, level: level, isLast: false) }
+            })
+            if let segment {
+                var spans: [PackedSpan] = []
+                PIIScanner.spans(in: segment) { span, _ in
+                    spans.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
+                    result.counts[span.type, default: 0] += 1
+                }
+                if !spans.isEmpty { result.spans = PackedSpanRun(spans) }
+            }
+            lock.withLock { results[index] = result }
+            slots.signal()
+        }
+    }
+
+    /// Every job's result in order, once all are done.
+    func finish() -> [Result] {
+        group.wait()
+        return lock.withLock { (0..<next).map { index in results[index]! } }  // Safe: every index was submitted.
+    }
+}
