@@ -23,7 +23,7 @@ let package = Package(
 
         .target(
             name: "TRCAAStore",
-            dependencies: ["CSQLCipher", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSQLCipher", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "TRCAACore",

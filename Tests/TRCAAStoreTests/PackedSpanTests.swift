@@ -20,15 +20,23 @@ import Testing
         #expect(run.firstOffset == spans[0].start && run.spanCount == 1000)
         #expect(try run.spans() == spans)
         #expect(run.bytes.count < 4 * spans.count, "about 4 bytes a span")
+        let stored = try PackedSpanRun(firstOffset: run.firstOffset, spanCount: run.spanCount, stored: run.stored)
+        #expect(stored == run && run.stored.count < run.bytes.count, "stored deflated")
         // Adjacent spans (a gap of 0) and a single span.
         let touching = [PackedSpan(start: 5, end: 9, type: 1), PackedSpan(start: 9, end: 10, type: 2)]
         #expect(try PackedSpanRun(touching).spans() == touching)
     }
 
-    @Test func aRunCutInsideASpanIsReportedAsDamage() throws {
+    @Test func aDamagedRunIsReportedAsDamage() throws {
+        let meansDamage = { (error: any Error) in
+            (error as? StoreError).map { if case .sqlite(let failure) = $0 { failure.meansDamage } else { false } } == true
+        }
         var run = PackedSpanRun([PackedSpan(start: 0, end: 1000, type: 3)])
         run.bytes.removeLast()
-        #expect { try run.spans() } throws: { ($0 as? StoreError).map { if case .sqlite(let failure) = $0 { failure.meansDamage } else { false } } == true }
+        #expect(performing: { try run.spans() }, throws: meansDamage)
+        var stored = PackedSpanRun([PackedSpan(start: 0, end: 1000, type: 3), PackedSpan(start: 2000, end: 2001, type: 4)]).stored
+        stored.removeLast(2)
+        #expect(performing: { try PackedSpanRun(firstOffset: 0, spanCount: 2, stored: stored) }, throws: meansDamage)
     }
 
     /// A store as trcaa wrote it before 108: one row per span, with a value and a token.
@@ -58,10 +66,7 @@ import Testing
     }
 
     private func runs(_ db: Database, _ log: String) throws -> [[PackedSpan]] {
-        try db.rows("SELECT first_offset, span_count, spans FROM log_pii_runs WHERE log_file_id = ? ORDER BY first_offset",
-                    [.text(log)]).map { row in
-            try PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), bytes: try row.decode(at: 2)).spans()
-        }
+        try PackedSpans.runs(ofLog: log, from: 0, to: .max, in: db).map { try $0.spans() }
     }
 
     @Test func rowPerSpanStoresAreConvertedPerIndexBlock() throws {

@@ -1,4 +1,5 @@
 import CZlib
+import TRCAAStore
 
 /// One block of a stored log, compressed on its own: raw deflate at level 6 that ends with a
 /// full flush (or, for the last block, the final block). Blocks made this way concatenate into

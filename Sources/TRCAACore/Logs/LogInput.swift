@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import TRCAAStore
 import Glibc
 
 /// A log being read: a file or stdin, gunzipped on the fly when it starts with the gzip magic

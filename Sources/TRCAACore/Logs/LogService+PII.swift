@@ -51,18 +51,15 @@ extension LogService {
         try context.database.write { db in
             try spanIds.map { id in
                 guard let (logId, start) = Self.parseSpanId(id),
-                      let run = try db.row("""
-                          SELECT first_offset, span_count, spans FROM log_pii_runs
-                          WHERE log_file_id = ? AND first_offset <= ? ORDER BY first_offset DESC LIMIT 1
-                          """, [.text(logId), .integer(start)]) else { throw TriageError.unknownID(kind: "PII span", prefix: id) }
-                var spans = try PackedSpanRun(firstOffset: try run.decode(at: 0), spanCount: try run.decode(at: 1),
-                                              bytes: try run.decode(at: 2)).spans()
+                      let run = try PackedSpans.runs(ofLog: logId, from: start, to: start + 1, in: db).last else {
+                    throw TriageError.unknownID(kind: "PII span", prefix: id)
+                }
+                var spans = try run.spans()
                 guard let index = spans.firstIndex(where: { $0.start == start }) else {
                     throw TriageError.unknownID(kind: "PII span", prefix: id)
                 }
                 let packed = spans.remove(at: index)
-                try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ? AND first_offset = ?",
-                               [.text(logId), .integer(try run.decode(at: 0))])
+                try PackedSpans.delete(run, logId: logId, in: db)
                 if !spans.isEmpty { try PackedSpans.insert(PackedSpanRun(spans), logId: logId, in: db) }
                 let excerpt = try LogReader(database: db, logId: logId).excerpts([packed.start..<packed.end])[0]
                 let type = PIIType(code: packed.type)?.rawValue ?? "PII"

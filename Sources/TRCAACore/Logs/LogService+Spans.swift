@@ -15,19 +15,9 @@ extension LogService {
 
     /// The detected spans of a log touching `[from, to)` (all by default), in text order.
     func packedSpans(_ logId: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [PackedSpan] {
-        // Spans never overlap, so of the runs starting at or before `from` only the last can reach into the range.
-        let runs = try (db ?? context.database).cachedStatement("""
-            SELECT first_offset, span_count, spans FROM log_pii_runs
-            WHERE log_file_id = ?1 AND first_offset < ?3 AND first_offset >= coalesce(
-                (SELECT max(first_offset) FROM log_pii_runs WHERE log_file_id = ?1 AND first_offset <= ?2), 0)
-            ORDER BY first_offset
-            """).rows([.text(logId), .integer(from), .integer(to)])
-        var spans: [PackedSpan] = []
-        for row in runs {
-            let run = PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), bytes: try row.decode(at: 2))
-            spans += try run.spans().filter { $0.end > from && $0.start < to }
+        try PackedSpans.runs(ofLog: logId, from: from, to: to, in: db ?? context.database).flatMap { run in
+            try run.spans().filter { $0.end > from && $0.start < to }
         }
-        return spans
     }
 
     /// Spans per type of a log the original app stored (no `log_stats` row to keep them).

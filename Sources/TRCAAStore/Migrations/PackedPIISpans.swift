@@ -68,7 +68,27 @@ extension PackedSpans {
     /// Stores one run of a log's spans.
     public static func insert(_ run: PackedSpanRun, logId: String, in db: Database) throws {
         try db.cachedStatement("INSERT INTO log_pii_runs (log_file_id, first_offset, span_count, spans) VALUES (?, ?, ?, ?)")
-            .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(run.bytes)])
+            .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(run.stored)])
+    }
+
+    /// Removes a run (as read, by its first offset).
+    public static func delete(_ run: PackedSpanRun, logId: String, in db: Database) throws {
+        try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ? AND first_offset = ?",
+                       [.text(logId), .integer(run.firstOffset)])
+    }
+
+    /// The runs of a log that hold the spans touching `[from, to)`, in order (their other
+    /// spans included). Spans never overlap, so of the runs starting at or before `from`
+    /// only the last can reach into the range.
+    public static func runs(ofLog logId: String, from: Int64, to: Int64, in db: Database) throws -> [PackedSpanRun] {
+        try db.cachedStatement("""
+            SELECT first_offset, span_count, spans FROM log_pii_runs
+            WHERE log_file_id = ?1 AND first_offset < ?3 AND first_offset >= coalesce(
+                (SELECT max(first_offset) FROM log_pii_runs WHERE log_file_id = ?1 AND first_offset <= ?2), 0)
+            ORDER BY first_offset
+            """).rows([.text(logId), .integer(from), .integer(to)]).map { row in
+            try PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), stored: try row.decode(at: 2))
+        }
     }
 
     /// `{"Email":3,...}` in code order.

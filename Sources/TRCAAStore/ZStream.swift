@@ -1,8 +1,8 @@
-import CZlib
+internal import CZlib
 
 /// A zlib stream at a fixed heap address: zlib keeps a pointer back to its `z_stream` and
 /// refuses one that moved, so the struct must never be copied or live in a Swift variable.
-final class ZStream {
+package final class ZStream {
     private let stream: UnsafeMutablePointer<z_stream>
     private let inflating: Bool
 
@@ -21,20 +21,20 @@ final class ZStream {
     }
 
     /// Raw deflate (no header) at `level`.
-    static func deflater(level: Int32) -> ZStream {
+    package static func deflater(level: Int32) -> ZStream {
         ZStream(inflating: false) { czlib_deflateInit2($0, level, -15, 8, Z_DEFAULT_STRATEGY) }
     }
 
     /// Inflate: `windowBits` -15 for raw deflate, 15 + 16 for gzip.
-    static func inflater(windowBits: Int32) -> ZStream {
+    package static func inflater(windowBits: Int32) -> ZStream {
         ZStream(inflating: true) { czlib_inflateInit2($0, windowBits) }
     }
 
     /// The most output `count` input bytes can deflate to.
-    func deflateBound(_ count: Int) -> Int { Int(CZlib.deflateBound(stream, uLong(count))) }
+    package func deflateBound(_ count: Int) -> Int { Int(CZlib.deflateBound(stream, uLong(count))) }
 
     /// One `deflate`/`inflate` call: how many bytes it consumed and produced, and zlib's code.
-    func process(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, flush: Int32)
+    package func process(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, flush: Int32)
         -> (code: Int32, consumed: Int, produced: Int)
     {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
@@ -47,7 +47,7 @@ final class ZStream {
 
     /// Feeds `input[start..<end]` into `output` after its first `produced` bytes, advancing
     /// both; returns zlib's code.
-    func process(_ input: [UInt8], start: inout Int, end: Int, into output: UnsafeMutableRawBufferPointer, produced: inout Int)
+    package func process(_ input: [UInt8], start: inout Int, end: Int, into output: UnsafeMutableRawBufferPointer, produced: inout Int)
         -> Int32
     {
         let result = input.withUnsafeBytes { bytes in
@@ -60,8 +60,8 @@ final class ZStream {
     }
 
     /// Starts the next member of a multi-member gzip stream.
-    func reset() { _ = inflating ? inflateReset(stream) : deflateReset(stream) }
+    package func reset() { _ = inflating ? inflateReset(stream) : deflateReset(stream) }
 
     /// zlib's message for the last error, if any.
-    var message: String? { stream.pointee.msg.map { String(cString: $0) } }
+    package var message: String? { stream.pointee.msg.map { String(cString: $0) } }
 }
