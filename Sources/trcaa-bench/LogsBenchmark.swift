@@ -13,13 +13,13 @@ struct LogsBenchmark: ParsableCommand {
     @Option(help: "Size of the input for the peak-memory figure, in MB (0 skips it).") var rssMegabytes = 500
     @Option(help: "Runs per throughput figure (the median is reported).") var runs = 3
     @Option(help: "Samples for the line-access figure.") var samples = 200
-    @Option(help: "Run only these parts (import, scan, hash, read, rss, contend); all by default.") var only: [String] = []
+    @Option(help: "Run only these parts (import, scan, hash, read, rss, contend, convert); all by default.") var only: [String] = []
 
     private var directory: String { NSTemporaryDirectory() + "trcaa-bench-logs" }
 
     mutating func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let parts = only.isEmpty ? ["import", "scan", "hash", "read", "rss", "contend"] : only
+        let parts = only.isEmpty ? ["import", "scan", "hash", "read", "rss", "contend", "convert"] : only
         // First, while this process is small: a child started with vfork-style spawning inherits
         // the parent's peak RSS in its own `ru_maxrss`.
         if parts.contains("rss"), rssMegabytes > 0 { try peakMemory() }
@@ -31,6 +31,7 @@ struct LogsBenchmark: ParsableCommand {
         if parts.contains("scan") { try scanThroughput(path, bytes) }
         if parts.contains("hash") { try hashThroughput(path, bytes) }
         if parts.contains("read") { try lineAccess(path, bytes) }
+        if parts.contains("convert") { try conversion(path) }
         if parts.contains("contend") {
             try writerWaits(megabytes: megabytes)
             if rssMegabytes > 0 { try writerWaits(megabytes: rssMegabytes) }
@@ -106,6 +107,39 @@ struct LogsBenchmark: ParsableCommand {
                      failures, (sorted.isEmpty ? 0 : sorted[sorted.count / 2]) * 1000,
                      (sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) * 1000, (sorted.last ?? 0) * 1000))
         try? FileManager.default.removeItem(atPath: store.directory)
+    }
+
+    /// Migration 108 on a store holding the log as earlier builds wrote it (a `pii_spans` row
+    /// per span): the open that converts it, against a plain open of the same store.
+    private func conversion(_ path: String) throws {
+        let (workspace, issue) = try freshStore("convert")
+        let log = try workspace.logs.importLog(issueId: issue, path: path)
+        let spans = try workspace.logs.spans(log.id)
+        try workspace.database.write { db in
+            for span in spans {
+                try db.execute("""
+                    INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(UUID().uuidString.lowercased()), .text(log.id), .text(span.type), .integer(span.start),
+                          .integer(span.end), .text(span.value), .text(span.replacement)])
+            }
+            try db.execute("""
+                DROP TABLE log_pii_runs;
+                DELETE FROM _migrations WHERE name = '108_packed_pii_spans';
+                CREATE INDEX IF NOT EXISTS idx_pii_spans_log ON pii_spans(log_file_id, start_offset);
+                """)
+        }
+        let options = WorkspaceOptions(dataDirectory: workspace.location.dataDirectory)
+        let environment = ["TRCAA_DB_KEY": "bench-logs"]
+        let started = Date()
+        let converted = try Workspace.open(options, environment: environment)
+        let converting = Date().timeIntervalSince(started)
+        let plain = Samples.measure("open", runs: runs) { _ = try? Workspace.open(options, environment: environment) }
+        let kept = try converted.logs.spans(log.id)
+        print("Converting a store with a `pii_spans` row per span (migration 108, \(spans.count) spans of the \(log.summary.fileSize / 1_000_000) MB log)")
+        print(String(format: "  open that converts: %.2f s; plain open of the same store: %.2f s; spans after: %d (%@)\n", converting,
+                     plain.median, kept.count, (kept.map(\.start) == spans.map(\.start) ? "the same" : "DIFFERENT") as NSString))
+        try? FileManager.default.removeItem(atPath: workspace.location.dataDirectory)
     }
 
     /// The `trcaa` binary built beside this one.
