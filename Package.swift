@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CSQLCipher", pkgConfig: "sqlcipher", providers: [.apt(["libsqlcipher-dev"])]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         .target(
@@ -27,7 +28,7 @@ let package = Package(
         ),
         .target(
             name: "TRCAACore",
-            dependencies: ["TRCAAStore", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TRCAAStore", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(

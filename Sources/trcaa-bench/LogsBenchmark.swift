@@ -65,21 +65,30 @@ struct LogsBenchmark: ParsableCommand {
         figures.append(("zlib deflate level 6, one thread, in memory", Samples.measure("zlib", runs: runs) {
             _ = LogsBaselines.zlibDeflate(bytes)
         }))
-        var growth = 0
-        let ours = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import") }) { store in
-            let before = Self.storeSize(store.directory)
-            try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q"],
-                                 environment: store.environment)
-            growth = Self.storeSize(store.directory) - before
+        var ours: [(String, Samples, growth: Int)] = []
+        for compression in LogCompression.allCases {
+            var growth = 0
+            let samples = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import") }) { store in
+                let before = Self.storeSize(store.directory)
+                try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q",
+                                      "--compression", compression.rawValue], environment: store.environment)
+                growth = Self.storeSize(store.directory) - before
+            }
+            ours.append(("trcaa log import --compression \(compression.rawValue) (read, SHA-256, PII, index, deflate, store)",
+                         samples, growth))
         }
         guard let baseline = figures.first?.1 else { return print("(gzip is not installed: no import baseline)\n") }
         print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        for (name, samples) in [("trcaa log import (read, SHA-256, PII, index, deflate, encrypted store)", ours)] + figures {
-            print(String(format: "  %-72@ %8.1f MB/s  %.2fx gzip -6", name as NSString, megabytesPerSecond(bytes.count, samples),
+        for (name, samples) in ours.map({ ($0.0, $0.1) }) + figures {
+            print(String(format: "  %-82@ %8.1f MB/s  %.2fx gzip -6", name as NSString, megabytesPerSecond(bytes.count, samples),
                          baseline.median / samples.median))
         }
-        print(String(format: "  store growth %.2f MB against gzip -6 output %.2f MB: %.3fx\n", Double(growth) / 1e6,
-                     Double(gzipSize) / 1e6, Double(growth) / Double(max(gzipSize, 1))))
+        for (name, _, growth) in ours {
+            print(String(format: "  store growth, %@: %.2f MB against gzip -6 output %.2f MB: %.3fx",
+                         String(name.prefix { $0 != "(" }) as NSString, Double(growth) / 1e6, Double(gzipSize) / 1e6,
+                         Double(growth) / Double(max(gzipSize, 1))))
+        }
+        print("")
     }
 
     /// How long another process's writes wait while `trcaa log import` of an N MB file runs:

@@ -40,6 +40,15 @@ import Testing
         #expect(gunzip.status == 0 && gunzip.stdout == logText)
     }
 
+    @Test func theCompressionCanBeChosen() throws {
+        let path = try file("app.log", logText)
+        let small = try cli.run("log", "import", issue, path, "-q", "--compression", "small")
+        #expect(small.status == 0)
+        #expect(try cli.run("log", "show", small.stdout.trimmingCharacters(in: .newlines)).stdout == logText)
+        let unknown = try cli.run("log", "import", issue, path, "--compression", "best")
+        #expect(unknown.status == 64 && unknown.stderr.contains("fast") && unknown.stderr.contains("small"))
+    }
+
     @Test func stdinIsImportedUnderItsNameAndQuietPrintsOnlyTheId() throws {
         let result = try cli.run(arguments: ["log", "import", issue, "-", "--name", "journal.txt", "-q"], input: Array(logText.utf8))
         #expect(result.status == 0 && result.stderr.isEmpty)

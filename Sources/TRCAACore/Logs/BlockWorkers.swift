@@ -21,13 +21,13 @@ final class BlockWorkers: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: Result] = [:]
     private var next = 0
-    private let level: Int32
+    private let compression: LogCompression
 
     /// `threads` 1 runs jobs on one worker while the caller reads; 2 or more use that many.
-    init(threads: Int, level: Int32 = 6) {
+    init(threads: Int, compression: LogCompression) {
         queue = DispatchQueue(label: "trcaa.log-workers", attributes: threads > 1 ? .concurrent : [])
         slots = DispatchSemaphore(value: max(2, threads * 2))
-        self.level = level
+        self.compression = compression
     }
 
     /// Queues a job: `block` to deflate and `segment` to scan, either may be absent. Blocks
@@ -36,10 +36,10 @@ final class BlockWorkers: @unchecked Sendable {
         slots.wait()
         let index = next
         next += 1
-        let level = level
+        let compression = compression
         queue.async(group: group) { [self] in
             var result = Result(block: block.map { block in
-                block.withUnsafeBytes { DeflateBlock.compress($0, level: level, isLast: false) }
+                block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression) }
             })
             if let segment {
                 var spans: [PackedSpan] = []

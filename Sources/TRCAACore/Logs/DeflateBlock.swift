@@ -1,3 +1,4 @@
+import CISAL
 import CZlib
 import TRCAAStore
 
@@ -10,6 +11,36 @@ struct DeflateBlock: Sendable {
     /// CRC-32 of the uncompressed block (combined for the gzip trailer).
     var crc: UInt32
     var uncompressedCount: Int
+
+    /// A block of a stored log, ending with a full flush. `.fast` is ISA-L's igzip at level 3:
+    /// 100 MB of loghub in 0.38 s to 12.16 MB, against zlib-6's 2.05 s and 10.62 MB (`.small`)
+    /// on one core here.
+    static func compressLogBlock(_ input: UnsafeRawBufferPointer, _ compression: LogCompression) -> DeflateBlock {
+        guard compression == .fast else { return compress(input, level: 6, isLast: false) }
+        var output = [UInt8](repeating: 0, count: input.count + input.count / 16 + 1024)
+        var levelBuffer = [UInt8](repeating: 0, count: Int(cisal_level3_buffer_size()))
+        let produced = output.withUnsafeMutableBytes { out in
+            levelBuffer.withUnsafeMutableBytes { level in
+                var stream = isal_zstream()
+                isal_deflate_stateless_init(&stream)
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)  // Safe: never empty.
+                stream.avail_out = UInt32(out.count)
+                stream.level = 3
+                stream.level_buf = level.baseAddress!.assumingMemoryBound(to: UInt8.self)  // Safe: never empty.
+                stream.level_buf_size = UInt32(level.count)
+                stream.flush = UInt16(FULL_FLUSH)
+                stream.end_of_stream = 0
+                stream.gzip_flag = UInt16(IGZIP_DEFLATE)
+                let code = isal_deflate_stateless(&stream)
+                precondition(code == COMP_OK, "igzip failed (\(code))")  // The buffer leaves room for stored blocks.
+                return Int(stream.total_out)
+            }
+        }
+        let crc = UInt32(CZlib.crc32(0, input.baseAddress?.assumingMemoryBound(to: UInt8.self), uInt(input.count)))
+        return DeflateBlock(bytes: Array(output[..<produced]), crc: crc, uncompressedCount: input.count)
+    }
 
     static func compress(_ input: UnsafeRawBufferPointer, level: Int32, isLast: Bool) -> DeflateBlock {
         let stream = ZStream.deflater(level: level)

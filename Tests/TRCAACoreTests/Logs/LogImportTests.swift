@@ -16,9 +16,11 @@ import TRCAACore
     /// Imports `bytes` from a file and checks the stored gzip with `gzip -d` and `sha256sum`.
     @discardableResult
     private func importAndVerify(_ bytes: [UInt8], name: String = "app.log", blockSize: Int? = nil,
+                                 compression: LogCompression = .fast,
                                  sourceLocation: SourceLocation = #_sourceLocation) throws -> LogFileDetail {
         var options = LogImportOptions()
         if let blockSize { options.blockSize = blockSize }
+        options.compression = compression
         let log = try fixture.logs.importLog(issueId: issueId, path: try fixture.file(name, bytes), options: options)
         try expectStoredGzip(of: log, equals: bytes, sourceLocation: sourceLocation)
         return log
@@ -47,6 +49,14 @@ import TRCAACore
         #expect(log.mimeType == "text/plain")
         #expect(log.errorLines == bytes.split(separator: 10).filter { String(decoding: $0, as: UTF8.self).contains(" ERROR ") }.count)
         #expect(log.warningLines == bytes.split(separator: 10).filter { String(decoding: $0, as: UTF8.self).contains(" WARN ") }.count)
+    }
+
+    @Test(arguments: LogCompression.allCases)
+    func eitherCompressionStoresOneGzipMemberReadFromAnyBlock(_ compression: LogCompression) throws {
+        let bytes = SyntheticLog.text(20_000)
+        let log = try importAndVerify(bytes, name: "\(compression).log", blockSize: 64 << 10, compression: compression)
+        let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        #expect(try fixture.logs.reader(log.id).lines(15_000..<15_002).map(\.bytes) == lines[15_000..<15_002].map(Array.init))
     }
 
     @Test func manySmallBlocksStillMakeOneValidGzipMember() throws {
