@@ -86,6 +86,38 @@ public struct PackedSpanRun: Sendable, Equatable {
     }
 }
 
+/// Gathers a log's spans, block by block in text order, into runs of about
+/// `PackedSpanRunBuilder.runSpans` spans, cut only between blocks. Runs that large fill the
+/// overflow pages their rows take (a run per 1 MiB block, ~2.5 KB stored, took a page of its
+/// own: 108 pages for 0.24 MB of runs, against ~62 now).
+public struct PackedSpanRunBuilder {
+    /// About 200 KB packed, 55 KB stored.
+    public static let runSpans = 1 << 16
+
+    public private(set) var runs: [PackedSpanRun] = []
+    private var pending: [PackedSpan] = []
+
+    public init() {}
+
+    /// Adds the spans that start in the next block (sorted, after all earlier ones).
+    public mutating func add(block spans: [PackedSpan]) {
+        pending += spans
+        if pending.count >= Self.runSpans { closeRun() }
+    }
+
+    /// The runs, the last one included.
+    public mutating func finish() -> [PackedSpanRun] {
+        closeRun()
+        return runs
+    }
+
+    private mutating func closeRun() {
+        guard !pending.isEmpty else { return }
+        runs.append(PackedSpanRun(pending))
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
 /// The packed form of a run of spans: no value and no id, only where each span is and what it
 /// is. Each span is two LEB128 varints: the gap from the previous span's end (the first
 /// span's from the run's first offset, so 0) and `length << 5 | type`. Spans are sorted and

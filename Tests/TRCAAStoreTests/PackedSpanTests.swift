@@ -69,19 +69,32 @@ import Testing
         try PackedSpans.runs(ofLog: log, from: 0, to: .max, in: db).map { try $0.spans() }
     }
 
-    @Test func rowPerSpanStoresAreConvertedPerIndexBlock() throws {
+    @Test func runsAreCutBetweenBlocksOnceTheyAreLarge() {
+        func block(_ number: Int, spans: Int) -> [PackedSpan] {
+            let base = Int64(number) << 24
+            return (0..<Int64(spans)).map { index in PackedSpan(start: base + index * 100, end: base + index * 100 + 9, type: 9) }
+        }
+        var builder = PackedSpanRunBuilder()
+        let half = PackedSpanRunBuilder.runSpans / 2 + 1
+        for number in 0..<3 { builder.add(block: block(number, spans: half)) }
+        builder.add(block: [])
+        let runs = builder.finish()
+        #expect(runs.map(\.spanCount) == [2 * half, half], "a block is never split")
+        #expect(runs.map(\.firstOffset) == [0, 2 << 24])
+    }
+
+    @Test func rowPerSpanStoresAreConverted() throws {
         let db = try rowPerSpanStore()
         try Migrator.trcaa.migrate(db)
         #expect(try db.scalar("SELECT count(*) FROM pii_spans", as: Int.self) == 0, "detection rows leave pii_spans")
         let email = PackedSpans.code(of: "Email")!, ipv4 = PackedSpans.code(of: "IPv4")!
-        // A span belongs to the block it starts in, even when it runs on into the next.
-        #expect(try runs(db, "indexed") == [[PackedSpan(start: 10, end: 27, type: email), PackedSpan(start: 990, end: 1004, type: ipv4)],
-                                            [PackedSpan(start: 1500, end: 1510, type: ipv4)]])
+        #expect(try runs(db, "indexed") == [[PackedSpan(start: 10, end: 27, type: email), PackedSpan(start: 990, end: 1004, type: ipv4),
+                                             PackedSpan(start: 1500, end: 1510, type: ipv4)]])
         #expect(try db.scalar("SELECT pii_counts FROM log_stats WHERE log_file_id = 'indexed'", as: String.self)
                 == #"{"Email":1,"IPv4":2}"#, "the counts are those of what was kept")
-        // Without an index, runs are cut every MiB; repeats, overlaps and unknown types are dropped.
-        #expect(try runs(db, "original") == [[PackedSpan(start: 5, end: 20, type: email)],
-                                             [PackedSpan(start: (1 << 20) + 3, end: (1 << 20) + 15, type: PackedSpans.code(of: "Phone")!)]])
+        // Repeats, overlaps and unknown types are dropped.
+        #expect(try runs(db, "original") == [[PackedSpan(start: 5, end: 20, type: email),
+                                              PackedSpan(start: (1 << 20) + 3, end: (1 << 20) + 15, type: PackedSpans.code(of: "Phone")!)]])
     }
 
     @Test func aConversionThatFailsHalfWayLeavesTheOldForm() throws {
@@ -98,7 +111,7 @@ import Testing
         #expect(try db.scalar("SELECT count(*) FROM _migrations WHERE name = '108_packed_pii_spans'", as: Int.self) == 0)
         try db.execute("DROP TRIGGER temp.second_log_fails")
         try Migrator.trcaa.migrate(db)
-        #expect(try db.scalar("SELECT count(*) FROM log_pii_runs", as: Int.self) == 4)
+        #expect(try db.scalar("SELECT count(*) FROM log_pii_runs", as: Int.self) == 2)
     }
 
     @Test func everyTypeNameHasItsOwnCode() {

@@ -47,7 +47,7 @@ extension LogInput: LogSource {}
 struct ProcessedLog {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
-    /// The spans found, a run per block that completed any.
+    /// The spans found, in runs cut between blocks.
     var spanRuns: [PackedSpanRun]
     /// Spans found, per type.
     var spanCounts: [PIIType: Int]
@@ -130,8 +130,12 @@ struct LogPipeline {
         if scansPII, let rest = scanner.takeRest() { workers.submit(deflating: nil, scanning: rest) }
         let results = workers.finish()
         var counts: [PIIType: Int] = [:]
-        for result in results { counts.merge(result.counts, uniquingKeysWith: +) }
-        return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: results.compactMap(\.spans),
+        var runs = PackedSpanRunBuilder()
+        for result in results {
+            counts.merge(result.counts, uniquingKeysWith: +)
+            if let spans = result.spans { runs.add(block: try spans.spans()) }
+        }
+        return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: runs.finish(),
                             spanCounts: counts, hash: hasher.finishHex(), size: total)
     }
 }
