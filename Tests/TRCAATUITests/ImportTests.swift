@@ -63,4 +63,43 @@ import TRCAACore
         #expect(app.state.toast?.isError == true)
         #expect(app.detail?.detail?.logFiles.isEmpty == true)
     }
+
+    @Test func ctrlCStopsAnImportUnderWayAndNothingIsStored() throws {
+        let big = directory + "/big.log"
+        try Data(String(repeating: "GET /health 200 from 10.0.0.1\n", count: 150_000).utf8).write(to: URL(fileURLWithPath: big))
+        var issueId = ""
+        let app = try TestApp { issueId = try $0.issues.create(IssueDraft(title: "Gateway errors")).id }
+        // The key, while the import reads: it stops the import instead of quitting.
+        var state = app.state
+        state.importing = "big.log"
+        #expect(App.update(&state, .key(.ctrl("c"))) == [.cancelImport])
+        #expect(!state.isQuitting && state.status.activity == "stopping the import of big.log…")
+        // The runner, as the import queue runs it: Ctrl-c arrives after the first block.
+        let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
+        let result = runner.run(.importLog(issueId: issueId, path: big)) { msg in
+            if case .progress(.some) = msg { _ = runner.run(.cancelImport) }
+        }
+        guard case .importStopped(let message) = result.first else { Issue.record("not stopped: \(result)"); return }
+        #expect(message == "stopped importing big.log; nothing was stored")
+        #expect(try app.workspace.logs.list().isEmpty)
+        // The next import starts afresh.
+        guard case .importPrepared(_, let prepared) = runner.run(.importLog(issueId: issueId, path: big)).first else {
+            Issue.record("the next import did not run"); return
+        }
+        #expect(prepared.size == 150_000 * 30)
+    }
+
+    @Test func aSecondImportWaitsForTheFirst() throws {
+        let app = try TestApp { try $0.issues.create(IssueDraft(title: "Gateway errors")) }
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.importLog)
+        app.type(directory + "/app-2026-11-23.log")
+        var state = app.state
+        state.importing = "huge.log"
+        #expect(App.update(&state, .action(.confirm)).isEmpty)
+        guard case .form(let form) = state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.error == "huge.log is still being imported (Ctrl-c stops it)")
+        #expect(form.value(0) == directory + "/app-2026-11-23.log", "what was typed stays")
+    }
 }

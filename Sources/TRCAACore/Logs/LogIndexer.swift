@@ -1,7 +1,7 @@
 import Glibc
 
 /// Counts lines and error/warning lines per block while a log streams past.
-struct LogIndexer {
+struct LogIndexer: Sendable {
     struct Block: Sendable {
         var uncompressedOffset: Int
         var firstLine: Int

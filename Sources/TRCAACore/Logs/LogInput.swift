@@ -1,7 +1,7 @@
 import CZlib
 import Foundation
-import TRCAAStore
 import Glibc
+import TRCAAStore
 
 /// A log being read: a file or stdin, gunzipped on the fly when it starts with the gzip magic
 /// (any name: `.gz`, `.1.gz`, or none), so what is stored is always the text itself.

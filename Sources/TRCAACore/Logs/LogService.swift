@@ -1,6 +1,22 @@
 import Foundation
 import TRCAAStore
 
+/// A log read, hashed, scanned and compressed by `LogService.prepareImport`, ready to be
+/// stored; it holds no lock and no database connection.
+public struct PreparedLog: Sendable, Equatable {
+    /// The name to store and the absolute source path ("" for stdin).
+    public let name: String
+    public let path: String
+    let wasCompressed: Bool
+    let processed: ProcessedLog
+
+    public var size: Int64 { processed.size }
+
+    public static func == (a: PreparedLog, b: PreparedLog) -> Bool {
+        (a.name, a.path, a.processed.hash, a.processed.size) == (b.name, b.path, b.processed.hash, b.processed.size)
+    }
+}
+
 /// Stored logs (`log_files`, SPEC §6): import, listing and reading. The text is read and
 /// compressed before the write transaction starts, and that transaction writes the row, its
 /// PII spans, the audit row and the `log_uploaded` event together, so an interrupted import
@@ -15,49 +31,59 @@ public struct LogService {
     /// text in memory: 8 MiB keeps a 500 MB import within its compressed size + 64 MiB.
     static let bulkCacheKiB = 8192
 
-    /// Imports `path` (or stdin for `-`) into an issue.
+    /// Imports `path` (or stdin for `-`) into an issue: `prepareImport`, then `store`.
     ///
-    /// The text is read, hashed, scanned and compressed before the write lock is taken (the
-    /// spans of a 100 MB log pack into ~1 MB of memory), so a long import never holds up
-    /// another writer for longer than its final write.
-    ///
-    /// - parameters:
-    ///   - progress: called after each block with the source bytes read and the total when known.
-    ///   - shouldStop: polled between blocks; true stops the import with `ImportError.interrupted`.
     /// - throws: `ImportError`, `TriageError.unknownID`, `StoreError` (disk full).
     public func importLog(issueId: String, path: String, options: LogImportOptions = LogImportOptions(),
                           progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
                           shouldStop: @escaping () -> Bool = { false }) throws -> LogFileDetail {
         try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: context.database)
+        return try store(try prepareImport(path: path, options: options, progress: progress, shouldStop: shouldStop),
+                         issueId: issueId)
+    }
+
+    /// Reads, hashes, scans and compresses `path` (or stdin for `-`) without touching the
+    /// database, so a long import never holds up another writer; any thread may run it.
+    ///
+    /// - parameters:
+    ///   - progress: called after each block with the source bytes read and the total when known.
+    ///   - shouldStop: polled between blocks; true stops with `ImportError.interrupted`.
+    /// - throws: `ImportError`.
+    public func prepareImport(path: String, options: LogImportOptions = LogImportOptions(),
+                              progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
+                              shouldStop: @escaping () -> Bool = { false }) throws -> PreparedLog {
         let input = try LogInput(path: path, name: options.name, shouldStop: shouldStop)
         var pipeline = LogPipeline(options: options)
         pipeline.progress = progress
         pipeline.shouldStop = shouldStop
-        let processed = try pipeline.process(input)
-        return try store(processed, of: input, issueId: issueId)
+        return PreparedLog(name: input.name, path: input.path, wasCompressed: input.isCompressed,
+                           processed: try pipeline.process(input))
     }
 
-    /// One transaction: the `log_files` row, the compressed text, index and spans, the audit
-    /// row and the timeline event.
-    private func store(_ processed: ProcessedLog, of input: LogInput, issueId: String) throws -> LogFileDetail {
-        try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
+    /// Stores a prepared log in one transaction: the `log_files` row, the compressed text,
+    /// index and spans, the audit row and the timeline event.
+    ///
+    /// - throws: `TriageError.unknownID` for an issue that is gone, `StoreError`.
+    public func store(_ prepared: PreparedLog, issueId: String) throws -> LogFileDetail {
+        let processed = prepared.processed
+        return try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = context.clock.now()
             let id = UUIDv7.next(at: now)
             try db.execute("""
                 INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(issueId), .text(input.name), .text(input.path), .integer(processed.size),
-                      .text(MimeType.forLog(named: input.name)), .text(processed.hash), .text(Timestamp.format(now))])
-            try LogContentWriter.write(processed, logId: id, wasCompressed: input.isCompressed, in: db)
+                """, [.text(id), .text(issueId), .text(prepared.name), .text(prepared.path), .integer(processed.size),
+                      .text(MimeType.forLog(named: prepared.name)), .text(processed.hash), .text(Timestamp.format(now))])
+            try LogContentWriter.write(processed, logId: id, wasCompressed: prepared.wasCompressed, in: db)
             try context.audit.append(
                 action: "upload_log_file", entityType: "log_file", entityId: id,
-                details: .object([("issue_id", .string(issueId)), ("file_name", .string(input.name)),
+                details: .object([("issue_id", .string(issueId)), ("file_name", .string(prepared.name)),
                                   ("file_size", .int(processed.size)), ("content_hash", .string(processed.hash)),
                                   ("pii_spans", .int(Int64(processed.spanCount)))]), in: db)
             try context.timeline.record(
-                .logUploaded, issueId: issueId, description: "Log uploaded: \(input.name)",
-                metadata: .object([("file_name", .string(input.name)), ("file_size", .int(processed.size))]), in: db)
+                .logUploaded, issueId: issueId, description: "Log uploaded: \(prepared.name)",
+                metadata: .object([("file_name", .string(prepared.name)), ("file_size", .int(processed.size))]), in: db)
             return try detail(id, in: db)
         } }
     }

@@ -1,7 +1,7 @@
 import TRCAAStore
 
 /// A log after one pass: compressed blocks, index, packed PII spans, hash and size.
-struct ProcessedLog {
+struct ProcessedLog: Sendable {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
     /// The spans found, in runs cut between blocks.

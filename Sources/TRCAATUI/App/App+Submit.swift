@@ -27,7 +27,11 @@ extension App {
         case .importLog(let issueId):
             let path = PathInput.normalize(form.value(0))
             guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: 0, in: &state) }
+            if let running = state.importing {
+                return reject(&form, "\(running) is still being imported (Ctrl-c stops it)", field: 0, in: &state)
+            }
             state.overlay = nil
+            state.importing = (path as NSString).lastPathComponent
             return [.importLog(issueId: issueId, path: path)]
         case .addWhy(let issueId):
             guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }

@@ -55,6 +55,13 @@ public enum App {
         case .failed(let message):
             state.toast = Toast(message, isError: true, expires: state.now)
             return []
+        case .importPrepared(let issueId, let prepared):
+            state.importing = nil
+            return [.storeImport(issueId: issueId, prepared)]
+        case .importStopped(let message):
+            state.importing = nil
+            state.toast = Toast(message, isError: true, expires: state.now)
+            return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
         case .logScanFailed(let logId, let message):
@@ -125,6 +132,11 @@ public enum App {
 
     /// Routes a key: text fields take printable keys first, then the focused keymap chain.
     static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        // While an import reads, Ctrl-c stops it (as in a shell); once more, it quits.
+        if key == .ctrl("c"), let name = state.importing {
+            state.status.activity = "stopping the import of \(name)…"
+            return [.cancelImport]
+        }
         let chain = Keymap.chain(for: state.focus)
         let action = Keymap.standard.action(for: key, in: chain)
         if let action, !(isTextEntry(state) && key.isPrintable) {

@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     /// Whether `$VISUAL`/`$EDITOR` is set; without it long text opens the built-in editor.
     public var hasExternalEditor: Bool
     public var isQuitting = false
+    /// The file an import is reading (on a queue of its own; `Ctrl-c` stops it).
+    public var importing: String?
 
     public init(size: Size, status: StatusInfo, now: Date, hasExternalEditor: Bool) {
         self.size = size

@@ -31,7 +31,12 @@ public enum Effect: Sendable, Equatable {
     case preparePager(logId: String, redacted: Bool)
     case dismissSpans([String])
     case purgeLog(logId: String)
+    /// Reads, scans and compresses a log on the import queue (the store is not touched).
     case importLog(issueId: String, path: String)
+    /// Stops the import under way; run at once, not queued.
+    case cancelImport
+    /// Stores what `importLog` prepared, in one short transaction.
+    case storeImport(issueId: String, PreparedLog)
     case loadDocument(id: String)
     /// Loads a document's text, then opens it in the editor.
     case loadDocumentForEditing(id: String)

@@ -12,6 +12,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// The newest search and filter asked for per log, so a scan that a newer one replaced
     /// stops instead of holding up the queue.
     private let latestLogScan = Mutex<[String: (find: Int, filter: Int)]>([:])
+    /// Set by `Ctrl-c` while an import reads; the import polls it between blocks.
+    private let importCancelled = Atomic(false)
 
     /// - parameter describe: turns a thrown error into the one-line message users see (the
     ///   executable's, so the CLI and the interface say the same thing).
@@ -40,7 +42,19 @@ public final class EffectRunner: @unchecked Sendable {
     /// Runs `effect`; errors become `.failed` (or `.searchFailed`) messages, never crashes.
     /// Long work reports through `progress` as it goes (it may be called from other threads).
     /// A write that waits for another process's lock says so in the status bar.
+    ///
+    /// `importLog` never touches the store, so it may run on a queue of its own next to the
+    /// other effects; `cancelImport` only sets a flag, on any thread.
     public func run(_ effect: Effect, progress: @escaping @Sendable (Msg) -> Void = { _ in }) -> [Msg] {
+        switch effect {
+        case .importLog(let issueId, let path):
+            return prepareImport(issueId: issueId, path: path, progress: progress)
+        case .cancelImport:
+            importCancelled.store(true, ordering: .relaxed)
+            return []
+        default:
+            break
+        }
         let waited = Atomic(false)
         workspace.database.announceWaits { [workspace] in
             waited.store(true, ordering: .relaxed)
@@ -153,17 +167,12 @@ public final class EffectRunner: @unchecked Sendable {
         case .purgeLog(let logId):
             let result = try workspace.logs.purge(logId)
             return [.changed("purged \(counted(result.spansRemoved, "PII span")); the stored text is now redacted")]
-        case .importLog(let issueId, let path):
-            let name = (path as NSString).lastPathComponent
-            let reported = Atomic<Int>(-1)
-            let log = try workspace.logs.importLog(issueId: issueId, path: path, progress: { read, total in
-                guard let total, total > 0 else { return }
-                let percent = Int(read * 100 / total)
-                if reported.exchange(percent, ordering: .relaxed) != percent { progress(.progress("importing \(name) \(percent)%")) }
-            })
-            progress(.progress(nil))
+        case .storeImport(let issueId, let prepared):
+            let log = try workspace.logs.store(prepared, issueId: issueId)
             return [.changed("imported \(log.summary.fileName): \(counted(log.lineCount ?? 0, "line")), "
                              + "\(counted(log.spanCount, "PII span"))")]
+        case .importLog, .cancelImport:
+            return []  // handled by `run`
         case .loadDocument(let id):
             return [.documentLoaded(try workspace.documents.get(id), forEditing: false)]
         case .loadDocumentForEditing(let id):
@@ -211,6 +220,29 @@ public final class EffectRunner: @unchecked Sendable {
             return []
         }
     }
+
+    /// Reads, scans and compresses a log with no store access, reporting progress;
+    /// `Ctrl-c` (`cancelImport`) stops it with nothing stored.
+    private func prepareImport(issueId: String, path: String, progress: @escaping @Sendable (Msg) -> Void) -> [Msg] {
+        let name = (path as NSString).lastPathComponent
+        let reported = Atomic<Int>(-1)
+        importCancelled.store(false, ordering: .relaxed)
+        defer { progress(.progress(nil)) }
+        do {
+            let prepared = try workspace.logs.prepareImport(path: path, progress: { read, total in
+                guard let total, total > 0 else { return }
+                let percent = Int(read * 100 / total)
+                if reported.exchange(percent, ordering: .relaxed) != percent {
+                    progress(.progress("importing \(name) \(percent)% · Ctrl-c stops"))
+                }
+            }, shouldStop: { self.importCancelled.load(ordering: .relaxed) })
+            return [.importPrepared(issueId: issueId, prepared)]
+        } catch ImportError.interrupted {
+            return [.importStopped("stopped importing \(name); nothing was stored")]
+        } catch {
+            return [.importStopped(describe(error))]
+        }
+    }
 }
 
 extension IssueFilter {
@@ -218,4 +250,5 @@ extension IssueFilter {
     var isUnfiltered: Bool {
         statuses.isEmpty && severities.isEmpty && categories.isEmpty && assignee == nil && tag == nil
     }
+
 }

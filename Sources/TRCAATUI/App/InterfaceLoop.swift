@@ -13,6 +13,8 @@ public final class InterfaceLoop {
     private let wakePipe: WakePipe
     private let mailbox: Mailbox
     private let effects = DispatchQueue(label: "trcaa.effects")
+    /// Imports read and compress here, so the store effects go on meanwhile.
+    private let imports = DispatchQueue(label: "trcaa.imports")
     private var state: AppState
 
     /// The page cache for the interface's connection, in KiB. The interface holds it for a
@@ -94,10 +96,13 @@ public final class InterfaceLoop {
                 runEditor(purpose, text: text, fileName: fileName)
             case .runPager(let directory, let path):
                 runPager(path, removing: directory)
+            case .cancelImport:
+                _ = runner.run(effect)
             default:
                 let runner = runner, mailbox = mailbox
                 runner.submitted(effect)
-                effects.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
+                let queue = if case .importLog = effect { imports } else { effects }
+                queue.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
             }
         }
     }

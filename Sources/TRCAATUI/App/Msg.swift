@@ -19,6 +19,10 @@ public enum Msg: Sendable {
     /// The external editor returned; `nil` text means unchanged.
     case edited(EditPurpose, String?)
     case failed(String)
+    /// An import has read its file; storing it comes next.
+    case importPrepared(issueId: String, PreparedLog)
+    /// An import ended without storing anything (cancelled, or the file was refused).
+    case importStopped(String)
     case demoLoaded(issues: Int)
     case logOpened(logId: String, lineCount: Int, pii: [PIICount])
     /// The log cannot be read (a row of the original app that kept only a path, a damaged blob).
