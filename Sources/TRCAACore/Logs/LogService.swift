@@ -38,18 +38,19 @@ public struct LogService {
                           progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
                           shouldStop: @escaping () -> Bool = { false }) throws -> LogFileDetail {
         try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: context.database)
-        return try store(try prepareImport(path: path, options: options, progress: progress, shouldStop: shouldStop),
+        return try store(try Self.prepareImport(path: path, options: options, progress: progress, shouldStop: shouldStop),
                          issueId: issueId)
     }
 
     /// Reads, hashes, scans and compresses `path` (or stdin for `-`) without touching the
-    /// database, so a long import never holds up another writer; any thread may run it.
+    /// database, so a long import never holds up another writer; any thread may run it, even
+    /// before the store is open (`trcaa log import` reads while the key is derived).
     ///
     /// - parameters:
     ///   - progress: called after each block with the source bytes read and the total when known.
     ///   - shouldStop: polled between blocks; true stops with `ImportError.interrupted`.
     /// - throws: `ImportError`.
-    public func prepareImport(path: String, options: LogImportOptions = LogImportOptions(),
+    public static func prepareImport(path: String, options: LogImportOptions = LogImportOptions(),
                               progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
                               shouldStop: @escaping () -> Bool = { false }) throws -> PreparedLog {
         let input = try LogInput(path: path, name: options.name, shouldStop: shouldStop)

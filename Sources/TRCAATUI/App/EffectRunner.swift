@@ -229,7 +229,7 @@ public final class EffectRunner: @unchecked Sendable {
         importCancelled.store(false, ordering: .relaxed)
         defer { progress(.progress(nil)) }
         do {
-            let prepared = try workspace.logs.prepareImport(path: path, progress: { read, total in
+            let prepared = try LogService.prepareImport(path: path, progress: { read, total in
                 guard let total, total > 0 else { return }
                 let percent = Int(read * 100 / total)
                 if reported.exchange(percent, ordering: .relaxed) != percent {

@@ -18,10 +18,16 @@ extension StoreCommand {
     static var createsDatabase: Bool { true }
 
     mutating func run() throws {
+        try withWorkspace { try run(in: $0) }
+    }
+
+    /// Opens the store, runs `body` on it and folds the write-ahead log back; errors are
+    /// reported once, as every command reports them.
+    func withWorkspace(_ body: (Workspace) throws -> Void) throws {
         try reportingErrors {
             let workspace = try global.openWorkspace(migrate: Self.migratesOnOpen, createIfMissing: Self.createsDatabase)
             if isatty(STDERR_FILENO) == 1 { workspace.database.announceWaits { Console.notice(workspace.waitNotice) } }
-            try run(in: workspace)
+            try body(workspace)
             if let warning = workspace.database.foldWriteAheadLog() { Console.notice(warning) }
         }
     }
