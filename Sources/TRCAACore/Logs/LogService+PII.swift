@@ -14,13 +14,12 @@ extension LogService {
     /// A log's PII spans in text order, with their text and the 1-based line each starts on;
     /// `type` narrows to one type.
     public func spans(_ id: String, type: String? = nil) throws -> [StoredSpan] {
-        let spans = try packedSpans(id).filter { type == nil || PIIType(code: $0.type)?.rawValue == type }
+        let spans = try packedSpans(id).filter { type == nil || $0.typeName == type }
         let excerpts = try reader(id).excerpts(spans.map { $0.start..<$0.end })
         return zip(spans, excerpts).map { span, excerpt in
-            let type = PIIType(code: span.type)
-            return StoredSpan(id: Self.spanId(logId: id, start: span.start), logFileId: id, type: type?.rawValue ?? "PII",
-                              start: span.start, end: span.end, value: String(decoding: excerpt.bytes, as: UTF8.self),
-                              replacement: type?.token ?? "[PII]", line: excerpt.line + 1)
+            StoredSpan(id: Self.spanId(logId: id, start: span.start), logFileId: id, type: span.typeName, start: span.start,
+                       end: span.end, value: String(decoding: excerpt.bytes, as: UTF8.self), replacement: span.token,
+                       line: excerpt.line + 1)
         }
     }
 
@@ -62,7 +61,7 @@ extension LogService {
                 try PackedSpans.delete(run, logId: logId, in: db)
                 if !spans.isEmpty { try PackedSpans.insert(PackedSpanRun(spans), logId: logId, in: db) }
                 let excerpt = try LogReader(database: db, logId: logId).excerpts([packed.start..<packed.end])[0]
-                let type = PIIType(code: packed.type)?.rawValue ?? "PII"
+                let type = packed.typeName
                 let value = String(decoding: excerpt.bytes, as: UTF8.self)
                 let reviewId = UUIDv7.next(at: context.clock.now())
                 try db.execute("""
@@ -80,7 +79,7 @@ extension LogService {
                     details: .object([("log_file_id", .string(logId)), ("pii_type", .string(type)),
                                       ("start_offset", .int(packed.start)), ("end_offset", .int(packed.end))]), in: db)
                 return StoredSpan(id: id, logFileId: logId, type: type, start: packed.start, end: packed.end, value: value,
-                                  replacement: PIIType(rawValue: type)?.token ?? "[PII]", line: excerpt.line + 1)
+                                  replacement: packed.token, line: excerpt.line + 1)
             }
         }
     }

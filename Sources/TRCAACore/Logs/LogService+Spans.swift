@@ -23,7 +23,7 @@ extension LogService {
     /// Spans per type of a log the original app stored (no `log_stats` row to keep them).
     func countPackedSpans(_ logId: String, in db: Database) throws -> [PIICount] {
         var counts: [String: Int] = [:]
-        for span in try packedSpans(logId, in: db) { counts[PIIType(code: span.type)?.rawValue ?? "?", default: 0] += 1 }
+        for span in try packedSpans(logId, in: db) { counts[span.typeName, default: 0] += 1 }
         return counts.map { PIICount(type: $0.key, count: $0.value) }
     }
 
@@ -31,9 +31,15 @@ extension LogService {
     /// redaction use them.
     func lineSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [LineSpan] {
         try packedSpans(id, from: from, to: to, in: db).map { span in
-            let type = PIIType(code: span.type)
-            return LineSpan(start: span.start, end: span.end, token: Array((type?.token ?? "[PII]").utf8),
-                            type: type?.rawValue ?? "PII", id: Self.spanId(logId: id, start: span.start))
+            LineSpan(start: span.start, end: span.end, token: Array(span.token.utf8), type: span.typeName,
+                     id: Self.spanId(logId: id, start: span.start))
         }
     }
+}
+
+extension PackedSpan {
+    /// The type's name (`pii_spans.pii_type`), "PII" for a code this build does not know.
+    var typeName: String { PIIType(code: type)?.rawValue ?? "PII" }
+    /// What the redacted view shows in its place.
+    var token: String { "[\(typeName)]" }
 }
