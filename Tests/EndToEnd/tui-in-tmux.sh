@@ -337,6 +337,17 @@ keys q
 wait_for "4 Logs (2)"
 keys a
 wait_for "Import a log"
+tm send-keys -t t -l "$work/big.log"
+keys Enter
+wait_for "importing big.log"
+keys C-c
+wait_for "stopped importing big.log; nothing was stored"
+wait_for "4 Logs (2)"
+[ "$(cli log list --json | grep -c '"file_name" : "big.log"')" = 0 ] || fail "a stopped import stored a log"
+ok "Ctrl-c stops an import under way: nothing is stored, the interface goes on"
+
+keys a
+wait_for "Import a log"
 tm send-keys -t t -l "$work/big"
 keys Tab
 wait_for "big.log"
