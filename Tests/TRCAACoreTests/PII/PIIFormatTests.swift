@@ -69,9 +69,26 @@ import TRCAACore
         }
     }
 
+    @Test func hostnamesMayEndInAnyIANATopLevelDomain() {
+        for host in ["api.acme.technology", "portal.example.travelersinsurance", "shop.example.xn--p1ai",
+                     "cdn.example.XN--VERMGENSBERATUNG-PWB", "xn--bcher-kva.example.museum"] {
+            #expect(found("connect to \(host) now") == ["Hostname:\(host)"], "\(host)")
+        }
+        for lookAlike in ["workers2.properties", "Payment.java", "bgl.128mps.f64.map", "nova.compute.claims",
+                          "user.name is set", "example.xn--nottld", "hello.technologyy", "this.ultraPictureBox1.Name = x",
+                          "self.client.com"] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
+
     @Test func emailsNeedAHostnameDomain() {
         #expect(found("mail maria@umbrella.fr now") == ["Email:maria@umbrella.fr"])
         #expect(found("root@tbird-admin1 login").isEmpty)
+        #expect(found("mail user@xn--80ak6aa92e.com now") == ["Email:user@xn--80ak6aa92e.com"])
+        #expect(found("mail ivan@xn--e1afmkfd.xn--p1ai now") == ["Email:ivan@xn--e1afmkfd.xn--p1ai"])
+        #expect(found("mail ivan@example.xn--p1ai.") == ["Email:ivan@example.xn--p1ai"])
+        #expect(found("mail ivan@example.xn--zz9zz").isEmpty)  // no such TLD
+        #expect(found("mail ivan@xn--.com").isEmpty)  // a label cannot end in `-`
     }
 
     @Test func urlCredentialsCoverTheWholeUserinfo() {
