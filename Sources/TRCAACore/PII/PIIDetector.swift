@@ -68,16 +68,18 @@ public enum PIIDetector {
         let digitEnd = text.runEnd(.digit, from: index)
         let digits = digitEnd - index, after = text[digitEnd]
         if after == UInt8(ascii: "."), digits <= 3 { NetworkDetectors.ipv4(text, at: index, &found) }
-        guard !afterWord else { return }
         let separated = after == UInt8(ascii: " ") || after == UInt8(ascii: "-")
+        // A card validates itself (issuer, length, Luhn): text of another script right before it
+        // (`卡号：4111 1111 1111 1111`) does not make it part of a word.
         let mayBeCard = text[index] >= UInt8(ascii: "2") && text[index] <= UInt8(ascii: "6") && (digits >= 13 || (digits == 4 && separated))
-        let mayBeSSN = digits == 3 && separated
-        let mayBePhone = index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
+        let mayBeSSN = !afterWord && digits == 3 && separated
+        let mayBePhone = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
             && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
                 || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))
                 || PhoneDetector.followsAWord(text, index))
         guard mayBeCard || mayBeSSN || mayBePhone, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
-        if mayBeCard || mayBeSSN { NumberDetectors.number(text, at: index, &found) }
+        if mayBeCard, let end = NumberDetectors.cardEnd(text, from: index) { found.add(.creditCard, index, end) }
+        if mayBeSSN, let end = NumberDetectors.ssnEnd(text, from: index) { found.add(.ssn, index, end) }
         if mayBePhone, let end = PhoneDetector.number(text, at: index, &found) { phoneResume = end }
     }
 

@@ -18,6 +18,18 @@ import TRCAACore
         #expect(found("blk_-4468645577339843974 and blk_4111111111111111").isEmpty)  // block ids
     }
 
+    @Test func groupedCardsAreCheckedAsTheirDigits() {
+        for card in ["5555 5555 5555 4444", "6011-0009-9013-9424", "3714-496353-98431", "4000 0000 0000 0000 006",
+                     "6759 6498 2643 8453"] {
+            #expect(found("card \(card) exp 12/25") == ["CreditCard:\(card)"], "\(card)")
+        }
+        #expect(found("卡号：4111 1111 1111 1111") == ["CreditCard:4111 1111 1111 1111"])
+        #expect(found("card 4111 1111 1111 1112").isEmpty)  // Luhn fails
+        #expect(found("card 3782 822463 1000").isEmpty)  // Amex is 15 digits
+        #expect(found("card 9999 9999 9999 9995").isEmpty)  // no issuer, though Luhn holds
+        #expect(found("card 4111 111111 111111").isEmpty)  // a Visa is not grouped 4-6-6
+    }
+
     @Test func ssnsFollowTheAllocationRules() {
         #expect(found("ssn=078-05-1120") == ["SSN:078-05-1120"])
         #expect(found("078 05 1120") == ["SSN:078 05 1120"])

@@ -1,11 +1,5 @@
 /// Numbers that validate: payment cards, US social security numbers, IBANs.
 enum NumberDetectors {
-    /// A card number or an SSN at the start of a number (not glued to one before it).
-    static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) {
-        if let end = cardEnd(text, from: index) { found.add(.creditCard, index, end) }
-        if let end = ssnEnd(text, from: index) { found.add(.ssn, index, end) }
-    }
-
     /// The digits continue something longer: `1.2.`, `12-`, an identifier (`blk_-…`, `id_…`,
     /// `dsl-082-…`), or the last group of an IBAN-like run of four-character groups.
     static func isGluedToNumber(_ text: ByteText, before index: Int) -> Bool {
