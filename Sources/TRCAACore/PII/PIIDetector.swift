@@ -72,7 +72,7 @@ public enum PIIDetector {
         // A card validates itself (issuer, length, Luhn): text of another script right before it
         // (`卡号：4111 1111 1111 1111`) does not make it part of a word.
         let mayBeCard = text[index] >= UInt8(ascii: "2") && text[index] <= UInt8(ascii: "6") && (digits >= 13 || (digits == 4 && separated))
-        let mayBeSSN = !afterWord && digits == 3 && separated
+        let mayBeSSN = !afterWord && digits == 3 && (separated || after == UInt8(ascii: "."))
         let mayBePhone = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
             && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
                 || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))

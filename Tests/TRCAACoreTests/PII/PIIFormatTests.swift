@@ -33,8 +33,14 @@ import TRCAACore
     @Test func ssnsFollowTheAllocationRules() {
         #expect(found("ssn=078-05-1120") == ["SSN:078-05-1120"])
         #expect(found("078 05 1120") == ["SSN:078 05 1120"])
-        for invalid in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000"] {
+        #expect(found("ssn 123.45.6789.") == ["SSN:123.45.6789"])
+        for invalid in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000",
+                        "000.12.3456", "666.12.3456", "912.12.3456", "123.00.4567", "123.45.0000"] {
             #expect(found("ssn \(invalid)").isEmpty, "\(invalid)")
+        }
+        for lookAlike in ["version 123.45.6789", "at 1.123.45.6789", "123.45.6789.1", "123.45.67890", "v123.45.6789",
+                          "123.45-6789"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("SSN:") }, "\(lookAlike)")
         }
     }
 
