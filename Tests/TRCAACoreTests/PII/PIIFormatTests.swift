@@ -152,5 +152,9 @@ import TRCAACore
         let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbCd==\n-----END RSA PRIVATE KEY-----"
         #expect(found("key:\n\(pem)\ndone") == ["PrivateKey:\(pem)"])
         #expect(found("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----").isEmpty)
+        let pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBF0a\n=Xk4j\n-----END PGP PRIVATE KEY BLOCK-----"
+        #expect(found("exported:\n\(pgp)\nok") == ["PrivateKey:\(pgp)"])
+        #expect(found("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQENBF0a\n-----END PGP PUBLIC KEY BLOCK-----").isEmpty)
+        #expect(found("-----BEGIN PGP SIGNATURE-----\niQEzBAEB\n-----END PGP SIGNATURE-----").isEmpty)
     }
 }
