@@ -26,10 +26,14 @@ public enum PIIDetector {
             let wordEnd = text.runEnd(.alnum, from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
+            let length = wordEnd - index
             if byte <= UInt8(ascii: "9") {
                 scanNumber(text, at: index, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
+                // Mailchimp's 32 hex digits are the one vendor format that may start with a digit.
+                if length == 32, after == UInt8(ascii: "-"), previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
+                    VendorTokens.token(text, at: index, wordEnd: wordEnd, &found)
+                }
             } else {
-                let length = wordEnd - index
                 if previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
                     if length >= 20 || after == UInt8(ascii: "-") || after == UInt8(ascii: "_")
                         || (after == UInt8(ascii: ".") && (length == 2 || length == 4)) {
@@ -110,6 +114,7 @@ public enum PIIDetector {
         text.forEach(UInt8(ascii: ":")) { colon in
             KeyValueDetector.assignment(text, separator: colon, &found)
             NetworkDetectors.ipv6(text, colon: colon, resume: &ipv6Resume, &found)
+            VendorTokens.telegram(text, colon: colon, &found)
         }
         text.forEach(UInt8(ascii: "=")) { KeyValueDetector.assignment(text, separator: $0, &found) }
         text.forEach(UInt8(ascii: "@")) { NameDetectors.email(text, at: $0, &found) }

@@ -157,4 +157,22 @@ import TRCAACore
         #expect(found("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQENBF0a\n-----END PGP PUBLIC KEY BLOCK-----").isEmpty)
         #expect(found("-----BEGIN PGP SIGNATURE-----\niQEzBAEB\n-----END PGP SIGNATURE-----").isEmpty)
     }
+
+    @Test func vendorTokensOfTelegramMailchimpAndClojars() {
+        let telegram = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+        #expect(found("bot \(telegram) ok") == ["ApiKey:\(telegram)"])
+        #expect(found("GET /bot\(telegram)/getMe") == ["ApiKey:\(telegram)"])
+        let mailchimp = "0123456789abcdef0123456789abcdef-us12"
+        #expect(found("mc \(mailchimp) ok") == ["ApiKey:\(mailchimp)"])
+        #expect(found("mc f0123456789abcdef0123456789abcde-us6") == ["ApiKey:f0123456789abcdef0123456789abcde-us6"])
+        let clojars = "CLOJARS_" + String(repeating: "a1b2c3d4e5", count: 6)
+        #expect(found("deploy \(clojars)") == ["ApiKey:\(clojars)"])
+        for lookAlike in ["123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw12", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                          "1234:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1", "robot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+                          "12345:AbstractAnnotationConfigDispatcherServlet", "0123456789abcdef0123456789abcdef-us123",
+                          "0123456789abcdef0123456789abcdeg-us1", "0123456789abcdef0123456789abcdef-eu1",
+                          "CLOJARS_" + String(repeating: "a1b2c3d4e5", count: 5)] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
 }
