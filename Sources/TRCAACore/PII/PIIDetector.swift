@@ -80,6 +80,7 @@ public enum PIIDetector {
         let mayBePhone = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
             && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
                 || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))
+                || (digits == 11 && (text[index] == UInt8(ascii: "1") || text[index] == UInt8(ascii: "0")))
                 || PhoneDetector.followsAWord(text, index))
         guard mayBeCard || mayBeSSN || mayBePhone, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
         if mayBeCard, let end = NumberDetectors.cardEnd(text, from: index) { found.add(.creditCard, index, end) }

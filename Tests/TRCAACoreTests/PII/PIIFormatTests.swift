@@ -129,6 +129,20 @@ import TRCAACore
         }
     }
 
+    @Test func elevenDigitMobilesStandAlone() {
+        for mobile in ["13812345678", "19912345678", "07700900123"] {
+            #expect(found("sms sent to \(mobile).") == ["Phone:\(mobile)"], "\(mobile)")
+            #expect(found("\(mobile), call me") == ["Phone:\(mobile)"], "\(mobile)")
+            #expect(found(#"{"phone":"\#(mobile)"}"#) == ["Phone:\(mobile)"], "\(mobile)")
+        }
+        for lookAlike in ["id=13812345678", #"{"uid": 13812345678}"#, "user_13812345678", "req-13812345678", "#13812345678",
+                          "ts 1700000000123", "12812345678 calls", "08700900123", "0.13812345678", "13812345678.5",
+                          "allocated 17179869184 bytes", "13812345678abc", "138123456789", "1381234567",
+                          "/13812345678/", "x:13812345678", "sshd[13812345678]", "<13812345678>"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("Phone:") }, "\(lookAlike)")
+        }
+    }
+
     @Test func secretsByKeywordSpanTheValueOnly() {
         #expect(found("DB_PASSWORD=ingest-billing-532") == ["Password:ingest-billing-532"])
         #expect(found(#"{"password":"s3cr3t!"}"#) == ["Password:s3cr3t!"])
