@@ -155,6 +155,17 @@ import TRCAACore
         }
     }
 
+    @Test func quotedSecretsMayHoldSpacesAndPunctuation() {
+        #expect(found(#"password: "correct horse battery staple""#) == ["Password:correct horse battery staple"])
+        #expect(found(#""api_key": "sk live/abc+def==""#) == ["ApiKey:sk live/abc+def=="])
+        #expect(found("secret='a b;c'") == ["ApiKey:a b;c"])
+        #expect(found(#"client_secret = "x/y z""#) == ["ApiKey:x/y z"])
+        for lookAlike in ["secret='abc'", #"token: "n/a""#, "secret='a'", #"secret: "****""#, #"token: "<none>""#,
+                          #"secret: "true""#, "secret=ab;c d"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("ApiKey:") }, "\(lookAlike)")
+        }
+    }
+
     @Test func selfDescribingSecretsNeedNoKeyword() {
         #expect(found("AccessKeyId=AKIAIOSFODNN7EXAMPLE") == ["AWSKey:AKIAIOSFODNN7EXAMPLE"])
         #expect(found("key ghp_abcdefghijklmnopqrstuvwxyz0123456789") == ["ApiKey:ghp_abcdefghijklmnopqrstuvwxyz0123456789"])

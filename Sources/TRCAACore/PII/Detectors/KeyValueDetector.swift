@@ -98,9 +98,12 @@ enum KeyValueDetector {
         if kind == .password { return true }
         // An API key written without quotes is token characters with letters and digits
         // (`Token{a64f992` or `BinderProxy@2bd79ce` are object names, not keys).
-        let quoted = ByteClass.isOne(of: "\"'`", text[range.lowerBound - 1])
-        return range.count >= 8
-            && (quoted || (range.allSatisfy { text.has(.token, at: $0) } && VendorTokens.hasMix(text, range) && !isName(text, range)))
+        // Quoted, it may hold spaces and punctuation (`"sk live/abc+def=="`, `'a b;c'`).
+        if ByteClass.isOne(of: "\"'`", text[range.lowerBound - 1]) {
+            return range.count >= 8 || (range.count >= 4 && range.contains { !text.has(.alnum, at: $0) })
+        }
+        return range.count >= 8 && range.allSatisfy { text.has(.token, at: $0) } && VendorTokens.hasMix(text, range)
+            && !isName(text, range)
     }
 
     /// Dotted or slashed names (`com.apple.xpc.activity/4505`): two or more segments that are
