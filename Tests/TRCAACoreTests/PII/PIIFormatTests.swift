@@ -160,8 +160,9 @@ import TRCAACore
         #expect(found(#""api_key": "sk live/abc+def==""#) == ["ApiKey:sk live/abc+def=="])
         #expect(found("secret='a b;c'") == ["ApiKey:a b;c"])
         #expect(found(#"client_secret = "x/y z""#) == ["ApiKey:x/y z"])
+        #expect(found(#"{"API Key": "abc def ghi", "Secret Key" : 'a b;c d'}"#) == ["ApiKey:abc def ghi", "ApiKey:a b;c d"])
         for lookAlike in ["secret='abc'", #"token: "n/a""#, "secret='a'", #"secret: "****""#, #"token: "<none>""#,
-                          #"secret: "true""#, "secret=ab;c d"] {
+                          #"secret: "true""#, "secret=ab;c d", #""Public Key": "abc def ghi""#] {
             #expect(!found(lookAlike).contains { $0.hasPrefix("ApiKey:") }, "\(lookAlike)")
         }
     }

@@ -14,9 +14,19 @@ enum KeyValueDetector {
         if text[position] == UInt8(ascii: ":") && text[position + 1] == UInt8(ascii: "/") { return }
         var keyEnd = position
         while text.has(.space, at: keyEnd - 1) { keyEnd -= 1 }
-        if text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") { keyEnd -= 1 }
+        let quote = text[keyEnd - 1]
+        let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+        if isQuoted { keyEnd -= 1 }
         var keyStart = keyEnd
         while keyStart > 0, text.has(.base64url, at: keyStart - 1) || text[keyStart - 1] == UInt8(ascii: ".") { keyStart -= 1 }
+        // A quoted key may hold spaces (`"API Key": …`): it runs back to its opening quote.
+        if isQuoted, text[keyStart - 1] == UInt8(ascii: " ") {
+            var open = keyStart
+            while open > 0, keyEnd - open < 40, text.has([.alnum, .space], at: open - 1) || ByteClass.isOne(of: "_-.", text[open - 1]) {
+                open -= 1
+            }
+            if text[open - 1] == quote { keyStart = open }
+        }
         guard keyEnd - keyStart >= 2, mayNameSecret(text, keyStart..<keyEnd), let kind = kind(ofKey: text, keyStart..<keyEnd)
         else { return }
         var valueStart = position + 1
