@@ -190,7 +190,8 @@ enum KeyValueDetector {
         if text.matches("is ", at: start) { start += 3 } else if text.matches("was ", at: start) { start += 4 }
         var end = start
         while end < text.count, text[end] > 32 { end += 1 }
-        while end > start, ByteClass.isOne(of: ",;.)", text[end - 1]) { end -= 1 }
+        // Trailing punctuation, or the quote that closes the text around it, is not the value's.
+        while end > start, ByteClass.isOne(of: ",;.)\"'", text[end - 1]) { end -= 1 }
         let range = start..<end
         guard range.count >= 4, range.contains(where: { !text.has(.alpha, at: $0) }),
               !ByteClass.isOne(of: "([{<\"'", text[start]), !isPlaceholder(text, range),
