@@ -26,10 +26,14 @@ public enum PIIDetector {
             let wordEnd = text.runEnd(.alnum, from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
+            let length = wordEnd - index
             if byte <= UInt8(ascii: "9") {
                 scanNumber(text, at: index, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
+                // Mailchimp's 32 hex digits are the one vendor format that may start with a digit.
+                if length == 32, after == UInt8(ascii: "-"), previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
+                    VendorTokens.token(text, at: index, wordEnd: wordEnd, &found)
+                }
             } else {
-                let length = wordEnd - index
                 if previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
                     if length >= 20 || after == UInt8(ascii: "-") || after == UInt8(ascii: "_")
                         || (after == UInt8(ascii: ".") && (length == 2 || length == 4)) {
@@ -68,16 +72,19 @@ public enum PIIDetector {
         let digitEnd = text.runEnd(.digit, from: index)
         let digits = digitEnd - index, after = text[digitEnd]
         if after == UInt8(ascii: "."), digits <= 3 { NetworkDetectors.ipv4(text, at: index, &found) }
-        guard !afterWord else { return }
         let separated = after == UInt8(ascii: " ") || after == UInt8(ascii: "-")
+        // A card validates itself (issuer, length, Luhn): text of another script right before it
+        // (`卡号：4111 1111 1111 1111`) does not make it part of a word.
         let mayBeCard = text[index] >= UInt8(ascii: "2") && text[index] <= UInt8(ascii: "6") && (digits >= 13 || (digits == 4 && separated))
-        let mayBeSSN = digits == 3 && separated
-        let mayBePhone = index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
+        let mayBeSSN = !afterWord && digits == 3 && (separated || after == UInt8(ascii: "."))
+        let mayBePhone = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
             && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
                 || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))
+                || (digits == 11 && (text[index] == UInt8(ascii: "1") || text[index] == UInt8(ascii: "0")))
                 || PhoneDetector.followsAWord(text, index))
         guard mayBeCard || mayBeSSN || mayBePhone, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
-        if mayBeCard || mayBeSSN { NumberDetectors.number(text, at: index, &found) }
+        if mayBeCard, let end = NumberDetectors.cardEnd(text, from: index) { found.add(.creditCard, index, end) }
+        if mayBeSSN, let end = NumberDetectors.ssnEnd(text, from: index) { found.add(.ssn, index, end) }
         if mayBePhone, let end = PhoneDetector.number(text, at: index, &found) { phoneResume = end }
     }
 
@@ -108,6 +115,7 @@ public enum PIIDetector {
         text.forEach(UInt8(ascii: ":")) { colon in
             KeyValueDetector.assignment(text, separator: colon, &found)
             NetworkDetectors.ipv6(text, colon: colon, resume: &ipv6Resume, &found)
+            VendorTokens.telegram(text, colon: colon, &found)
         }
         text.forEach(UInt8(ascii: "=")) { KeyValueDetector.assignment(text, separator: $0, &found) }
         text.forEach(UInt8(ascii: "@")) { NameDetectors.email(text, at: $0, &found) }

@@ -98,13 +98,15 @@ public struct PIIScanner {
         (text[..<maximumPending].lastIndex(of: 32)).map { $0 + 1 } ?? maximumPending
     }
 
-    /// The start of the line holding a `-----BEGIN … PRIVATE KEY-----` with no END after it.
+    /// The start of the line holding a `-----BEGIN … PRIVATE KEY-----` (or PGP's
+    /// `… PRIVATE KEY BLOCK-----`) with no END after it.
     private static func openPrivateKey(in text: ByteText) -> Int? {
-        // The last BEGIN line (found from its rare `PRIVATE KEY-----`), if no END follows it.
+        // The last BEGIN line (found from its rare `PRIVATE KEY`), if no END follows it.
         var begin: Int?
         var from = 0
-        while let marker = SecretDetectors.find("PRIVATE KEY-----", in: text, from: from) {
+        while let marker = SecretDetectors.find("PRIVATE KEY", in: text, from: from) {
             from = marker
+            guard text.startsWith("-----", at: marker) || text.startsWith(" BLOCK-----", at: marker) else { continue }
             var lineStart = marker
             while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
             if SecretDetectors.find("-----BEGIN ", in: text, from: lineStart).map({ $0 < marker }) == true {

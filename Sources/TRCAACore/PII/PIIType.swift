@@ -41,7 +41,7 @@ public enum PIIType: String, CaseIterable, Sendable, Codable {
         case .iban: "an IBAN (country length and mod-97 check)"
         case .jwt: "a JSON Web Token (three base64url parts)"
         case .awsKey: "an AWS access key id"
-        case .privateKey: "a PEM private key block"
+        case .privateKey: "a PEM or PGP private key block"
         }
     }
 

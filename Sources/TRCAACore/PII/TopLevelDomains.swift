@@ -1,42 +1,140 @@
-/// Top-level domains a hostname may end in: the generic ones common in logs, every country
-/// code, and the private names networks use (`local`, `internal`, `lan`, `corp`...).
+/// Top-level domains a hostname may end in: IANA's root zone (the ICANN section of the Public
+/// Suffix List, 2023-02) and the private names networks use (`local`, `internal`, `lan`, `corp`...).
 enum TopLevelDomains {
-    static let all: WordSet = {
-        let generic = """
-            com net org edu gov mil int info biz pro aero coop museum mobi asia tel travel jobs cat io ai app dev \
-            cloud tech online site xyz top club shop store blog news live life world today space website host link \
-            click email solutions services agency digital network systems company media global center group \
-            consulting software support team tools zone expert studio design photography arpa
-            """
-        let countries = """
-            ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca \
-            cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo \
-            fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in iq ir is it je \
-            jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo \
-            mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt \
-            pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk \
-            tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw
+    /// Whether the label in `range` is a top-level domain; an internationalised one in its
+    /// ASCII form (`xn--p1ai`).
+    static func contains(_ text: ByteText, _ range: Range<Int>) -> Bool {
+        if text.matches("xn--", at: range.lowerBound) { return internationalized.contains(text, range.dropFirst(4)) }
+        return all.contains(text, range)
+    }
+
+    private static let all: WordSet = {
+        let iana = """
+            aaa aarp abarth abb abbott abbvie abc able abogado abudhabi ac academy accenture accountant accountants \
+            aco actor ad ads adult ae aeg aero aetna af afl africa ag agakhan agency ai aig airbus airforce airtel \
+            akdn al alfaromeo alibaba alipay allfinanz allstate ally alsace alstom am amazon americanexpress \
+            americanfamily amex amfam amica amsterdam analytics android anquan anz ao aol apartments app apple aq \
+            aquarelle ar arab aramco archi army arpa art arte as asda asia associates at athleta attorney au auction \
+            audi audible audio auspost author auto autos avianca aw aws ax axa az azure ba baby baidu banamex \
+            bananarepublic band bank bar barcelona barclaycard barclays barefoot bargains baseball basketball bauhaus \
+            bayern bb bbc bbt bbva bcg bcn bd be beats beauty beer bentley berlin best bestbuy bet bf bg bh bharti bi \
+            bible bid bike bing bingo bio biz bj black blackfriday blockbuster blog bloomberg blue bm bms bmw bn \
+            bnpparibas bo boats boehringer bofa bom bond boo book booking bosch bostik boston bot boutique box br \
+            bradesco bridgestone broadway broker brother brussels bs bt build builders business buy buzz bv bw by bz \
+            bzh ca cab cafe cal call calvinklein cam camera camp canon capetown capital capitalone car caravan cards \
+            care career careers cars casa case cash casino cat catering catholic cba cbn cbre cbs cc cd center ceo \
+            cern cf cfa cfd cg ch chanel channel charity chase chat cheap chintai christmas chrome church ci cipriani \
+            circle cisco citadel citi citic city cityeats ck cl claims cleaning click clinic clinique clothing cloud \
+            club clubmed cm cn co coach codes coffee college cologne com comcast commbank community company compare \
+            computer comsec condos construction consulting contact contractors cooking cookingchannel cool coop \
+            corsica country coupon coupons courses cpa cr credit creditcard creditunion cricket crown crs cruise \
+            cruises cu cuisinella cv cw cx cy cymru cyou cz dabur dad dance data date dating datsun day dclk dds de \
+            deal dealer deals degree delivery dell deloitte delta democrat dental dentist desi design dev dhl diamonds \
+            diet digital direct directory discount discover dish diy dj dk dm dnp do docs doctor dog domains dot \
+            download drive dtv dubai dunlop dupont durban dvag dvr dz earth eat ec eco edeka edu education ee eg email \
+            emerck energy engineer engineering enterprises epson equipment er ericsson erni es esq estate et etisalat \
+            eu eurovision eus events exchange expert exposed express extraspace fage fail fairwinds faith family fan \
+            fans farm farmers fashion fast fedex feedback ferrari ferrero fi fiat fidelity fido film final finance \
+            financial fire firestone firmdale fish fishing fit fitness fj fk flickr flights flir florist flowers fly \
+            fm fo foo food foodnetwork football ford forex forsale forum foundation fox fr free fresenius frl frogans \
+            frontdoor frontier ftr fujitsu fun fund furniture futbol fyi ga gal gallery gallo gallup game games gap \
+            garden gay gb gbiz gd gdn ge gea gent genting george gf gg ggee gh gi gift gifts gives giving gl glass gle \
+            global globo gm gmail gmbh gmo gmx gn godaddy gold goldpoint golf goo goodyear goog google gop got gov gp \
+            gq gr grainger graphics gratis green gripe grocery group gs gt gu guardian gucci guge guide guitars guru \
+            gw gy hair hamburg hangout haus hbo hdfc hdfcbank health healthcare help helsinki here hermes hgtv hiphop \
+            hisamitsu hitachi hiv hk hkt hm hn hockey holdings holiday homedepot homegoods homes homesense honda horse \
+            hospital host hosting hot hoteles hotels hotmail house how hr hsbc ht hu hughes hyatt hyundai ibm icbc ice \
+            icu id ie ieee ifm ikano il im imamat imdb immo immobilien in inc industries infiniti info ing ink \
+            institute insurance insure int international intuit investments io ipiranga iq ir irish is ismaili ist \
+            istanbul it itau itv jaguar java jcb je jeep jetzt jewelry jio jll jm jmp jnj jo jobs joburg jot joy jp \
+            jpmorgan jprs juegos juniper kaufen kddi ke kerryhotels kerrylogistics kerryproperties kfh kg kh ki kia \
+            kids kim kinder kindle kitchen kiwi km kn koeln komatsu kosher kp kpmg kpn kr krd kred kuokgroup kw ky \
+            kyoto kz la lacaixa lamborghini lamer lancaster lancia land landrover lanxess lasalle lat latino latrobe \
+            law lawyer lb lc lds lease leclerc lefrak legal lego lexus lgbt li lidl life lifeinsurance lifestyle \
+            lighting like lilly limited limo lincoln linde link lipsy live living lk llc llp loan loans locker locus \
+            lol london lotte lotto love lpl lplfinancial lr ls lt ltd ltda lu lundbeck luxe luxury lv ly ma macys \
+            madrid maif maison makeup man management mango map market marketing markets marriott marshalls maserati \
+            mattel mba mc mckinsey md me med media meet melbourne meme memorial men menu merckmsd mg mh miami \
+            microsoft mil mini mint mit mitsubishi mk ml mlb mls mm mma mn mo mobi mobile moda moe moi mom monash \
+            money monster mormon mortgage moscow moto motorcycles mov movie mp mq mr ms msd mt mtn mtr mu museum music \
+            mutual mv mw mx my mz na nab nagoya name natura navy nba nc ne nec net netbank netflix network neustar new \
+            news next nextdirect nexus nf nfl ng ngo nhk ni nico nike nikon ninja nissan nissay nl no nokia \
+            northwesternmutual norton now nowruz nowtv np nr nra nrw ntt nu nyc nz obi observer office okinawa olayan \
+            olayangroup oldnavy ollo om omega one ong onion onl online ooo open oracle orange org organic origins \
+            osaka otsuka ott ovh pa page panasonic paris pars partners parts party passagens pay pccw pe pet pf pfizer \
+            pg ph pharmacy phd philips phone photo photography photos physio pics pictet pictures pid pin ping pink \
+            pioneer pizza pk pl place play playstation plumbing plus pm pn pnc pohl poker politie porn post pr \
+            pramerica praxi press prime pro prod productions prof progressive promo properties property protection pru \
+            prudential ps pt pub pw pwc py qa qpon quebec quest racing radio re read realestate realtor realty recipes \
+            red redstone redumbrella rehab reise reisen reit reliance ren rent rentals repair report republican rest \
+            restaurant review reviews rexroth rich richardli ricoh ril rio rip ro rocher rocks rodeo rogers room rs \
+            rsvp ru rugby ruhr run rw rwe ryukyu sa saarland safe safety sakura sale salon samsclub samsung sandvik \
+            sandvikcoromant sanofi sap sarl sas save saxo sb sbi sbs sc sca scb schaeffler schmidt scholarships school \
+            schule schwarz science scot sd se search seat secure security seek select sener services seven sew sex \
+            sexy sfr sg sh shangrila sharp shaw shell shia shiksha shoes shop shopping shouji show showtime si silk \
+            sina singles site sj sk ski skin sky skype sl sling sm smart smile sn sncf so soccer social softbank \
+            software sohu solar solutions song sony soy spa space sport spot sr srl ss st stada staples star statebank \
+            statefarm stc stcgroup stockholm storage store stream studio study style su sucks supplies supply support \
+            surf surgery suzuki sv swatch swiss sx sy sydney systems sz tab taipei talk taobao target tatamotors tatar \
+            tattoo tax taxi tc tci td tdk team tech technology tel temasek tennis teva tf tg th thd theater theatre \
+            tiaa tickets tienda tiffany tips tires tirol tj tjmaxx tjx tk tkmaxx tl tm tmall tn to today tokyo tools \
+            top toray toshiba total tours town toyota toys tr trade trading training travel travelchannel travelers \
+            travelersinsurance trust trv tt tube tui tunes tushu tv tvs tw tz ua ubank ubs ug uk unicom university uno \
+            uol ups us uy uz va vacations vana vanguard vc ve vegas ventures verisign versicherung vet vg vi viajes \
+            video vig viking villas vin vip virgin visa vision viva vivo vlaanderen vn vodka volkswagen volvo vote \
+            voting voto voyage vu vuelos wales walmart walter wang wanggou watch watches weather weatherchannel webcam \
+            weber website wedding weibo weir wf whoswho wien wiki williamhill win windows wine winners wme \
+            wolterskluwer woodside work works world wow ws wtc wtf xbox xerox xfinity xihuan xin xxx xyz yachts yahoo \
+            yamaxun yandex ye yodobashi yoga yokohama you youtube yt yun za zappos zara zero zip zm zone zuerich zw
             """
         let privateNames = "local internal lan corp localdomain home intranet private test example"
-        return WordSet(generic + " " + countries + " " + privateNames)
+        return WordSet(iana + " " + privateNames)
     }()
+
+    /// The internationalised top-level domains, without their `xn--` prefix.
+    private static let internationalized = WordSet("""
+        11b4c3d 1ck2e1b 1qqw23a 2scrj9c 30rr7y 3bst00m 3ds443g 3e0b707e 3hcrj9c 3pxu8k 42c2d9a 45br5cyl 45brj9c 45q11c \
+        4dbrk0ce 4gbrim 54b7fta0cc 55qw42g 55qx5d 5su34j936bgsg 5tzm5g 6frz82g 6qq986b3xl 80adxhks 80ao21a 80aqecdr1a \
+        80asehdb 80aswg 8y0a063a 90a3ac 90ae 90ais 9dbq2a 9et52u 9krt00a b4w605ferd bck1b9a5dre4c c1avg c2br7g cck2b3b \
+        cckwcxetd cg4bki clchc0ea0b2g2a9gcd czr694b czrs0t czru2d d1acj3b d1alf e1a4c eckvdtc9d efvy88h fct429k fhbei \
+        fiq228c5hs fiq64b fiqs8s fiqz9s fjq720a flw351e fpcrj9c3d fzc2c9e2c fzys8d69uvgm g2xx48c gckr3f0f gecrj9c \
+        gk3at1e h2breg3eve h2brj9c h2brj9c8c hxt814e i1b6b1a6a2e imr513n io0a7i j1aef j1amh j6w193g jlq480n2rg jvr189m \
+        kcrx77d1x4a kprw13d kpry57d kput3i l1acc lgbbat1ad8j mgb2ddes mgb9awbf mgba3a3ejt mgba3a4f16a mgba3a4fra \
+        mgba7c0bbn0a mgbaakc7dvf mgbaam7a8h mgbab2bd mgbah1a3hjkrd mgbai9a5eva00b mgbai9azgqp6j mgbayh7gpa mgbbh1a \
+        mgbbh1a71e mgbc0a9azcg mgbca7dzdo mgbcpq6gpa1a mgberp4a5d4a87g mgberp4a5d4ar mgbgu82a mgbi4ecexp mgbpl2fh \
+        mgbqly7c0a67fbc mgbqly7cvafr mgbt3dhd mgbtf8fl mgbtx2b mgbx4cd0ab mix082f mix891f mk1bu44c mxtq1m ngbc5azd \
+        ngbe9e0a ngbrx nnx388a node nqv7f nqv7fs00ema nyqy26a o3cw4h ogbpf8fl otu796d p1acf p1ai pgbs0dh pssy2u q7ce6a \
+        q9jyb4c qcka1pmc qxa6a qxam rhqv96g rovu88b rvc1e0am3e s9brj9c ses554g t60b56a tckwe tiq49xqyj unup4y \
+        vermgensberater-ctb vermgensberatung-pwb vhquv vuq861b w4r85el8fhu5dnra w4rs40l wgbh1c wgbl6a xhq521b \
+        xkc2al3hye2a xkc2dl3a5ee0h y9a3aq yfro4i67o ygbi2ammx zfr164b
+        """)
 
     /// Endings that are file extensions in logs far more often than country codes:
     /// `server.py`, `setup.sh`, `configure.ac`, `Makefile.in`, `libfoo.so`.
-    static let fileExtensions = WordSet("py sh pl pm rs md so cc ps mk am ac in ml cs ts js app zip mov jar war")
+    static let fileExtensions = WordSet("py sh pl pm rs md so cc ps mk am ac in ml cs ts js app jar war pub car cab run")
 
-    /// Country codes that are also words or abbreviations in identifiers and configuration keys.
-    static let wordLike = WordSet("id is it in to me no do as at be by my on so am an or if us tv cc ms pt st sa")
+    /// Top-level domains that are file types wherever they end a dotted name (`workers2.properties`,
+    /// `bgl.128mps.f64.map`, `Payment.java`).
+    static let fileTypes = WordSet("java properties map zip mov")
+
+    /// Top-level domains that are also words or abbreviations in identifiers and configuration keys.
+    static let wordLike = WordSet("""
+        id is it in to me no do as at be by my on so am an or if us tv cc ms pt st sa name data new one call save search \
+        page show play claims
+        """)
 
     /// Second-level labels under which registries hand out names (`co.id`, `ac.at`, `com.my`).
     static let secondLevels = WordSet("co com net org ac gov edu or ne go gv mil nic web biz info sch ltd plc me")
+
+    /// First labels of member accesses in code (`this.ultraPictureBox1.Name`, `self.data`).
+    static let memberReceivers = WordSet("this self")
 
     /// First labels of Java, Android and .NET package names (`org.eclipse.jetty.io`).
     static let packageRoots = WordSet("com org net edu io java javax android androidx kotlin sun jdk scala akka system microsoft")
 }
 
-/// A set of lowercase words, looked up straight from the text: each word (letters only, at
-/// most 24) is packed into two integers, five bits a letter, and found in a small
+/// A set of lowercase words, looked up straight from the text: each word (letters, digits and
+/// `-`, at most 20) is packed into two integers, six bits a character, and found in a small
 /// open-addressing table, so a lookup makes no string and computes no SipHash.
 struct WordSet: Sendable {
     private struct Key: Equatable {
@@ -52,7 +150,7 @@ struct WordSet: Sendable {
 
     /// Words separated by white space.
     init(_ words: String) {
-        let keys = words.split(whereSeparator: \.isWhitespace).map { Self.key($0.utf8)! }  // Safe: the lists are letters.
+        let keys = words.split(whereSeparator: \.isWhitespace).map { Self.key($0.utf8)! }  // Safe: the lists are short words.
         var capacity = 8
         while capacity < keys.count * 4 { capacity *= 2 }
         var slots = [Key](repeating: Key(), count: capacity)
@@ -88,14 +186,24 @@ struct WordSet: Sendable {
     }
 
     private static func key(_ bytes: some Collection<UInt8>) -> Key? {
-        guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
+        guard !bytes.isEmpty, bytes.count <= 20 else { return nil }
         var key = Key()
         for byte in bytes {
-            let letter = ByteClass.lower(byte) &- 96
-            guard letter >= 1, letter <= 26 else { return nil }
-            key.high = key.high << 5 | key.low >> 55
-            key.low = (key.low << 5 | UInt64(letter)) & (1 << 60 - 1)
+            guard let code = code(byte) else { return nil }
+            key.high = key.high << 6 | key.low >> 54
+            key.low = (key.low << 6 | UInt64(code)) & (1 << 60 - 1)
         }
         return key
+    }
+
+    /// 1–26 for a letter in either case, 27–36 for a digit, 37 for `-`.
+    @inline(__always) private static func code(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 96
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - 64
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 21
+        case UInt8(ascii: "-"): 37
+        default: nil
+        }
     }
 }

@@ -18,11 +18,29 @@ import TRCAACore
         #expect(found("blk_-4468645577339843974 and blk_4111111111111111").isEmpty)  // block ids
     }
 
+    @Test func groupedCardsAreCheckedAsTheirDigits() {
+        for card in ["5555 5555 5555 4444", "6011-0009-9013-9424", "3714-496353-98431", "4000 0000 0000 0000 006",
+                     "6759 6498 2643 8453"] {
+            #expect(found("card \(card) exp 12/25") == ["CreditCard:\(card)"], "\(card)")
+        }
+        #expect(found("卡号：4111 1111 1111 1111") == ["CreditCard:4111 1111 1111 1111"])
+        #expect(found("card 4111 1111 1111 1112").isEmpty)  // Luhn fails
+        #expect(found("card 3782 822463 1000").isEmpty)  // Amex is 15 digits
+        #expect(found("card 9999 9999 9999 9995").isEmpty)  // no issuer, though Luhn holds
+        #expect(found("card 4111 111111 111111").isEmpty)  // a Visa is not grouped 4-6-6
+    }
+
     @Test func ssnsFollowTheAllocationRules() {
         #expect(found("ssn=078-05-1120") == ["SSN:078-05-1120"])
         #expect(found("078 05 1120") == ["SSN:078 05 1120"])
-        for invalid in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000"] {
+        #expect(found("ssn 123.45.6789.") == ["SSN:123.45.6789"])
+        for invalid in ["000-12-3456", "666-12-3456", "912-12-3456", "123-00-4567", "123-45-0000",
+                        "000.12.3456", "666.12.3456", "912.12.3456", "123.00.4567", "123.45.0000"] {
             #expect(found("ssn \(invalid)").isEmpty, "\(invalid)")
+        }
+        for lookAlike in ["version 123.45.6789", "at 1.123.45.6789", "123.45.6789.1", "123.45.67890", "v123.45.6789",
+                          "123.45-6789"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("SSN:") }, "\(lookAlike)")
         }
     }
 
@@ -69,9 +87,26 @@ import TRCAACore
         }
     }
 
+    @Test func hostnamesMayEndInAnyIANATopLevelDomain() {
+        for host in ["api.acme.technology", "portal.example.travelersinsurance", "shop.example.xn--p1ai",
+                     "cdn.example.XN--VERMGENSBERATUNG-PWB", "xn--bcher-kva.example.museum"] {
+            #expect(found("connect to \(host) now") == ["Hostname:\(host)"], "\(host)")
+        }
+        for lookAlike in ["workers2.properties", "Payment.java", "bgl.128mps.f64.map", "nova.compute.claims",
+                          "user.name is set", "example.xn--nottld", "hello.technologyy", "this.ultraPictureBox1.Name = x",
+                          "self.client.com"] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
+    }
+
     @Test func emailsNeedAHostnameDomain() {
         #expect(found("mail maria@umbrella.fr now") == ["Email:maria@umbrella.fr"])
         #expect(found("root@tbird-admin1 login").isEmpty)
+        #expect(found("mail user@xn--80ak6aa92e.com now") == ["Email:user@xn--80ak6aa92e.com"])
+        #expect(found("mail ivan@xn--e1afmkfd.xn--p1ai now") == ["Email:ivan@xn--e1afmkfd.xn--p1ai"])
+        #expect(found("mail ivan@example.xn--p1ai.") == ["Email:ivan@example.xn--p1ai"])
+        #expect(found("mail ivan@example.xn--zz9zz").isEmpty)  // no such TLD
+        #expect(found("mail ivan@xn--.com").isEmpty)  // a label cannot end in `-`
     }
 
     @Test func urlCredentialsCoverTheWholeUserinfo() {
@@ -94,6 +129,20 @@ import TRCAACore
         }
     }
 
+    @Test func elevenDigitMobilesStandAlone() {
+        for mobile in ["13812345678", "19912345678", "07700900123"] {
+            #expect(found("sms sent to \(mobile).") == ["Phone:\(mobile)"], "\(mobile)")
+            #expect(found("\(mobile), call me") == ["Phone:\(mobile)"], "\(mobile)")
+            #expect(found(#"{"phone":"\#(mobile)"}"#) == ["Phone:\(mobile)"], "\(mobile)")
+        }
+        for lookAlike in ["id=13812345678", #"{"uid": 13812345678}"#, "user_13812345678", "req-13812345678", "#13812345678",
+                          "ts 1700000000123", "12812345678 calls", "08700900123", "0.13812345678", "13812345678.5",
+                          "allocated 17179869184 bytes", "13812345678abc", "138123456789", "1381234567",
+                          "/13812345678/", "x:13812345678", "sshd[13812345678]", "<13812345678>"] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("Phone:") }, "\(lookAlike)")
+        }
+    }
+
     @Test func secretsByKeywordSpanTheValueOnly() {
         #expect(found("DB_PASSWORD=ingest-billing-532") == ["Password:ingest-billing-532"])
         #expect(found(#"{"password":"s3cr3t!"}"#) == ["Password:s3cr3t!"])
@@ -101,8 +150,21 @@ import TRCAACore
                 == ["ApiKey:b217435978e4f5f5db71c5c0b8cc586d70bc99a5"])
         #expect(found("Authorization: token C6vZy8Lrmk0Q7uanmQOHdM9zjA53VUC0") == ["ApiKey:C6vZy8Lrmk0Q7uanmQOHdM9zjA53VUC0"])
         for placeholder in ["password: ********", "password=${DB_PASSWORD}", "api_key=<YOUR_API_KEY>", "token=null",
-                            "Failed password for root", "password expired", "stream/token: com.apple.xpc.activity/4505:"] {
+                            "Failed password for root", "password expired", "stream/token: com.apple.xpc.activity/4505:",
+                            #"note: "user pass word""#] {
             #expect(found(placeholder).isEmpty, "\(placeholder)")
+        }
+    }
+
+    @Test func quotedSecretsMayHoldSpacesAndPunctuation() {
+        #expect(found(#"password: "correct horse battery staple""#) == ["Password:correct horse battery staple"])
+        #expect(found(#""api_key": "sk live/abc+def==""#) == ["ApiKey:sk live/abc+def=="])
+        #expect(found("secret='a b;c'") == ["ApiKey:a b;c"])
+        #expect(found(#"client_secret = "x/y z""#) == ["ApiKey:x/y z"])
+        #expect(found(#"{"API Key": "abc def ghi", "Secret Key" : 'a b;c d'}"#) == ["ApiKey:abc def ghi", "ApiKey:a b;c d"])
+        for lookAlike in ["secret='abc'", #"token: "n/a""#, "secret='a'", #"secret: "****""#, #"token: "<none>""#,
+                          #"secret: "true""#, "secret=ab;c d", #""Public Key": "abc def ghi""#] {
+            #expect(!found(lookAlike).contains { $0.hasPrefix("ApiKey:") }, "\(lookAlike)")
         }
     }
 
@@ -117,5 +179,27 @@ import TRCAACore
         let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbCd==\n-----END RSA PRIVATE KEY-----"
         #expect(found("key:\n\(pem)\ndone") == ["PrivateKey:\(pem)"])
         #expect(found("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----").isEmpty)
+        let pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBF0a\n=Xk4j\n-----END PGP PRIVATE KEY BLOCK-----"
+        #expect(found("exported:\n\(pgp)\nok") == ["PrivateKey:\(pgp)"])
+        #expect(found("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQENBF0a\n-----END PGP PUBLIC KEY BLOCK-----").isEmpty)
+        #expect(found("-----BEGIN PGP SIGNATURE-----\niQEzBAEB\n-----END PGP SIGNATURE-----").isEmpty)
+    }
+
+    @Test func vendorTokensOfTelegramMailchimpAndClojars() {
+        let telegram = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+        #expect(found("bot \(telegram) ok") == ["ApiKey:\(telegram)"])
+        #expect(found("GET /bot\(telegram)/getMe") == ["ApiKey:\(telegram)"])
+        let mailchimp = "0123456789abcdef0123456789abcdef-us12"
+        #expect(found("mc \(mailchimp) ok") == ["ApiKey:\(mailchimp)"])
+        #expect(found("mc f0123456789abcdef0123456789abcde-us6") == ["ApiKey:f0123456789abcdef0123456789abcde-us6"])
+        let clojars = "CLOJARS_" + String(repeating: "a1b2c3d4e5", count: 6)
+        #expect(found("deploy \(clojars)") == ["ApiKey:\(clojars)"])
+        for lookAlike in ["123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw12", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+                          "1234:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1", "robot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+                          "12345:AbstractAnnotationConfigDispatcherServlet", "0123456789abcdef0123456789abcdef-us123",
+                          "0123456789abcdef0123456789abcdeg-us1", "0123456789abcdef0123456789abcdef-eu1",
+                          "CLOJARS_" + String(repeating: "a1b2c3d4e5", count: 5)] {
+            #expect(found(lookAlike).isEmpty, "\(lookAlike)")
+        }
     }
 }

@@ -14,9 +14,19 @@ enum KeyValueDetector {
         if text[position] == UInt8(ascii: ":") && text[position + 1] == UInt8(ascii: "/") { return }
         var keyEnd = position
         while text.has(.space, at: keyEnd - 1) { keyEnd -= 1 }
-        if text[keyEnd - 1] == UInt8(ascii: "\"") || text[keyEnd - 1] == UInt8(ascii: "'") { keyEnd -= 1 }
+        let quote = text[keyEnd - 1]
+        let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+        if isQuoted { keyEnd -= 1 }
         var keyStart = keyEnd
         while keyStart > 0, text.has(.base64url, at: keyStart - 1) || text[keyStart - 1] == UInt8(ascii: ".") { keyStart -= 1 }
+        // A quoted key may hold spaces (`"API Key": …`): it runs back to its opening quote.
+        if isQuoted, text[keyStart - 1] == UInt8(ascii: " ") {
+            var open = keyStart
+            while open > 0, keyEnd - open < 40, text.has([.alnum, .space], at: open - 1) || ByteClass.isOne(of: "_-.", text[open - 1]) {
+                open -= 1
+            }
+            if text[open - 1] == quote { keyStart = open }
+        }
         guard keyEnd - keyStart >= 2, mayNameSecret(text, keyStart..<keyEnd), let kind = kind(ofKey: text, keyStart..<keyEnd)
         else { return }
         var valueStart = position + 1
@@ -98,9 +108,12 @@ enum KeyValueDetector {
         if kind == .password { return true }
         // An API key written without quotes is token characters with letters and digits
         // (`Token{a64f992` or `BinderProxy@2bd79ce` are object names, not keys).
-        let quoted = ByteClass.isOne(of: "\"'`", text[range.lowerBound - 1])
-        return range.count >= 8
-            && (quoted || (range.allSatisfy { text.has(.token, at: $0) } && VendorTokens.hasMix(text, range) && !isName(text, range)))
+        // Quoted, it may hold spaces and punctuation (`"sk live/abc+def=="`, `'a b;c'`).
+        if ByteClass.isOne(of: "\"'`", text[range.lowerBound - 1]) {
+            return range.count >= 8 || (range.count >= 4 && range.contains { !text.has(.alnum, at: $0) })
+        }
+        return range.count >= 8 && range.allSatisfy { text.has(.token, at: $0) } && VendorTokens.hasMix(text, range)
+            && !isName(text, range)
     }
 
     /// Dotted or slashed names (`com.apple.xpc.activity/4505`): two or more segments that are
@@ -177,7 +190,8 @@ enum KeyValueDetector {
         if text.matches("is ", at: start) { start += 3 } else if text.matches("was ", at: start) { start += 4 }
         var end = start
         while end < text.count, text[end] > 32 { end += 1 }
-        while end > start, ByteClass.isOne(of: ",;.)", text[end - 1]) { end -= 1 }
+        // Trailing punctuation, or the quote that closes the text around it, is not the value's.
+        while end > start, ByteClass.isOne(of: ",;.)\"'", text[end - 1]) { end -= 1 }
         let range = start..<end
         guard range.count >= 4, range.contains(where: { !text.has(.alpha, at: $0) }),
               !ByteClass.isOne(of: "([{<\"'", text[start]), !isPlaceholder(text, range),

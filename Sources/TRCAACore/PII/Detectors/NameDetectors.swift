@@ -42,7 +42,7 @@ enum NameDetectors {
             lastLabel = end + 1
             end = text.runEnd(.label, from: lastLabel)
         }
-        guard TopLevelDomains.all.contains(text, lastLabel..<end), let name = hostnameEnd(text, from: start), name == end else { return }
+        guard TopLevelDomains.contains(text, lastLabel..<end), let name = hostnameEnd(text, from: start), name == end else { return }
         found.add(.hostname, start, end)
     }
 
@@ -71,10 +71,13 @@ enum NameDetectors {
         // Glued to a word character, `_` or `$` after it: part of an identifier or path.
         // Followed by `=`, it is a property key (`host.name=`, `os.name=`).
         guard count >= 2, !text.has(.word, at: end), text[end] != UInt8(ascii: "_"), text[end] != UInt8(ascii: "$"),
-              text[end] != UInt8(ascii: "("), text[end] != UInt8(ascii: "="), TopLevelDomains.all.contains(text, last)
+              text[end] != UInt8(ascii: "("), text[end] != UInt8(ascii: "="), TopLevelDomains.contains(text, last)
         else { return nil }
-        if count == 2, TopLevelDomains.fileExtensions.contains(text, last) { return nil }
+        if TopLevelDomains.fileTypes.contains(text, last) || (count == 2 && TopLevelDomains.fileExtensions.contains(text, last)) {
+            return nil
+        }
         if count >= 3, TopLevelDomains.packageRoots.contains(text, first), !text.isWord(first, equalTo: last) { return nil }
+        if TopLevelDomains.memberReceivers.contains(text, first) { return nil }
         // TLDs that are also words of identifiers (`mapred.tip.id`, `config.is`) need a sign of a
         // host: a digit or hyphen, a registry second level (`co.id`), or a network position.
         if TopLevelDomains.wordLike.contains(text, last) {

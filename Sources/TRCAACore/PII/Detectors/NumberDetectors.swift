@@ -1,11 +1,5 @@
 /// Numbers that validate: payment cards, US social security numbers, IBANs.
 enum NumberDetectors {
-    /// A card number or an SSN at the start of a number (not glued to one before it).
-    static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) {
-        if let end = cardEnd(text, from: index) { found.add(.creditCard, index, end) }
-        if let end = ssnEnd(text, from: index) { found.add(.ssn, index, end) }
-    }
-
     /// The digits continue something longer: `1.2.`, `12-`, an identifier (`blk_-…`, `id_…`,
     /// `dsl-082-…`), or the last group of an IBAN-like run of four-character groups.
     static func isGluedToNumber(_ text: ByteText, before index: Int) -> Bool {
@@ -102,10 +96,11 @@ enum NumberDetectors {
 
     // MARK: Social security numbers
 
-    /// `AAA-GG-SSSS` or `AAA GG SSSS`: area not 000, 666 or 900–999, group not 00, serial not 0000.
+    /// `AAA-GG-SSSS`, `AAA GG SSSS` or `AAA.GG.SSSS`: area not 000, 666 or 900–999, group not 00,
+    /// serial not 0000; the dotted form not after a version word.
     static func ssnEnd(_ text: ByteText, from start: Int) -> Int? {
         let separator = text[start + 3]
-        guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: " "), text.runEnd(.digit, from: start) == start + 3,
+        guard ByteClass.isOne(of: "- .", separator), text.runEnd(.digit, from: start) == start + 3,
               text.runEnd(.digit, from: start + 4) == start + 6, text[start + 6] == separator,
               text.runEnd(.digit, from: start + 7) == start + 11 else { return nil }
         let end = start + 11
@@ -113,7 +108,8 @@ enum NumberDetectors {
               !(text[end] == UInt8(ascii: "-") && text.has(.digit, at: end + 1)) else { return nil }
         let area = text.number(start..<(start + 3)), group = text.number((start + 4)..<(start + 6))
         let serial = text.number((start + 7)..<end)
-        guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { return nil }
+        guard area != 0, area != 666, area < 900, group != 0, serial != 0,
+              separator != UInt8(ascii: ".") || !NetworkDetectors.isVersionContext(text, before: start) else { return nil }
         return end
     }
 

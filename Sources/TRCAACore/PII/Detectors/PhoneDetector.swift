@@ -16,9 +16,10 @@ enum PhoneDetector {
         found.add(.phone, paren, end)
     }
 
-    /// A national, North American or announced number at the start of a number; returns its end.
+    /// A national, North American, mobile or announced number at the start of a number; returns its end.
     static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) -> Int? {
-        guard let end = nationalEnd(text, from: index) ?? northAmericanEnd(text, from: index) ?? announcedEnd(text, from: index)
+        guard let end = nationalEnd(text, from: index) ?? northAmericanEnd(text, from: index) ?? mobileEnd(text, from: index)
+                ?? announcedEnd(text, from: index)
         else { return nil }
         found.add(.phone, index, end)
         return end
@@ -143,6 +144,29 @@ enum PhoneDetector {
         guard !text.has(.word, at: end), !(ByteClass.isOne(of: "-.", text[end]) && text.has(.digit, at: end + 1)) else { return nil }
         return end
     }
+
+    /// 11-digit mobile numbers written without separators — Chinese `1[3-9]` and 9 digits, British
+    /// `07` and 9 digits — standing alone between spaces or quotes, before at most a punctuation
+    /// mark, and neither a key's value (`id=…`, `"uid": …`: ids) nor a quantity (`… bytes`).
+    static func mobileEnd(_ text: ByteText, from start: Int) -> Int? {
+        let end = start + 11
+        let first = text[start], second = text[start + 1]
+        let isMobilePrefix = (first == UInt8(ascii: "1") && second >= UInt8(ascii: "3"))
+            || (first == UInt8(ascii: "0") && second == UInt8(ascii: "7"))
+        guard text.runEnd(.digit, from: start) == end, isMobilePrefix,
+              ByteClass.isOne(of: " \t\r\n\"'", text[start - 1]) || start == 0,
+              ByteClass.isOne(of: " \t\r\n\"',;", text[end]) || end == text.count
+                || (text[end] == UInt8(ascii: ".") && !text.has(.word, at: end + 1)) else { return nil }
+        var before = start
+        while before > 0, text.has(.space, at: before - 1) || ByteClass.isOne(of: "\"'", text[before - 1]) { before -= 1 }
+        if text[before - 1] == UInt8(ascii: ":") || text[before - 1] == UInt8(ascii: "=") { return nil }
+        var unit = end
+        while text.has(.space, at: unit) { unit += 1 }
+        if unit > end, quantityUnits.contains(text, unit..<text.runEnd(.alpha, from: unit)) { return nil }
+        return end
+    }
+
+    private static let quantityUnits = WordSet("b bytes kb mb gb kib mib gib ms us ns s sec secs seconds")
 
     private static let linkWords = WordSet("is number no num")
     private static let phoneWords = WordSet("phone tel telephone mobile cell fax sms")

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Secrets recognisable by their own format, wherever they stand: PEM private keys, JWTs,
-/// AWS access key ids and vendor tokens.
+/// Secrets recognisable by their own format, wherever they stand: PEM and PGP private keys,
+/// JWTs, AWS access key ids and vendor tokens.
 enum SecretDetectors {
-    /// `-----BEGIN … PRIVATE KEY-----` through the matching END line (also with literal `\n`
-    /// inside JSON). A block whose END is missing is covered to the end of its base64.
+    /// `-----BEGIN … PRIVATE KEY-----` (PGP: `… PRIVATE KEY BLOCK-----`) through the matching END
+    /// line (also with literal `\n` inside JSON). A block whose END is missing is covered to the
+    /// end of its base64.
     static func privateKey(_ text: ByteText, dash start: Int, _ found: inout Candidates) {
         guard text.matches("-----begin ", at: start), text[start - 1] != UInt8(ascii: "-") else { return }
         let labelStart = start + 11
@@ -12,8 +13,7 @@ enum SecretDetectors {
         while labelEnd < text.count, labelEnd - labelStart < 40, text.has([.upper, .lower, .digit, .space], at: labelEnd) {
             labelEnd += 1
         }
-        guard text.matches("-----", at: labelEnd), labelEnd - labelStart >= 11,
-              text.matches("private key", at: labelEnd - 11) else { return }
+        guard text.matches("-----", at: labelEnd), isPrivateKeyLabel(text, labelStart..<labelEnd) else { return }
         let label = text.string(labelStart..<labelEnd)
         let end = Self.find("-----END \(label)-----", in: text, from: labelEnd + 5)
         if let end {
@@ -26,6 +26,12 @@ enum SecretDetectors {
             }
             found.add(.privateKey, start, stop)
         }
+    }
+
+    /// Whether an armour label names a private key: `RSA PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`.
+    static func isPrivateKeyLabel(_ text: ByteText, _ label: Range<Int>) -> Bool {
+        let end = text.matches(" block", at: label.upperBound - 6) ? label.upperBound - 6 : label.upperBound
+        return end - label.lowerBound >= 11 && text.matches("private key", at: end - 11)
     }
 
     /// The end (exclusive) of the first `needle` at or after `from`.

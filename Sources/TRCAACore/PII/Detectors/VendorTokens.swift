@@ -1,6 +1,6 @@
 /// Tokens whose issuer gave them a recognisable shape, found without any keyword: GitHub,
-/// GitLab, Slack, Stripe secret keys, OpenAI, SendGrid, Google API keys, npm, PyPI, Discord
-/// bot tokens and Mailchimp keys.
+/// GitLab, Slack, Stripe secret keys, OpenAI, SendGrid, Google API keys, npm, PyPI, Clojars,
+/// Discord and Telegram bot tokens and Mailchimp keys.
 enum VendorTokens {
     /// A prefix and the least number of token characters that must follow it.
     private struct Prefixed {
@@ -25,6 +25,7 @@ enum VendorTokens {
         Prefixed(prefix: "npm_", minimumBody: 36, body: .base64url),
         Prefixed(prefix: "pypi-Ag", minimumBody: 50, body: .base64url),
         Prefixed(prefix: "AIza", minimumBody: 35, body: .base64url),
+        Prefixed(prefix: "CLOJARS_", minimumBody: 60, body: .base64url),
     ]
 
     /// A token at the start of a word (after no base64url character) whose letters and
@@ -102,11 +103,22 @@ enum VendorTokens {
         return (27...40).contains(third - second - 1) ? third : nil
     }
 
-    /// Mailchimp API keys: 32 hex digits, `-us` and a data-centre number.
+    /// Mailchimp API keys: 32 hex digits, `-us` and a data-centre number of one or two digits.
     private static func mailchimp(_ text: ByteText, _ start: Int, _ end: Int) -> Int? {
-        guard end - start >= 36, (start..<(start + 32)).allSatisfy({ text.has(.hex, at: $0) }),
+        guard end - start == 36 || end - start == 37, (start..<(start + 32)).allSatisfy({ text.has(.hex, at: $0) }),
               text.matches("-us", at: start + 32), text.has(.digit, at: start + 35) else { return nil }
         return text.runEnd(.digit, from: start + 35) == end ? end : nil
+    }
+
+    /// Telegram bot tokens: the bot's id (5–16 digits), `:`, `A` and 34 base64url characters, not
+    /// all letters (a word is not a token); the id may follow `bot` in an API URL (`/bot123…:AA…`).
+    static func telegram(_ text: ByteText, colon: Int, _ found: inout Candidates) {
+        guard text[colon + 1] == UInt8(ascii: "A"), text.has(.digit, at: colon - 1) else { return }
+        let start = text.runStart(.digit, before: colon), end = text.runEnd(.base64url, from: colon + 1)
+        guard (5...16).contains(colon - start), end - colon == 36,
+              !text.has(.base64url, at: start - 1) || (text.matches("bot", at: start - 3) && !text.has(.base64url, at: start - 4)),
+              ((colon + 2)..<end).contains(where: { !text.has(.alpha, at: $0) }) else { return }
+        found.add(.apiKey, start, end)
     }
 
     /// Letters and digits both present: random tokens have them, words and placeholders rarely do.
