@@ -37,8 +37,9 @@ extension PIICommand {
                 let bytes = [UInt8](data)
                 var lineStarts = [0]
                 for (index, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(index + 1) }
+                var line = 0  // spans come in order: the line only moves on
                 for span in spans {
-                    let line = (lineStarts.lastIndex { $0 <= span.start } ?? 0)
+                    while line + 1 < lineStarts.count, lineStarts[line + 1] <= span.start { line += 1 }
                     let column = String(decoding: bytes[lineStarts[line]..<span.start], as: UTF8.self).count + 1
                     let value = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
                     print("\(line + 1):\(column)\t\(span.type.rawValue)\t\(value)")

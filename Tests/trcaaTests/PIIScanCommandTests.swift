@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// `trcaa pii scan`: the detector on stdin, nothing stored.
+@Suite struct PIIScanCommandTests {
+    let cli = CLI()
+    let text = "boot ok\nlogin by ana@example.org from 10.0.0.7\n  café card 4111 1111 1111 1111\n"
+
+    @Test func findingsAreListedByLineAndColumn() throws {
+        let result = try cli.run(arguments: ["pii", "scan"], input: Array(text.utf8))
+        #expect(result.status == 0)
+        // Columns count characters, not bytes (é is two bytes).
+        #expect(result.stdout == "2:10\tEmail\tana@example.org\n2:31\tIPv4\t10.0.0.7\n3:13\tCreditCard\t4111 1111 1111 1111\n")
+    }
+
+    @Test func redactAndJSONLinesAreTheOtherForms() throws {
+        let redacted = try cli.run(arguments: ["pii", "scan", "--redact"], input: Array(text.utf8))
+        #expect(redacted.stdout == "boot ok\nlogin by [Email] from [IPv4]\n  café card [CreditCard]\n")
+        let jsonl = try cli.run(arguments: ["pii", "scan", "--jsonl"], input: Array(#"{"id":"a","text":"to bob@example.com"}"#.utf8) + [10])
+        #expect(jsonl.stdout == #"{"id":"a","spans":[{"type":"Email","start":3,"end":18}]}"# + "\n")
+        let nothing = try cli.run(arguments: ["pii", "scan"], input: Array("quiet\n".utf8))
+        #expect(nothing.status == 0 && nothing.stdout.isEmpty && nothing.stderr.contains("nothing found"))
+    }
+}
