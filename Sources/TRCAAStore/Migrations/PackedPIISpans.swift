@@ -41,7 +41,7 @@ extension PackedSpans {
             "SELECT uncompressed_offset FROM log_blocks WHERE log_file_id = ? ORDER BY block", [.text(logId)]
         ).map { try $0.decode(at: 0) }
         var block = 0
-        /// The block a span starts in (spans come in order, so the search only moves on).
+        // The block a span starts in (spans come in order, so the search only moves on).
         func blockOf(_ start: Int64) -> Int {
             guard !blockStarts.isEmpty else { return Int(start / unindexedRunLength) }
             while block + 1 < blockStarts.count, blockStarts[block + 1] <= start { block += 1 }
