@@ -40,6 +40,23 @@ import Testing
         #expect(gunzip.status == 0 && gunzip.stdout == logText)
     }
 
+    @Test func aLogWithoutOrWithDamagedTextSaysWhichAndWhatToDo() throws {
+        let first = try cli.run("log", "import", issue, try file("a.log", logText), "-q").stdout.trimmingCharacters(in: .newlines)
+        let second = try cli.run("log", "import", issue, try file("b.log", logText), "-q").stdout.trimmingCharacters(in: .newlines)
+        // The original app could store a row without its text; a disk can flip bytes.
+        let shell = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(), """
+            UPDATE log_files SET content_compressed = NULL WHERE id = '\(first)';
+            UPDATE log_files SET content_compressed = zeroblob(length(content_compressed)) WHERE id = '\(second)';
+            """)
+        #expect(shell.status == 0, "\(shell.stdout)")
+        let missing = try cli.run("log", "show", first)
+        #expect(missing.status == 65 && missing.stderrLines == [
+            "trcaa: log \(first.prefix(8)): this log's content was never stored in the database",
+            "hint: import the file again: trcaa log import ISSUE PATH"])
+        let damaged = try cli.run("log", "show", second, "--lines", "5")
+        #expect(damaged.status == 65 && damaged.stderr.contains("the stored text is damaged") && damaged.stderr.contains("trcaa db check"))
+    }
+
     @Test func theCompressionCanBeChosen() throws {
         let path = try file("app.log", logText)
         let small = try cli.run("log", "import", issue, path, "-q", "--compression", "small")

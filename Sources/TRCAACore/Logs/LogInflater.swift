@@ -5,6 +5,7 @@ import TRCAAStore
 /// 64 KiB at a time.
 final class LogInflater {
     private let blob: Blob
+    private let logId: String
     private let stream: ZStream
     private var input = [UInt8](repeating: 0, count: 1 << 16)
     /// The unconsumed part of `input`.
@@ -15,13 +16,16 @@ final class LogInflater {
     private var finished = false
 
     /// Starts at a flush point (or just after a gzip header).
-    init(blob: Blob, compressedOffset: Int) {
+    init(blob: Blob, logId: String, compressedOffset: Int) {
         self.blob = blob
+        self.logId = logId
         blobOffset = compressedOffset
         stream = ZStream.inflater(windowBits: -15)
     }
 
     /// Fills `buffer` with the next text; returns the bytes written, 0 at the end.
+    ///
+    /// - throws: `LogContentError.damaged` when the stream does not inflate.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard !finished, !buffer.isEmpty else { return 0 }
         var produced = 0
@@ -40,7 +44,7 @@ final class LogInflater {
             switch code {
             case Z_STREAM_END: finished = true
             case Z_OK, Z_BUF_ERROR: break
-            default: throw StoreError.io(path: "log", reason: "the stored log is damaged (inflate error \(code))")
+            default: throw LogContentError.damaged(logId: logId, reason: stream.message ?? "inflate error \(code)")
             }
         }
         return produced

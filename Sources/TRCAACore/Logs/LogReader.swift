@@ -40,7 +40,7 @@ public final class LogReader {
             FROM log_files WHERE id = ?
             """, [.text(logId)]) else { throw TriageError.unknownID(kind: "log", prefix: logId) }
         guard try row.decode("missing", as: Int.self) == 0 else {
-            throw StoreError.notADatabase(path: logId, reason: "this log's content was never stored in the database")
+            throw LogContentError.missing(logId: logId)
         }
         self.logId = logId
         size = try row.decode("file_size")
@@ -57,7 +57,7 @@ public final class LogReader {
         var header = [UInt8](repeating: 0, count: min(blob.count, 512))
         try header.withUnsafeMutableBytes { try blob.read(into: $0, at: 0) }
         guard let headerLength = GzipFormat.headerLength(header) else {
-            throw StoreError.notADatabase(path: logId, reason: "the stored content is not gzip")
+            throw LogContentError.damaged(logId: logId, reason: "it does not start with a gzip header")
         }
         streamStart = headerLength
         lineCount = try row.decode("lines", as: Int?.self) ?? 0
@@ -216,11 +216,11 @@ public final class LogReader {
     }
 
     /// A pull-style inflater over the whole text.
-    func inflaterFromStart() -> LogInflater { LogInflater(blob: blob, compressedOffset: streamStart) }
+    func inflaterFromStart() -> LogInflater { LogInflater(blob: blob, logId: logId, compressedOffset: streamStart) }
 
     /// Inflates from `block` (or the start), handing over chunks until `body` returns false.
     private func stream(from block: Block?, _ body: (ArraySlice<UInt8>) throws -> Bool) throws {
-        let inflater = LogInflater(blob: blob, compressedOffset: block?.compressedOffset ?? streamStart)
+        let inflater = LogInflater(blob: blob, logId: logId, compressedOffset: block?.compressedOffset ?? streamStart)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = try buffer.withUnsafeMutableBytes { try inflater.read(into: $0) }

@@ -32,6 +32,13 @@ struct ErrorReport: Equatable {
         case let error as StoreError: self.init(error, keySource: nil)
         case let error as TriageError: self.init(error)
         case let error as ImportError: self.init(error)
+        case let error as LogContentError:
+            self.init(message: error.description, hint: {
+                switch error {
+                case .missing: "import the file again: trcaa log import ISSUE PATH"
+                case .damaged: "see what else is damaged with: trcaa db check"
+                }
+            }(), code: ExitStatus.dataError)
         case let error as TerminalError: self.init(error)
         case let error as CommandFailure: self = error.report
         default:
