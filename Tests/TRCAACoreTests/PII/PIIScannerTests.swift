@@ -15,6 +15,16 @@ import TRCAACore
         return found + scanner.finish()
     }
 
+    @Test func theScannerFindsTheSameSpansWhateverTheChunkSize() throws {
+        var text = SyntheticLog.text(400)
+        text += Array("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\nabc\n-----END RSA PRIVATE KEY-----\ncard 4111 1111 1111 1111\n".utf8)
+        let whole = text.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        #expect(whole.contains { $0.type == .privateKey })
+        for chunk in [1, 7, 64, 4096] {
+            #expect(scanned(text, chunk: chunk) == whole, "chunk size \(chunk)")
+        }
+    }
+
     @Test func aPGPPrivateKeyBlockIsHeldBackUntilItsEndLine() {
         let block = """
             -----BEGIN PGP PRIVATE KEY BLOCK-----
