@@ -8,7 +8,7 @@ public struct LogImportOptions: Sendable {
     public var allowBinary = false
     /// Name to store (default: the file's name, or `stdin`).
     public var name: String?
-    /// Deflate threads (default: one per core).
+    /// Threads that deflate and scan blocks (default: one per core).
     public var compressionThreads = ProcessInfo.processInfo.activeProcessorCount
     /// Uncompressed bytes between flush points.
     public var blockSize = 1 << 20
