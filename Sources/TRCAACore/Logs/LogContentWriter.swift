@@ -19,8 +19,7 @@ enum LogContentWriter {
         }
         try db.execute("DELETE FROM log_blocks WHERE log_file_id = ?", [.text(logId)])
         try db.execute("DELETE FROM log_stats WHERE log_file_id = ?", [.text(logId)])
-        try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ?", [.text(logId)])
-        for run in processed.spanRuns { try PackedSpans.insert(run, logId: logId, in: db) }
+        try PackedSpans.replaceRuns(ofLog: logId, with: processed.spanRuns, in: db)
         let insert = try db.cachedStatement("""
             INSERT INTO log_blocks (log_file_id, block, uncompressed_offset, compressed_offset, first_line, continues_line,
                                     error_count, warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -60,7 +60,7 @@ extension PackedSpans {
             blockSpans.append(span)
         }
         builder.add(block: blockSpans)
-        for run in builder.finish() { try insert(run, logId: logId, in: db) }
+        try replaceRuns(ofLog: logId, with: builder.finish(), in: db)
         var counts: [String: Int64] = [:]
         for span in spans { counts[typeNames[Int(span.type)], default: 0] += 1 }
         try db.execute("UPDATE log_stats SET pii_counts = ? WHERE log_file_id = ?", [.text(countsJSON(counts)), .text(logId)])
@@ -71,6 +71,12 @@ extension PackedSpans {
     public static func insert(_ run: PackedSpanRun, logId: String, in db: Database) throws {
         try db.cachedStatement("INSERT INTO log_pii_runs (log_file_id, first_offset, span_count, spans) VALUES (?, ?, ?, ?)")
             .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(run.stored)])
+    }
+
+    /// Replaces every run of a log with `runs` (a re-stored text's spans).
+    public static func replaceRuns(ofLog logId: String, with runs: [PackedSpanRun], in db: Database) throws {
+        try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ?", [.text(logId)])
+        for run in runs { try insert(run, logId: logId, in: db) }
     }
 
     /// Removes a run (as read, by its first offset).
