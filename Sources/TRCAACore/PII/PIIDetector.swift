@@ -77,15 +77,13 @@ public enum PIIDetector {
         // (`卡号：4111 1111 1111 1111`) does not make it part of a word.
         let mayBeCard = text[index] >= UInt8(ascii: "2") && text[index] <= UInt8(ascii: "6") && (digits >= 13 || (digits == 4 && separated))
         let mayBeSSN = !afterWord && digits == 3 && (separated || after == UInt8(ascii: "."))
-        let mayBePhone = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+") && previous != UInt8(ascii: "(")
-            && ((text[index] == UInt8(ascii: "0") && (2...5).contains(digits) && (separated || after == UInt8(ascii: ".")))
-                || (digits == 3 && (after == UInt8(ascii: "-") || after == UInt8(ascii: ".")))
-                || (digits == 11 && (text[index] == UInt8(ascii: "1") || text[index] == UInt8(ascii: "0")))
-                || PhoneDetector.followsAWord(text, index))
-        guard mayBeCard || mayBeSSN || mayBePhone, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
+        let phoneForms: PhoneDetector.Forms = !afterWord && index >= phoneResume && previous != UInt8(ascii: "+")
+            && previous != UInt8(ascii: "(")
+            ? .possible(text, at: index, first: text[index], digits: digits, after: after) : []
+        guard mayBeCard || mayBeSSN || !phoneForms.isEmpty, !NumberDetectors.isGluedToNumber(text, before: index) else { return }
         if mayBeCard, let end = NumberDetectors.cardEnd(text, from: index) { found.add(.creditCard, index, end) }
         if mayBeSSN, let end = NumberDetectors.ssnEnd(text, from: index) { found.add(.ssn, index, end) }
-        if mayBePhone, let end = PhoneDetector.number(text, at: index, &found) { phoneResume = end }
+        if !phoneForms.isEmpty, let end = PhoneDetector.number(text, at: index, forms: phoneForms, &found) { phoneResume = end }
     }
 
     /// The formats a word starts together with the punctuation around it: MACs (`aa:` `aa-`

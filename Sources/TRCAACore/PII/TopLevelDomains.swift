@@ -135,7 +135,8 @@ enum TopLevelDomains {
 
 /// A set of lowercase words, looked up straight from the text: each word (letters, digits and
 /// `-`, at most 20) is packed into two integers, six bits a character, and found in a small
-/// open-addressing table, so a lookup makes no string and computes no SipHash.
+/// open-addressing table, so a lookup makes no string and computes no SipHash. Most lookups
+/// are misses, and most misses are settled first by the word's length and last character.
 struct WordSet: Sendable {
     private struct Key: Equatable {
         var high: UInt64 = 0
@@ -147,10 +148,13 @@ struct WordSet: Sendable {
     /// Keys by slot; an all-zero key marks an empty slot (no word packs to zero).
     private let slots: [Key]
     private let mask: Int
+    /// By the code of a word's last character, a bit for each length (1–20) of a word that ends in it.
+    private let lengthsByLast: [UInt32]
 
     /// Words separated by white space.
     init(_ words: String) {
-        let keys = words.split(whereSeparator: \.isWhitespace).map { Self.key($0.utf8)! }  // Safe: the lists are short words.
+        let list = words.split(whereSeparator: \.isWhitespace)
+        let keys = list.map { Self.key($0.utf8)! }  // Safe: the lists are short words.
         var capacity = 8
         while capacity < keys.count * 4 { capacity *= 2 }
         var slots = [Key](repeating: Key(), count: capacity)
@@ -161,11 +165,16 @@ struct WordSet: Sendable {
         }
         self.slots = slots
         mask = capacity - 1
+        var lengthsByLast = [UInt32](repeating: 0, count: 64)
+        for word in list { lengthsByLast[Int(Self.code(word.utf8.last!)!)] |= 1 << word.utf8.count }  // Safe: as above.
+        self.lengthsByLast = lengthsByLast
     }
 
     /// Whether the text in `range` is one of the words, in any case.
     func contains(_ text: ByteText, _ range: Range<Int>) -> Bool {
-        guard let key = Self.key(range.lazy.map { text[$0] }) else { return false }
+        guard !range.isEmpty, range.count <= 20, let last = Self.code(text[range.upperBound - 1]),
+              lengthsByLast[Int(last)] & 1 << range.count != 0,
+              let key = Self.key(range.lazy.map { text[$0] }) else { return false }
         return contains(key)
     }
 

@@ -16,10 +16,35 @@ enum PhoneDetector {
         found.add(.phone, paren, end)
     }
 
-    /// A national, North American, mobile or announced number at the start of a number; returns its end.
-    static func number(_ text: ByteText, at index: Int, _ found: inout Candidates) -> Int? {
-        guard let end = nationalEnd(text, from: index) ?? northAmericanEnd(text, from: index) ?? mobileEnd(text, from: index)
-                ?? announcedEnd(text, from: index)
+    /// The forms a number may be written in, as far as its first digit run tells.
+    struct Forms: OptionSet {
+        let rawValue: UInt8
+        static let national = Forms(rawValue: 1 << 0)
+        static let northAmerican = Forms(rawValue: 1 << 1)
+        static let mobile = Forms(rawValue: 1 << 2)
+        static let announced = Forms(rawValue: 1 << 3)
+
+        /// The forms whose necessary conditions hold for a digit run of `digits` digits starting
+        /// with `first` and followed by `after`, at `start`.
+        @inline(__always)
+        static func possible(_ text: ByteText, at start: Int, first: UInt8, digits: Int, after: UInt8) -> Forms {
+            var forms: Forms = []
+            let dashOrDot = after == UInt8(ascii: "-") || after == UInt8(ascii: ".")
+            if first == UInt8(ascii: "0"), (2...5).contains(digits), dashOrDot || after == UInt8(ascii: " ") { forms.insert(.national) }
+            if digits == 3, dashOrDot { forms.insert(.northAmerican) }
+            if digits == 11, first == UInt8(ascii: "1") || first == UInt8(ascii: "0") { forms.insert(.mobile) }
+            if followsAnnouncingWord(text, start) { forms.insert(.announced) }
+            return forms
+        }
+    }
+
+    /// A national, North American, mobile or announced number at the start of a number, tried
+    /// in that order among `forms`; returns its end.
+    static func number(_ text: ByteText, at index: Int, forms: Forms, _ found: inout Candidates) -> Int? {
+        guard let end = (forms.contains(.national) ? nationalEnd(text, from: index) : nil)
+                ?? (forms.contains(.northAmerican) ? northAmericanEnd(text, from: index) : nil)
+                ?? (forms.contains(.mobile) ? mobileEnd(text, from: index) : nil)
+                ?? (forms.contains(.announced) ? announcedEnd(text, from: index) : nil)
         else { return nil }
         found.add(.phone, index, end)
         return end
@@ -170,17 +195,18 @@ enum PhoneDetector {
 
     private static let linkWords = WordSet("is number no num")
     private static let phoneWords = WordSet("phone tel telephone mobile cell fax sms")
+    /// The words `announcedEnd` may find right before the digits.
+    private static let announcingWords = WordSet("phone tel telephone mobile cell fax sms is number no num")
 
-    /// Whether a word that may announce a phone number comes before `start`, past spaces and
-    /// `:="`: the necessary condition of `announcedEnd` (the words it knows end in one of
-    /// `s r o m e l x`).
+    /// Whether a word that may announce a phone number comes right before `start`, past
+    /// spaces and `:="`: the necessary condition of `announcedEnd`, tested first because
+    /// nearly every number in a log follows some word.
     @inline(__always)
-    static func followsAWord(_ text: ByteText, _ start: Int) -> Bool {
+    static func followsAnnouncingWord(_ text: ByteText, _ start: Int) -> Bool {
         var cursor = start
         while cursor > 0, text.has(.space, at: cursor - 1) || ByteClass.isOne(of: ":=\"", text[cursor - 1]) { cursor -= 1 }
-        let last = text[cursor - 1] | 0x20
-        return last == UInt8(ascii: "s") || last == UInt8(ascii: "r") || last == UInt8(ascii: "o") || last == UInt8(ascii: "m")
-            || last == UInt8(ascii: "e") || last == UInt8(ascii: "l") || last == UInt8(ascii: "x")
+        let wordStart = text.runStart(.alpha, before: cursor)
+        return cursor - wordStart >= 2 && cursor - wordStart <= 9 && announcingWords.contains(text, wordStart..<cursor)
     }
 
     /// Digits right after a word that announces a phone number (`phone number is …`, `tel:`).
