@@ -131,6 +131,8 @@ struct ByteClass: OptionSet {
     /// Characters of an e-mail local part: letters (UTF-8 too, RFC 6531), digits and `._%+-`.
     static let local = ByteClass(rawValue: 1 << 8)
     static let space = ByteClass(rawValue: 1 << 9)
+    /// Characters of a key name: letters, digits, `-`, `_` and `.`.
+    static let key = ByteClass(rawValue: 1 << 10)
     static let alpha: ByteClass = [.upper, .lower]
     static let alnum: ByteClass = [.upper, .lower, .digit]
 
@@ -156,6 +158,7 @@ struct ByteClass: OptionSet {
         if alnum || ByteClass.isOne(of: "-._~+/=:%", byte) { flags.insert(.token) }
         if alnum || byte >= 0x80 || ByteClass.isOne(of: "._%+-", byte) { flags.insert(.local) }
         if byte == 32 || byte == 9 { flags.insert(.space) }
+        if alnum || byte == 45 || byte == 95 || byte == 46 { flags.insert(.key) }
         return flags.rawValue
     }
 

@@ -17,18 +17,25 @@ enum KeyValueDetector {
         let quote = text[keyEnd - 1]
         let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
         if isQuoted { keyEnd -= 1 }
+        // The key's characters, read backwards; what they spell is looked at on the way.
         var keyStart = keyEnd
-        while keyStart > 0, text.has(.base64url, at: keyStart - 1) || text[keyStart - 1] == UInt8(ascii: ".") { keyStart -= 1 }
+        var fragments = SecretFragments()
+        while keyStart > 0, text.has(.key, at: keyStart - 1) {
+            keyStart -= 1
+            fragments.prepend(text[keyStart])
+        }
         // A quoted key may hold spaces (`"API Key": …`): it runs back to its opening quote.
         if isQuoted, text[keyStart - 1] == UInt8(ascii: " ") {
             var open = keyStart
             while open > 0, keyEnd - open < 40, text.has([.alnum, .space], at: open - 1) || ByteClass.isOne(of: "_-.", text[open - 1]) {
                 open -= 1
             }
-            if text[open - 1] == quote { keyStart = open }
+            if text[open - 1] == quote {
+                for index in (open..<keyStart).reversed() { fragments.prepend(text[index]) }
+                keyStart = open
+            }
         }
-        guard keyEnd - keyStart >= 2, mayNameSecret(text, keyStart..<keyEnd), let kind = kind(ofKey: text, keyStart..<keyEnd)
-        else { return }
+        guard keyEnd - keyStart >= 2, fragments.found, let kind = kind(ofKey: text, keyStart..<keyEnd) else { return }
         var valueStart = position + 1
         if (text[position] == UInt8(ascii: "=") && text[valueStart] == UInt8(ascii: ">"))
             || (text[position] == UInt8(ascii: ":") && text[valueStart] == UInt8(ascii: "=")) { valueStart += 1 }
@@ -46,22 +53,21 @@ enum KeyValueDetector {
     }
 
     /// Whether a key holds one of the fragments every secret-naming key has (`pas`, `pwd`,
-    /// `key`, `tok`, `sec`, `auth`): a cheap test that turns away nearly every key in a log
-    /// before `kind(ofKey:)` splits it into words.
-    static func mayNameSecret(_ text: ByteText, _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        while index + 3 <= range.upperBound {
-            switch ByteClass.lower(text[index]) {
-            case UInt8(ascii: "p"): if text.matches("pas", at: index) || text.matches("pwd", at: index) { return true }
-            case UInt8(ascii: "k"): if text.matches("key", at: index) { return true }
-            case UInt8(ascii: "t"): if text.matches("tok", at: index) { return true }
-            case UInt8(ascii: "s"): if text.matches("sec", at: index) { return true }
-            case UInt8(ascii: "a"): if text.matches("auth", at: index) { return true }
-            default: break
+    /// `key`, `tok`, `sec`, `auth`), in any case: a cheap test, made while the key is read
+    /// backwards, that turns away nearly every key in a log before `kind(ofKey:)` splits it into words.
+    struct SecretFragments {
+        /// The last four characters prepended, lowercased; the first of them in the low byte.
+        private var window: UInt32 = 0
+        private(set) var found = false
+
+        @inline(__always) mutating func prepend(_ byte: UInt8) {
+            window = window << 8 | UInt32(ByteClass.lower(byte))
+            switch window & 0xFF_FFFF {
+            // "pas", "pwd", "key", "tok", "sec", little-endian.
+            case 0x73_6170, 0x64_7770, 0x79_656B, 0x6B_6F74, 0x63_6573: found = true
+            default: if window == 0x6874_7561 { found = true }  // "auth"
             }
-            index += 1
         }
-        return false
     }
 
     /// The kind of secret a key names, from its words (`db_pass_secure`, `DB_PASSWORD`,
