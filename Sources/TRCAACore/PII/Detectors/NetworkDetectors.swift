@@ -44,14 +44,23 @@ enum NetworkDetectors {
     /// Every valid IPv6 address: full, compressed, IPv4-mapped, with a zone id, in brackets;
     /// tried at each colon not inside the colon-and-hex run of one tried before (`resume`).
     static func ipv6(_ text: ByteText, colon index: Int, resume: inout Int, _ found: inout Candidates) {
-        guard index >= resume else { return }
+        // An address goes on after its first colon (`key: value` is the common case).
+        guard index >= resume, text.has(.hex, at: index + 1) || text[index + 1] == UInt8(ascii: ":") else { return }
         var start = index
         while start > 0, text.has(.hex, at: start - 1) || text[start - 1] == UInt8(ascii: ":") { start -= 1 }
-        var end = index
+        // No colon of this run came before (it would have been tried): count them going forwards.
+        var end = index, colons = 0, doubled = false
         while end < text.count, text.has(.hex, at: end) || text[end] == UInt8(ascii: ":")
-            || (text[end] == UInt8(ascii: ".") && text.has(.digit, at: end + 1)) { end += 1 }
+            || (text[end] == UInt8(ascii: ".") && text.has(.digit, at: end + 1)) {
+            if text[end] == UInt8(ascii: ":") {
+                colons += 1
+                doubled = doubled || text[end + 1] == UInt8(ascii: ":")
+            }
+            end += 1
+        }
         defer { resume = max(end, index + 1) }
-        guard !text.has(.word, at: start - 1), text[start - 1] != UInt8(ascii: "_") else { return }
+        // `isIPv6` needs `::` or six colons (`10:42:07` has two).
+        guard doubled || colons >= 6, !text.has(.word, at: start - 1), text[start - 1] != UInt8(ascii: "_") else { return }
         // Running on into a word (`…:2181:FastLeader`): the hex-looking start of that word is not part of it.
         if text.has(.word, at: end), let colon = (start..<end).last(where: { text[$0] == UInt8(ascii: ":") }) {
             end = colon + 1
