@@ -133,6 +133,8 @@ struct ByteClass: OptionSet {
     static let space = ByteClass(rawValue: 1 << 9)
     /// Characters of a key name: letters, digits, `-`, `_` and `.`.
     static let key = ByteClass(rawValue: 1 << 10)
+    /// What may stand between a word and the value it labels: spaces, `:`, `=`, `"`.
+    static let labelGap = ByteClass(rawValue: 1 << 11)
     static let alpha: ByteClass = [.upper, .lower]
     static let alnum: ByteClass = [.upper, .lower, .digit]
 
@@ -159,6 +161,7 @@ struct ByteClass: OptionSet {
         if alnum || byte >= 0x80 || ByteClass.isOne(of: "._%+-", byte) { flags.insert(.local) }
         if byte == 32 || byte == 9 { flags.insert(.space) }
         if alnum || byte == 45 || byte == 95 || byte == 46 { flags.insert(.key) }
+        if byte == 32 || byte == 9 || ByteClass.isOne(of: ":=\"", byte) { flags.insert(.labelGap) }
         return flags.rawValue
     }
 

@@ -203,16 +203,23 @@ enum PhoneDetector {
     /// nearly every number in a log follows some word.
     @inline(__always)
     static func followsAnnouncingWord(_ text: ByteText, _ start: Int) -> Bool {
-        var cursor = start
-        while cursor > 0, text.has(.space, at: cursor - 1) || ByteClass.isOne(of: ":=\"", text[cursor - 1]) { cursor -= 1 }
+        let cursor = labelEnd(text, before: start)
+        guard text.has(.alpha, at: cursor - 1) else { return false }
         let wordStart = text.runStart(.alpha, before: cursor)
         return cursor - wordStart >= 2 && cursor - wordStart <= 9 && announcingWords.contains(text, wordStart..<cursor)
     }
 
+    /// The end of the word that may label the value at `start`: back past spaces and `:="`.
+    @inline(__always)
+    private static func labelEnd(_ text: ByteText, before start: Int) -> Int {
+        var cursor = start
+        while text.has(.labelGap, at: cursor - 1) { cursor -= 1 }
+        return cursor
+    }
+
     /// Digits right after a word that announces a phone number (`phone number is …`, `tel:`).
     static func announcedEnd(_ text: ByteText, from start: Int) -> Int? {
-        var cursor = start
-        while cursor > 0, text.has(.space, at: cursor - 1) || ByteClass.isOne(of: ":=\"", text[cursor - 1]) { cursor -= 1 }
+        var cursor = labelEnd(text, before: start)
         var wordStart = text.runStart(.alpha, before: cursor)
         guard cursor > wordStart else { return nil }
         if linkWords.contains(text, wordStart..<cursor) {
