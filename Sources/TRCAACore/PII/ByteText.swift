@@ -16,7 +16,8 @@ struct ByteText {
     }
 
     @inline(__always) subscript(index: Int) -> UInt8 {
-        index >= 0 && index < count ? base[index] : 0
+        // One unsigned comparison: a negative index is a huge unsigned one.
+        UInt(bitPattern: index) < UInt(bitPattern: count) ? base[index] : 0
     }
 
     @inline(__always) func has(_ flag: ByteClass, at index: Int) -> Bool {
