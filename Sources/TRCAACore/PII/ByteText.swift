@@ -136,6 +136,8 @@ struct ByteClass: OptionSet {
     static let key = ByteClass(rawValue: 1 << 10)
     /// What may stand between a word and the value it labels: spaces, `:`, `=`, `"`.
     static let labelGap = ByteClass(rawValue: 1 << 11)
+    /// What may join a word to more of a value: `-`, `_`, `.`, `:` (host names, tokens, MACs, URLs).
+    static let joiner = ByteClass(rawValue: 1 << 12)
     static let alpha: ByteClass = [.upper, .lower]
     static let alnum: ByteClass = [.upper, .lower, .digit]
 
@@ -163,6 +165,7 @@ struct ByteClass: OptionSet {
         if byte == 32 || byte == 9 { flags.insert(.space) }
         if alnum || byte == 45 || byte == 95 || byte == 46 { flags.insert(.key) }
         if byte == 32 || byte == 9 || ByteClass.isOne(of: ":=\"", byte) { flags.insert(.labelGap) }
+        if ByteClass.isOne(of: "-_.:", byte) { flags.insert(.joiner) }
         return flags.rawValue
     }
 

@@ -27,6 +27,10 @@ public enum PIIDetector {
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
+            if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
+                index = text.next(.alnum, from: wordEnd)
+                continue
+            }
             if byte <= UInt8(ascii: "9") {
                 scanNumber(text, at: index, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
                 // Mailchimp's 32 hex digits are the one vendor format that may start with a digit.
@@ -63,6 +67,17 @@ public enum PIIDetector {
             scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
             index = text.next(.alnum, from: wordEnd)
         }
+    }
+
+    /// Whether a word starts no format: a word of letters shorter than any token, joined to
+    /// nothing (`-_.:`) on either side, not the `e` of a JWT nor the `p`/`b` of a password or
+    /// `Bearer` before a space, nor an IBAN's country code. Most words of a log are plain.
+    @inline(__always)
+    private static func isPlain(_ text: ByteText, byte: UInt8, previous: UInt8, after: UInt8, at index: Int, length: Int) -> Bool {
+        let lower = byte | 0x20
+        return byte > UInt8(ascii: "9") && length < 20 && !text.has(.joiner, at: index + length) && previous != UInt8(ascii: "-")
+            && lower != UInt8(ascii: "e") && !(after == UInt8(ascii: " ") && (lower == UInt8(ascii: "p") || lower == UInt8(ascii: "b")))
+            && !(byte <= UInt8(ascii: "Z") && text.has(.digit, at: index + 2))
     }
 
     /// The formats that start with a digit: IPv4, cards, SSNs, phones.
