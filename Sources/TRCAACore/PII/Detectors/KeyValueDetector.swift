@@ -61,11 +61,15 @@ enum KeyValueDetector {
         private(set) var found = false
 
         @inline(__always) mutating func prepend(_ byte: UInt8) {
-            window = window << 8 | UInt32(ByteClass.lower(byte))
-            switch window & 0xFF_FFFF {
-            // "pas", "pwd", "key", "tok", "sec", little-endian.
-            case 0x73_6170, 0x64_7770, 0x79_656B, 0x6B_6F74, 0x63_6573: found = true
-            default: if window == 0x6874_7561 { found = true }  // "auth"
+            let lower = byte | 0x20  // Exact for letters; other bytes start no fragment either way.
+            window = window << 8 | UInt32(lower)
+            switch lower {
+            case UInt8(ascii: "p"): found = found || window & 0xFF_FFFF == 0x73_6170 || window & 0xFF_FFFF == 0x64_7770  // pas, pwd
+            case UInt8(ascii: "k"): found = found || window & 0xFF_FFFF == 0x79_656B  // key
+            case UInt8(ascii: "t"): found = found || window & 0xFF_FFFF == 0x6B_6F74  // tok
+            case UInt8(ascii: "s"): found = found || window & 0xFF_FFFF == 0x63_6573  // sec
+            case UInt8(ascii: "a"): found = found || window == 0x6874_7561  // auth
+            default: break
             }
         }
     }
