@@ -89,6 +89,44 @@ struct ByteText {
         }
     }
 
+    /// The end of the run of ASCII letters and digits starting at `index`: `runEnd(.alnum, from:)`,
+    /// eight bytes at a time.
+    @inline(__always) func alnumEnd(from index: Int) -> Int {
+        var end = index
+        while end + 8 <= count {
+            let others = ~alnumLanes(end) & Self.highBits
+            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
+            end += 8
+        }
+        return runEnd(.alnum, from: end)
+    }
+
+    /// The first ASCII letter or digit at or after `index`, or `count`: `next(.alnum, from:)`,
+    /// eight bytes at a time.
+    @inline(__always) func nextAlnum(from index: Int) -> Int {
+        var position = index
+        while position + 8 <= count {
+            let lanes = alnumLanes(position)
+            if lanes != 0 { return position + lanes.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        return next(.alnum, from: position)
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `index` (all in range), with the high bit of each byte's lane set
+    /// where it is an ASCII letter or digit: range tests on all lanes at once, on the low
+    /// seven bits so that no lane carries into the next.
+    @inline(__always) private func alnumLanes(_ index: Int) -> UInt64 {
+        let bytes = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let low = bytes & ~Self.highBits
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)  // >= "0", not > "9"
+        let folded = low | 0x2020_2020_2020_2020  // Upper-case letters to lower-case.
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)  // >= "a", not > "z"
+        return (digits | letters) & ~bytes & Self.highBits
+    }
+
     /// The end of the run of bytes of `flag` starting at `index`.
     @inline(__always) func runEnd(_ flag: ByteClass, from index: Int) -> Int {
         var end = max(index, 0)

@@ -20,15 +20,15 @@ public enum PIIDetector {
     /// condition on the byte before and validates.
     private static func scanWords(_ text: ByteText, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var index = text.next(.alnum, from: 0)
+        var index = text.nextAlnum(from: 0)
         while index < text.count {
             let byte = text[index], previous = text[index - 1]
-            let wordEnd = text.runEnd(.alnum, from: index)
+            let wordEnd = text.alnumEnd(from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
             if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
-                index = text.next(.alnum, from: wordEnd)
+                index = text.nextAlnum(from: wordEnd)
                 continue
             }
             if byte <= UInt8(ascii: "9") {
@@ -65,7 +65,7 @@ public enum PIIDetector {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
             scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
-            index = text.next(.alnum, from: wordEnd)
+            index = text.nextAlnum(from: wordEnd)
         }
     }
 
