@@ -91,40 +91,33 @@ struct ByteText {
 
     /// The end of the run of ASCII letters and digits starting at `index`: `runEnd(.alnum, from:)`,
     /// eight bytes at a time.
-    @inline(__always) func alnumEnd(from index: Int) -> Int {
-        var end = index
-        while end + 8 <= count {
-            let others = ~alnumLanes(end) & Self.highBits
-            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
-            end += 8
-        }
-        return runEnd(.alnum, from: end)
-    }
+    @inline(__always) func alnumEnd(from index: Int) -> Int { laneRunEnd(.alnum, from: index, Lanes.alnum) }
+
+    /// The end of the run of ASCII digits starting at `index`: `runEnd(.digit, from:)`, eight
+    /// bytes at a time.
+    @inline(__always) func digitEnd(from index: Int) -> Int { laneRunEnd(.digit, from: index, Lanes.digits) }
 
     /// The first ASCII letter or digit at or after `index`, or `count`: `next(.alnum, from:)`,
     /// eight bytes at a time.
     @inline(__always) func nextAlnum(from index: Int) -> Int {
-        var position = index
+        var position = max(index, 0)
         while position + 8 <= count {
-            let lanes = alnumLanes(position)
+            let lanes = Lanes.alnum(Lanes.load(base + position))
             if lanes != 0 { return position + lanes.trailingZeroBitCount >> 3 }
             position += 8
         }
         return next(.alnum, from: position)
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// The eight bytes at `index` (all in range), with the high bit of each byte's lane set
-    /// where it is an ASCII letter or digit: range tests on all lanes at once, on the low
-    /// seven bits so that no lane carries into the next.
-    @inline(__always) private func alnumLanes(_ index: Int) -> UInt64 {
-        let bytes = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        let low = bytes & ~Self.highBits
-        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)  // >= "0", not > "9"
-        let folded = low | 0x2020_2020_2020_2020  // Upper-case letters to lower-case.
-        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)  // >= "a", not > "z"
-        return (digits | letters) & ~bytes & Self.highBits
+    /// `runEnd(flag, from: index)` where `lanes` marks the bytes of `flag`.
+    @inline(__always) private func laneRunEnd(_ flag: ByteClass, from index: Int, _ lanes: (UInt64) -> UInt64) -> Int {
+        var end = max(index, 0)
+        while end + 8 <= count {
+            let others = ~lanes(Lanes.load(base + end)) & Lanes.high
+            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
+            end += 8
+        }
+        return runEnd(flag, from: end)
     }
 
     /// The end of the run of bytes of `flag` starting at `index`.
@@ -217,3 +210,26 @@ struct ByteClass: OptionSet {
     }
 }
 
+
+/// Eight bytes in a word, tested all at once (SWAR): a test sets the high bit of each byte's
+/// lane that passes. Range tests add to the low seven bits of each lane, so that no lane
+/// carries into the next, and bytes with the high bit set (not ASCII) never pass.
+enum Lanes {
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `pointer`, the first in the low lane.
+    @inline(__always) static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    @inline(__always) static func digits(_ bytes: UInt64) -> UInt64 {
+        let low = bytes & ~high
+        return (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~bytes & high  // >= "0", not > "9"
+    }
+
+    @inline(__always) static func alnum(_ bytes: UInt64) -> UInt64 {
+        let folded = bytes & ~high | 0x2020_2020_2020_2020  // Upper-case letters to lower-case.
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)  // >= "a", not > "z"
+        return digits(bytes) | letters & ~bytes & high
+    }
+}

@@ -84,7 +84,7 @@ public enum PIIDetector {
     @inline(__always)
     private static func scanNumber(_ text: ByteText, at index: Int, previous: UInt8, afterWord: Bool, phoneResume: inout Int,
                                    _ found: inout Candidates) {
-        let digitEnd = text.runEnd(.digit, from: index)
+        let digitEnd = text.digitEnd(from: index)
         let digits = digitEnd - index, after = text[digitEnd]
         if after == UInt8(ascii: "."), digits <= 3 { NetworkDetectors.ipv4(text, at: index, &found) }
         let separated = after == UInt8(ascii: " ") || after == UInt8(ascii: "-")
