@@ -28,9 +28,20 @@ enum VendorTokens {
         Prefixed(prefix: "CLOJARS_", minimumBody: 60, body: .base64url),
     ]
 
+    /// The bytes a format may start with: its prefix's first, Slack's `x`, OpenAI's `s`,
+    /// SendGrid's `S` and Discord's `M`, `N`, `O`.
+    private static let startBytes: [Bool] = {
+        var bytes = [Bool](repeating: false, count: 256)
+        for rule in prefixed { bytes[Int(rule.prefix.utf8Start[0])] = true }
+        for byte in "xsSMNO".utf8 { bytes[Int(byte)] = true }
+        return bytes
+    }()
+
     /// A token at the start of a word (after no base64url character) whose letters and
     /// digits end at `wordEnd`.
     static func token(_ text: ByteText, at start: Int, wordEnd: Int, _ found: inout Candidates) {
+        // Most words start no vendor's format: settled by the first byte, or Mailchimp's 32 hex digits.
+        guard startBytes[Int(text[start])] || wordEnd - start == 32 else { return }
         let next = text[wordEnd]
         let end = next == UInt8(ascii: "-") || next == UInt8(ascii: "_") ? text.runEnd(.base64url, from: wordEnd) : wordEnd
         // The shortest format has 20 characters in its first word, except SendGrid's `SG.` and
