@@ -33,7 +33,10 @@ enum PhoneDetector {
             if first == UInt8(ascii: "0"), (2...5).contains(digits), dashOrDot || after == UInt8(ascii: " ") { forms.insert(.national) }
             if digits == 3, dashOrDot { forms.insert(.northAmerican) }
             if digits == 11, first == UInt8(ascii: "1") || first == UInt8(ascii: "0") { forms.insert(.mobile) }
-            if followsAnnouncingWord(text, start) { forms.insert(.announced) }
+            // A word, then spaces or `:="`, then the digits.
+            if text.has(.labelGap, at: start - 1), text.has([.alpha, .labelGap], at: start - 2), followsAnnouncingWord(text, start) {
+                forms.insert(.announced)
+            }
             return forms
         }
     }
@@ -201,7 +204,6 @@ enum PhoneDetector {
     /// Whether a word that may announce a phone number comes right before `start`, past
     /// spaces and `:="`: the necessary condition of `announcedEnd`, tested first because
     /// nearly every number in a log follows some word.
-    @inline(__always)
     static func followsAnnouncingWord(_ text: ByteText, _ start: Int) -> Bool {
         let cursor = labelEnd(text, before: start)
         guard text.has(.alpha, at: cursor - 1) else { return false }
