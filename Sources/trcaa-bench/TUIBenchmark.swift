@@ -140,7 +140,7 @@ struct TUIBenchmark: ParsableCommand {
         if let logIssue {
             var detail = IssueDetailState(issueId: logIssue)
             detail.tab = .logs
-            state.screens.append(.issueDetail(detail))
+            state.screens.append(detail)
         }
         let session = HeadlessSession(state: state, runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
         _ = session.frame()

@@ -99,9 +99,7 @@ import TRCAACore
         app.press(.showTab(5))
         app.press(.open)
         // Ids and times change with every run.
-        let id = try #require(app.state.screens.compactMap { screen -> String? in
-            if case .issueDetail(let detail) = screen { detail.issueId } else { nil }
-        }.first)
+        let id = try #require(app.state.screens(IssueDetailState.self).first?.issueId)
         let stable = app.screen.map { line in
             line.replacingOccurrences(of: id, with: String(repeating: "x", count: id.count))
                 .replacingOccurrences(of: String(id.prefix(8)), with: "xxxxxxxx")

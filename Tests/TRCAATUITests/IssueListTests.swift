@@ -5,7 +5,7 @@ import TRCAACore
 @Suite struct IssueListTests {
     @Test func anEmptyDatabaseOpensOnTheWelcomeScreen() throws {
         let app = try TestApp()
-        guard case .welcome = app.state.topScreen else { Issue.record("not the welcome screen"); return }
+        guard app.state.topScreen is WelcomeState else { Issue.record("not the welcome screen"); return }
         #expect(app.row(containing: "create the first issue") != nil)
         #expect(app.row(containing: "/data/trcaa") != nil)
         app.press(.loadDemoData)

@@ -42,10 +42,7 @@ import TRCAACore
         return app
     }
 
-    private func viewerState(_ app: TestApp) -> LogViewerState? {
-        if case .logViewer(let viewer) = app.state.topScreen { return viewer }
-        return nil
-    }
+    private func viewerState(_ app: TestApp) -> LogViewerState? { app.state.top(LogViewerState.self) }
 
     @Test func opensAtTheFirstLineWithNumbersAndTheLegend() throws {
         let app = try openViewer()
@@ -196,9 +193,7 @@ import TRCAACore
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
         #expect(picker.options.map(\.label) == ["#1 Why did checkout fail?"])
         app.press(.confirm)
-        let steps = app.state.screens.compactMap { screen -> [WhyStep]? in
-            if case .issueDetail(let detail) = screen { detail.detail?.steps } else { nil }
-        }
+        let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
         let evidence = try #require(steps.first?.first?.evidence)
         #expect(evidence == """
             gateway.log:120: 2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#120)

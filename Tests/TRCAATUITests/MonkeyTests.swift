@@ -36,7 +36,7 @@ import TRCAACore
         let viewer = Keymap.standard.bindings[.logViewer, default: []] + Keymap.standard.bindings[.navigation, default: []]
         let keys = viewer.flatMap(\.keys) + "gateway!:42 ".map { .char($0) } + [.enter, .backspace, .char("n"), .char("y")]
         press(keys, times: 1000, on: app, random: &random)
-        if case .logViewer = app.state.topScreen {} else { Issue.record("left the viewer") }
+        if !(app.state.topScreen is LogViewerState) { Issue.record("left the viewer") }
     }
 
     /// Presses `times` keys drawn from `keys`, resizing now and then; checks every frame.

@@ -115,9 +115,7 @@ extension App {
             editor.handle(key, visibleRows: max(1, state.size.height - 8))
             state.overlay = .textEditor(editor)
         case nil:
-            if case .logViewer = state.topScreen { return typeIntoLogPrompt(key, in: &state) }
-            if case .attachments = state.topScreen { return typeIntoAttachmentSearch(key, in: &state) }
-            return typeIntoSearch(key, in: &state)
+            return type(of: state.topScreen).type(key, in: &state)
         default:
             break
         }

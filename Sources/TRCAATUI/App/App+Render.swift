@@ -10,15 +10,7 @@ extension App {
         }
         drawTitle(state, into: &buffer)
         let body = ScreenLayout.body(state.size)
-        switch state.topScreen {
-        case .welcome: WelcomeView.draw(state, in: body, into: &buffer)
-        case .issueList(let list): IssueListView.draw(list, state: state, in: body, into: &buffer)
-        case .issueDetail(let detail): IssueDetailView.draw(detail, state: state, in: body, into: &buffer)
-        case .logViewer(let viewer): LogViewerView.draw(viewer, state: state, in: body, into: &buffer)
-        case .document(let view): DocumentView.draw(view, state: state, in: body, into: &buffer)
-        case .attachments(let screen): RecordScreensView.drawAttachments(screen, state: state, in: body, into: &buffer)
-        case .audit(let screen): RecordScreensView.drawAudit(screen, state: state, in: body, into: &buffer)
-        }
+        state.topScreen.draw(state, in: body, into: &buffer)
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &buffer) }
         drawHints(state, into: &buffer)
         drawStatus(state, into: &buffer)
@@ -35,24 +27,7 @@ extension App {
 
     /// The breadcrumb: where the user is.
     private static func drawTitle(_ state: AppState, into buffer: inout CellBuffer) {
-        var crumbs = ["trcaa"]
-        for screen in state.screens {
-            switch screen {
-            case .welcome: crumbs.append("Welcome")
-            case .issueList: crumbs.append("Issues")
-            case .issueDetail(let detail):
-                crumbs.append(detail.detail.map { $0.issue.key } ?? "…")
-                crumbs.append(detail.tab.title)
-            case .logViewer(let viewer):
-                crumbs.append(viewer.fileName)
-            case .attachments:
-                crumbs.append("Attachments")
-            case .audit:
-                crumbs.append("Audit log")
-            case .document(let view):
-                crumbs.append(view.document.map { DocumentKind(rawValue: $0.docType)?.displayName ?? $0.docType } ?? "…")
-            }
-        }
+        let crumbs = ["trcaa"] + state.screens.flatMap(\.crumbs)
         buffer.put(" " + crumbs.joined(separator: " › "), x: 0, y: 0, exactWidth: state.size.width, role: .title)
     }
 

@@ -3,39 +3,23 @@ import TRCAACore
 extension App {
     /// The top screen's handling of `action`; `nil` when the screen leaves it to the global handlers.
     static func performOnScreen(_ action: Action, in state: inout AppState) -> [Effect]? {
-        switch state.topScreen {
-        case .welcome: return performOnWelcome(action, in: &state)
-        case .issueList: return performOnIssueList(action, in: &state)
-        case .issueDetail: return performOnDetail(action, in: &state)
-        case .logViewer: return performOnLogViewer(action, in: &state)
-        case .document: return performOnDocument(action, in: &state)
-        case .attachments: return performOnAttachments(action, in: &state)
-        case .audit: return performOnAudit(action, in: &state)
-        }
-    }
-
-    static func performOnWelcome(_ action: Action, in state: inout AppState) -> [Effect]? {
-        switch action {
-        case .newIssue: openNewIssueForm(in: &state); return []
-        case .loadDemoData: return [.loadDemoData]
-        default: return nil
-        }
+        type(of: state.topScreen).perform(action, in: &state)
     }
 
     /// The first screen: the welcome screen on an empty database, else the issue list.
     static func issuesLoaded(_ page: IssuePage, in state: inout AppState) -> [Effect] {
         if let total = page.total { state.status.totalIssues = total }
-        if page.total == 0, state.screens.count == 1, case .issueList = state.topScreen {
-            state.screens = [.welcome]
+        if page.total == 0, state.screens.count == 1, state.topScreen is IssueListState {
+            state.screens = [WelcomeState()]
             return []
         }
-        if let total = page.total, total > 0, case .welcome = state.screens.first {
+        if let total = page.total, total > 0, state.screens.first is WelcomeState {
             var list = IssueListState()
             list.pendingSelection = page.rows.first?.issue.id
-            state.screens[0] = .issueList(list)
+            state.screens[0] = list
         }
-        guard let index = state.screens.firstIndex(where: { if case .issueList = $0 { true } else { false } }),
-              case .issueList(var list) = state.screens[index] else { return [] }
+        guard let index = state.screens.firstIndex(where: { $0 is IssueListState }),
+              var list = state.screens[index] as? IssueListState else { return [] }
         list.isLoading = false
         list.matching = page.matching
         list.window.receive(page.rows, at: page.offset)
@@ -47,7 +31,7 @@ extension App {
         }
         list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
         let effects = loadAroundCursor(&list)
-        state.screens[index] = .issueList(list)
+        state.screens[index] = list
         return effects
     }
 

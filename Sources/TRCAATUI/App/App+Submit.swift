@@ -79,7 +79,7 @@ extension App {
             guard let category = IssueCategory(input: value) else { return [] }
             return [.updateIssue(id: id, IssueChanges(category: category))]
         case .filter:
-            guard case .issueList(var list) = state.topScreen else { return [] }
+            guard var list = state.top(IssueListState.self) else { return [] }
             let ticked = options.filter(\.isTicked).map(\.value)
             list.filter.statuses = ticked.compactMap { $0.hasPrefix("status:") ? IssueStatus(input: String($0.dropFirst(7))) : nil }
             list.filter.severities = ticked.compactMap { $0.hasPrefix("severity:") ? Severity(input: String($0.dropFirst(9))) : nil }
@@ -90,7 +90,7 @@ extension App {
         case .attachEvidence(let logId):
             return attachEvidence(logId: logId, stepId: value, in: &state)
         case .dismissPII:
-            guard case .logViewer(let viewer) = state.topScreen, let line = viewer.selectedLine else { return [] }
+            guard let line = state.top(LogViewerState.self)?.selectedLine else { return [] }
             confirmDismissal(of: value.split(separator: ",").map(String.init), line: line.number, in: &state)
             return []
         case .jumpToLine:
@@ -108,12 +108,8 @@ extension App {
 
     /// Appends the viewer's marked lines to the evidence of step `stepId`.
     private static func attachEvidence(logId: String, stepId: String, in state: inout AppState) -> [Effect] {
-        let viewer = state.screens.lazy.compactMap { screen -> LogViewerState? in
-            if case .logViewer(let viewer) = screen, viewer.logId == logId { viewer } else { nil }
-        }.first
-        let step = state.screens.lazy.compactMap { screen -> WhyStep? in
-            if case .issueDetail(let detail) = screen { detail.detail?.steps.first { $0.id == stepId } } else { nil }
-        }.first
+        let viewer = state.screens(LogViewerState.self).first { $0.logId == logId }
+        let step = state.screens(IssueDetailState.self).lazy.compactMap { $0.detail?.steps.first { $0.id == stepId } }.first
         guard let viewer, let step else { return [] }
         let lines = evidence(from: viewer)
         return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,

@@ -40,7 +40,7 @@ public enum App {
             detailLoaded(detail, in: &state)
             return []
         case .issueOpened(let detail):
-            state.screens.append(.issueDetail(IssueDetailState(issueId: detail.issue.id)))
+            state.screens.append(IssueDetailState(issueId: detail.issue.id))
             detailLoaded(detail, in: &state)
             return []
         case .changed(let message, let select):
@@ -48,7 +48,7 @@ public enum App {
             return reloadAfterChange(select: select, in: &state)
         case .issueDeleted(let id, let title):
             inform("deleted “\(title)”", in: &state)
-            state.screens.removeAll { if case .issueDetail(let d) = $0 { d.issueId == id } else { false } }
+            state.screens.removeAll { ($0 as? IssueDetailState)?.issueId == id }
             return reloadAfterChange(select: nil, in: &state)
         case .edited(let purpose, let text):
             return edited(purpose, text: text, in: &state)
@@ -120,7 +120,7 @@ public enum App {
             return []
         case .demoLoaded(let count):
             inform("loaded \(count) demo issues", in: &state)
-            state.screens = [.issueList(IssueListState())]
+            state.screens = [IssueListState()]
             return [.loadIssues(IssueListState().filter, offset: 0)]
         }
     }
@@ -149,13 +149,7 @@ public enum App {
         switch state.overlay {
         case .form, .palette, .textEditor: return true
         case .help, .confirm, .picker, .message: return false
-        case nil:
-            switch state.topScreen {
-            case .issueList(let list): return list.search?.isEditing == true
-            case .logViewer(let viewer): return viewer.prompt != nil
-            case .attachments(let screen): return screen.isEditingSearch
-            default: return false
-            }
+        case nil: return state.topScreen.isEditingText
         }
     }
 
@@ -197,67 +191,12 @@ public enum App {
 
     /// Reloads what the visible screens show after a change in the store.
     static func reloadAfterChange(select: String?, in state: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        for index in state.screens.indices {
-            switch state.screens[index] {
-            case .welcome:
-                effects.append(.loadIssues(IssueListState().filter, offset: 0))
-            case .issueList(var list):
-                list.pendingSelection = select ?? list.selectedIssue?.issue.id
-                list.isLoading = true
-                state.screens[index] = .issueList(list)
-                // A created or saved issue moves to the top of the usual order: load from there.
-                // Otherwise the window again, so the rows around the cursor stay loaded.
-                var filter = list.filter
-                filter.limit = max(filter.limit, list.window.rows.count)
-                effects.append(.loadIssues(filter, offset: select == nil ? list.window.first : 0))
-                if let search = list.search, !search.query.isEmpty {
-                    effects.append(.search(search.query, generation: search.generation))
-                }
-            case .issueDetail(var detail):
-                if let select { detail.pendingStepSelection = select }
-                state.screens[index] = .issueDetail(detail)
-                effects.append(.loadDetail(issueId: detail.issueId))
-            case .document(let view):
-                effects.append(.loadDocument(id: view.documentId))
-            case .attachments(let screen):
-                effects.append(.loadAttachments(search: screen.query))
-            case .audit:
-                effects.append(.loadAudit)
-            case .logViewer(var viewer):
-                // Spans may have been dismissed or purged: open the log again where the cursor is.
-                viewer.dropLoadedLines()
-                viewer.isOpen = false
-                state.screens[index] = .logViewer(viewer)
-                effects.append(.openLog(logId: viewer.logId))
-            }
-        }
-        return effects
+        state.screens.indices.flatMap { state.screens[$0].reload(select: select) }
     }
 
     /// Keeps every cursor in view after a resize.
     static func rescroll(_ state: inout AppState) {
-        for index in state.screens.indices {
-            switch state.screens[index] {
-            case .welcome:
-                break
-            case .issueList(var list):
-                list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
-                state.screens[index] = .issueList(list)
-            case .issueDetail(var detail):
-                for tab in DetailTab.allCases {
-                    var cursor = detail.cursor(tab)
-                    cursor.scrollIntoView(count: detail.rowCount(tab), visible: ScreenLayout.detailItems(tab, state.size))
-                    detail.cursors[tab] = cursor
-                }
-                state.screens[index] = .issueDetail(detail)
-            case .document, .attachments, .audit:
-                break
-            case .logViewer(var viewer):
-                viewer.cursor.scrollIntoView(count: viewer.rowCount, visible: ScreenLayout.logLines(state.size))
-                state.screens[index] = .logViewer(viewer)
-            }
-        }
+        for index in state.screens.indices { state.screens[index].rescroll(in: state.size) }
     }
 }
 

@@ -5,7 +5,7 @@ import TRCAACore
 public struct AppState: Sendable {
     public var size: Size
     /// The screens, the focused one last; `q`/Esc pops.
-    public var screens: [Screen]
+    public var screens: [any ScreenModel]
     /// A dialog, form, picker, prompt or help over the top screen.
     public var overlay: Overlay?
     public var status: StatusInfo
@@ -21,13 +21,13 @@ public struct AppState: Sendable {
 
     public init(size: Size, status: StatusInfo, now: Date, hasExternalEditor: Bool) {
         self.size = size
-        screens = [.issueList(IssueListState())]
+        screens = [IssueListState()]
         self.status = status
         self.now = now
         self.hasExternalEditor = hasExternalEditor
     }
 
-    public var topScreen: Screen { screens.last ?? .issueList(IssueListState()) }
+    public var topScreen: any ScreenModel { screens.last ?? IssueListState() }
 
     /// The contexts that receive keys, outermost first.
     public var focus: [KeyContext] {
@@ -67,29 +67,6 @@ public struct Toast: Sendable, Equatable {
         self.text = text
         self.isError = isError
         self.expires = expires
-    }
-}
-
-/// A full screen on the stack.
-public enum Screen: Sendable {
-    case welcome
-    case issueList(IssueListState)
-    case issueDetail(IssueDetailState)
-    case logViewer(LogViewerState)
-    case document(DocumentViewState)
-    case attachments(AttachmentsState)
-    case audit(AuditState)
-
-    var contexts: [KeyContext] {
-        switch self {
-        case .welcome: [.welcome]
-        case .issueList(let list): list.search?.isEditing == true ? [.issueList, .searchPrompt] : [.issueList]
-        case .issueDetail(let detail): [.issueDetail, detail.tab.context]
-        case .logViewer(let viewer): viewer.prompt == nil ? [.logViewer] : [.logViewer, .searchPrompt]
-        case .document: [.documentView]
-        case .attachments(let screen): screen.isEditingSearch ? [.attachmentList, .searchPrompt] : [.attachmentList]
-        case .audit: [.auditLog]
-        }
     }
 }
 

@@ -19,7 +19,7 @@ extension App {
             return []
         case .open:
             guard let selected else { return [] }
-            state.screens.append(.document(DocumentViewState(documentId: selected.id)))
+            state.screens.append(DocumentViewState(documentId: selected.id))
             return [.loadDocument(id: selected.id)]
         case .editDocument:
             return selected.map { [.loadDocumentForEditing(id: $0.id)] } ?? []
@@ -34,7 +34,7 @@ extension App {
 
     /// The document preview: scrolling, and the same edit, export and regenerate keys.
     static func performOnDocument(_ action: Action, in state: inout AppState) -> [Effect]? {
-        guard case .document(var view) = state.topScreen else { return nil }
+        guard var view = state.top(DocumentViewState.self) else { return nil }
         let lineCount = MarkdownLines.lines(view.blocks, width: ScreenLayout.body(state.size).width - 4).count
         let visible = ScreenLayout.documentLines(state.size)
         let last = max(0, lineCount - visible)
@@ -58,7 +58,7 @@ extension App {
             return nil
         }
         view.scroll = max(0, min(view.scroll, last))
-        state.screens[state.screens.count - 1] = .document(view)
+        state.replaceTop(view)
         return []
     }
 
@@ -78,11 +78,9 @@ extension App {
 
     /// A loaded document goes to every preview of it.
     static func documentLoaded(_ document: Document, in state: inout AppState) {
-        for index in state.screens.indices {
-            guard case .document(var view) = state.screens[index], view.documentId == document.id else { continue }
+        state.updateScreens(DocumentViewState.self, where: { $0.documentId == document.id }) { view in
             view.document = document
             view.blocks = MarkdownParser.parse(document.contentMd)
-            state.screens[index] = .document(view)
         }
     }
 }
@@ -96,5 +94,18 @@ extension ExportFormat {
         case .pdf: "PDF (.pdf)"
         case .docx: "Word (.docx)"
         }
+    }
+}
+
+extension DocumentViewState: ScreenModel {
+    public var crumbs: [String] { [document.map { DocumentKind(rawValue: $0.docType)?.displayName ?? $0.docType } ?? "…"] }
+    public var contexts: [KeyContext] { [.documentView] }
+
+    public mutating func reload(select: String?) -> [Effect] { [.loadDocument(id: documentId)] }
+
+    public static func perform(_ action: Action, in state: inout AppState) -> [Effect]? { App.performOnDocument(action, in: &state) }
+
+    public func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        DocumentView.draw(self, state: state, in: area, into: &buffer)
     }
 }

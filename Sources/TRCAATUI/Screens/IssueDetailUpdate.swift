@@ -3,7 +3,7 @@ import TRCAACore
 
 extension App {
     static func performOnDetail(_ action: Action, in state: inout AppState) -> [Effect]? {
-        guard case .issueDetail(var detail) = state.topScreen else { return nil }
+        guard var detail = state.top(IssueDetailState.self) else { return nil }
         let tabs = DetailTab.allCases
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
@@ -22,7 +22,7 @@ extension App {
             guard let issue = detail.detail?.issue else { return nil }
             return performOnLoadedDetail(action, issue: issue, detail: detail, in: &state)
         }
-        state.screens[state.screens.count - 1] = .issueDetail(detail)
+        state.replaceTop(detail)
         return []
     }
 
@@ -142,20 +142,15 @@ extension App {
 
     /// Puts the loaded detail in every screen showing that issue.
     static func detailLoaded(_ loaded: IssueDetail, in state: inout AppState) {
-        for index in state.screens.indices {
-            guard case .issueDetail(var detail) = state.screens[index], detail.issueId == loaded.issue.id else { continue }
+        let size = state.size
+        state.updateScreens(IssueDetailState.self, where: { $0.issueId == loaded.issue.id }) { detail in
             detail.detail = loaded
             if let pending = detail.pendingStepSelection,
                let position = loaded.steps.firstIndex(where: { $0.id == pending }) {
                 detail.cursors[.whys] = ListCursor(selected: position)
             }
             detail.pendingStepSelection = nil
-            for tab in DetailTab.allCases {
-                var cursor = detail.cursor(tab)
-                cursor.scrollIntoView(count: detail.rowCount(tab), visible: ScreenLayout.detailItems(tab, state.size))
-                detail.cursors[tab] = cursor
-            }
-            state.screens[index] = .issueDetail(detail)
+            detail.rescroll(in: size)
         }
     }
 
@@ -200,5 +195,29 @@ enum WhyText {
         let answer = lines[..<marker].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let evidence = lines[(marker + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return (answer, evidence)
+    }
+}
+
+extension IssueDetailState: ScreenModel {
+    public var crumbs: [String] { [detail.map { $0.issue.key } ?? "…", tab.title] }
+    public var contexts: [KeyContext] { [.issueDetail, tab.context] }
+
+    public mutating func reload(select: String?) -> [Effect] {
+        if let select { pendingStepSelection = select }
+        return [.loadDetail(issueId: issueId)]
+    }
+
+    public mutating func rescroll(in size: Size) {
+        for tab in DetailTab.allCases {
+            var cursor = cursor(tab)
+            cursor.scrollIntoView(count: rowCount(tab), visible: ScreenLayout.detailItems(tab, size))
+            cursors[tab] = cursor
+        }
+    }
+
+    public static func perform(_ action: Action, in state: inout AppState) -> [Effect]? { App.performOnDetail(action, in: &state) }
+
+    public func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        IssueDetailView.draw(self, state: state, in: area, into: &buffer)
     }
 }

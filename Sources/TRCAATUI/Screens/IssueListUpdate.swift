@@ -2,24 +2,24 @@ import TRCAACore
 
 extension App {
     static func performOnIssueList(_ action: Action, in state: inout AppState) -> [Effect]? {
-        guard case .issueList(var list) = state.topScreen else { return nil }
+        guard var list = state.top(IssueListState.self) else { return nil }
         let visible = ScreenLayout.issueListRows(state.size)
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
             list.cursor.move(action, count: list.rowCount, visible: visible)
         case .open:
             guard let issue = list.selectedIssue else { return [] }
-            state.screens[state.screens.count - 1] = .issueList(list)
-            state.screens.append(.issueDetail(IssueDetailState(issueId: issue.issue.id)))
+            state.replaceTop(list)
+            state.screens.append(IssueDetailState(issueId: issue.issue.id))
             return [.loadDetail(issueId: issue.issue.id)]
         case .newIssue:
             openNewIssueForm(in: &state)
             return []
         case .showAttachments:
-            state.screens.append(.attachments(AttachmentsState()))
+            state.screens.append(AttachmentsState())
             return [.loadAttachments(search: nil)]
         case .showAudit:
-            state.screens.append(.audit(AuditState()))
+            state.screens.append(AuditState())
             return [.loadAudit]
         case .changeStatus:
             guard let issue = list.selectedIssue else { return [] }
@@ -65,7 +65,7 @@ extension App {
         }
         // The cursor may have moved, or the search that hid the list ended.
         let effects = loadAroundCursor(&list)
-        state.screens[state.screens.count - 1] = .issueList(list)
+        state.replaceTop(list)
         return effects
     }
 
@@ -74,7 +74,7 @@ extension App {
         var list = list
         list.cursor = ListCursor()
         list.isLoading = true
-        state.screens[state.screens.count - 1] = .issueList(list)
+        state.replaceTop(list)
         return [.loadIssues(list.filter, offset: 0)]
     }
 
@@ -91,40 +91,37 @@ extension App {
 
     /// Text typed into the search prompt: search again with a new generation.
     static func typeIntoSearch(_ key: Key, in state: inout AppState) -> [Effect] {
-        guard case .issueList(var list) = state.topScreen, var search = list.search,
+        guard var list = state.top(IssueListState.self), var search = list.search,
               search.editor.handle(key) else { return [] }
         search.generation += 1
         list.search = search
         list.cursor = ListCursor()
-        state.screens[state.screens.count - 1] = .issueList(list)
+        var effects: [Effect] = [.search(search.query, generation: search.generation)]
         if search.query.isEmpty {
             list.search?.results = []
             list.search?.error = nil
-            let effects = loadAroundCursor(&list)
-            state.screens[state.screens.count - 1] = .issueList(list)
-            return effects
+            effects = loadAroundCursor(&list)
         }
-        return [.search(search.query, generation: search.generation)]
+        state.replaceTop(list)
+        return effects
     }
 
     static func searchFinished(generation: Int, query: String, results: [SearchResult], in state: inout AppState) {
-        guard let index = state.screens.firstIndex(where: { if case .issueList = $0 { true } else { false } }),
-              case .issueList(var list) = state.screens[index], var search = list.search,
-              generation == search.generation else { return }
-        search.results = results
-        search.resultsQuery = query
-        search.error = nil
-        list.search = search
-        list.cursor.scrollIntoView(count: list.rowCount, visible: ScreenLayout.issueListRows(state.size))
-        state.screens[index] = .issueList(list)
+        let visible = ScreenLayout.issueListRows(state.size)
+        state.updateScreens(IssueListState.self, where: { $0.search?.generation == generation }) { list in
+            list.search?.results = results
+            list.search?.resultsQuery = query
+            list.search?.error = nil
+            list.cursor.scrollIntoView(count: list.rowCount, visible: visible)
+        }
     }
 
     /// A search that failed (e.g. an unbalanced quote) shows its message on the search line.
     static func searchFailed(generation: Int, message: String, in state: inout AppState) {
-        guard case .issueList(var list) = state.topScreen, generation == list.search?.generation else { return }
-        list.search?.error = message
-        list.search?.results = []
-        state.screens[state.screens.count - 1] = .issueList(list)
+        state.updateScreens(IssueListState.self, where: { $0.search?.generation == generation }) { list in
+            list.search?.error = message
+            list.search?.results = []
+        }
     }
 
     static func openStatusPicker(issueId: String, current: String, in state: inout AppState) {
@@ -147,6 +144,35 @@ extension App {
         }
         return PickerState(title: "Filter (Space ticks, Enter applies)", options: options, cursor: ListCursor(selected: 1),
                            purpose: .filter)
+    }
+}
+
+extension IssueListState: ScreenModel {
+    public var crumbs: [String] { ["Issues"] }
+    public var contexts: [KeyContext] { isEditingText ? [.issueList, .searchPrompt] : [.issueList] }
+    public var isEditingText: Bool { search?.isEditing == true }
+
+    public mutating func reload(select: String?) -> [Effect] {
+        pendingSelection = select ?? selectedIssue?.issue.id
+        isLoading = true
+        // A created or saved issue moves to the top of the usual order: load from there.
+        // Otherwise the window again, so the rows around the cursor stay loaded.
+        var filter = filter
+        filter.limit = max(filter.limit, window.rows.count)
+        var effects: [Effect] = [.loadIssues(filter, offset: select == nil ? window.first : 0)]
+        if let search, !search.query.isEmpty { effects.append(.search(search.query, generation: search.generation)) }
+        return effects
+    }
+
+    public mutating func rescroll(in size: Size) {
+        cursor.scrollIntoView(count: rowCount, visible: ScreenLayout.issueListRows(size))
+    }
+
+    public static func perform(_ action: Action, in state: inout AppState) -> [Effect]? { App.performOnIssueList(action, in: &state) }
+    public static func type(_ key: Key, in state: inout AppState) -> [Effect] { App.typeIntoSearch(key, in: &state) }
+
+    public func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        IssueListView.draw(self, state: state, in: area, into: &buffer)
     }
 }
 

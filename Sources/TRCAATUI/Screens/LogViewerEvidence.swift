@@ -15,10 +15,7 @@ extension App {
     /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
     static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
         guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
-        let detail = state.screens.lazy.compactMap { screen -> IssueDetailState? in
-            guard case .issueDetail(let detail) = screen, detail.issueId == viewer.issueId else { return nil }
-            return detail
-        }.first
+        let detail = state.screens(IssueDetailState.self).first { $0.issueId == viewer.issueId }
         guard let detail else { return inform("open this log from its issue to attach lines to its whys", in: &state) }
         let steps = detail.detail?.steps ?? []
         guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }

@@ -7,11 +7,9 @@ extension App {
     static func updateLogViewers(_ logId: String, in state: inout AppState,
                                  _ change: (inout LogViewerState) -> Void) -> [Effect] {
         var effects: [Effect] = []
-        for index in state.screens.indices {
-            guard case .logViewer(var viewer) = state.screens[index], viewer.logId == logId else { continue }
+        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
             change(&viewer)
             effects += loadAroundCursor(&viewer)
-            state.screens[index] = .logViewer(viewer)
         }
         return effects
     }

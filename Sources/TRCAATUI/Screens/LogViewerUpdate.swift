@@ -4,12 +4,12 @@ import TRCAACore
 extension App {
     /// Opens the viewer on a log of the issue shown.
     static func openLogViewer(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
-        state.screens.append(.logViewer(LogViewerState(logId: logId, issueId: issueId, fileName: fileName)))
+        state.screens.append(LogViewerState(logId: logId, issueId: issueId, fileName: fileName))
         return [.openLog(logId: logId)]
     }
 
     static func performOnLogViewer(_ action: Action, in state: inout AppState) -> [Effect]? {
-        guard case .logViewer(var viewer) = state.topScreen else { return nil }
+        guard var viewer = state.top(LogViewerState.self) else { return nil }
         let visible = ScreenLayout.logLines(state.size)
         var effects: [Effect] = []
         switch action {
@@ -81,7 +81,7 @@ extension App {
             viewer.finding = "the histogram"
             effects.append(.histogram(logId: viewer.logId))
         case .attachMarks:
-            state.screens[state.screens.count - 1] = .logViewer(viewer)
+            state.replaceTop(viewer)
             openEvidencePicker(for: viewer, in: &state)
             return []
         case .showPII:
@@ -111,7 +111,7 @@ extension App {
             return nil
         }
         effects += loadAroundCursor(&viewer)
-        state.screens[state.screens.count - 1] = .logViewer(viewer)
+        state.replaceTop(viewer)
         return effects
     }
 
@@ -167,11 +167,34 @@ extension App {
 
     /// Text typed into the viewer's search prompt.
     static func typeIntoLogPrompt(_ key: Key, in state: inout AppState) -> [Effect] {
-        guard case .logViewer(var viewer) = state.topScreen, var prompt = viewer.prompt, prompt.editor.handle(key) else {
-            return []
+        state.updateTop(LogViewerState.self) { viewer in
+            guard var prompt = viewer.prompt, prompt.editor.handle(key) else { return }
+            viewer.prompt = prompt
         }
-        viewer.prompt = prompt
-        state.screens[state.screens.count - 1] = .logViewer(viewer)
         return []
+    }
+}
+
+extension LogViewerState: ScreenModel {
+    public var crumbs: [String] { [fileName] }
+    public var contexts: [KeyContext] { isEditingText ? [.logViewer, .searchPrompt] : [.logViewer] }
+    public var isEditingText: Bool { prompt != nil }
+
+    /// Spans may have been dismissed or purged: open the log again where the cursor is.
+    public mutating func reload(select: String?) -> [Effect] {
+        dropLoadedLines()
+        isOpen = false
+        return [.openLog(logId: logId)]
+    }
+
+    public mutating func rescroll(in size: Size) {
+        cursor.scrollIntoView(count: rowCount, visible: ScreenLayout.logLines(size))
+    }
+
+    public static func perform(_ action: Action, in state: inout AppState) -> [Effect]? { App.performOnLogViewer(action, in: &state) }
+    public static func type(_ key: Key, in state: inout AppState) -> [Effect] { App.typeIntoLogPrompt(key, in: &state) }
+
+    public func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
+        LogViewerView.draw(self, state: state, in: area, into: &buffer)
     }
 }

@@ -67,7 +67,7 @@ enum Fixtures {
         var state = AppState(size: size, status: status, now: now, hasExternalEditor: false)
         _ = App.update(&state, .issuesLoaded(IssuePage(rows: issues, matching: issues.count, total: 4, offset: 0)))
         if let detailTab {
-            state.screens.append(.issueDetail(IssueDetailState(issueId: issues[0].issue.id)))
+            state.screens.append(IssueDetailState(issueId: issues[0].issue.id))
             _ = App.update(&state, .detailLoaded(detail))
             _ = App.update(&state, .action(.showTab(detailTab.rawValue)))
         }

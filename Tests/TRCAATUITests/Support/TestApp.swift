@@ -56,15 +56,9 @@ final class TestApp {
 
     var screenText: String { screen.joined(separator: "\n") }
 
-    var list: IssueListState? {
-        if case .issueList(let list) = state.topScreen { return list }
-        return nil
-    }
+    var list: IssueListState? { state.top(IssueListState.self) }
 
-    var detail: IssueDetailState? {
-        if case .issueDetail(let detail) = state.topScreen { return detail }
-        return nil
-    }
+    var detail: IssueDetailState? { state.top(IssueDetailState.self) }
 
     /// The row that shows `text`, if any.
     func row(containing text: String) -> String? { screen.first { $0.contains(text) } }
