@@ -53,19 +53,19 @@ public enum App {
         case .edited(let purpose, let text):
             return edited(purpose, text: text, in: &state)
         case .failed(let message):
-            state.toast = Toast(message, isError: true, expires: state.now)
+            fail(message, in: &state)
             return []
         case .importPrepared(let issueId, let prepared):
             state.importing = nil
             return [.storeImport(issueId: issueId, prepared)]
         case .importStopped(let message):
             state.importing = nil
-            state.toast = Toast(message, isError: true, expires: state.now)
+            fail(message, in: &state)
             return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)
         case .logScanFailed(let logId, let message):
-            state.toast = Toast(message, isError: true, expires: state.now)
+            fail(message, in: &state)
             return updateLogViewers(logId, in: &state) { viewer in
                 viewer.finding = nil
                 if viewer.filtered == nil, viewer.filter != nil { viewer.filter = nil }
@@ -125,9 +125,16 @@ public enum App {
         }
     }
 
-    /// Shows an information toast.
+    /// Shows an information toast, and keeps it in the message log.
     static func inform(_ message: String, in state: inout AppState) {
         state.toast = Toast(message, expires: state.now.addingTimeInterval(toastSeconds))
+        state.messages.record(message, isError: false, at: state.now)
+    }
+
+    /// Shows an error in the status bar until the next key, and keeps it in the message log.
+    static func fail(_ message: String, in state: inout AppState) {
+        state.toast = Toast(message, isError: true, expires: state.now)
+        state.messages.record(message, isError: true, at: state.now)
     }
 
     /// Routes a key: text fields take printable keys first, then the focused keymap chain.
@@ -183,6 +190,8 @@ public enum App {
             return reloadAfterChange(select: nil, in: &state)
         case .openIssue(let reference):
             return [.openIssue(reference: reference)]
+        case .showMessages:
+            if !(state.topScreen is MessageLogState) { state.screens.append(MessageLogState()) }
         default:
             break
         }

@@ -11,6 +11,8 @@ public struct AppState: Sendable {
     public var status: StatusInfo
     /// A transient message in the status bar; errors stay until the next key.
     public var toast: Toast?
+    /// Every message of the session, for the message log (`@`).
+    public var messages = MessageHistory()
     /// The time relative dates are shown against (injected, so tests are stable).
     public var now: Date
     /// Whether `$VISUAL`/`$EDITOR` is set; without it long text opens the built-in editor.

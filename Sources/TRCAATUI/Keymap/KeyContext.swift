@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, attachments, documents, logViewer, documentView, attachmentList, auditLog
+    case overview, whys, timeline, attachments, documents, logViewer, documentView, attachmentList, auditLog, messageLog
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -23,6 +23,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .documentView: "Document"
         case .attachmentList: "Attachments of every issue"
         case .auditLog: "Audit log"
+        case .messageLog: "Message log"
         case .help: "Help"
         case .palette: "Command palette"
         case .confirm: "Confirmation"

@@ -11,6 +11,7 @@ public struct Keymap: Sendable {
             Binding([.char("Q"), .ctrl("c")], .quit, "Quit trcaa"),
             Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)"),
             Binding([.ctrl("l")], .refresh, "Reload and redraw"),
+            Binding([.char("@")], .showMessages, "The message log: every message of this session, whole, with its time"),
         ],
         .navigation: [
             Binding([.char("j"), .down], .moveDown, "Move down"),
