@@ -28,6 +28,31 @@ import TRCAACore
         app.press(.confirm)
     }
 
+    @Test func anExportDirectoryThatCannotBeWrittenKeepsTheDialogAndItsText() throws {
+        let app = try openDocumentsTab()
+        app.press(.generateDocument)
+        choose("RCA", in: app)
+        app.press(.exportDocument)
+        choose("Markdown", in: app)
+        app.send(.key(.ctrl("u")))
+        let missing = "/nonexistent-\(UUID().uuidString)/exports"
+        app.type(missing)
+        app.press(.confirm)
+        guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
+        #expect(form.value(0) == missing)
+        #expect(form.error != nil)
+        #expect(app.role(of: String(form.error?.prefix(12) ?? "")) == .error)
+        // Corrected, it exports and closes.
+        let directory = NSTemporaryDirectory() + "trcaa-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        app.send(.key(.ctrl("u")))
+        app.type(directory)
+        app.press(.confirm)
+        #expect(app.state.overlay == nil)
+        #expect(app.state.toast?.text.hasPrefix("exported \(directory)") == true)
+    }
+
     @Test func generateReadEditRegenerateAndExportTheRCA() throws {
         let app = try openDocumentsTab()
         #expect(app.row(containing: "No documents yet") != nil)

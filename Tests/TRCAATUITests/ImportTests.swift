@@ -60,8 +60,14 @@ import TRCAACore
         app.press(.importLog)
         app.type(directory + "/nope.log")
         app.press(.confirm)
-        #expect(app.state.toast?.isError == true)
+        // The dialog stays, with the reason in it and the path as typed, to be corrected.
+        guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
+        #expect(form.value(0) == directory + "/nope.log")
+        #expect(form.error?.contains("nope.log") == true)
+        #expect(app.screenText.contains("nope.log"))
+        #expect(app.state.importing == nil)
         #expect(app.detail?.detail?.logFiles.isEmpty == true)
+        #expect(app.state.messages.entries.last?.isError == true)
     }
 
     @Test func ctrlCStopsAnImportUnderWayAndNothingIsStored() throws {

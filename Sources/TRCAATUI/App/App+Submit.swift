@@ -2,8 +2,13 @@ import Foundation
 import TRCAACore
 
 extension App {
-    /// A submitted form becomes a store change; invalid input keeps the form open with the reason.
+    /// A submitted form becomes a store change; invalid input keeps the form open with the reason,
+    /// and so does a change the store refuses (`Msg.formRejected`).
     static func submit(_ form: FormState, in state: inout AppState) -> [Effect] {
+        work(for: form, in: &state).map { .fromForm(form, $0) }
+    }
+
+    private static func work(for form: FormState, in state: inout AppState) -> [Effect] {
         var form = form
         let trimmed = { (index: Int) in form.value(index).trimmingCharacters(in: .whitespaces) }
         switch form.purpose {

@@ -58,9 +58,20 @@ public enum App {
         case .importPrepared(let issueId, let prepared):
             state.importing = nil
             return [.storeImport(issueId: issueId, prepared)]
-        case .importStopped(let message):
+        case .importStopped(let message), .importFailed(let message):
             state.importing = nil
             fail(message, in: &state)
+            return []
+        case .formRejected(var form, let message):
+            if case .importLog = form.purpose { state.importing = nil }
+            state.messages.record(message, isError: true, at: state.now)
+            // Another dialog opened meanwhile: it stays, and the reason goes to the status bar.
+            guard state.overlay == nil else {
+                fail(message, in: &state)
+                return []
+            }
+            form.error = message
+            state.overlay = .form(form)
             return []
         case .logOpened(let logId, let lineCount, let pii):
             return logOpened(logId, lineCount: lineCount, pii: pii, in: &state)

@@ -6,6 +6,9 @@ public enum Effect: Sendable, Equatable {
     /// A page of the list. `matching`: the count the list already knows, while scrolling (on
     /// 100 000 issues counting costs more than the page).
     case loadIssues(IssueFilter, offset: Int, matching: Int? = nil)
+    /// The work a submitted form asked for: if it fails, the form comes back with the error
+    /// and what was typed in it (`Msg.formRejected`).
+    indirect case fromForm(FormState, Effect)
     case search(String, generation: Int)
     case loadDetail(issueId: String)
     /// Finds the issue a typed key names and loads it.
@@ -62,4 +65,15 @@ public enum EditPurpose: Sendable, Equatable {
     case description(issueId: String)
     case whyText(stepId: String, question: String)
     case document(id: String)
+}
+
+extension Effect {
+    /// Whether the effect reads a log for an import (on a queue of its own).
+    var isImport: Bool {
+        switch self {
+        case .importLog: true
+        case .fromForm(_, let work): work.isImport
+        default: false
+        }
+    }
 }

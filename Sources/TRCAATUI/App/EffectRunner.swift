@@ -47,6 +47,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// other effects; `cancelImport` only sets a flag, on any thread.
     public func run(_ effect: Effect, progress: @escaping @Sendable (Msg) -> Void = { _ in }) -> [Msg] {
         switch effect {
+        case .fromForm(let form, let work):
+            return run(work, progress: progress).map { $0.rejecting(form) }
         case .importLog(let issueId, let path):
             return prepareImport(issueId: issueId, path: path, progress: progress)
         case .cancelImport:
@@ -171,7 +173,7 @@ public final class EffectRunner: @unchecked Sendable {
             let log = try workspace.logs.store(prepared, issueId: issueId)
             return [.changed("imported \(log.summary.fileName): \(counted(log.lineCount ?? 0, "line")), "
                              + "\(counted(log.spanCount, "PII span"))")]
-        case .importLog, .cancelImport:
+        case .importLog, .cancelImport, .fromForm:
             return []  // handled by `run`
         case .loadDocument(let id):
             return [.documentLoaded(try workspace.documents.get(id), forEditing: false)]
@@ -240,7 +242,7 @@ public final class EffectRunner: @unchecked Sendable {
         } catch ImportError.interrupted {
             return [.importStopped("stopped importing \(name); nothing was stored")]
         } catch {
-            return [.importStopped(describe(error))]
+            return [.importFailed(describe(error))]
         }
     }
 }

@@ -101,7 +101,7 @@ public final class InterfaceLoop {
             default:
                 let runner = runner, mailbox = mailbox
                 runner.submitted(effect)
-                let queue = if case .importLog = effect { imports } else { effects }
+                let queue = effect.isImport ? imports : effects
                 queue.async { mailbox.post(runner.run(effect, progress: { mailbox.post([$0]) })) }
             }
         }

@@ -21,8 +21,12 @@ public enum Msg: Sendable {
     case failed(String)
     /// An import has read its file; storing it comes next.
     case importPrepared(issueId: String, PreparedLog)
-    /// An import ended without storing anything (cancelled, or the file was refused).
+    /// An import was stopped (Ctrl-c); nothing was stored.
     case importStopped(String)
+    /// An import could not read or accept its file; nothing was stored.
+    case importFailed(String)
+    /// The work a form asked for failed: the form opens again with the reason.
+    case formRejected(FormState, String)
     case demoLoaded(issues: Int)
     case logOpened(logId: String, lineCount: Int, pii: [PIICount])
     /// The log cannot be read (a row of the original app that kept only a path, a damaged blob).
@@ -61,5 +65,15 @@ public struct IssuePage: Sendable, Equatable {
         self.matching = matching
         self.total = total
         self.offset = offset
+    }
+}
+
+extension Msg {
+    /// A failure of work `form` asked for, as the rejection that reopens it; other messages as they are.
+    func rejecting(_ form: FormState) -> Msg {
+        switch self {
+        case .failed(let message), .importFailed(let message): .formRejected(form, message)
+        default: self
+        }
     }
 }

@@ -23,7 +23,7 @@ public struct ConfirmState: Sendable {
 }
 
 /// A small form of one-line fields.
-public struct FormState: Sendable {
+public struct FormState: Sendable, Equatable {
     public var title: String
     public var fields: [FormField]
     public var focused = 0
@@ -33,7 +33,7 @@ public struct FormState: Sendable {
     public func value(_ index: Int) -> String { fields.indices.contains(index) ? fields[index].editor.text : "" }
 }
 
-public struct FormField: Sendable {
+public struct FormField: Sendable, Equatable {
     public var label: String
     public var editor: LineEditor
     /// Shown next to the field, e.g. the accepted values.

@@ -79,7 +79,9 @@ enum OverlayView {
 
     private static func drawForm(_ form: FormState, in screen: Rect, into buffer: inout CellBuffer) {
         let width = min(76, screen.width - 2)
-        let height = form.fields.count * 2 + 3
+        // The error whole (it says what to correct), up to three lines.
+        let errorLines = form.error.map { Array(TextWrap.lines($0, width: width - 4).prefix(3)) } ?? []
+        let height = form.fields.count * 2 + 2 + max(1, errorLines.count)
         let area = screen.centred(width: width, height: height)
         let inner = Frame.draw(area, title: form.title, into: &buffer)
         let labelWidth = (form.fields.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0) + 2
@@ -95,8 +97,10 @@ enum OverlayView {
                 buffer.put(note, x: fieldX, y: y + 1, maxWidth: inner.maxX - fieldX - 1, role: .muted)
             }
         }
-        if let error = form.error {
-            buffer.put(error, x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 2, role: .error)
+        if !errorLines.isEmpty {
+            for (index, line) in errorLines.enumerated() {
+                buffer.put(line, x: inner.x + 1, y: inner.maxY - errorLines.count + index, maxWidth: inner.width - 2, role: .error)
+            }
         } else {
             buffer.put("Enter next · Ctrl-s save · Esc cancel", x: inner.x + 1, y: inner.maxY - 1, role: .muted)
         }
