@@ -130,6 +130,68 @@ import TRCAACore
         #expect(viewerState(app)?.selectedLine?.number == 199)
     }
 
+    /// An sshd log: failed passwords, invalid users and accepted keys from four addresses.
+    static let sshd: [String] = (0..<240).map { number in
+        let address = ["203.0.113.7", "198.51.100.23", "10.0.0.5", "192.0.2.44"][number % 4]
+        let event = ["Failed password for root", "Invalid user oracle", "Accepted publickey for deploy"][number % 3]
+        return "Dec 10 06:55:\(String(format: "%02d", number % 60)) LabSZ sshd[\(24_000 + number)]: \(event) from \(address) port \(40_000 + number)"
+    }
+
+    @Test func filtersStackAndEachCanBeTurnedOffOrRemoved() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        func shown(_ keep: (String) -> Bool) -> Int { Self.sshd.filter(keep).count }
+        let attacks = { (line: String) in line.contains("Failed password") || line.contains("Invalid user") }
+        for filter in ["Failed password", "Invalid user", "!10.0.0.5"] {
+            app.press(.filter)
+            app.type(filter)
+            app.press(.confirm)
+        }
+        let attackers = shown { attacks($0) && !$0.contains("10.0.0.5") }
+        #expect(viewerState(app)?.rowCount == attackers)
+        #expect(app.row(containing: "1 of \(attackers) lines · 3 filters (Tab lists them)") != nil)
+        #expect(app.row(containing: "Accepted publickey") == nil && app.row(containing: "10.0.0.5") == nil)
+        // The list: the exclude filter turned off brings the internal address back.
+        app.press(.showFilters)
+        guard case .picker(let list) = app.state.overlay else { Issue.record("no filter list"); return }
+        #expect(list.options.map(\.label) == ["in   Failed password", "in   Invalid user", "out  10.0.0.5"])
+        app.press(.moveDown)
+        app.press(.moveDown)
+        app.press(.toggleChoice)
+        app.press(.confirm)
+        #expect(viewerState(app)?.rowCount == shown(attacks))
+        #expect(app.row(containing: "10.0.0.5") != nil)
+        // Removed, a filter is gone; one include filter left says what it keeps.
+        app.press(.showFilters)
+        app.press(.removeChoice)
+        app.press(.moveDown)
+        app.press(.removeChoice)
+        app.press(.confirm)
+        #expect(viewerState(app)?.filters.count == 1)
+        #expect(viewerState(app)?.rowCount == shown { $0.contains("Invalid user") })
+        #expect(app.row(containing: "lines with “Invalid user”") != nil)
+        app.press(.clearFilters)
+        #expect(viewerState(app)?.rowCount == Self.sshd.count)
+    }
+
+    @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.filter)
+        app.press(.toggleRegex)
+        app.type("from (203|198)\\.")
+        #expect(app.screen.last?.contains("filter regex:") == true, "the prompt is in the status line")
+        app.press(.confirm)
+        #expect(viewerState(app)?.rowCount == Self.sshd.filter { $0.contains("from 203.") || $0.contains("from 198.") }.count)
+        app.press(.filter)
+        app.press(.toggleRegex)
+        app.type("port (4")
+        app.press(.confirm)
+        let prompt = try #require(viewerState(app)?.prompt, "an invalid expression keeps the prompt open")
+        #expect(prompt.editor.text == "port (4")
+        #expect(prompt.error?.hasPrefix("not a regular expression") == true)
+        #expect(app.role(of: "not a regular expression") == .error)
+        #expect(viewerState(app)?.filters.count == 1)
+    }
+
     @Test func theHistogramShowsLevelsOverTimeAndJumps() throws {
         let app = try openViewer()
         app.press(.showHistogram)
@@ -227,7 +289,7 @@ extension LogViewerTests {
         let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
         let find = { (generation: Int) in
             Effect.findInLog(logId: logId, .text("needle", ignoringCase: false), from: -1, forward: true, redacted: false,
-                             filter: nil, generation: generation)
+                             filters: [], generation: generation)
         }
         runner.submitted(find(1))
         guard case .logLineFound(_, 1, let line) = runner.run(find(1)).first else { Issue.record("no answer"); return }
@@ -263,7 +325,8 @@ extension LogViewerTests {
         app.press(.filter)
         app.type("gateway")
         app.press(.confirm)
-        #expect(viewerState(app)?.filter == nil)
+        #expect(viewerState(app)?.isFiltering == false, "the filter stays listed, turned off")
+        #expect(viewerState(app)?.filters.count == 1)
         #expect(viewerState(app)?.openError != nil, "reloading the lines fails the same way")
     }
 

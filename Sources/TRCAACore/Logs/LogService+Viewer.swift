@@ -36,21 +36,34 @@ public struct PIIMark: Sendable, Equatable {
 public enum LineQuery: Sendable, Equatable {
     /// A fixed string, ignoring ASCII case when asked.
     case text(String, ignoringCase: Bool)
+    /// A POSIX extended regular expression, ignoring case when asked.
+    case regex(String, ignoringCase: Bool)
     /// A line of exactly this level.
     case level(LogLevel)
 }
 
-/// The lines the viewer shows while filtering: those with a fixed string, or those without it.
+/// One of the viewer's filters (lnav's filter-in and filter-out): the lines with a text (a
+/// fixed string, or a regular expression), or the lines without it. Filters stack: with any
+/// include filter on, a line shows when it matches one of them, and no exclude filter that is on.
 public struct LineFilter: Sendable, Equatable {
     public var text: String
     public var ignoringCase: Bool
     public var excludes: Bool
+    public var isRegex: Bool
+    /// A filter turned off stays in the list without hiding anything.
+    public var isEnabled: Bool
 
-    public init(text: String, ignoringCase: Bool, excludes: Bool) {
+    public init(text: String, ignoringCase: Bool, excludes: Bool, isRegex: Bool = false, isEnabled: Bool = true) {
         self.text = text
         self.ignoringCase = ignoringCase
         self.excludes = excludes
+        self.isRegex = isRegex
+        self.isEnabled = isEnabled
     }
+
+    /// The filter's matcher.
+    /// - throws: `TriageError.searchSyntax` for an invalid regular expression.
+    public func pattern() throws -> LogPattern { try LogPattern(text, fixed: !isRegex, ignoringCase: ignoringCase) }
 }
 
 extension LogService {
@@ -105,10 +118,10 @@ extension LogService {
     /// lines, and a scan ends early (with no result) once `shouldStop` says so.
     public static let progressLines = 1 << 16
 
-    /// Every line that passes `filter`, in order; nil when stopped.
-    public func filterLines(_ id: String, _ filter: LineFilter, redacted: Bool, progress: (Int) -> Void = { _ in },
+    /// Every line that passes `filters`, in order; nil when stopped.
+    public func filterLines(_ id: String, _ filters: [LineFilter], redacted: Bool, progress: (Int) -> Void = { _ in },
                             shouldStop: () -> Bool = { false }) throws -> [Int]? {
-        let matcher = try LineMatcher(query: nil, filter: filter, spans: redacted ? try lineSpans(id) : [])
+        let matcher = try LineMatcher(query: nil, filters: filters, spans: redacted ? try lineSpans(id) : [])
         var numbers: [Int] = []
         var stopped = false
         try reader(id).forEachLine { number, offset, bytes in
@@ -123,13 +136,13 @@ extension LogService {
     }
 
     /// The first line after (or, backwards, before) `line` that `query` finds among the lines
-    /// `filter` lets through, if any. Levels skip the blocks the index counts none of that
+    /// `filters` let through, if any. Levels skip the blocks the index counts none of that
     /// level in.
     public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool,
-                         filter: LineFilter? = nil, progress: (Int) -> Void = { _ in },
+                         filters: [LineFilter] = [], progress: (Int) -> Void = { _ in },
                          shouldStop: () -> Bool = { false }) throws -> Int? {
         let reader = try reader(id)
-        let matcher = try LineMatcher(query: query, filter: filter, spans: redacted ? try lineSpans(id) : [])
+        let matcher = try LineMatcher(query: query, filters: filters, spans: redacted ? try lineSpans(id) : [])
         var scanned = 0
         var stopped = false
         for block in Self.blocks(of: reader, forward: forward, around: line) {
@@ -158,20 +171,24 @@ extension LogService {
         return nil
     }
 
-    /// A query and a filter applied to lines of the stored text or of its redacted view.
+    /// A query and filters applied to lines of the stored text or of its redacted view.
     private struct LineMatcher {
         let query: LineQuery?
         let pattern: LogPattern?
-        let filter: (pattern: LogPattern, excludes: Bool)?
+        /// The filters that are on.
+        let includes: [LogPattern], excludes: [LogPattern]
         let spans: [LineSpan]
 
-        init(query: LineQuery?, filter: LineFilter?, spans: [LineSpan]) throws {
+        init(query: LineQuery?, filters: [LineFilter], spans: [LineSpan]) throws {
             self.query = query
             pattern = switch query {
             case .text(let text, let ignoringCase): try LogPattern(text, fixed: true, ignoringCase: ignoringCase)
+            case .regex(let text, let ignoringCase): try LogPattern(text, ignoringCase: ignoringCase)
             case .level, nil: nil
             }
-            self.filter = try filter.map { (try LogPattern($0.text, fixed: true, ignoringCase: $0.ignoringCase), $0.excludes) }
+            let enabled = filters.filter(\.isEnabled)
+            includes = try enabled.filter { !$0.excludes }.map { try $0.pattern() }
+            excludes = try enabled.filter(\.excludes).map { try $0.pattern() }
             self.spans = spans
         }
 
@@ -182,10 +199,11 @@ extension LogService {
         }
 
         private func test(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            if let filter, filter.pattern.matches(bytes) == filter.excludes { return false }
+            if !includes.isEmpty, !includes.contains(where: { $0.matches(bytes) }) { return false }
+            if excludes.contains(where: { $0.matches(bytes) }) { return false }
             switch query {
             case .level(let level): return LogLevel.classify(bytes) == level
-            case .text: return pattern?.matches(bytes) == true
+            case .text, .regex: return pattern?.matches(bytes) == true
             case nil: return true
             }
         }

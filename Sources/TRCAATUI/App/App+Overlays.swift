@@ -58,8 +58,12 @@ extension App {
                 picker.cursor.move(action, count: picker.options.count, visible: picker.options.count)
                 skipHeading(&picker, downwards: action != .moveUp)
                 state.overlay = .picker(picker)
-            case .toggleChoice where picker.purpose == .filter:
+            case .toggleChoice where picker.purpose.ticksSeveral:
                 picker.options[picker.cursor.selected].isTicked.toggle()
+                state.overlay = .picker(picker)
+            case .removeChoice where picker.purpose.removesEntries && !picker.options.isEmpty:
+                picker.options.remove(at: picker.cursor.selected)
+                picker.cursor.select(picker.cursor.selected, count: picker.options.count, visible: picker.options.count)
                 state.overlay = .picker(picker)
             case .confirm:
                 state.overlay = nil

@@ -52,7 +52,9 @@ extension App {
     /// Database, key source and counts on the left; the toast on the right.
     private static func drawStatus(_ state: AppState, into buffer: inout CellBuffer) {
         let y = state.size.height - 1
-        buffer.fill(Rect(x: 0, y: y, width: state.size.width, height: 1), role: .statusBar)
+        let line = Rect(x: 0, y: y, width: state.size.width, height: 1)
+        if state.overlay == nil, state.topScreen.drawPrompt(state, in: line, into: &buffer) { return }
+        buffer.fill(line, role: .statusBar)
         let left = " \(state.status.databaseName) · key: \(state.status.keySource) · \(counted(state.status.totalIssues, "issue"))"
         let used = buffer.put(left, x: 0, y: y, maxWidth: state.size.width / 2, role: .statusBar)
         let message = state.toast.map { ($0.text, $0.isError ? Role.error : .info) }

@@ -71,6 +71,7 @@ extension App {
     /// A chosen picker option becomes a change (or a new filter).
     static func choose(_ picker: PickerState, in state: inout AppState) -> [Effect] {
         let options = picker.options
+        if case .viewerFilters(let logId) = picker.purpose { return applyFilterList(options, logId: logId, in: &state) }
         guard options.indices.contains(picker.cursor.selected) else { return [] }
         let value = options[picker.cursor.selected].value
         switch picker.purpose {
@@ -92,6 +93,8 @@ extension App {
                 $0.hasPrefix("category:") ? IssueCategory(input: String($0.dropFirst(9))) : nil
             }
             return reload(list, in: &state)
+        case .viewerFilters:
+            return []  // applied above, even with every filter removed
         case .attachEvidence(let logId):
             return attachEvidence(logId: logId, stepId: value, in: &state)
         case .dismissPII:
@@ -109,6 +112,23 @@ extension App {
             askExportDirectory(documentId: documentId, format: format, in: &state)
             return []
         }
+    }
+
+    /// The filter list as left: each option an earlier filter (by index), ticked when on.
+    private static func applyFilterList(_ options: [PickerOption], logId: String, in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
+            let kept = options.compactMap { option -> LineFilter? in
+                guard let index = Int(option.value), viewer.filters.indices.contains(index) else { return nil }
+                var filter = viewer.filters[index]
+                filter.isEnabled = option.isTicked
+                return filter
+            }
+            guard kept != viewer.filters else { return }
+            effects += setFilters(kept, of: &viewer)
+            effects += loadAroundCursor(&viewer)
+        }
+        return effects
     }
 
     /// Appends the viewer's marked lines to the evidence of step `stepId`.

@@ -79,7 +79,10 @@ public enum App {
             fail(message, in: &state)
             return updateLogViewers(logId, in: &state) { viewer in
                 viewer.finding = nil
-                if viewer.filtered == nil, viewer.filter != nil { viewer.filter = nil }
+                // The filters could not be applied: they stay listed, turned off (Tab turns them on).
+                if viewer.filtered == nil, viewer.isFiltering {
+                    for index in viewer.filters.indices { viewer.filters[index].isEnabled = false }
+                }
             }
         case .logOpenFailed(let logId, let message):
             return updateLogViewers(logId, in: &state) { viewer in

@@ -25,8 +25,8 @@ public enum Effect: Sendable, Equatable {
     case openLog(logId: String)
     /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.
     case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool, generation: Int)
-    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filter: LineFilter?, generation: Int)
-    case filterLog(logId: String, LineFilter, redacted: Bool, generation: Int)
+    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filters: [LineFilter], generation: Int)
+    case filterLog(logId: String, [LineFilter], redacted: Bool, generation: Int)
     case histogram(logId: String)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)

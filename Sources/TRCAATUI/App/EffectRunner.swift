@@ -131,10 +131,10 @@ public final class EffectRunner: @unchecked Sendable {
             let lines = try numbers.map { try workspace.logs.viewerLines(logId, numbers: $0, redacted: redacted) }
                 ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
             return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, generation: generation)]
-        case .findInLog(let logId, let query, let line, let forward, let redacted, let filter, let generation):
+        case .findInLog(let logId, let query, let line, let forward, let redacted, let filters, let generation):
             defer { progress(.progress(nil)) }
             let found = try workspace.logs.findLine(
-                logId, query, from: line, forward: forward, redacted: redacted, filter: filter,
+                logId, query, from: line, forward: forward, redacted: redacted, filters: filters,
                 progress: { progress(.progress("searching: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.find } != generation })
             return [.logLineFound(logId: logId, generation: generation, line: found)]
@@ -156,10 +156,10 @@ public final class EffectRunner: @unchecked Sendable {
             return [.pagerReady(directory: copy.directory, path: copy.path)]
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
-        case .filterLog(let logId, let filter, let redacted, let generation):
+        case .filterLog(let logId, let filters, let redacted, let generation):
             defer { progress(.progress(nil)) }
             guard let lines = try workspace.logs.filterLines(
-                logId, filter, redacted: redacted,
+                logId, filters, redacted: redacted,
                 progress: { progress(.progress("filtering: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.filter } != generation }) else { return [] }
             return [.logFiltered(logId: logId, generation: generation, lines: lines)]

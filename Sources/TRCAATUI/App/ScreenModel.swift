@@ -20,6 +20,9 @@ public protocol ScreenModel: Sendable {
     static func type(_ key: Key, in state: inout AppState) -> [Effect]
     /// Draws the screen in `area`.
     func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer)
+    /// Draws a prompt of the screen in the status line (as less and vim do); false leaves the
+    /// status line to the database, key and messages.
+    func drawPrompt(_ state: AppState, in line: Rect, into buffer: inout CellBuffer) -> Bool
 }
 
 extension ScreenModel {
@@ -27,6 +30,7 @@ extension ScreenModel {
     public mutating func reload(select: String?) -> [Effect] { [] }
     public mutating func rescroll(in size: Size) {}
     public static func type(_ key: Key, in state: inout AppState) -> [Effect] { [] }
+    public func drawPrompt(_ state: AppState, in line: Rect, into buffer: inout CellBuffer) -> Bool { false }
 }
 
 extension AppState {

@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
     // Documents
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log
-    case showAttachments, showAudit, verifyAudit, showMessages
+    case showAttachments, showAudit, verifyAudit, showMessages, showFilters, toggleRegex, removeChoice
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

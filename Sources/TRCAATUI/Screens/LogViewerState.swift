@@ -31,9 +31,10 @@ public struct LogViewerState: Sendable {
     public var findGeneration = 0
     /// Marked lines and their text as shown when marked, for evidence.
     public var marks: [Int: String] = [:]
-    /// The filter in force, and the lines it lets through once they are known. While a filter
-    /// is on, cursor positions count those lines.
-    public var filter: LineFilter?
+    /// The filters, in the order they were added (lnav's filter-in and filter-out), and the
+    /// lines they let through once they are known. While a filter is on, cursor positions
+    /// count those lines.
+    public var filters: [LineFilter] = []
     public var filtered: [Int]?
     public var filterGeneration = 0
 
@@ -56,7 +57,10 @@ public struct LogViewerState: Sendable {
     public var selectedLine: ViewerLine? { window.row(at: cursor.selected) }
 
     /// The positions the cursor moves over: every line, or the lines the filter lets through.
-    public var rowCount: Int { filter == nil ? lineCount : filtered?.count ?? 0 }
+    public var rowCount: Int { isFiltering ? filtered?.count ?? 0 : lineCount }
+
+    /// Whether a filter is on.
+    public var isFiltering: Bool { filters.contains(where: \.isEnabled) }
 
     /// The position showing line `number` (0-based), or with a filter the first after it.
     public func position(ofLine number: Int) -> Int {
@@ -75,16 +79,24 @@ public struct LogViewerState: Sendable {
 
 /// The prompt of the viewer: a search (`/` forward, `?` backward) or a filter (`f`).
 public struct LogPrompt: Sendable {
-    public enum Kind: Sendable { case search(forward: Bool), filter }
+    public enum Kind: Sendable, Equatable { case search(forward: Bool), filter }
 
     public var editor = LineEditor()
     public var kind: Kind
+    /// A regular expression rather than fixed text (`Ctrl-r` switches).
+    public var isRegex = false
+    /// Why the text cannot be used (an invalid regular expression), shown under it.
+    public var error: String?
 }
 
 /// A fixed-string search, case-insensitive unless the text has capitals (smart case).
 public struct LogSearch: Sendable, Equatable {
     public var text: String
     public var forward: Bool
+    public var isRegex = false
 
-    public var query: LineQuery { .text(text, ignoringCase: text == text.lowercased()) }
+    public var query: LineQuery {
+        let ignoringCase = text == text.lowercased()
+        return isRegex ? .regex(text, ignoringCase: ignoringCase) : .text(text, ignoringCase: ignoringCase)
+    }
 }

@@ -29,24 +29,36 @@ extension App {
         case .search, .searchBackward:
             viewer.prompt = LogPrompt(kind: .search(forward: action == .search))
         case .filter:
-            viewer.prompt = LogPrompt(editor: LineEditor(viewer.filter.map { ($0.excludes ? "!" : "") + $0.text } ?? ""),
-                                      kind: .filter)
+            viewer.prompt = LogPrompt(kind: .filter)
+        case .showFilters:
+            guard !viewer.filters.isEmpty else { inform("no filters yet: f adds one", in: &state); break }
+            state.overlay = .picker(filterList(viewer.filters, logId: viewer.logId))
         case .clearFilters:
-            guard viewer.filter != nil else { break }
-            let line = viewer.line(atPosition: viewer.cursor.selected)
-            viewer.filter = nil
-            viewer.filtered = nil
-            viewer.dropLoadedLines()
-            viewer.cursor.select(line, count: viewer.rowCount, visible: visible)
+            guard !viewer.filters.isEmpty else { break }
+            effects += setFilters([], of: &viewer)
+            inform("every line shown again; the filters are removed", in: &state)
+        case .toggleRegex:
+            viewer.prompt?.isRegex.toggle()
         case .confirm:
-            guard let prompt = viewer.prompt else { return nil }
+            guard var prompt = viewer.prompt else { return nil }
+            let text = prompt.editor.text
+            let excludes = prompt.kind == .filter && text.hasPrefix("!")
+            let needle = excludes ? String(text.dropFirst()) : text
+            if prompt.isRegex, !needle.isEmpty, case .failure(let error) = Result(catching: { try LogPattern(needle) }) {
+                // The prompt stays, with its text, to be corrected.
+                prompt.error = App.describeSyntax(error)
+                viewer.prompt = prompt
+                break
+            }
             viewer.prompt = nil
+            guard !needle.isEmpty else { break }
             switch prompt.kind {
             case .filter:
-                effects += applyFilter(prompt.editor.text, to: &viewer)
+                let filter = LineFilter(text: needle, ignoringCase: needle == needle.lowercased(), excludes: excludes,
+                                        isRegex: prompt.isRegex)
+                effects += setFilters(viewer.filters + [filter], of: &viewer)
             case .search(let forward):
-                guard !prompt.editor.text.isEmpty else { break }
-                let search = LogSearch(text: prompt.editor.text, forward: forward)
+                let search = LogSearch(text: needle, forward: forward, isRegex: prompt.isRegex)
                 viewer.lastSearch = search
                 effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
             }
@@ -120,33 +132,42 @@ extension App {
         viewer.findGeneration += 1
         viewer.finding = label
         return [.findInLog(logId: viewer.logId, query, from: viewer.line(atPosition: viewer.cursor.selected),
-                           forward: forward, redacted: viewer.redacted, filter: viewer.filter,
+                           forward: forward, redacted: viewer.redacted, filters: viewer.filters,
                            generation: viewer.findGeneration)]
     }
 
-    /// `text` keeps the lines with it, `!text` hides them (smart case); empty clears the filter.
-    /// The lines are collected in the background; the cursor stays on its line or the next kept.
-    private static func applyFilter(_ text: String, to viewer: inout LogViewerState) -> [Effect] {
-        let excludes = text.hasPrefix("!")
-        let needle = excludes ? String(text.dropFirst()) : text
+    /// What is wrong with a regular expression, and the way out.
+    static func describeSyntax(_ error: any Error) -> String {
+        guard case TriageError.searchSyntax(_, let message) = error else { return "\(error)" }
+        return "not a regular expression: \(message) · Ctrl-r for fixed text"
+    }
+
+    /// Puts `filters` in force. The lines they let through are collected in the background;
+    /// the cursor stays on its line or the next one shown.
+    static func setFilters(_ filters: [LineFilter], of viewer: inout LogViewerState) -> [Effect] {
         // Until the filtered lines arrive, the cursor holds the line number to come back to.
         viewer.cursor.selected = viewer.line(atPosition: viewer.cursor.selected)
         viewer.filterGeneration += 1
         viewer.dropLoadedLines()
-        guard !needle.isEmpty else {
-            viewer.filter = nil
-            viewer.filtered = nil
-            return []
-        }
-        let filter = LineFilter(text: needle, ignoringCase: needle == needle.lowercased(), excludes: excludes)
-        viewer.filter = filter
+        viewer.filters = filters
         viewer.filtered = nil
-        return [.filterLog(logId: viewer.logId, filter, redacted: viewer.redacted, generation: viewer.filterGeneration)]
+        guard viewer.isFiltering else { return [] }
+        return [.filterLog(logId: viewer.logId, filters, redacted: viewer.redacted, generation: viewer.filterGeneration)]
+    }
+
+    /// The filter list (`Tab`): Space turns a filter off or on, `x` removes it, Enter applies.
+    private static func filterList(_ filters: [LineFilter], logId: String) -> PickerState {
+        PickerState(title: "Filters (Space turns off/on, x removes, Enter applies)",
+                    options: filters.enumerated().map { index, filter in
+                        PickerOption((filter.excludes ? "out  " : "in   ") + filter.text + (filter.isRegex ? "  (regex)" : ""),
+                                     value: String(index), isTicked: filter.isEnabled)
+                    },
+                    purpose: .viewerFilters(logId: logId))
     }
 
     /// Asks for the lines the cursor needs (`PagedWindow.request`), one page at a time.
     static func loadAroundCursor(_ viewer: inout LogViewerState) -> [Effect] {
-        guard viewer.isOpen, !viewer.isLoading, viewer.filter == nil || viewer.filtered != nil,
+        guard viewer.isOpen, !viewer.isLoading, !viewer.isFiltering || viewer.filtered != nil,
               let request = viewer.window.request(around: viewer.cursor.selected, count: viewer.rowCount) else { return [] }
         viewer.isLoading = true
         let numbers = viewer.filtered.map { Array($0[request.offset..<min($0.count, request.offset + request.limit)]) }
@@ -157,7 +178,7 @@ extension App {
     static func logFiltered(_ logId: String, generation: Int, lines: [Int], in state: inout AppState) -> [Effect] {
         let visible = ScreenLayout.logLines(state.size)
         return updateLogViewers(logId, in: &state) { viewer in
-            guard generation == viewer.filterGeneration, viewer.filter != nil else { return }
+            guard generation == viewer.filterGeneration, viewer.isFiltering else { return }
             let line = viewer.cursor.selected
             viewer.filtered = lines
             viewer.cursor = ListCursor()
@@ -196,5 +217,11 @@ extension LogViewerState: ScreenModel {
 
     public func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
         LogViewerView.draw(self, state: state, in: area, into: &buffer)
+    }
+
+    public func drawPrompt(_ state: AppState, in line: Rect, into buffer: inout CellBuffer) -> Bool {
+        guard let prompt else { return false }
+        LogViewerView.drawPrompt(prompt, in: line, into: &buffer)
+        return true
     }
 }

@@ -67,23 +67,29 @@ enum LogViewerView {
         return first
     }
 
-    /// File, lines, PII legend and modes; or the search prompt while one is typed.
+    /// The search or filter prompt, in the status line: its text, then what it does or why
+    /// it cannot.
+    static func drawPrompt(_ prompt: LogPrompt, in line: Rect, into buffer: inout CellBuffer) {
+        buffer.fill(line, role: .input)
+        let kind = prompt.isRegex ? "regex" : "text"
+        let (label, help) = switch prompt.kind {
+        case .search(let forward): ((forward ? "/" : "?") + " search \(kind): ",
+                                    "smart case · Enter finds · Ctrl-r regex/text · Esc cancels")
+        case .filter: ("filter \(kind): ", "lines with it · !text: lines without it · Ctrl-r regex/text · Esc cancels")
+        }
+        var x = line.x + 1
+        x += buffer.put(label, x: x, y: line.y, role: .key)
+        let width = max(10, min(line.width / 2, DisplayWidth.columns(of: prompt.editor.text) + 2))
+        x += TextField.draw(prompt.editor, showsCursor: true, x: x, y: line.y, width: width, into: &buffer)
+        buffer.put(prompt.error ?? help, x: x + 2, y: line.y, maxWidth: line.maxX - x - 3, role: prompt.error == nil ? .muted : .error)
+    }
+
+    /// File, lines, filters, PII legend and modes.
     private static func drawHeader(_ viewer: LogViewerState, in area: Rect, into buffer: inout CellBuffer) {
         let y = area.y
         var x = area.x + 1
-        if let prompt = viewer.prompt {
-            let (label, help) = switch prompt.kind {
-            case .search(let forward): (forward ? "Search forward: " : "Search backward: ",
-                                        "fixed text, case-insensitive unless it has capitals · Enter finds · Esc cancels")
-            case .filter: ("Filter: ", "text keeps the lines with it · !text hides them · empty shows all")
-            }
-            x += buffer.put(label, x: x, y: y, role: .key)
-            x += TextField.draw(prompt.editor, showsCursor: true, x: x, y: y, width: area.width / 2, into: &buffer)
-            buffer.put(help, x: x + 2, y: y, maxWidth: area.maxX - x - 3, role: .muted)
-            return
-        }
         x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
-        x += buffer.put("  " + position(viewer), x: x, y: y, role: viewer.filter == nil ? .muted : .warning)
+        x += buffer.put("  " + position(viewer), x: x, y: y, maxWidth: area.maxX - x - 1, role: viewer.isFiltering ? .warning : .muted)
         for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x < area.maxX - 12 {
             x += buffer.put("  ", x: x, y: y)
             x += buffer.put("\(count.type) \(count.count)", x: x, y: y, role: piiRole(count.type))
@@ -97,13 +103,17 @@ enum LogViewerView {
         if !modes.isEmpty { buffer.putRight(modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
     }
 
-    /// Where the cursor is: "line 12 of 300 lines", or under a filter "3 of 5 lines with “gc”".
+    /// Where the cursor is: "line 12 of 300 lines", or under filters "3 of 5 lines with “gc”",
+    /// "3 of 5 lines · 3 filters" (Tab lists them).
     private static func position(_ viewer: LogViewerState) -> String {
-        guard let filter = viewer.filter else {
+        let enabled = viewer.filters.filter(\.isEnabled)
+        guard !enabled.isEmpty else {
             let at = viewer.isOpen && viewer.lineCount > 0 ? "line \(viewer.cursor.selected + 1) of " : ""
-            return at + counted(viewer.lineCount, "line")
+            let off = viewer.filters.isEmpty ? "" : " · \(counted(viewer.filters.count, "filter")) off"
+            return at + counted(viewer.lineCount, "line") + off
         }
-        let which = "\(filter.excludes ? "without" : "with") “\(filter.text)”"
+        let which = enabled.count == 1 ? "\(enabled[0].excludes ? "without" : "with") “\(enabled[0].text)”"
+            : "· \(counted(enabled.count, "filter")) (Tab lists them)"
         guard let filtered = viewer.filtered else { return "filtering: lines \(which)…" }
         let at = filtered.isEmpty ? "" : "\(viewer.cursor.selected + 1) of "
         return at + counted(filtered.count, "line") + " " + which

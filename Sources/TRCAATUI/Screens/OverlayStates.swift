@@ -99,9 +99,22 @@ public enum PickerPurpose: Sendable, Equatable {
     case generateDocument(issueId: String)
     /// The PII of a viewer line to dismiss: one span id, or several joined by commas.
     case dismissPII
+    /// The filters of the viewer of `logId`: turned off or on, removed, then applied.
+    case viewerFilters(logId: String)
     /// A histogram row: go to its first line in the viewer.
     case jumpToLine(logId: String)
     case exportFormat(documentId: String)
+
+    /// Whether several options can be ticked (Space) before Enter.
+    var ticksSeveral: Bool {
+        switch self {
+        case .filter, .viewerFilters: true
+        default: false
+        }
+    }
+
+    /// Whether options can be removed from the list (`x`).
+    var removesEntries: Bool { if case .viewerFilters = self { true } else { false } }
 }
 
 /// The built-in multi-line editor, for when no `$VISUAL`/`$EDITOR` is set.

@@ -89,12 +89,37 @@ extension LogViewerTests {
         let id = try store((0..<50).map { "line \($0) " + ($0 % 10 == 0 ? "GC pause" : "request ok") + "\n" }.joined())
         let logs = fixture.logs
         let pauses = LineFilter(text: "gc pause", ignoringCase: true, excludes: false)
-        #expect(try logs.filterLines(id, pauses, redacted: false) == [0, 10, 20, 30, 40])
+        #expect(try logs.filterLines(id, [pauses], redacted: false) == [0, 10, 20, 30, 40])
         let others = LineFilter(text: "GC pause", ignoringCase: false, excludes: true)
-        #expect(try logs.filterLines(id, others, redacted: false)?.count == 45)
+        #expect(try logs.filterLines(id, [others], redacted: false)?.count == 45)
         #expect(try logs.findLine(id, .text("line 3", ignoringCase: false), from: 0, forward: true, redacted: false,
-                                  filter: pauses) == 30)
+                                  filters: [pauses]) == 30)
         #expect(try logs.viewerLines(id, numbers: [10, 40], redacted: false).map(\.number) == [10, 40])
+    }
+
+    @Test func filtersStackIncludesAnyExcludesEveryAndOffOnesHideNothing() throws {
+        let id = try store((0..<60).map { number in
+            let kind = number % 3 == 0 ? "Failed password" : number % 3 == 1 ? "Invalid user" : "Accepted publickey"
+            return "\(kind) for root from 10.0.0.\(number % 5) port \(number)\n"
+        }.joined())
+        let logs = fixture.logs
+        let failed = LineFilter(text: "Failed password", ignoringCase: false, excludes: false)
+        let invalid = LineFilter(text: "invalid user", ignoringCase: true, excludes: false)
+        let local = LineFilter(text: #"from 10\.0\.0\.[01] "#, ignoringCase: false, excludes: true, isRegex: true)
+        // Two include filters: a line with either; one exclude filter: none with it.
+        let shown = try #require(try logs.filterLines(id, [failed, invalid, local], redacted: false))
+        #expect(shown == (0..<60).filter { $0 % 3 != 2 && $0 % 5 > 1 })
+        // Turned off, a filter hides nothing and keeps nothing.
+        var off = local
+        off.isEnabled = false
+        #expect(try logs.filterLines(id, [failed, invalid, off], redacted: false) == (0..<60).filter { $0 % 3 != 2 })
+        #expect(try logs.filterLines(id, [off], redacted: false)?.count == 60)
+        // A regular expression searches too.
+        #expect(try logs.findLine(id, .regex("port 4[0-9]", ignoringCase: false), from: 0, forward: true, redacted: false,
+                                  filters: [invalid]) == 40)
+        #expect(throws: TriageError.self) {
+            try logs.filterLines(id, [LineFilter(text: "(", ignoringCase: false, excludes: false, isRegex: true)], redacted: false)
+        }
     }
 }
 
@@ -122,7 +147,7 @@ extension LogViewerTests {
         #expect(try fixture.logs.findLine(id, .text("needle", ignoringCase: false), from: -1, forward: true,
                                           redacted: false, shouldStop: { true }) == nil)
         let filter = LineFilter(text: "needle", ignoringCase: false, excludes: false)
-        #expect(try fixture.logs.filterLines(id, filter, redacted: false, shouldStop: { true }) == nil)
-        #expect(try fixture.logs.filterLines(id, filter, redacted: false) == [count])
+        #expect(try fixture.logs.filterLines(id, [filter], redacted: false, shouldStop: { true }) == nil)
+        #expect(try fixture.logs.filterLines(id, [filter], redacted: false) == [count])
     }
 }
