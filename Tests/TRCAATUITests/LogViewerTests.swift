@@ -173,6 +173,25 @@ import TRCAACore
         #expect(viewerState(app)?.rowCount == Self.sshd.count)
     }
 
+    @Test func marksFiltersAndTheSearchComeBackWhenTheLogIsOpenedAgain() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.toggleMark)
+        app.press(.filter)
+        app.type("Invalid user")
+        app.press(.confirm)
+        app.press(.search)
+        app.type("oracle")
+        app.press(.confirm)
+        let before = try #require(viewerState(app))
+        app.press(.back)
+        #expect(!(app.state.topScreen is LogViewerState))
+        app.press(.open)
+        let after = try #require(viewerState(app))
+        #expect(after.marks == before.marks && after.marks.count == 1)
+        #expect(after.filters == before.filters && after.rowCount == Self.sshd.filter { $0.contains("Invalid user") }.count)
+        #expect(after.lastSearch == before.lastSearch)
+    }
+
     @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
         let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.filter)

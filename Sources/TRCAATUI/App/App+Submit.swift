@@ -128,6 +128,9 @@ extension App {
             effects += setFilters(kept, of: &viewer)
             effects += loadAroundCursor(&viewer)
         }
+        if let viewer = state.screens(LogViewerState.self).last(where: { $0.logId == logId }) {
+            state.keptViews[logId] = KeptView(viewer)
+        }
         return effects
     }
 

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var toast: Toast?
     /// Every message of the session, for the message log (`@`).
     public var messages = MessageHistory()
+    /// What the analyst set up in each log's viewer, by log id, kept while the interface runs.
+    public var keptViews: [String: KeptView] = [:]
     /// The time relative dates are shown against (injected, so tests are stable).
     public var now: Date
     /// Whether `$VISUAL`/`$EDITOR` is set; without it long text opens the built-in editor.

@@ -77,6 +77,19 @@ public struct LogViewerState: Sendable {
     public func line(atPosition position: Int) -> Int { filtered.map { $0.indices.contains(position) ? $0[position] : 0 } ?? position }
 }
 
+/// The marks, filters and last search of a log's viewer, kept when it closes.
+public struct KeptView: Sendable, Equatable {
+    public var marks: [Int: String]
+    public var filters: [LineFilter]
+    public var lastSearch: LogSearch?
+
+    init(_ viewer: LogViewerState) {
+        marks = viewer.marks
+        filters = viewer.filters
+        lastSearch = viewer.lastSearch
+    }
+}
+
 /// The prompt of the viewer: a search (`/` forward, `?` backward) or a filter (`f`).
 public struct LogPrompt: Sendable {
     public enum Kind: Sendable, Equatable { case search(forward: Bool), filter }

@@ -3,9 +3,17 @@ import TRCAACore
 
 extension App {
     /// Opens the viewer on a log of the issue shown.
+    /// Marks, filters and the last search of a log come back when it is opened again.
     static func openLogViewer(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
-        state.screens.append(LogViewerState(logId: logId, issueId: issueId, fileName: fileName))
-        return [.openLog(logId: logId)]
+        var viewer = LogViewerState(logId: logId, issueId: issueId, fileName: fileName)
+        var effects: [Effect] = [.openLog(logId: logId)]
+        if let kept = state.keptViews[logId] {
+            viewer.marks = kept.marks
+            viewer.lastSearch = kept.lastSearch
+            effects += setFilters(kept.filters, of: &viewer)
+        }
+        state.screens.append(viewer)
+        return effects
     }
 
     static func performOnLogViewer(_ action: Action, in state: inout AppState) -> [Effect]? {
@@ -124,6 +132,7 @@ extension App {
         }
         effects += loadAroundCursor(&viewer)
         state.replaceTop(viewer)
+        state.keptViews[viewer.logId] = KeptView(viewer)
         return effects
     }
 
