@@ -173,6 +173,24 @@ import Testing
         #expect(right.status == 0, "\(right.stderr)")
     }
 
+    @Test func aWriteTheDesktopAppLeftUnfinishedIsReportedAndLeftAlone() throws {
+        let fixture = try fixture(.v022, key: nil)
+        // The desktop app killed in the middle of a large write: a hot rollback journal.
+        try Shell.run(["sqlcipher", fixture.path], input: """
+            PRAGMA cache_size = 5;
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+            INSERT INTO settings (key, value) SELECT 'k' || i, printf('%.100c', 'x') FROM n;
+            .system kill -9 $PPID
+            """)
+        let before = try snapshot(desktopDirectory)
+        #expect(before.keys.contains("tftsr.db-journal"))
+        let result = try importing(fixture.path)
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("the desktop app stopped in the middle of a write to \(fixture.path)"))
+        #expect(try snapshot(desktopDirectory) == before)
+    }
+
     @Test func aTamperedDesktopChainIsReportedAndOursStillHolds() throws {
         let fixture = try fixture(.v022)
         try fixture.run("UPDATE audit_log SET details = '{\"doc_type\":\"postmortem\"}' WHERE id = '01940000-0000-7000-8000-000000000013';")

@@ -8,6 +8,9 @@ public enum DesktopImportError: Error, Sendable, Equatable {
     case keyVariableUnset(variable: String)
     /// The path is trcaa's own store, not a desktop database.
     case isOwnStore(path: String)
+    /// The desktop app stopped in the middle of a write: its `-journal` must be rolled back,
+    /// which only a writer may do.
+    case unfinishedWrite(path: String)
     /// The file opens but is not the desktop app's database (no `issues` table).
     case notDesktopDatabase(path: String)
 }

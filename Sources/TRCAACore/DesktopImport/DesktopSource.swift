@@ -1,3 +1,4 @@
+import Foundation
 import TRCAAStore
 
 /// The desktop app's database, opened read-only with the key that opens it.
@@ -20,7 +21,7 @@ public struct DesktopSource {
     public static func open(_ location: DesktopDatabaseLocation, environment: [String: String],
                             keyVariable: String? = nil) throws -> DesktopSource {
         if try Database.isPlainFile(location.path, pageSize: CipherSettings.originalApp.pageSize) {
-            let database = try Database.openForeignReadOnly(path: location.path, passphrase: nil, settings: .originalApp)
+            let database = try openReadOnly(location, passphrase: nil)
             return try DesktopSource(location: location, database: database, keyDescription: "none (a plain SQLite file)",
                                      isPlain: true)
         }
@@ -31,8 +32,7 @@ public struct DesktopSource {
                 continue
             }
             do {
-                let database = try Database.openForeignReadOnly(path: location.path, passphrase: passphrase,
-                                                                settings: .originalApp)
+                let database = try openReadOnly(location, passphrase: passphrase)
                 return try DesktopSource(location: location, database: database, keyDescription: candidate.description,
                                          isPlain: false)
             } catch StoreError.wrongKey {
@@ -40,6 +40,16 @@ public struct DesktopSource {
             }
         }
         throw DesktopImportError.noKeyOpens(path: location.path, tried: tried)
+    }
+
+    /// A connection that only reads; a journal the desktop app left mid-write (which a
+    /// reader would have to roll back) is reported as such.
+    private static func openReadOnly(_ location: DesktopDatabaseLocation, passphrase: Passphrase?) throws -> Database {
+        do {
+            return try Database.openForeignReadOnly(path: location.path, passphrase: passphrase, settings: .originalApp)
+        } catch StoreError.readOnly where FileManager.default.fileExists(atPath: location.path + "-journal") {
+            throw DesktopImportError.unfinishedWrite(path: location.path)
+        }
     }
 
     private init(location: DesktopDatabaseLocation, database: Database, keyDescription: String, isPlain: Bool) throws {

@@ -20,6 +20,9 @@ extension ErrorReport {
         case .isOwnStore(let path):
             self.init(message: "\(path) is this trcaa store itself, not a desktop database",
                       hint: "give the desktop's tftsr.db", code: ExitStatus.usage)
+        case .unfinishedWrite(let path):
+            self.init(message: "the desktop app stopped in the middle of a write to \(path) (\(path)-journal is left); nothing was read",
+                      hint: "start and quit the desktop app once: it rolls the unfinished write back", code: ExitStatus.busy)
         case .notDesktopDatabase(let path):
             self.init(message: "\(path) opens, but is not a TRCAA desktop database (it has no issues table)", hint: nil,
                       code: ExitStatus.dataError)
