@@ -191,6 +191,20 @@ import Testing
         #expect(try snapshot(desktopDirectory) == before)
     }
 
+    @Test func whatIsNotADesktopDatabaseIsRefused() throws {
+        #expect(try cli.run("db", "info").status == 0)
+        let own = try importing(cli.databasePath)
+        #expect(own.status == 64)
+        #expect(own.stderr.contains("is this trcaa store itself"))
+        let text = cli.home + "/notes.txt"
+        try Data("not a database\n".utf8).write(to: URL(fileURLWithPath: text))
+        let notes = try importing(text)
+        #expect(notes.status == 65)
+        #expect(notes.stderr.contains("\(text) is not a TRCAA desktop database: its size (15 bytes) is not a whole number of 16384-byte pages"))
+        let missing = try importing(cli.home + "/nothing.db")
+        #expect(missing.status == 66)
+    }
+
     @Test func aTamperedDesktopChainIsReportedAndOursStillHolds() throws {
         let fixture = try fixture(.v022)
         try fixture.run("UPDATE audit_log SET details = '{\"doc_type\":\"postmortem\"}' WHERE id = '01940000-0000-7000-8000-000000000013';")

@@ -11,6 +11,6 @@ public enum DesktopImportError: Error, Sendable, Equatable {
     /// The desktop app stopped in the middle of a write: its `-journal` must be rolled back,
     /// which only a writer may do.
     case unfinishedWrite(path: String)
-    /// The file opens but is not the desktop app's database (no `issues` table).
-    case notDesktopDatabase(path: String)
+    /// The file is not the desktop app's database (`reason` says why).
+    case notDesktopDatabase(path: String, reason: String)
 }

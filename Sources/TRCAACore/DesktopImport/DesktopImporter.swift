@@ -27,10 +27,9 @@ public struct DesktopImporter {
     /// Imports `source`, or with `dryRun` only counts what would come over (no text is read).
     ///
     /// - parameter progress: text bytes of the logs prepared so far and in all.
-    /// - throws: `StoreError` (busy, disk full: nothing is written), `DesktopImportError`.
+    /// - throws: `StoreError` (busy, disk full: nothing is written).
     public func run(_ source: DesktopSource, dryRun: Bool = false,
                     progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil) throws -> DesktopImportReport {
-        if source.location.path == context.database.path { throw DesktopImportError.isOwnStore(path: source.location.path) }
         var report = DesktopImportReport(source: source, dryRun: dryRun)
         if FileManager.default.fileExists(atPath: source.location.plainBackupPath) {
             report.plainBackup = source.location.plainBackupPath

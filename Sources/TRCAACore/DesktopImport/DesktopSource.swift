@@ -20,7 +20,13 @@ public struct DesktopSource {
     ///   `.notDesktopDatabase`, `StoreError`.
     public static func open(_ location: DesktopDatabaseLocation, environment: [String: String],
                             keyVariable: String? = nil) throws -> DesktopSource {
-        if try Database.isPlainFile(location.path, pageSize: CipherSettings.originalApp.pageSize) {
+        let isPlain: Bool
+        do {
+            isPlain = try Database.isPlainFile(location.path, pageSize: CipherSettings.originalApp.pageSize)
+        } catch StoreError.notADatabase(let path, let reason) {
+            throw DesktopImportError.notDesktopDatabase(path: path, reason: reason)
+        }
+        if isPlain {
             let database = try openReadOnly(location, passphrase: nil)
             return try DesktopSource(location: location, database: database, keyDescription: "none (a plain SQLite file)",
                                      isPlain: true)
@@ -54,7 +60,7 @@ public struct DesktopSource {
 
     private init(location: DesktopDatabaseLocation, database: Database, keyDescription: String, isPlain: Bool) throws {
         guard try database.schemaObjectExists("issues", type: "table") else {
-            throw DesktopImportError.notDesktopDatabase(path: location.path)
+            throw DesktopImportError.notDesktopDatabase(path: location.path, reason: "it has no issues table")
         }
         self.location = location
         self.database = database

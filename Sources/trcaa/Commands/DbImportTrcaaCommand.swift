@@ -33,6 +33,7 @@ extension DbCommand {
         func run(in workspace: Workspace) throws {
             let environment = ProcessInfo.processInfo.environment
             let location = try locate(environment: environment)
+            if location.path == workspace.location.databasePath { throw DesktopImportError.isOwnStore(path: location.path) }
             if removePlainBackup, !yes, isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0 {
                 throw CommandFailure(report: ErrorReport(
                     message: "removing the plain backup deletes a file for good and needs confirmation",

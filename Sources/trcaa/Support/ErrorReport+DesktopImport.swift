@@ -23,8 +23,8 @@ extension ErrorReport {
         case .unfinishedWrite(let path):
             self.init(message: "the desktop app stopped in the middle of a write to \(path) (\(path)-journal is left); nothing was read",
                       hint: "start and quit the desktop app once: it rolls the unfinished write back", code: ExitStatus.busy)
-        case .notDesktopDatabase(let path):
-            self.init(message: "\(path) opens, but is not a TRCAA desktop database (it has no issues table)", hint: nil,
+        case .notDesktopDatabase(let path, let reason):
+            self.init(message: "\(path) is not a TRCAA desktop database: \(reason)", hint: "give the desktop's tftsr.db",
                       code: ExitStatus.dataError)
         }
     }
