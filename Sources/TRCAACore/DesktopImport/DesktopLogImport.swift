@@ -9,7 +9,7 @@ import TRCAAStore
 struct DesktopLogImport {
     /// A new log and its prepared text (nil: no content available).
     struct Prepared {
-        let row: ImportedLogRow
+        let row: LogFileRow
         let log: PreparedLog?
     }
 
@@ -23,7 +23,7 @@ struct DesktopLogImport {
         guard try source.schemaObjectExists("log_files", type: "table") else { return [] }
         let hasContentColumn = try source.columns(of: "log_files").contains("content_compressed")
         var result = DesktopTableResult(table: "log_files")
-        var new: [(row: ImportedLogRow, hasContent: Bool)] = []
+        var new: [(row: LogFileRow, hasContent: Bool)] = []
         for row in try source.rows("""
             SELECT id, issue_id, file_name, coalesce(file_path, '') AS file_path, coalesce(file_size, 0) AS file_size,
                    coalesce(mime_type, 'text/plain') AS mime_type, coalesce(content_hash, '') AS content_hash, uploaded_at,
@@ -31,7 +31,7 @@ struct DesktopLogImport {
                    \(hasContentColumn ? "content_compressed IS NOT NULL" : "0") AS has_content
             FROM log_files ORDER BY uploaded_at, rowid
             """) {
-            let log = ImportedLogRow(
+            let log = LogFileRow(
                 id: try row.decode("id"), issueId: try row.decode("issue_id"), fileName: try row.decode("file_name"),
                 filePath: try row.decode("file_path"), fileSize: try row.decode("file_size"), mimeType: try row.decode("mime_type"),
                 contentHash: try row.decode("content_hash"),
@@ -76,7 +76,7 @@ struct DesktopLogImport {
         for log in logs { try LogService.storeImported(log.log, as: log.row, in: db) }
     }
 
-    private func text(of row: ImportedLogRow, stored: Bool, warnings: inout [String]) throws -> PreparedLog? {
+    private func text(of row: LogFileRow, stored: Bool, warnings: inout [String]) throws -> PreparedLog? {
         let name = "log \(row.id) (\(row.fileName))"
         let options = LogImportOptions(maximumSize: .max, allowBinary: true)
         if stored {

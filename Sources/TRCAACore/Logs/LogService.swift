@@ -86,7 +86,7 @@ public struct LogService {
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = context.clock.now()
             let id = UUIDv7.next(at: now)
-            try Self.insertRow(ImportedLogRow(id: id, issueId: issueId, fileName: prepared.name, filePath: prepared.path,
+            try Self.insertRow(LogFileRow(id: id, issueId: issueId, fileName: prepared.name, filePath: prepared.path,
                                               fileSize: processed.size, mimeType: MimeType.forLog(named: prepared.name),
                                               contentHash: processed.hash, uploadedAt: Timestamp.format(now)), in: db)
             try LogContentWriter.write(processed, logId: id, wasCompressed: prepared.wasCompressed, in: db)
@@ -107,7 +107,7 @@ public struct LogService {
     /// With `prepared`, size and hash are those of the prepared text, which is stored with its
     /// index and spans; without, the row is kept with no content. No audit row or timeline
     /// event of its own: the import records one audit entry for everything it brings.
-    public static func storeImported(_ prepared: PreparedLog?, as row: ImportedLogRow, in db: Database) throws {
+    public static func storeImported(_ prepared: PreparedLog?, as row: LogFileRow, in db: Database) throws {
         var row = row
         if let processed = prepared?.processed {
             row.fileSize = processed.size
@@ -121,7 +121,7 @@ public struct LogService {
         }
     }
 
-    private static func insertRow(_ row: ImportedLogRow, in db: Database) throws {
+    private static func insertRow(_ row: LogFileRow, in db: Database) throws {
         try db.cachedStatement("""
             INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at, redacted)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

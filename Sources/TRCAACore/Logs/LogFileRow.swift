@@ -1,6 +1,6 @@
-/// The `log_files` columns of a log as another store holds them, for
-/// `LogService.storeImported`: what the text itself does not determine.
-public struct ImportedLogRow: Sendable, Equatable {
+/// The `log_files` columns of a log that its text does not determine: what an upload records,
+/// or what another store (the desktop app's) held, for `LogService.storeImported`.
+public struct LogFileRow: Sendable, Equatable {
     public var id: String
     public var issueId: String
     public var fileName: String
