@@ -73,6 +73,9 @@ import Testing
         let pii = try json("log", "pii", DesktopIncidents.storedLog, "--json")
         let types = Set((pii as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
         #expect(types.isSuperset(of: ["Email", "IPv4"]), "\(pii)")
+        let image = cli.home + "/image.out"
+        #expect(try cli.run("image", "export", DesktopIncidents.pathOnlyImage, "-o", image).status == 0)
+        #expect(try DesktopFixture.sha256Hex(ofFile: image) == (try DesktopFixture.sha256Hex(ofFile: cli.home + "/evidence/graph.png")))
         let gone = try cli.run("log", "show", DesktopIncidents.goneLog)
         #expect(gone.status == 65)
 
@@ -222,7 +225,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("looking at \(fixture.path) (found in $XDG_DATA_HOME/tftsr)"))
         #expect(result.stdout.contains("Issues        3 would be new, 0 already here"))
-        #expect(result.stderr.hasSuffix("dry run: 20 rows would be new; nothing was written\n"))
+        #expect(result.stderr.hasSuffix("dry run: 21 rows would be new; nothing was written\n"))
         #expect(try issues().isEmpty)
         let missing = try importing(environment: ["XDG_DATA_HOME": cli.home + "/nowhere"])
         #expect(missing.status == 66)

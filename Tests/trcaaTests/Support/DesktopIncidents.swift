@@ -14,6 +14,9 @@ struct DesktopIncidents {
     static let fileLog = "01940000-0000-7000-8000-0000000000b2"
     static let goneLog = "01940000-0000-7000-8000-0000000000b3"
 
+    /// An image stored before migration 021: only its path, whose file is still there.
+    static let pathOnlyImage = "01940000-0000-7000-8000-0000000000d3"
+
     static let storedText = """
         2025-01-10 08:59:58 db01 kernel: EXT4-fs error (device sda1): no space left on device
         2025-01-10 09:00:01 db01 sshd[811]: Accepted publickey for alice from 10.20.30.40 port 52144 ssh2
@@ -76,6 +79,9 @@ struct DesktopIncidents {
                                                uploaded_at, image_data)
                 VALUES ('01940000-0000-7000-8000-0000000000d1', '\(diskIssue)', 'graph.png', '\(png)', 67, 'image/png',
                         '\(try DesktopFixture.sha256Hex(ofFile: png))', '2025-01-10 09:03:00', readfile('\(png)'));
+                INSERT INTO image_attachments (id, issue_id, file_name, file_path, file_size, mime_type, upload_hash, uploaded_at)
+                VALUES ('\(pathOnlyImage)', '\(diskIssue)', 'before-021.png', '\(png)', 67, 'image/png',
+                        '\(try DesktopFixture.sha256Hex(ofFile: png))', '2025-01-10 09:04:00');
                 INSERT INTO documents (id, issue_id, doc_type, title, content_md, created_at, updated_at) VALUES
                     ('01940000-0000-7000-8000-0000000000d2', '\(diskIssue)', 'rca', 'RCA: Disk full on db01', '# RCA',
                      1736499600000, 1736499600000);
