@@ -8,7 +8,6 @@ public struct DesktopSource {
     /// Where the key came from (`TRCAA_DB_KEY`, `key file …/.dbkey`…), or that the file is
     /// plain SQLite; never the key.
     public let keyDescription: String
-    public let isPlain: Bool
 
     /// Opens `location` for reading only. A plain SQLite file (a debug build's) opens without a
     /// key; an encrypted one is tried, with the desktop's cipher settings (16 KiB pages), with
@@ -28,8 +27,7 @@ public struct DesktopSource {
         }
         if isPlain {
             let database = try openReadOnly(location, passphrase: nil)
-            return try DesktopSource(location: location, database: database, keyDescription: "none (a plain SQLite file)",
-                                     isPlain: true)
+            return try DesktopSource(location: location, database: database, keyDescription: "none (a plain SQLite file)")
         }
         var tried: [String] = []
         for candidate in try keyCandidates(location, environment: environment, keyVariable: keyVariable) {
@@ -39,8 +37,7 @@ public struct DesktopSource {
             }
             do {
                 let database = try openReadOnly(location, passphrase: passphrase)
-                return try DesktopSource(location: location, database: database, keyDescription: candidate.description,
-                                         isPlain: false)
+                return try DesktopSource(location: location, database: database, keyDescription: candidate.description)
             } catch StoreError.wrongKey {
                 tried.append(candidate.description)
             }
@@ -58,14 +55,13 @@ public struct DesktopSource {
         }
     }
 
-    private init(location: DesktopDatabaseLocation, database: Database, keyDescription: String, isPlain: Bool) throws {
+    private init(location: DesktopDatabaseLocation, database: Database, keyDescription: String) throws {
         guard try database.schemaObjectExists("issues", type: "table") else {
             throw DesktopImportError.notDesktopDatabase(path: location.path, reason: "it has no issues table")
         }
         self.location = location
         self.database = database
         self.keyDescription = keyDescription
-        self.isPlain = isPlain
     }
 
     /// A key to try and where it came from; no passphrase when the source could not be used

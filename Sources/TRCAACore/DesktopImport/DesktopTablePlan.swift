@@ -17,11 +17,12 @@ struct DesktopTablePlan {
         /// of a database from before migration 021).
         let selections: [String]
         let order: String
-        /// Whether rows belong to an issue (and are skipped when it does not exist).
-        var belongsToIssue: Bool { columns.contains("issue_id") }
     }
 
-    /// Tables copied as rows, in this order; `log_files` comes right after the issue's parts.
+    /// Tables copied as rows, in this order (`log_files`, through the pipeline, after them).
+    /// From `ai_conversations` on, they hold desktop features this tool does not have and are
+    /// kept as they are; `credentials`, `ai_providers`, `mcp_servers` and `sudo_config` hold
+    /// values encrypted with the desktop's `.enckey`.
     static let copyOrder: [(name: String, key: String, order: String)] = [
         ("issues", "id", "created_at, rowid"),
         ("resolution_steps", "id", "issue_id, step_order, created_at, rowid"),
@@ -43,14 +44,6 @@ struct DesktopTablePlan {
 
     /// Tables read some other way, or not at all.
     static let handledElsewhere: Set<String> = ["log_files", "pii_spans", "_migrations"]
-
-    /// Tables kept for features of the desktop app this tool does not have (copied as they
-    /// are; `credentials`, `ai_providers`, `mcp_servers` and `sudo_config` hold values
-    /// encrypted with the desktop's `.enckey`).
-    static let notOwned: Set<String> = [
-        "ai_conversations", "ai_messages", "credentials", "integration_config", "ai_providers", "mcp_servers",
-        "mcp_tools", "mcp_resources", "sudo_config",
-    ]
 
     let tables: [Table]
     /// Tables of the source not brought over, with their row counts.
