@@ -30,11 +30,11 @@ public struct DesktopChainCheck: Sendable, Equatable, Encodable {
     public var summary: String {
         let unhashed = unhashedEntries > 0 ? "; \(unhashedEntries) from before 012 without hashes" : ""
         switch state {
-        case .intact: return "intact (\(verifiedEntries) entries\(unhashed))"
+        case .intact: return "intact (\(counted(verifiedEntries, "entry", plural: "entries"))\(unhashed))"
         case .broken:
             return "broken at entry \(brokenAt ?? 0) (\(brokenEntryId ?? "")): it was edited, or an entry was deleted, "
                 + "inserted or moved there\(unhashed)"
-        case .noHashes: return "no hashes before 012 (\(unhashedEntries) entries, none hashed)"
+        case .noHashes: return "no hashes before 012 (\(counted(unhashedEntries, "entry", plural: "entries")), none hashed)"
         case .empty: return "empty (no audit entries)"
         }
     }
