@@ -55,22 +55,7 @@ enum PlainDatabaseConverter {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         try FilePath.sync(directory)
-        overwrite(plainFD)
-    }
-
-    /// Best effort: zeroes the old inode's bytes so they do not linger in free blocks.
-    private static func overwrite(_ fd: Int32) {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return }
-        let zeros = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while offset < info.st_size {
-            let count = Int(Swift.min(off_t(zeros.count), info.st_size - offset))
-            let written = zeros.withUnsafeBytes { pwrite(fd, $0.baseAddress, count, offset) }
-            guard written > 0 else { return }
-            offset += off_t(written)
-        }
-        fsync(fd)
+        FileOverwrite.zero(plainFD)
     }
 
     /// Temp files of an interrupted conversion (already encrypted, but clutter).

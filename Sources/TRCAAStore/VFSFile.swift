@@ -13,6 +13,42 @@ internal import CSQLCipher
 enum VFSFile {
     /// The first `count` bytes of `path` (fewer when the file is shorter).
     static func prefix(of path: String, count: Int) throws -> [UInt8] {
+        try withOpenFile(path) { file, methods, size in
+            let wanted = Int(min(Int64(count), size))
+            var bytes = [UInt8](repeating: 0, count: wanted)
+            guard wanted > 0 else { return bytes }
+            try bytes.withUnsafeMutableBytes { try read(file, methods, into: $0, at: 0, path: path) }
+            return bytes
+        }
+    }
+
+    /// Calls `body` with the whole file, 1 MiB at a time (valid only during the call).
+    static func stream(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withOpenFile(path) { file, methods, size in
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            var offset: Int64 = 0
+            while offset < size {
+                let count = Int(min(Int64(chunk.count), size - offset))
+                try chunk.withUnsafeMutableBytes { buffer in
+                    let part = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
+                    try read(file, methods, into: part, at: offset, path: path)
+                    try body(UnsafeRawBufferPointer(part))
+                }
+                offset += Int64(count)
+            }
+        }
+    }
+
+    private static func read(_ file: UnsafeMutablePointer<sqlite3_file>, _ methods: sqlite3_io_methods,
+                             into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String) throws {
+        let rc = methods.xRead(file, buffer.baseAddress, Int32(buffer.count), offset)
+        guard rc == SQLITE_OK else { throw StoreError.cannotRead(path: path, reason: String(cString: sqlite3_errstr(rc))) }
+    }
+
+    /// Opens `path` read-only through the default VFS and calls `body` with it and its size.
+    private static func withOpenFile<T>(
+        _ path: String, _ body: (UnsafeMutablePointer<sqlite3_file>, sqlite3_io_methods, Int64) throws -> T
+    ) throws -> T {
         guard let vfs = sqlite3_vfs_find(nil), let open = vfs.pointee.xOpen else {
             throw StoreError.cannotRead(path: path, reason: "SQLite has no default file layer")
         }
@@ -35,13 +71,6 @@ enum VFSFile {
         guard methods.xFileSize(file, &size) == SQLITE_OK else {
             throw StoreError.cannotRead(path: path, reason: "cannot tell its size")
         }
-        let wanted = Int(min(Int64(count), size))
-        var bytes = [UInt8](repeating: 0, count: wanted)
-        guard wanted > 0 else { return bytes }
-        let readRC = bytes.withUnsafeMutableBytes { methods.xRead(file, $0.baseAddress, Int32(wanted), 0) }
-        guard readRC == SQLITE_OK else {
-            throw StoreError.cannotRead(path: path, reason: String(cString: sqlite3_errstr(readRC)))
-        }
-        return bytes
+        return try body(file, methods, size)
     }
 }

@@ -14,6 +14,15 @@ import TRCAACore
         #expect(app.state.status.totalIssues == 4)
     }
 
+    @Test func theWelcomeScreenOffersToImportADesktopDatabase() throws {
+        #expect(try TestApp().row(containing: "import-trcaa") == nil)
+        let app = try TestApp(desktopDatabase: "/home/ana/.local/share/tftsr/tftsr.db")
+        #expect(app.row(containing: "The TRCAA desktop app's database is here:") != nil)
+        #expect(app.row(containing: "/home/ana/.local/share/tftsr/tftsr.db") != nil)
+        #expect(app.row(containing: "trcaa db import-trcaa   brings its incidents over") != nil)
+        #expect(app.row(containing: "create the first issue") != nil, "\(app.screenText)")
+    }
+
     @Test func newIssueFormValidatesThenCreatesAndSelectsTheIssue() throws {
         let app = try TestApp { try $0.issues.create(IssueDraft(title: "Existing issue")) }
         app.press(.newIssue)

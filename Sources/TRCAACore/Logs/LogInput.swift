@@ -18,8 +18,9 @@ final class LogInput {
     /// (`ImportError.interrupted`).
     private let shouldStop: () -> Bool
 
-    private let fd: Int32
-    private let closesDescriptor: Bool
+    private let origin: Origin
+    /// Where the next byte of a `.memory` origin is.
+    private var memoryOffset = 0
     private var inflater: ZStream?
     private var raw: [UInt8] = []
     private var rawStart = 0
@@ -33,30 +34,49 @@ final class LogInput {
     init(path argument: String, name: String? = nil, shouldStop: @escaping () -> Bool = { false }) throws {
         self.shouldStop = shouldStop
         if argument == "-" {
-            fd = STDIN_FILENO
-            closesDescriptor = false
+            origin = .descriptor(STDIN_FILENO, closes: false)
             path = ""
             self.name = name ?? "stdin"
             sourceSize = nil
         } else {
             let file = try InputFile(path: argument)
-            fd = file.descriptor
-            closesDescriptor = true
+            origin = .descriptor(file.descriptor, closes: true)
             path = file.absolutePath
             self.name = name ?? URL(fileURLWithPath: file.absolutePath).lastPathComponent
             sourceSize = file.size
         }
+        try start(renaming: name == nil)
+    }
+
+    /// Reads text held in memory (gzip or not): a log stored by another program.
+    init(bytes: [UInt8], name: String, path: String) throws {
+        shouldStop = { false }
+        origin = .memory(bytes)
+        self.name = name
+        self.path = path
+        sourceSize = Int64(bytes.count)
+        try start(renaming: false)
+    }
+
+    /// Reads the first bytes and starts inflating when they are gzip's magic.
+    private func start(renaming: Bool) throws {
         raw = [UInt8](repeating: 0, count: 1 << 18)
         try fillRaw()
         if rawEnd - rawStart >= 2, raw[rawStart] == 0x1F, raw[rawStart + 1] == 0x8B {
             isCompressed = true
             inflater = ZStream.inflater(windowBits: 15 + 16)
-            if name == nil, self.name.count > 3, self.name.lowercased().hasSuffix(".gz") { self.name.removeLast(3) }
+            if renaming, name.count > 3, name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
         }
     }
 
     deinit {
-        if closesDescriptor { close(fd) }
+        if case .descriptor(let fd, closes: true) = origin { close(fd) }
+    }
+
+    /// Where the bytes come from.
+    private enum Origin {
+        case descriptor(Int32, closes: Bool)
+        case memory([UInt8])
     }
 
     /// Bytes of the source consumed so far (compressed bytes for gzip input).
@@ -124,6 +144,15 @@ final class LogInput {
     /// `read(2)`, waking every 100 ms while a pipe or terminal has nothing to say, so that a
     /// stop request (Ctrl-C, caught on whichever thread) ends the import even while it waits.
     private func readSource(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        let fd: Int32
+        switch origin {
+        case .descriptor(let descriptor, _): fd = descriptor
+        case .memory(let bytes):
+            let got = min(count, bytes.count - memoryOffset)
+            if got > 0 { bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: got) } }  // Safe: not empty.
+            memoryOffset += got
+            return got
+        }
         while true {
             if shouldStop() { throw ImportError.interrupted }
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

@@ -53,7 +53,22 @@ public struct LogService {
     public static func prepareImport(path: String, options: LogImportOptions = LogImportOptions(),
                               progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil,
                               shouldStop: @escaping () -> Bool = { false }) throws -> PreparedLog {
-        let input = try LogInput(path: path, name: options.name, shouldStop: shouldStop)
+        try prepare(try LogInput(path: path, name: options.name, shouldStop: shouldStop), options: options,
+                    progress: progress, shouldStop: shouldStop)
+    }
+
+    /// Reads, hashes, scans and compresses text held in memory (gzip or not) as
+    /// `prepareImport(path:)` does a file: a log another program stored.
+    ///
+    /// - throws: `ImportError`.
+    public static func prepareImport(bytes: [UInt8], name: String, path: String,
+                                     options: LogImportOptions = LogImportOptions()) throws -> PreparedLog {
+        try prepare(try LogInput(bytes: bytes, name: name, path: path), options: options, progress: nil,
+                    shouldStop: { false })
+    }
+
+    private static func prepare(_ input: LogInput, options: LogImportOptions, progress: ((Int64, Int64?) -> Void)?,
+                                shouldStop: @escaping () -> Bool) throws -> PreparedLog {
         var pipeline = LogPipeline(options: options)
         pipeline.progress = progress
         pipeline.shouldStop = shouldStop
@@ -71,11 +86,9 @@ public struct LogService {
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = context.clock.now()
             let id = UUIDv7.next(at: now)
-            try db.execute("""
-                INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(id), .text(issueId), .text(prepared.name), .text(prepared.path), .integer(processed.size),
-                      .text(MimeType.forLog(named: prepared.name)), .text(processed.hash), .text(Timestamp.format(now))])
+            try Self.insertRow(LogFileRow(id: id, issueId: issueId, fileName: prepared.name, filePath: prepared.path,
+                                              fileSize: processed.size, mimeType: MimeType.forLog(named: prepared.name),
+                                              contentHash: processed.hash, uploadedAt: Timestamp.format(now)), in: db)
             try LogContentWriter.write(processed, logId: id, wasCompressed: prepared.wasCompressed, in: db)
             try context.audit.append(
                 action: "upload_log_file", entityType: "log_file", entityId: id,
@@ -87,6 +100,33 @@ public struct LogService {
                 metadata: .object([("file_name", .string(prepared.name)), ("file_size", .int(processed.size))]), in: db)
             return try detail(id, in: db)
         } }
+    }
+
+    /// Writes a log brought over from another store (the desktop app) inside the caller's
+    /// transaction, keeping its id, issue, name, path, MIME type, time and redaction flag.
+    /// With `prepared`, size and hash are those of the prepared text, which is stored with its
+    /// index and spans; without, the row is kept with no content. No audit row or timeline
+    /// event of its own: the import records one audit entry for everything it brings.
+    public static func storeImported(_ prepared: PreparedLog?, as row: LogFileRow, in db: Database) throws {
+        var row = row
+        if let processed = prepared?.processed {
+            row.fileSize = processed.size
+            row.contentHash = processed.hash
+        }
+        try db.withCacheSize(kibibytes: bulkCacheKiB) {
+            try insertRow(row, in: db)
+            if let prepared {
+                try LogContentWriter.write(prepared.processed, logId: row.id, wasCompressed: prepared.wasCompressed, in: db)
+            }
+        }
+    }
+
+    private static func insertRow(_ row: LogFileRow, in db: Database) throws {
+        try db.cachedStatement("""
+            INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at, redacted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(row.id), .text(row.issueId), .text(row.fileName), .text(row.filePath), .integer(row.fileSize),
+                      .text(row.mimeType), .text(row.contentHash), .text(row.uploadedAt), .integer(row.redacted ? 1 : 0)])
     }
 
     /// `#42/L1`: its place in its issue (`IssuePart`), for lists.

@@ -51,6 +51,9 @@ public struct StatusInfo: Sendable, Equatable {
     /// Long work under way ("importing app.log 40%"), shown while no toast is.
     public var activity: String?
     public var dataDirectory: String
+    /// A TRCAA desktop database found where the desktop app keeps it: the welcome screen
+    /// offers to import it.
+    public var desktopDatabase: String?
 
     public init(databaseName: String, keySource: String, keyDescription: String, dataDirectory: String) {
         self.databaseName = databaseName

@@ -1,12 +1,18 @@
 /// The first screen on an empty database: what to do first, and where things live.
 enum WelcomeView {
     static func draw(_ state: AppState, in area: Rect, into buffer: inout CellBuffer) {
-        let lines: [(String, Role)] = [
+        var lines: [(String, Role)] = [
             ("Welcome to trcaa", .title),
             ("", .normal),
             ("Triage incidents and write root-cause analyses, all from the keyboard.", .normal),
             ("This database has no issues yet.", .normal),
             ("", .normal),
+        ]
+        if let desktop = state.status.desktopDatabase {
+            lines += [("The TRCAA desktop app's database is here:", .normal), ("  \(desktop)", .muted),
+                      ("  trcaa db import-trcaa   brings its incidents over", .key), ("", .normal)]
+        }
+        lines += [
             ("  a   create the first issue", .key),
             ("  d   load demo data to look around", .key),
             ("  ?   every key of every screen", .key),

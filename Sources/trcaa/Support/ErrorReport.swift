@@ -32,6 +32,7 @@ struct ErrorReport: Equatable {
         case let error as StoreError: self.init(error, keySource: nil)
         case let error as TriageError: self.init(error)
         case let error as ImportError: self.init(error)
+        case let error as DesktopImportError: self.init(error)
         case let error as LogContentError:
             self.init(message: error.description, hint: {
                 switch error {

@@ -28,6 +28,7 @@ struct FullScreen {
             keySource: workspace.keySource.kind,
             keyDescription: workspace.keySource.description, dataDirectory: workspace.location.dataDirectory),
             now: Date(), hasExternalEditor: ExternalEditor.fromEnvironment(environment) != nil)
+        state.status.desktopDatabase = DesktopDatabaseLocation.find(environment: environment)?.path
         if let notice = workspace.notices.last { state.toast = Toast(notice, expires: Date().addingTimeInterval(8)) }
         let runner = EffectRunner(workspace: workspace, environment: environment, describe: { ErrorReport($0).message })
         let status = InterfaceLoop(terminal: terminal, runner: runner, state: state, environment: environment).run()

@@ -16,12 +16,14 @@ final class TestApp {
     /// Effects that need a terminal (editor, suspend, quit), in order.
     var terminalEffects: [Effect] { session.terminalEffects }
 
-    init(size: Size = .minimum, externalEditor: Bool = false, setup: (Workspace) throws -> Void = { _ in }) throws {
+    init(size: Size = .minimum, externalEditor: Bool = false, desktopDatabase: String? = nil,
+         setup: (Workspace) throws -> Void = { _ in }) throws {
         directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
         try setup(workspace)
-        let status = StatusInfo(databaseName: "trcaa.db", keySource: "env",
+        var status = StatusInfo(databaseName: "trcaa.db", keySource: "env",
                                 keyDescription: "environment variable TRCAA_DB_KEY", dataDirectory: "/data/trcaa")
+        status.desktopDatabase = desktopDatabase
         session = HeadlessSession(
             state: AppState(size: size, status: status, now: Self.now, hasExternalEditor: externalEditor),
             runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
