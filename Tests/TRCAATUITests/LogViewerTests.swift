@@ -192,6 +192,32 @@ import TRCAACore
         #expect(after.lastSearch == before.lastSearch)
     }
 
+    @Test func aSearchCountsItsHitsAndHighlightsAsYouType() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.search)
+        app.type("orac")
+        // Before Enter: the visible hits are highlighted, the prompt is in the status line.
+        #expect(app.role(of: "orac") == .match)
+        #expect(app.screen.last?.contains("/ search text: orac") == true)
+        app.type("le")
+        app.press(.confirm)
+        let total = Self.sshd.filter { $0.contains("oracle") }.count
+        #expect(viewerState(app)?.hits?.count == total)
+        #expect(app.row(containing: "hit 1 of \(total) “oracle”") != nil)
+        app.press(.nextHit)
+        #expect(app.row(containing: "hit 2 of \(total) “oracle”") != nil)
+        #expect(viewerState(app)?.selectedLine?.number == 4)
+        app.press(.previousHit)
+        #expect(viewerState(app)?.selectedLine?.number == 1)
+        // Under a filter, the hits are counted among the lines shown.
+        app.press(.filter)
+        app.type("203.0.113.7")
+        app.press(.confirm)
+        let shown = Self.sshd.filter { $0.contains("203.0.113.7") && $0.contains("oracle") }.count
+        #expect(viewerState(app)?.hits?.count == shown)
+        #expect(app.row(containing: "\(shown) hits “oracle”") != nil || app.row(containing: "of \(shown) “oracle”") != nil)
+    }
+
     @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
         let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.filter)

@@ -118,10 +118,10 @@ extension LogService {
     /// lines, and a scan ends early (with no result) once `shouldStop` says so.
     public static let progressLines = 1 << 16
 
-    /// Every line that passes `filters`, in order; nil when stopped.
-    public func filterLines(_ id: String, _ filters: [LineFilter], redacted: Bool, progress: (Int) -> Void = { _ in },
-                            shouldStop: () -> Bool = { false }) throws -> [Int]? {
-        let matcher = try LineMatcher(query: nil, filters: filters, spans: redacted ? try lineSpans(id) : [])
+    /// Every line that passes `filters` (and that `query` finds, when given), in order; nil when stopped.
+    public func filterLines(_ id: String, _ filters: [LineFilter], matching query: LineQuery? = nil, redacted: Bool,
+                            progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }) throws -> [Int]? {
+        let matcher = try LineMatcher(query: query, filters: filters, spans: redacted ? try lineSpans(id) : [])
         var numbers: [Int] = []
         var stopped = false
         try reader(id).forEachLine { number, offset, bytes in

@@ -96,6 +96,10 @@ public enum App {
             return logLineFound(logId, generation: generation, line: line, in: &state)
         case .logFiltered(let logId, let generation, let lines):
             return logFiltered(logId, generation: generation, lines: lines, in: &state)
+        case .logHitsCounted(let logId, let generation, let lines):
+            return updateLogViewers(logId, in: &state) { viewer in
+                if generation == viewer.hitsGeneration { viewer.hits = lines }
+            }
         case .pagerReady(let directory, let path):
             return [.runPager(directory: directory, path: path)]
         case .histogramReady(let logId, let histogram):

@@ -27,6 +27,8 @@ public enum Effect: Sendable, Equatable {
     case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool, generation: Int)
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filters: [LineFilter], generation: Int)
     case filterLog(logId: String, [LineFilter], redacted: Bool, generation: Int)
+    /// Every line the search finds among those the filters let through, for "hit 3 of 520".
+    case countHits(logId: String, LineQuery, redacted: Bool, filters: [LineFilter], generation: Int)
     case histogram(logId: String)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)

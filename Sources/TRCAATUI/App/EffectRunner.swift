@@ -11,7 +11,7 @@ public final class EffectRunner: @unchecked Sendable {
     private let describe: @Sendable (any Error) -> String
     /// The newest search and filter asked for per log, so a scan that a newer one replaced
     /// stops instead of holding up the queue.
-    private let latestLogScan = Mutex<[String: (find: Int, filter: Int)]>([:])
+    private let latestLogScan = Mutex<[String: (find: Int, filter: Int, count: Int)]>([:])
     /// Set by `Ctrl-c` while an import reads; the import polls it between blocks.
     private let importCancelled = Atomic(false)
 
@@ -28,9 +28,11 @@ public final class EffectRunner: @unchecked Sendable {
     public func submitted(_ effect: Effect) {
         switch effect {
         case .findInLog(let logId, _, _, _, _, _, let generation):
-            latestLogScan.withLock { $0[logId, default: (0, 0)].find = generation }
+            latestLogScan.withLock { $0[logId, default: (0, 0, 0)].find = generation }
         case .filterLog(let logId, _, _, let generation):
-            latestLogScan.withLock { $0[logId, default: (0, 0)].filter = generation }
+            latestLogScan.withLock { $0[logId, default: (0, 0, 0)].filter = generation }
+        case .countHits(let logId, _, _, _, let generation):
+            latestLogScan.withLock { $0[logId, default: (0, 0, 0)].count = generation }
         default:
             break
         }
@@ -76,7 +78,8 @@ public final class EffectRunner: @unchecked Sendable {
             switch effect {
             case .openLog(let logId), .loadLogLines(let logId, _, _, _, _, _):
                 return [.logOpenFailed(logId: logId, message: describe(error))]
-            case .findInLog(let logId, _, _, _, _, _, _), .filterLog(let logId, _, _, _), .histogram(let logId):
+            case .findInLog(let logId, _, _, _, _, _, _), .filterLog(let logId, _, _, _), .histogram(let logId),
+                 .countHits(let logId, _, _, _, _):
                 return [.logScanFailed(logId: logId, message: describe(error))]
             default:
                 break
@@ -163,6 +166,11 @@ public final class EffectRunner: @unchecked Sendable {
                 progress: { progress(.progress("filtering: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.filter } != generation }) else { return [] }
             return [.logFiltered(logId: logId, generation: generation, lines: lines)]
+        case .countHits(let logId, let query, let redacted, let filters, let generation):
+            guard let lines = try workspace.logs.filterLines(
+                logId, filters, matching: query, redacted: redacted,
+                shouldStop: { latestLogScan.withLock { $0[logId]?.count } != generation }) else { return [] }
+            return [.logHitsCounted(logId: logId, generation: generation, lines: lines)]
         case .dismissSpans(let ids):
             let removed = try workspace.logs.dismiss(spanIds: ids)
             return [.changed("dismissed \(counted(removed.count, "PII span")) as false positives")]

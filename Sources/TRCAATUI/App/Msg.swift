@@ -36,6 +36,7 @@ public enum Msg: Sendable {
     case logLinesLoaded(logId: String, offset: Int, lines: [ViewerLine], generation: Int)
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
+    case logHitsCounted(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])

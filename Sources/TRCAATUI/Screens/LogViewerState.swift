@@ -26,6 +26,10 @@ public struct LogViewerState: Sendable {
     public var prompt: LogPrompt?
     /// The last search, for `n` and `N`.
     public var lastSearch: LogSearch?
+    /// Every line the last search finds among the lines shown, once counted (n and N then
+    /// jump without reading the log again).
+    public var hits: [Int]?
+    public var hitsGeneration = 0
     /// What is being looked for in the background, shown until it is found (or not).
     public var finding: String?
     public var findGeneration = 0
@@ -73,6 +77,28 @@ public struct LogViewerState: Sendable {
         return min(low, max(0, filtered.count - 1))
     }
 
+    /// The hit at or after (`forward`), or before, line `number`, with its index among the hits.
+    public func hit(from number: Int, forward: Bool) -> (line: Int, index: Int)? {
+        guard let hits else { return nil }
+        var low = 0, high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        let index = forward ? low : low - 1
+        return hits.indices.contains(index) ? (hits[index], index) : nil
+    }
+
+    /// The pattern hits are shown with: what is typed in the search prompt (as you type),
+    /// else the last search.
+    public var highlight: LogPattern? {
+        var typed: LogSearch?
+        if let prompt, case .search(let forward) = prompt.kind, !prompt.editor.text.isEmpty {
+            typed = LogSearch(text: prompt.editor.text, forward: forward, isRegex: prompt.isRegex)
+        }
+        return (typed ?? lastSearch).flatMap { try? $0.pattern() }
+    }
+
     /// The line number at `position`.
     public func line(atPosition position: Int) -> Int { filtered.map { $0.indices.contains(position) ? $0[position] : 0 } ?? position }
 }
@@ -108,8 +134,11 @@ public struct LogSearch: Sendable, Equatable {
     public var forward: Bool
     public var isRegex = false
 
-    public var query: LineQuery {
-        let ignoringCase = text == text.lowercased()
-        return isRegex ? .regex(text, ignoringCase: ignoringCase) : .text(text, ignoringCase: ignoringCase)
-    }
+    /// Smart case: case matters only when the text has capitals.
+    public var ignoringCase: Bool { text == text.lowercased() }
+
+    public var query: LineQuery { isRegex ? .regex(text, ignoringCase: ignoringCase) : .text(text, ignoringCase: ignoringCase) }
+
+    /// The matcher, for highlighting.
+    public func pattern() throws -> LogPattern { try LogPattern(text, fixed: !isRegex, ignoringCase: ignoringCase) }
 }

@@ -32,7 +32,8 @@ extension App {
             viewer.wraps.toggle()
         case .toggleRedacted:
             viewer.redacted.toggle()
-            viewer.dropLoadedLines()
+            // Filters and hits now read the other view.
+            effects += setFilters(viewer.filters, of: &viewer)
             inform(viewer.redacted ? "redacted view: PII replaced by its type" : "stored text", in: &state)
         case .search, .searchBackward:
             viewer.prompt = LogPrompt(kind: .search(forward: action == .search))
@@ -69,6 +70,7 @@ extension App {
                 let search = LogSearch(text: needle, forward: forward, isRegex: prompt.isRegex)
                 viewer.lastSearch = search
                 effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
+                effects += countHits(of: &viewer)
             }
         case .cancel:
             guard viewer.prompt != nil else { return nil }
@@ -79,7 +81,17 @@ extension App {
                 break
             }
             let forward = search.forward == (action == .nextHit)
-            effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
+            let current = viewer.line(atPosition: viewer.cursor.selected)
+            guard viewer.hits != nil else {
+                effects += find(search.query, label: "“\(search.text)”", forward: forward, in: &viewer)
+                break
+            }
+            // Counted: the next hit is known without reading the log.
+            guard let hit = viewer.hit(from: forward ? current + 1 : current, forward: forward) else {
+                inform("no more: “\(search.text)” not found \(forward ? "after" : "before") line \(current + 1)", in: &state)
+                break
+            }
+            viewer.cursor.select(viewer.position(ofLine: hit.line), count: viewer.rowCount, visible: visible)
         case .nextError, .previousError:
             effects += find(.level(.error), label: "an error line", forward: action == .nextError, in: &viewer)
         case .nextWarning, .previousWarning:
@@ -151,6 +163,15 @@ extension App {
         return "not a regular expression: \(message) · Ctrl-r for fixed text"
     }
 
+    /// Counts the last search's hits among the lines shown, in the background.
+    static func countHits(of viewer: inout LogViewerState) -> [Effect] {
+        viewer.hitsGeneration += 1
+        viewer.hits = nil
+        guard let search = viewer.lastSearch else { return [] }
+        return [.countHits(logId: viewer.logId, search.query, redacted: viewer.redacted, filters: viewer.filters,
+                           generation: viewer.hitsGeneration)]
+    }
+
     /// Puts `filters` in force. The lines they let through are collected in the background;
     /// the cursor stays on its line or the next one shown.
     static func setFilters(_ filters: [LineFilter], of viewer: inout LogViewerState) -> [Effect] {
@@ -160,8 +181,9 @@ extension App {
         viewer.dropLoadedLines()
         viewer.filters = filters
         viewer.filtered = nil
-        guard viewer.isFiltering else { return [] }
-        return [.filterLog(logId: viewer.logId, filters, redacted: viewer.redacted, generation: viewer.filterGeneration)]
+        let counting = countHits(of: &viewer)
+        guard viewer.isFiltering else { return counting }
+        return [.filterLog(logId: viewer.logId, filters, redacted: viewer.redacted, generation: viewer.filterGeneration)] + counting
     }
 
     /// The filter list (`Tab`): Space turns a filter off or on, `x` removes it, Enter applies.

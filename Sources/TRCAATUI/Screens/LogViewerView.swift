@@ -26,6 +26,7 @@ enum LogViewerView {
         let textWidth = area.maxX - textX
         var y = area.y + 1
         var position = viewer.wraps ? firstWrappedLine(viewer, width: textWidth, rows: area.height - 1) : viewer.cursor.offset
+        let highlight = viewer.highlight
         while y < area.maxY, position < viewer.rowCount {
             let selected = position == viewer.cursor.selected
             guard let line = viewer.window.row(at: position) else {
@@ -34,7 +35,7 @@ enum LogViewerView {
                 position += 1
                 continue
             }
-            let rows = StyledLine(runs: runs(line, search: viewer.lastSearch?.text))
+            let rows = StyledLine(runs: runs(line, highlight: highlight))
                 .rows(width: textWidth, skip: viewer.wraps ? 0 : viewer.column, maxRows: viewer.wraps ? area.maxY - y : 1)
             for (index, row) in (rows.isEmpty ? [[]] : rows).enumerated() {
                 if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
@@ -56,7 +57,7 @@ enum LogViewerView {
     private static func firstWrappedLine(_ viewer: LogViewerState, width: Int, rows: Int) -> Int {
         func height(_ position: Int) -> Int {
             guard let line = viewer.window.row(at: position) else { return 1 }
-            return max(1, StyledLine(runs: runs(line, search: nil)).rows(width: width, skip: 0, maxRows: rows).count)
+            return max(1, StyledLine(runs: runs(line, highlight: nil)).rows(width: width, skip: 0, maxRows: rows).count)
         }
         var first = viewer.cursor.offset
         var used = (first...max(first, viewer.cursor.selected)).reduce(0) { $0 + height($1) }
@@ -95,12 +96,23 @@ enum LogViewerView {
             x += buffer.put("\(count.type) \(count.count)", x: x, y: y, role: piiRole(count.type))
         }
         var modes: [String] = []
-        if let finding = viewer.finding { modes.append("looking for \(finding)…") }
+        if let finding = viewer.finding { modes.append("looking for \(finding)…") } else if let hits = hitCount(viewer) { modes.append(hits) }
         if viewer.redacted { modes.append("REDACTED") }
         if viewer.wraps { modes.append("wrap") }
         if !viewer.wraps && viewer.column > 0 { modes.append("→\(viewer.column)") }
         if !viewer.marks.isEmpty { modes.append(counted(viewer.marks.count, "mark")) }
-        if !modes.isEmpty { buffer.putRight(modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
+        if !modes.isEmpty { buffer.putRight("  " + modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
+    }
+
+    /// "hit 3 of 520" on a hit of the last search, else "520 hits"; "counting hits…" until known.
+    private static func hitCount(_ viewer: LogViewerState) -> String? {
+        guard let search = viewer.lastSearch else { return nil }
+        guard let hits = viewer.hits else { return "counting hits…" }
+        let line = viewer.line(atPosition: viewer.cursor.selected)
+        if let hit = viewer.hit(from: line, forward: true), hit.line == line {
+            return "hit \(hit.index + 1) of \(hits.count) “\(search.text)”"
+        }
+        return counted(hits.count, "hit") + " “\(search.text)”"
     }
 
     /// Where the cursor is: "line 12 of 300 lines", or under filters "3 of 5 lines with “gc”",
@@ -119,11 +131,11 @@ enum LogViewerView {
         return at + counted(filtered.count, "line") + " " + which
     }
 
-    /// The line's text in runs: PII in its kind's role, hits of `search` (smart case) as matches.
-    static func runs(_ line: ViewerLine, search: String?) -> [(text: String, role: Role)] {
+    /// The line's text in runs: PII in its kind's role, what `highlight` finds as matches.
+    static func runs(_ line: ViewerLine, highlight: LogPattern?) -> [(text: String, role: Role)] {
         var roles = [Role](repeating: .normal, count: line.bytes.count)
-        if let search, !search.isEmpty {
-            for range in hits(of: Array(search.utf8), in: line.bytes, ignoringCase: search == search.lowercased()) {
+        if let highlight {
+            for range in line.bytes.withUnsafeBytes({ highlight.ranges(in: $0) }) {
                 for index in range { roles[index] = .match }
             }
         }
@@ -141,24 +153,6 @@ enum LogViewerView {
         }
         if line.cutBytes > 0 { runs.append(("  …\(ByteSize.describe(Int64(line.cutBytes))) more", .muted)) }
         return runs
-    }
-
-    /// Where `needle` occurs in `bytes`, not overlapping; ASCII case folded when asked.
-    static func hits(of needle: [UInt8], in bytes: [UInt8], ignoringCase: Bool) -> [Range<Int>] {
-        guard !needle.isEmpty, needle.count <= bytes.count else { return [] }
-        func fold(_ byte: UInt8) -> UInt8 { ignoringCase && byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-        let folded = needle.map(fold)
-        var ranges: [Range<Int>] = []
-        var index = 0
-        while index + folded.count <= bytes.count {
-            if (0..<folded.count).allSatisfy({ fold(bytes[index + $0]) == folded[$0] }) {
-                ranges.append(index..<(index + folded.count))
-                index += folded.count
-            } else {
-                index += 1
-            }
-        }
-        return ranges
     }
 
     static func piiRole(_ type: String) -> Role {
