@@ -218,6 +218,24 @@ import TRCAACore
         #expect(app.row(containing: "\(shown) hits “oracle”") != nil || app.row(containing: "of \(shown) “oracle”") != nil)
     }
 
+    @Test func topValuesOfAPIITypeAreOneKeyAwayAndEnterFiltersToOne() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.toggleRedacted)
+        app.press(.showTopValues)  // IPv4 is the only kind here: its values come at once.
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no top values"); return }
+        #expect(picker.title.hasPrefix("IPv4 in gateway.log: 4 values"))
+        #expect(picker.options.count == 4)
+        #expect(picker.options.allSatisfy { $0.label.hasPrefix("60  ") })
+        #expect(picker.options.first?.value == "203.0.113.7", "ties in order of first appearance")
+        app.press(.moveDown)
+        app.press(.confirm)
+        let viewer = try #require(viewerState(app))
+        #expect(viewer.filters.map(\.text) == ["198.51.100.23"])
+        #expect(!viewer.redacted, "values are in the stored text")
+        #expect(viewer.rowCount == Self.sshd.filter { $0.contains("198.51.100.23") }.count)
+        #expect(app.state.toast?.text.contains("stored text") == true)
+    }
+
     @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
         let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.filter)

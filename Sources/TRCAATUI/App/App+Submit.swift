@@ -101,6 +101,10 @@ extension App {
             guard let line = state.top(LogViewerState.self)?.selectedLine else { return [] }
             confirmDismissal(of: value.split(separator: ",").map(String.init), line: line.number, in: &state)
             return []
+        case .topValuesType(let logId):
+            return [.topValues(logId: logId, type: value)]
+        case .topValue(let logId):
+            return filterToValue(value, logId: logId, in: &state)
         case .jumpToLine:
             guard let line = Int(value) else { return [] }
             return performOnScreen(.gotoLine(line + 1), in: &state) ?? []
@@ -128,9 +132,7 @@ extension App {
             effects += setFilters(kept, of: &viewer)
             effects += loadAroundCursor(&viewer)
         }
-        if let viewer = state.screens(LogViewerState.self).last(where: { $0.logId == logId }) {
-            state.keptViews[logId] = KeptView(viewer)
-        }
+        state.keepView(of: logId)
         return effects
     }
 

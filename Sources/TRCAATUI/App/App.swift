@@ -105,6 +105,9 @@ public enum App {
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []
+        case .topValuesReady(let logId, let type, let values, let distinct):
+            topValuesReady(logId, type: type, values, distinct: distinct, in: &state)
+            return []
         case .pathCompleted(let text, let candidates):
             guard case .form(var form) = state.overlay, form.purpose.completesPath else { return [] }
             form.fields[form.focused].editor = LineEditor(text)

@@ -30,6 +30,8 @@ public enum Effect: Sendable, Equatable {
     /// Every line the search finds among those the filters let through, for "hit 3 of 520".
     case countHits(logId: String, LineQuery, redacted: Bool, filters: [LineFilter], generation: Int)
     case histogram(logId: String)
+    /// The most frequent values of a PII type in a log.
+    case topValues(logId: String, type: String)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)
     /// Writes a private copy of the log for the pager; `runPager` then shows it.

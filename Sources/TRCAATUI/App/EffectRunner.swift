@@ -159,6 +159,9 @@ public final class EffectRunner: @unchecked Sendable {
             return [.pagerReady(directory: copy.directory, path: copy.path)]
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
+        case .topValues(let logId, let type):
+            let (values, distinct) = try workspace.logs.topValues(logId, type: type)
+            return [.topValuesReady(logId: logId, type: type, values, distinct: distinct)]
         case .filterLog(let logId, let filters, let redacted, let generation):
             defer { progress(.progress(nil)) }
             guard let lines = try workspace.logs.filterLines(

@@ -38,6 +38,7 @@ public enum Msg: Sendable {
     case logFiltered(logId: String, generation: Int, lines: [Int])
     case logHitsCounted(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)
+    case topValuesReady(logId: String, type: String, [ValueCount], distinct: Int)
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)

@@ -105,6 +105,7 @@ public struct Keymap: Sendable {
             Binding([.char("f")], .filter, "Add a filter: lines with a text (!text: lines without it)", hint: "filter"),
             Binding([.tab], .showFilters, "The filters: turn each off or on, or remove it", hint: "filters"),
             Binding([.char("F")], .clearFilters, "Remove every filter: show every line again"),
+            Binding([.char("T")], .showTopValues, "Top values of a PII type (Enter filters to one)", hint: "top"),
             Binding([.char("o")], .openInPager, "Read this view of the log in $PAGER (less)"),
             Binding([.char("i")], .showHistogram, "Lines, errors and warnings over time (Enter jumps there)",
                     hint: "histogram"),

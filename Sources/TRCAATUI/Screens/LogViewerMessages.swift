@@ -74,3 +74,37 @@ extension App {
             options: options, purpose: .jumpToLine(logId: logId)))
     }
 }
+
+extension App {
+    /// The top values as a list to filter from: count, value, the line it first appears on.
+    static func topValuesReady(_ logId: String, type: String, _ values: [ValueCount], distinct: Int, in state: inout AppState) {
+        guard let viewer = state.screens(LogViewerState.self).last(where: { $0.logId == logId }), !values.isEmpty else { return }
+        let width = String(values[0].count).count
+        let options = values.map { row in
+            let count = String(row.count)
+            return PickerOption(String(repeating: " ", count: width - count.count) + count + "  " + row.value
+                                    + "  (first on line \(row.firstLine))", value: row.value)
+        }
+        let shown = distinct > values.count ? "top \(values.count) of \(distinct)" : counted(distinct, "value")
+        state.overlay = .picker(PickerState(title: "\(type) in \(viewer.fileName): \(shown) · Enter filters to one",
+                                            options: options, purpose: .topValue(logId: logId)))
+    }
+
+    /// Adds a filter to the lines with `value`; the stored text is shown, where values are.
+    static func filterToValue(_ value: String, logId: String, in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        var showedStored = false
+        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
+            if viewer.redacted {
+                viewer.redacted = false
+                showedStored = true
+            }
+            let filter = LineFilter(text: value, ignoringCase: false, excludes: false)
+            effects += setFilters(viewer.filters + [filter], of: &viewer)
+            effects += loadAroundCursor(&viewer)
+        }
+        state.keepView(of: logId)
+        if showedStored { inform("the stored text is shown: the redacted view has no values to filter on", in: &state) }
+        return effects
+    }
+}

@@ -116,6 +116,13 @@ public struct KeptView: Sendable, Equatable {
     }
 }
 
+extension AppState {
+    /// Keeps what the viewer of `logId` shows now for when the log is opened again.
+    mutating func keepView(of logId: String) {
+        if let viewer = screens(LogViewerState.self).last(where: { $0.logId == logId }) { keptViews[logId] = KeptView(viewer) }
+    }
+}
+
 /// The prompt of the viewer: a search (`/` forward, `?` backward) or a filter (`f`).
 public struct LogPrompt: Sendable {
     public enum Kind: Sendable, Equatable { case search(forward: Bool), filter }

@@ -109,6 +109,13 @@ extension App {
             viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
         case .openInPager:
             effects.append(.preparePager(logId: viewer.logId, redacted: viewer.redacted))
+        case .showTopValues:
+            let types = viewer.piiCounts.sorted { $0.count > $1.count }
+            guard let first = types.first else { inform("no PII in this log: no values to rank", in: &state); break }
+            guard types.count > 1 else { effects.append(.topValues(logId: viewer.logId, type: first.type)); break }
+            state.overlay = .picker(PickerState(title: "Top values of which kind?",
+                                                options: types.map { PickerOption("\($0.type)  \($0.count)", value: $0.type) },
+                                                purpose: .topValuesType(logId: viewer.logId)))
         case .showHistogram:
             viewer.finding = "the histogram"
             effects.append(.histogram(logId: viewer.logId))
@@ -144,7 +151,7 @@ extension App {
         }
         effects += loadAroundCursor(&viewer)
         state.replaceTop(viewer)
-        state.keptViews[viewer.logId] = KeptView(viewer)
+        state.keepView(of: viewer.logId)
         return effects
     }
 

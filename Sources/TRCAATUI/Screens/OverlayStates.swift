@@ -101,6 +101,10 @@ public enum PickerPurpose: Sendable, Equatable {
     case dismissPII
     /// The filters of the viewer of `logId`: turned off or on, removed, then applied.
     case viewerFilters(logId: String)
+    /// A PII type of the viewer of `logId`, to list its top values.
+    case topValuesType(logId: String)
+    /// One of the top values of a viewer: filter to the lines with it.
+    case topValue(logId: String)
     /// A histogram row: go to its first line in the viewer.
     case jumpToLine(logId: String)
     case exportFormat(documentId: String)

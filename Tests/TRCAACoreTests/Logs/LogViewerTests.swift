@@ -151,3 +151,22 @@ extension LogViewerTests {
         #expect(try fixture.logs.filterLines(id, [filter], redacted: false) == [count])
     }
 }
+
+extension LogViewerTests {
+    @Test func topValuesRankAPIITypesValuesByCount() throws {
+        let attackers = ["203.0.113.7": 5, "198.51.100.23": 3, "192.0.2.44": 3, "10.0.0.5": 1]
+        var lines: [String] = []
+        for (address, count) in attackers.sorted(by: { $0.key < $1.key }) {
+            lines += (0..<count).map { "Failed password for root from \(address) port \(40_000 + $0) ssh2" }
+        }
+        lines.append("Accepted publickey for deploy from 10.0.0.5 port 22 ssh2, mail ops@example.com")
+        let id = try store(lines.shuffled().joined(separator: "\n") + "\n")
+        let (top, distinct) = try fixture.logs.topValues(id, type: "IPv4", limit: 3)
+        #expect(distinct == 4)
+        #expect(top.map(\.value) == ["203.0.113.7", top[1].value, top[2].value])
+        #expect(top.map(\.count) == [5, 3, 3])
+        #expect(Set(top[1...].map(\.value)) == ["198.51.100.23", "192.0.2.44"])
+        #expect(top[1].firstLine < top[2].firstLine, "ties in order of first appearance")
+        #expect(try fixture.logs.topValues(id, type: "Email").values.map(\.value) == ["ops@example.com"])
+    }
+}
