@@ -18,5 +18,7 @@ static inline attr_t nc_a_underline(void)  { return A_UNDERLINE; }
 static inline attr_t nc_a_dim(void)        { return A_DIM; }
 static inline attr_t nc_a_italic(void)     { return A_ITALIC; }
 static inline int    nc_key_f(int n)       { return KEY_F(n); }
+/// A character of the terminal's line-drawing set, by its VT100 name ('q' a horizontal line...).
+static inline chtype nc_acs(char c)        { return NCURSES_ACS(c); }
 
 #endif

@@ -230,6 +230,22 @@ wait_for "trcaa: the database key does not open"
 wait_for "exit=77 tty=restored"
 ok "a wrong key gets a message and status 77"
 
+# --- a locale without UTF-8, a terminal without an alternate screen ----------------------------
+type_line "LC_ALL=C run"
+wait_for "1 issue - sort: updated"
+screen | grep -q "›" && fail "LC_ALL=C still draws UTF-8 (›)"
+keys Q
+wait_for "exit=0 tty=restored"
+ok "LC_ALL=C draws ASCII (and the terminal's own line-drawing characters)"
+
+tm send-keys -t t "clear" Enter
+type_line "TERM=vt100 run"
+wait_for "1 issue · sort: updated"
+keys Q
+wait_for "exit=0 tty=restored"
+screen | grep -q "key: env" && fail "TERM=vt100 left the status bar on the screen"
+ok "TERM=vt100 (no alternate screen) leaves nothing behind"
+
 # --- NO_COLOR ---------------------------------------------------------------------------------
 type_line "NO_COLOR=1 run"
 wait_for "1 issue · sort: updated"
@@ -279,7 +295,7 @@ keys G
 wait_for "line 2000 of 2000 lines"
 wait_for "2000 Dec 10 10:20:00 LabSZ sshd[26000]: Failed password for invalid user admin"
 keys g /
-wait_for "Search forward:"
+wait_for "/ search text:"
 tm send-keys -t t -l "Accepted password"
 keys Enter
 wait_for "line 1500 of 2000 lines"

@@ -6,11 +6,14 @@ public final class HeadlessSession {
     public let runner: EffectRunner
     /// Effects that need a terminal, in order.
     public private(set) var terminalEffects: [Effect] = []
+    /// What the terminal shows: frames are as an ASCII terminal would show them when `.ascii`.
+    public let charset: Charset
 
     /// Starts the app (loading its first screen) on `state`.
-    public init(state: AppState, runner: EffectRunner) {
+    public init(state: AppState, runner: EffectRunner, charset: Charset = .utf8) {
         self.state = state
         self.runner = runner
+        self.charset = charset
         run(App.start(&self.state))
     }
 
@@ -24,7 +27,7 @@ public final class HeadlessSession {
     public func frame() -> CellBuffer {
         var buffer = CellBuffer(size: state.size)
         App.render(state, into: &buffer)
-        return buffer
+        return charset == .ascii ? ASCIIFallback.apply(to: buffer) : buffer
     }
 
     private func run(_ effects: [Effect]) {

@@ -20,6 +20,13 @@ public struct CellBuffer: Sendable, Equatable {
 
     func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < size.width && y < size.height }
 
+    /// The same frame with each cell's text replaced by `transform` of the cell (same width).
+    func mapText(_ transform: (Cell) -> String) -> CellBuffer {
+        var result = self
+        for index in cells.indices { result.cells[index].text = transform(cells[index]) }
+        return result
+    }
+
     /// Puts `cell` at (x, y); a wide cell also takes (x + 1, y), or is replaced by a blank when
     /// there is no room for its second half.
     public mutating func set(x: Int, y: Int, _ cell: Cell) {

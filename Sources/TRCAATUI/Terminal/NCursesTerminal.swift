@@ -25,13 +25,15 @@ public final class NCursesTerminal: Backend {
     private var lastFrame: CellBuffer?
     private var consecutiveErrors = 0
     private var isActive = true
+    /// ASCII and the line-drawing set when the locale is not UTF-8.
+    public let charset: Charset
 
     /// Starts full-screen mode.
     ///
     /// - throws: `TerminalError` when stdin/stdout are not terminals or `TERM` cannot drive one.
     public init(environment: [String: String], colorsWanted: Bool) throws {
         let term = try Self.checkUsable(environment: environment)
-        Self.selectUTF8Locale()
+        charset = Charset.selectLocale(environment: environment)
         guard let wakePipe = WakePipe() else { throw TerminalError.initialisationFailed(term: term) }
         self.wakePipe = wakePipe
         // Before newterm: ncurses only installs its own handlers where none are set.
@@ -45,7 +47,7 @@ public final class NCursesTerminal: Backend {
         }
         guard let created else { throw TerminalError.initialisationFailed(term: term) }
         set_term(created)
-        guard let cup = tigetstr("cup"), Int(bitPattern: cup) != -1 else {
+        guard Self.hasCapability("cup") else {
             endwin()
             delscreen(created)
             throw TerminalError.unusableTerminal(term: term)
@@ -74,6 +76,11 @@ public final class NCursesTerminal: Backend {
     public func stop() {
         guard isActive else { return }
         isActive = false
+        // Without an alternate screen (TERM=vt100) the last frame would stay on the terminal.
+        if !Self.hasCapability("smcup") {
+            erase()
+            refresh()
+        }
         endwin()
         delscreen(screen)
     }
@@ -87,14 +94,6 @@ public final class NCursesTerminal: Backend {
             throw TerminalError.unusableTerminal(term: environment["TERM"])
         }
         return term
-    }
-
-    /// ncursesw needs a UTF-8 locale for anything beyond ASCII; over SSH the client's locale
-    /// may not exist on the server, and C.UTF-8 always does on Debian.
-    private static func selectUTF8Locale() {
-        if setlocale(LC_ALL, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
-            setlocale(LC_ALL, "C.UTF-8")
-        }
     }
 
     // MARK: Drawing
@@ -112,22 +111,37 @@ public final class NCursesTerminal: Backend {
         clearok(curscr, true)
     }
 
+    /// Draws row `y` as runs of same-styled cells; without UTF-8, box lines one by one from the
+    /// terminal's line-drawing set.
     private func drawRow(_ y: Int, of frame: CellBuffer) {
         var x = 0
         while x < frame.size.width {
             let first = frame[x, y]
+            apply(theme.style(for: first.role, highlighted: first.isHighlighted))
+            if charset == .ascii, let line = ASCIIFallback.lineDrawing(first.text) {
+                mvaddch(Int32(y), Int32(x), nc_acs(CChar(line.asciiValue ?? 0)))
+                x += 1
+                continue
+            }
             var text: [wchar_t] = []
             var end = x
             while end < frame.size.width {
                 let cell = frame[end, y]
                 if cell.role != first.role || cell.isHighlighted != first.isHighlighted { break }
-                for scalar in cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                if charset == .ascii, ASCIIFallback.lineDrawing(cell.text) != nil { break }
+                let shown = charset == .ascii ? ASCIIFallback.text(of: cell) : cell.text
+                for scalar in shown.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                 end += 1
             }
-            apply(theme.style(for: first.role, highlighted: first.isHighlighted))
             _ = text.withUnsafeBufferPointer { mvaddnwstr(Int32(y), Int32(x), $0.baseAddress, Int32($0.count)) }
             x = end
         }
+    }
+
+    /// Whether the terminal's description has string capability `name`.
+    private static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        return Int(bitPattern: value) != -1
     }
 
     private func apply(_ style: TextStyle) {

@@ -74,8 +74,10 @@ public struct Theme: Sendable {
         case .header, .match: TextStyle(bold: true, underline: true)
         case .statusBar, .tabActive: TextStyle(reverse: true)
         case .error, .severityP1: TextStyle(bold: true, underline: true)
+        // The three kinds of PII stay apart without colour.
         case .piiCredential: TextStyle(bold: true, reverse: true)
-        case .piiPersonal, .piiNetwork: TextStyle(underline: true)
+        case .piiPersonal: TextStyle(reverse: true)
+        case .piiNetwork: TextStyle(underline: true)
         }
     }
 }

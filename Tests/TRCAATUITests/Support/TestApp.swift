@@ -16,7 +16,7 @@ final class TestApp {
     /// Effects that need a terminal (editor, suspend, quit), in order.
     var terminalEffects: [Effect] { session.terminalEffects }
 
-    init(size: Size = .minimum, externalEditor: Bool = false, desktopDatabase: String? = nil,
+    init(size: Size = .minimum, externalEditor: Bool = false, desktopDatabase: String? = nil, charset: Charset = .utf8,
          setup: (Workspace) throws -> Void = { _ in }) throws {
         directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
@@ -26,7 +26,7 @@ final class TestApp {
         status.desktopDatabase = desktopDatabase
         session = HeadlessSession(
             state: AppState(size: size, status: status, now: Self.now, hasExternalEditor: externalEditor),
-            runner: EffectRunner(workspace: workspace, describe: { "\($0)" }))
+            runner: EffectRunner(workspace: workspace, describe: { "\($0)" }), charset: charset)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
