@@ -194,10 +194,15 @@ public enum App {
             state.overlay = .help(HelpState(focus: state.focus))
         case .palette:
             state.overlay = .palette(PaletteState(focus: state.focus))
-        case .back:
+        case .back, .close:
             if state.screens.count > 1 {
                 // Screens below were reloaded with every change made above them.
                 state.screens.removeLast()
+                return []
+            }
+            // Esc is pressed by habit to leave a prompt or a dialog: on the first screen it does not quit.
+            guard action == .back else {
+                inform("q quits trcaa (Esc only goes back)", in: &state)
                 return []
             }
             state.isQuitting = true

@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
     // Documents
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log
-    case showAttachments, showAudit, verifyAudit, showMessages, showFilters, toggleRegex, removeChoice, showTopValues
+    case showAttachments, showAudit, verifyAudit, showMessages, showFilters, toggleRegex, removeChoice, showTopValues, close
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

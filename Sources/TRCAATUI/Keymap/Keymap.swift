@@ -7,7 +7,8 @@ public struct Keymap: Sendable {
         .global: [
             Binding([.char("?"), .function(1)], .help, "Show the keys of this screen", hint: "help"),
             Binding([.char(":")], .palette, "Open the command palette", hint: "commands"),
-            Binding([.char("q"), .escape], .back, "Go back (quit on the first screen)", hint: "back"),
+            Binding([.char("q")], .back, "Go back (quit on the first screen)", hint: "back"),
+            Binding([.escape], .close, "Go back (never quits)"),
             Binding([.char("Q"), .ctrl("c")], .quit, "Quit trcaa"),
             Binding([.ctrl("z")], .suspend, "Suspend to the shell (fg returns)"),
             Binding([.ctrl("l")], .refresh, "Reload and redraw"),

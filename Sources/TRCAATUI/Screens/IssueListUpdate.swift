@@ -43,7 +43,7 @@ extension App {
             list.search = nil
             list.cursor = ListCursor()
             list.cursor.scrollIntoView(count: list.rowCount, visible: visible)
-        case .back where list.search != nil:
+        case .back where list.search != nil, .close where list.search != nil:
             list.search = nil
             list.cursor.scrollIntoView(count: list.rowCount, visible: visible)
         case .filter:

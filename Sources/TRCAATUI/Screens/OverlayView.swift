@@ -13,8 +13,9 @@ enum OverlayView {
         }
     }
 
-    /// The keys of the focus help was opened from: its contexts first, then moving and global keys.
-    static func helpLines(_ help: HelpState) -> [(String, Role)] {
+    /// The keys of the focus help was opened from: its contexts first, then moving and global
+    /// keys; each description wrapped at `width` beside its keys.
+    static func helpLines(_ help: HelpState, width: Int) -> [(String, Role)] {
         var lines: [(String, Role)] = []
         var lastContext: KeyContext?
         for entry in Keymap.standard.visibleBindings(in: Keymap.chain(for: help.focus)) {
@@ -24,15 +25,21 @@ enum OverlayView {
                 lastContext = entry.context
             }
             let keys = entry.binding.keyLabels
-            lines.append(((keys + String(repeating: " ", count: max(1, 16 - DisplayWidth.columns(of: keys))))
-                + entry.binding.help, .normal))
+            let keyColumn = max(DisplayWidth.columns(of: keys) + 1, 16)
+            let wrapped = TextWrap.lines(entry.binding.help, width: max(10, width - keyColumn))
+            for (index, text) in wrapped.enumerated() {
+                let lead = index == 0 ? keys + String(repeating: " ", count: keyColumn - DisplayWidth.columns(of: keys))
+                    : String(repeating: " ", count: keyColumn)
+                lines.append((lead + text, .normal))
+            }
         }
         return lines
     }
 
     private static func drawHelp(_ help: HelpState, in screen: Rect, into buffer: inout CellBuffer) {
-        let lines = helpLines(help)
-        let area = screen.centred(width: 72, height: min(screen.height, lines.count + 2))
+        let width = min(72, screen.width)
+        let lines = helpLines(help, width: width - 4)
+        let area = screen.centred(width: width, height: min(screen.height, lines.count + 2))
         let inner = Frame.draw(area, title: "Keys — q or ? closes", into: &buffer)
         let scroll = min(help.scroll, max(0, lines.count - inner.height))
         for (row, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
