@@ -32,4 +32,19 @@ import TRCAACore
         let first = try #require(rows.firstIndex { $0.contains("Edit the step's answer and evidence in") })
         #expect(rows[first + 1].contains("$VISUAL/$EDITOR"))
     }
+
+    @Test func thePaletteFindsTheActionsOfOtherTabs() throws {
+        let app = try TestApp { try $0.issues.create(IssueDraft(title: "Checkout 502s")) }
+        app.press(.open)
+        #expect(app.detail?.tab == .overview)
+        app.press(.palette)
+        app.type("rca")
+        guard case .palette(let palette) = app.state.overlay else { Issue.record("no palette"); return }
+        let first = try #require(App.paletteEntries(palette).first)
+        #expect(first.binding.action == .generateDocument, "“Generate the RCA” before “Quit trcaa”")
+        app.press(.confirm)
+        #expect(app.detail?.tab == .documents)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no document picker"); return }
+        #expect(picker.options.first?.label.hasPrefix("RCA") == true)
+    }
 }

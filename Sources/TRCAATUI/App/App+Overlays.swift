@@ -24,7 +24,13 @@ extension App {
             case .confirm:
                 state.overlay = nil
                 guard entries.indices.contains(palette.cursor.selected) else { return [] }
-                return perform(entries[palette.cursor.selected].binding.action, in: &state)
+                let entry = entries[palette.cursor.selected]
+                // An action of another tab of the issue: that tab first.
+                if let tab = DetailTab.allCases.first(where: { $0.context == entry.context }),
+                   let detail = state.top(IssueDetailState.self), detail.tab.context != tab.context {
+                    _ = perform(.showTab(tab.rawValue), in: &state)
+                }
+                return perform(entry.binding.action, in: &state)
             default:
                 state.overlay = nil
             }
@@ -126,12 +132,15 @@ extension App {
         return []
     }
 
-    /// The palette's entries: every binding of the focus it was opened from, filtered fuzzily;
-    /// in the log viewer a number goes to that line (`:120` Enter); anywhere, an issue key
-    /// (`#42`, `OPS-42`) opens that issue.
+    /// The palette's entries: every action reachable from the focus it was opened from (on an
+    /// issue, the other tabs' too), filtered fuzzily; in the log viewer a number goes to that
+    /// line (`:120` Enter); anywhere, an issue key (`#42`, `OPS-42`) opens that issue.
     static func paletteEntries(_ palette: PaletteState) -> [(context: KeyContext, binding: Binding)] {
-        let all = Keymap.standard.visibleBindings(in: Keymap.chain(for: palette.focus))
-            .filter { $0.binding.action != .palette }
+        var chain = Keymap.chain(for: palette.focus)
+        if palette.focus.contains(.issueDetail) {
+            for tab in DetailTab.allCases where !chain.contains(tab.context) { chain.append(tab.context) }
+        }
+        let all = Keymap.standard.visibleBindings(in: chain).filter { $0.binding.action != .palette }
         let query = palette.editor.text
         guard !query.isEmpty else { return all }
         if palette.focus.contains(.logViewer), let number = Int(query), number > 0 {
