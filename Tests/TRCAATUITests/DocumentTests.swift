@@ -39,7 +39,7 @@ import TRCAACore
         app.type(missing)
         app.press(.confirm)
         guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
-        #expect(form.value(0) == missing)
+        #expect(form.value(.directory) == missing)
         #expect(form.error != nil)
         #expect(app.role(of: String(form.error?.prefix(12) ?? "")) == .error)
         // Corrected, it exports and closes.

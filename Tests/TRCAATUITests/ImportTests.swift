@@ -40,9 +40,9 @@ import TRCAACore
         app.press(.importLog)
         guard case .form = app.state.overlay else { Issue.record("no import form"); return }
         app.type(directory + "/app-2026-11-2")
-        app.press(.nextField)
+        app.press(.complete)
         guard case .form(let form) = app.state.overlay else { Issue.record("the form closed"); return }
-        #expect(form.value(0) == directory + "/app-2026-11-2")
+        #expect(form.value(.path) == directory + "/app-2026-11-2")
         #expect(form.fields[0].note == "app-2026-11-23.log  app-2026-11-24.log")
         app.type("3.log")
         app.press(.confirm)
@@ -62,7 +62,7 @@ import TRCAACore
         app.press(.confirm)
         // The dialog stays, with the reason in it and the path as typed, to be corrected.
         guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
-        #expect(form.value(0) == directory + "/nope.log")
+        #expect(form.value(.path) == directory + "/nope.log")
         #expect(form.error?.contains("nope.log") == true)
         #expect(app.screenText.contains("nope.log"))
         #expect(app.state.importing == nil)
@@ -106,6 +106,6 @@ import TRCAACore
         #expect(App.update(&state, .action(.confirm)).isEmpty)
         guard case .form(let form) = state.overlay else { Issue.record("the form closed"); return }
         #expect(form.error == "huge.log is still being imported (Ctrl-c stops it)")
-        #expect(form.value(0) == directory + "/app-2026-11-23.log", "what was typed stays")
+        #expect(form.value(.path) == directory + "/app-2026-11-23.log", "what was typed stays")
     }
 }

@@ -42,6 +42,36 @@ import TRCAACore
         #expect(app.state.toast?.text == "created “Disk full on db01”")
     }
 
+    @Test func theNewIssueFormCompletesSeverityAndCategoryAndListsWhatFits() throws {
+        let app = try TestApp { try $0.issues.create(IssueDraft(title: "Existing issue")) }
+        app.press(.newIssue)
+        app.type("VM host lost its disks")
+        app.press(.nextField)
+        app.send(.key(.ctrl("u")))
+        app.type("p1")
+        app.press(.complete)
+        guard case .form(var form) = app.state.overlay else { Issue.record("form closed"); return }
+        #expect(form.value(.severity) == "P1 critical")
+        app.press(.nextField)
+        app.send(.key(.ctrl("u")))
+        app.type("v")
+        app.press(.complete)
+        guard case .form(let completed) = app.state.overlay else { Issue.record("form closed"); return }
+        form = completed
+        #expect(form.value(.category) == "virtualization")
+        // Every value is listed whole under the focused field (none cut at 80 columns).
+        app.send(.key(.ctrl("u")))
+        app.press(.complete)
+        #expect(!app.screenText.contains("…"))
+        #expect(app.screenText.contains("virtualization"))
+        app.type("virt")
+        app.press(.complete)
+        app.send(.key(.ctrl("s")))
+        #expect(app.state.overlay == nil)
+        let created = try #require(app.list?.selectedIssue?.issue)
+        #expect(created.severity == "P1" && created.category == "virtualization")
+    }
+
     @Test func searchShowsRankedResultsAsYouTypeAndEscClearsIt() throws {
         let app = try TestApp {
             try $0.issues.create(IssueDraft(title: "Payment gateway timeout"))
@@ -92,7 +122,7 @@ import TRCAACore
         }
         app.press(.filter)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
-        #expect(picker.options[picker.cursor.selected].value == "status:open")
+        #expect(picker.options[picker.cursor.selected].value == .status(.open))
         app.press(.toggleChoice)
         app.press(.confirm)
         #expect(app.list?.window.rows.map(\.issue.title) == ["Bravo"])

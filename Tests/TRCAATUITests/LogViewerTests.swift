@@ -226,7 +226,7 @@ import TRCAACore
         #expect(picker.title.hasPrefix("IPv4 in gateway.log: 4 values"))
         #expect(picker.options.count == 4)
         #expect(picker.options.allSatisfy { $0.label.hasPrefix("60  ") })
-        #expect(picker.options.first?.value == "203.0.113.7", "ties in order of first appearance")
+        #expect(picker.options.first?.value == .text("203.0.113.7"), "ties in order of first appearance")
         app.press(.moveDown)
         app.press(.confirm)
         let viewer = try #require(viewerState(app))

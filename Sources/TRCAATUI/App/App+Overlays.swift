@@ -43,9 +43,11 @@ extension App {
             }
         case .form(var form):
             switch action {
-            case .nextField where form.purpose.completesPath:
-                return [.completePath(form.value(form.focused))]
-            case .nextField: form.focused = (form.focused + 1) % form.fields.count
+            case .complete where form.fields[form.focused].kind == .path:
+                return [.completePath(form.fields[form.focused].editor.text)]
+            case .complete where form.fields[form.focused].kind.choices != nil:
+                form.fields[form.focused].completeChoice()
+            case .nextField, .complete: form.focused = (form.focused + 1) % form.fields.count
             case .previousField: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
             case .confirm:
                 if form.focused < form.fields.count - 1, form.fields.count > 1 {

@@ -40,12 +40,12 @@ extension App {
         state.overlay = .form(FormState(
             title: "New issue",
             fields: [
-                FormField("Title"),
-                FormField("Severity", "P3", note: "P1–P4 or critical/high/medium/low"),
-                FormField("Category", "general", note: IssueCategory.allCases.map(\.rawValue).joined(separator: " ")),
-                FormField("Assignee"),
-                FormField("Tags", note: "comma-separated"),
-                FormField("Description"),
+                FormField(.title, "Title"),
+                .choice(.severity, "Severity", "P3", Severity.allCases.map { "\($0.rawValue) \($0.name)" }),
+                .choice(.category, "Category", "general", IssueCategory.allCases.map(\.rawValue)),
+                FormField(.assignee, "Assignee"),
+                FormField(.tags, "Tags", note: "comma-separated"),
+                FormField(.description, "Description"),
             ],
             purpose: .newIssue))
     }

@@ -10,50 +10,52 @@ extension App {
 
     private static func work(for form: FormState, in state: inout AppState) -> [Effect] {
         var form = form
-        let trimmed = { (index: Int) in form.value(index).trimmingCharacters(in: .whitespaces) }
+        let trimmed = { (id: FormField.ID) in form.value(id).trimmingCharacters(in: .whitespaces) }
         switch form.purpose {
         case .newIssue:
-            guard !trimmed(0).isEmpty else { return reject(&form, "the title cannot be empty", field: 0, in: &state) }
-            guard let severity = Severity(input: trimmed(1)) else {
-                return reject(&form, "unknown severity “\(trimmed(1))”: use \(Severity.accepted.joined(separator: ", "))",
-                              field: 1, in: &state)
+            guard !trimmed(.title).isEmpty else { return reject(&form, "the title cannot be empty", field: .title, in: &state) }
+            // A choice reads as its first word ("P2 high").
+            let severityText = String(trimmed(.severity).split(separator: " ").first ?? "")
+            guard let severity = Severity(input: severityText) else {
+                return reject(&form, "unknown severity “\(trimmed(.severity))”: use \(Severity.accepted.joined(separator: ", "))",
+                              field: .severity, in: &state)
             }
-            guard let category = IssueCategory(input: trimmed(2)) else {
-                return reject(&form, "unknown category “\(trimmed(2))”", field: 2, in: &state)
+            guard let category = IssueCategory(input: trimmed(.category)) else {
+                return reject(&form, "unknown category “\(trimmed(.category))”: Tab completes", field: .category, in: &state)
             }
             state.overlay = nil
-            return [.createIssue(IssueDraft(title: trimmed(0), description: form.value(5), severity: severity,
-                                            category: category, assignee: trimmed(3), tags: Tags.parse(form.value(4))))]
+            return [.createIssue(IssueDraft(title: trimmed(.title), description: form.value(.description), severity: severity,
+                                            category: category, assignee: trimmed(.assignee), tags: Tags.parse(form.value(.tags))))]
         case .exportDocument(let documentId, let format):
-            let directory = PathInput.normalize(form.value(0))
-            guard !directory.isEmpty else { return reject(&form, "type a directory", field: 0, in: &state) }
+            let directory = PathInput.normalize(form.value(.directory))
+            guard !directory.isEmpty else { return reject(&form, "type a directory", field: .directory, in: &state) }
             state.overlay = nil
             return [.exportDocument(id: documentId, format, directory: directory, replacing: false)]
         case .importLog(let issueId):
-            let path = PathInput.normalize(form.value(0))
-            guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: 0, in: &state) }
+            let path = PathInput.normalize(form.value(.path))
+            guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: .path, in: &state) }
             if let running = state.importing {
-                return reject(&form, "\(running) is still being imported (Ctrl-c stops it)", field: 0, in: &state)
+                return reject(&form, "\(running) is still being imported (Ctrl-c stops it)", field: .path, in: &state)
             }
             state.overlay = nil
             state.importing = (path as NSString).lastPathComponent
             return [.importLog(issueId: issueId, path: path)]
         case .addWhy(let issueId):
-            guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }
+            guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
-            return [.addWhy(issueId: issueId, question: trimmed(0), answer: trimmed(1), evidence: trimmed(2))]
+            return [.addWhy(issueId: issueId, question: trimmed(.question), answer: trimmed(.answer), evidence: trimmed(.evidence))]
         case .editWhy(let stepId):
-            guard !trimmed(0).isEmpty else { return reject(&form, "the question cannot be empty", field: 0, in: &state) }
+            guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
-            return [.editWhy(stepId: stepId, question: trimmed(0), answer: trimmed(1), evidence: trimmed(2))]
+            return [.editWhy(stepId: stepId, question: trimmed(.question), answer: trimmed(.answer), evidence: trimmed(.evidence))]
         case .editField(let issueId, let field):
             var changes = IssueChanges()
             switch field {
             case .title:
-                guard !trimmed(0).isEmpty else { return reject(&form, "the title cannot be empty", field: 0, in: &state) }
-                changes.title = trimmed(0)
-            case .assignee: changes.assignee = trimmed(0)
-            case .tags: changes.tags = Tags.parse(form.value(0))
+                guard !trimmed(.title).isEmpty else { return reject(&form, "the title cannot be empty", field: .title, in: &state) }
+                changes.title = trimmed(.title)
+            case .assignee: changes.assignee = trimmed(.assignee)
+            case .tags: changes.tags = Tags.parse(form.value(.tags))
             default: break
             }
             state.overlay = nil
@@ -61,9 +63,9 @@ extension App {
         }
     }
 
-    private static func reject(_ form: inout FormState, _ reason: String, field: Int, in state: inout AppState) -> [Effect] {
+    private static func reject(_ form: inout FormState, _ reason: String, field: FormField.ID, in state: inout AppState) -> [Effect] {
         form.error = reason
-        form.focused = field
+        form.focused = form.index(of: field)
         state.overlay = .form(form)
         return []
     }
@@ -73,48 +75,39 @@ extension App {
         let options = picker.options
         if case .viewerFilters(let logId) = picker.purpose { return applyFilterList(options, logId: logId, in: &state) }
         guard options.indices.contains(picker.cursor.selected) else { return [] }
-        let value = options[picker.cursor.selected].value
-        switch picker.purpose {
-        case .status(let id):
-            guard let status = IssueStatus(input: value) else { return [] }
+        switch (picker.purpose, options[picker.cursor.selected].value) {
+        case (.status(let id), .status(let status)):
             return [.updateIssue(id: id, IssueChanges(status: status))]
-        case .severity(let id):
-            guard let severity = Severity(input: value) else { return [] }
+        case (.severity(let id), .severity(let severity)):
             return [.updateIssue(id: id, IssueChanges(severity: severity))]
-        case .category(let id):
-            guard let category = IssueCategory(input: value) else { return [] }
+        case (.category(let id), .category(let category)):
             return [.updateIssue(id: id, IssueChanges(category: category))]
-        case .filter:
+        case (.filter, _):
             guard var list = state.top(IssueListState.self) else { return [] }
             let ticked = options.filter(\.isTicked).map(\.value)
-            list.filter.statuses = ticked.compactMap { $0.hasPrefix("status:") ? IssueStatus(input: String($0.dropFirst(7))) : nil }
-            list.filter.severities = ticked.compactMap { $0.hasPrefix("severity:") ? Severity(input: String($0.dropFirst(9))) : nil }
-            list.filter.categories = ticked.compactMap {
-                $0.hasPrefix("category:") ? IssueCategory(input: String($0.dropFirst(9))) : nil
-            }
+            list.filter.statuses = ticked.compactMap { if case .status(let status) = $0 { status } else { nil } }
+            list.filter.severities = ticked.compactMap { if case .severity(let severity) = $0 { severity } else { nil } }
+            list.filter.categories = ticked.compactMap { if case .category(let category) = $0 { category } else { nil } }
             return reload(list, in: &state)
-        case .viewerFilters:
-            return []  // applied above, even with every filter removed
-        case .attachEvidence(let logId):
-            return attachEvidence(logId: logId, stepId: value, in: &state)
-        case .dismissPII:
+        case (.attachEvidence(let logId), .text(let stepId)):
+            return attachEvidence(logId: logId, stepId: stepId, in: &state)
+        case (.dismissPII, .spans(let ids)):
             guard let line = state.top(LogViewerState.self)?.selectedLine else { return [] }
-            confirmDismissal(of: value.split(separator: ",").map(String.init), line: line.number, in: &state)
+            confirmDismissal(of: ids, line: line.number, in: &state)
             return []
-        case .topValuesType(let logId):
-            return [.topValues(logId: logId, type: value)]
-        case .topValue(let logId):
+        case (.topValuesType(let logId), .text(let type)):
+            return [.topValues(logId: logId, type: type)]
+        case (.topValue(let logId), .text(let value)):
             return filterToValue(value, logId: logId, in: &state)
-        case .jumpToLine:
-            guard let line = Int(value) else { return [] }
+        case (.jumpToLine, .line(let line)):
             return performOnScreen(.gotoLine(line + 1), in: &state) ?? []
-        case .generateDocument(let issueId):
-            guard let kind = DocumentKind(rawValue: value) else { return [] }
+        case (.generateDocument(let issueId), .document(let kind)):
             return [.generateDocument(issueId: issueId, kind, force: false)]
-        case .exportFormat(let documentId):
-            guard let format = ExportFormat(rawValue: value) else { return [] }
+        case (.exportFormat(let documentId), .format(let format)):
             askExportDirectory(documentId: documentId, format: format, in: &state)
             return []
+        default:
+            return []  // A heading, or the viewer's filters (applied above, even with every filter removed).
         }
     }
 
@@ -123,7 +116,7 @@ extension App {
         var effects: [Effect] = []
         state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
             let kept = options.compactMap { option -> LineFilter? in
-                guard let index = Int(option.value), viewer.filters.indices.contains(index) else { return nil }
+                guard case .index(let index) = option.value, viewer.filters.indices.contains(index) else { return nil }
                 var filter = viewer.filters[index]
                 filter.isEnabled = option.isTicked
                 return filter

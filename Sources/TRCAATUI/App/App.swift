@@ -109,7 +109,7 @@ public enum App {
             topValuesReady(logId, type: type, values, distinct: distinct, in: &state)
             return []
         case .pathCompleted(let text, let candidates):
-            guard case .form(var form) = state.overlay, form.purpose.completesPath else { return [] }
+            guard case .form(var form) = state.overlay, form.fields[form.focused].kind == .path else { return [] }
             form.fields[form.focused].editor = LineEditor(text)
             form.fields[form.focused].note = candidates.isEmpty ? nil
                 : candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : "")

@@ -152,7 +152,8 @@ public struct Keymap: Sendable {
         .form: [
             Binding([.enter], .confirm, "Next field; save on the last one", hint: "next/save"),
             Binding([.ctrl("s")], .submit, "Save"),
-            Binding([.tab, .down], .nextField, "Next field", hint: "field"),
+            Binding([.tab], .complete, "Complete a path or a choice; in other fields, the next field", hint: "complete"),
+            Binding([.down], .nextField, "Next field", hint: "field"),
             Binding([.backTab, .up], .previousField, "Previous field"),
             Binding([.escape], .cancel, "Cancel without saving", hint: "cancel"),
         ],

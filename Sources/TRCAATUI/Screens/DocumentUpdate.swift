@@ -13,7 +13,7 @@ extension App {
                 title: "Generate from “\(issue.title)”",
                 options: DocumentKind.allCases.map { kind in
                     let exists = documents.contains { $0.docType == kind.rawValue }
-                    return PickerOption(kind.displayName + (exists ? " (replaces the current one)" : ""), value: kind.rawValue)
+                    return PickerOption(kind.displayName + (exists ? " (replaces the current one)" : ""), .document(kind))
                 },
                 purpose: .generateDocument(issueId: issue.id)))
             return []
@@ -64,7 +64,7 @@ extension App {
 
     private static func openExportPicker(documentId: String, title: String, in state: inout AppState) {
         state.overlay = .picker(PickerState(
-            title: "Export “\(title)” as", options: ExportFormat.allCases.map { PickerOption($0.label, value: $0.rawValue) },
+            title: "Export “\(title)” as", options: ExportFormat.allCases.map { PickerOption($0.label, .format($0)) },
             purpose: .exportFormat(documentId: documentId)))
     }
 
@@ -72,7 +72,8 @@ extension App {
     static func askExportDirectory(documentId: String, format: ExportFormat, in state: inout AppState) {
         state.overlay = .form(FormState(
             title: "Export as \(format.label)",
-            fields: [FormField("Directory", FileManager.default.currentDirectoryPath, note: "Tab completes · ~ is your home")],
+            fields: [FormField(.directory, "Directory", FileManager.default.currentDirectoryPath,
+                               note: "Tab completes · ~ is your home", kind: .path)],
             purpose: .exportDocument(documentId: documentId, format)))
     }
 

@@ -34,11 +34,12 @@ extension App {
             openStatusPicker(issueId: issue.id, current: issue.status, in: &state)
         case (.changeSeverity, .overview):
             openPicker(.severity(issueId: issue.id), title: "Severity",
-                       options: Severity.allCases.map { ("\($0.rawValue) \($0.name)", $0.rawValue) }, current: issue.severity,
-                       in: &state)
+                       options: Severity.allCases.map { PickerOption("\($0.rawValue) \($0.name)", .severity($0),
+                                                                     isTicked: $0.rawValue == issue.severity) }, in: &state)
         case (.changeCategory, .overview):
             openPicker(.category(issueId: issue.id), title: "Category",
-                       options: IssueCategory.allCases.map { ($0.rawValue, $0.rawValue) }, current: issue.category, in: &state)
+                       options: IssueCategory.allCases.map { PickerOption($0.rawValue, .category($0), isTicked: $0.rawValue == issue.category) },
+                       in: &state)
         case (.editField, .overview):
             return editField(detail.selectedField, of: issue, in: &state)
         case (.editDescription, .overview):
@@ -48,15 +49,15 @@ extension App {
             let number = (detail.detail?.steps.count ?? 0) + 1
             state.overlay = .form(FormState(
                 title: "Why #\(number)",
-                fields: [FormField("Why?", number == 1 ? "Why did “\(issue.title)” happen?" : ""),
-                         FormField("Answer"), FormField("Evidence")],
+                fields: [FormField(.question, "Why?", number == 1 ? "Why did “\(issue.title)” happen?" : ""),
+                         FormField(.answer, "Answer"), FormField(.evidence, "Evidence")],
                 purpose: .addWhy(issueId: issue.id)))
         case (.editWhy, .whys):
             guard let step = detail.selectedStep else { return [] }
             state.overlay = .form(FormState(
                 title: "Why #\(step.stepOrder)",
-                fields: [FormField("Why?", step.whyQuestion), FormField("Answer", step.answer),
-                         FormField("Evidence", step.evidence)],
+                fields: [FormField(.question, "Why?", step.whyQuestion), FormField(.answer, "Answer", step.answer),
+                         FormField(.evidence, "Evidence", step.evidence)],
                 purpose: .editWhy(stepId: step.id)))
         case (.editWhyText, .whys):
             guard let step = detail.selectedStep else { return [] }
@@ -82,7 +83,7 @@ extension App {
         case (.importLog, .logs):
             state.overlay = .form(FormState(
                 title: "Import a log into “\(issue.title)”",
-                fields: [FormField("Path", note: "Tab completes · ~ is your home · .gz is read as gzip")],
+                fields: [FormField(.path, "Path", note: "Tab completes · ~ is your home · .gz is read as gzip", kind: .path)],
                 purpose: .importLog(issueId: issue.id)))
         case (.open, .images):
             return detail.selectedImage.map { [.loadImageDetail(id: $0.id)] } ?? []
@@ -103,11 +104,9 @@ extension App {
         return []
     }
 
-    static func openPicker(_ purpose: PickerPurpose, title: String, options: [(String, String)], current: String,
-                           in state: inout AppState) {
-        let choices = options.map { PickerOption($0.0, value: $0.1, isTicked: $0.1 == current) }
-        var picker = PickerState(title: title, options: choices, purpose: purpose)
-        picker.cursor.selected = choices.firstIndex { $0.isTicked } ?? 0
+    static func openPicker(_ purpose: PickerPurpose, title: String, options: [PickerOption], in state: inout AppState) {
+        var picker = PickerState(title: title, options: options, purpose: purpose)
+        picker.cursor.selected = options.firstIndex { $0.isTicked } ?? 0
         state.overlay = .picker(picker)
     }
 
@@ -121,7 +120,8 @@ extension App {
             default: issue.tags.joined(separator: ", ")
             }
             state.overlay = .form(FormState(title: "Edit \(field.label.lowercased())",
-                                            fields: [FormField(field.label, value, note: field == .tags ? "comma-separated" : nil)],
+                                            fields: [FormField(field == .title ? .title : field == .assignee ? .assignee : .tags,
+                                                               field.label, value, note: field == .tags ? "comma-separated" : nil)],
                                             purpose: .editField(issueId: issue.id, field)))
             return []
         case .severity: return performOnScreen(.changeSeverity, in: &state) ?? []

@@ -125,22 +125,22 @@ extension App {
     }
 
     static func openStatusPicker(issueId: String, current: String, in state: inout AppState) {
-        let options = IssueStatus.allCases.map { PickerOption($0.rawValue, value: $0.rawValue, isTicked: $0.rawValue == current) }
+        let options = IssueStatus.allCases.map { PickerOption($0.rawValue, .status($0), isTicked: $0.rawValue == current) }
         var picker = PickerState(title: "Status", options: options, purpose: .status(issueId: issueId))
         picker.cursor.selected = options.firstIndex { $0.isTicked } ?? 0
         state.overlay = .picker(picker)
     }
 
     static func filterPicker(for filter: IssueFilter) -> PickerState {
-        var options = [PickerOption("Status", value: "", isHeading: true)]
-        options += IssueStatus.allCases.map { PickerOption($0.rawValue, value: "status:\($0.rawValue)", isTicked: filter.statuses.contains($0)) }
-        options.append(PickerOption("Severity", value: "", isHeading: true))
+        var options = [PickerOption.heading("Status")]
+        options += IssueStatus.allCases.map { PickerOption($0.rawValue, .status($0), isTicked: filter.statuses.contains($0)) }
+        options.append(.heading("Severity"))
         options += Severity.allCases.map {
-            PickerOption("\($0.rawValue) \($0.name)", value: "severity:\($0.rawValue)", isTicked: filter.severities.contains($0))
+            PickerOption("\($0.rawValue) \($0.name)", .severity($0), isTicked: filter.severities.contains($0))
         }
-        options.append(PickerOption("Category", value: "", isHeading: true))
+        options.append(.heading("Category"))
         options += IssueCategory.allCases.map {
-            PickerOption($0.rawValue, value: "category:\($0.rawValue)", isTicked: filter.categories.contains($0))
+            PickerOption($0.rawValue, .category($0), isTicked: filter.categories.contains($0))
         }
         return PickerState(title: "Filter (Space ticks, Enter applies)", options: options, cursor: ListCursor(selected: 1),
                            purpose: .filter)

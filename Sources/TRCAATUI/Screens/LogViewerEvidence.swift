@@ -19,7 +19,7 @@ extension App {
         guard let detail else { return inform("open this log from its issue to attach lines to its whys", in: &state) }
         let steps = detail.detail?.steps ?? []
         guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
-        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", value: $0.id) }
+        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", .text($0.id)) }
         state.overlay = .picker(PickerState(title: "Attach \(counted(viewer.marks.count, "line")) to", options: options,
                                             purpose: .attachEvidence(logId: viewer.logId)))
     }

@@ -67,7 +67,7 @@ extension App {
             let count = String(repeating: " ", count: max(0, String(busiest).count - lines.count)) + lines
             return PickerOption("\(label) \(bar.padding(toLength: 24, withPad: " ", startingAt: 0)) \(count)"
                                 + (levels.isEmpty ? "" : "  " + levels.joined(separator: ", ")),
-                                value: bucket.firstLine.map(String.init) ?? "")
+                                bucket.firstLine.map(PickerOption.Value.line) ?? .none)
         }
         state.overlay = .picker(PickerState(
             title: "\(fileName) \(histogram.isByTime ? "over time" : "by position") — Enter jumps there",
@@ -83,7 +83,7 @@ extension App {
         let options = values.map { row in
             let count = String(row.count)
             return PickerOption(String(repeating: " ", count: width - count.count) + count + "  " + row.value
-                                    + "  (first on line \(row.firstLine))", value: row.value)
+                                    + "  (first on line \(row.firstLine))", .text(row.value))
         }
         let shown = distinct > values.count ? "top \(values.count) of \(distinct)" : counted(distinct, "value")
         state.overlay = .picker(PickerState(title: "\(type) in \(viewer.fileName): \(shown) · Enter filters to one",

@@ -114,7 +114,7 @@ extension App {
             guard let first = types.first else { inform("no PII in this log: no values to rank", in: &state); break }
             guard types.count > 1 else { effects.append(.topValues(logId: viewer.logId, type: first.type)); break }
             state.overlay = .picker(PickerState(title: "Top values of which kind?",
-                                                options: types.map { PickerOption("\($0.type)  \($0.count)", value: $0.type) },
+                                                options: types.map { PickerOption("\($0.type)  \($0.count)", .text($0.type)) },
                                                 purpose: .topValuesType(logId: viewer.logId)))
         case .showHistogram:
             viewer.finding = "the histogram"
@@ -131,8 +131,8 @@ extension App {
             guard line.pii.count == 1 else {
                 // Several on the line: choose one, or all of them.
                 let options = line.pii.map { mark in
-                    PickerOption("\(mark.type) \(String(decoding: line.bytes[mark.range], as: UTF8.self))", value: mark.spanId)
-                } + [PickerOption("all \(line.pii.count) on this line", value: line.pii.map(\.spanId).joined(separator: ","))]
+                    PickerOption("\(mark.type) \(String(decoding: line.bytes[mark.range], as: UTF8.self))", .spans([mark.spanId]))
+                } + [PickerOption("all \(line.pii.count) on this line", .spans(line.pii.map(\.spanId)))]
                 state.overlay = .picker(PickerState(title: "Dismiss which PII on line \(line.number + 1)?", options: options,
                                                     purpose: .dismissPII))
                 break
@@ -198,7 +198,7 @@ extension App {
         PickerState(title: "Filters (Space turns off/on, x removes, Enter applies)",
                     options: filters.enumerated().map { index, filter in
                         PickerOption((filter.excludes ? "out  " : "in   ") + filter.text + (filter.isRegex ? "  (regex)" : ""),
-                                     value: String(index), isTicked: filter.isEnabled)
+                                     .index(index), isTicked: filter.isEnabled)
                     },
                     purpose: .viewerFilters(logId: logId))
     }

@@ -30,19 +30,44 @@ public struct FormState: Sendable, Equatable {
     public var purpose: FormPurpose
     public var error: String?
 
-    public func value(_ index: Int) -> String { fields.indices.contains(index) ? fields[index].editor.text : "" }
+    /// The text of the field `id` (empty when the form has none).
+    public func value(_ id: FormField.ID) -> String { fields.first { $0.id == id }?.editor.text ?? "" }
+
+    /// The position of the field `id`.
+    func index(of id: FormField.ID) -> Int { fields.firstIndex { $0.id == id } ?? 0 }
 }
 
+/// A field of a form: what it holds, its label and text, and how it is typed into.
 public struct FormField: Sendable, Equatable {
+    /// What a field holds: forms are read by name, not by position.
+    public enum ID: Sendable, Equatable {
+        case title, severity, category, assignee, tags, description, question, answer, evidence, path, directory
+    }
+
+    /// How Tab helps: a path completes against the file system, a choice against its values.
+    public enum Kind: Sendable, Equatable {
+        case text, path
+        case choice([String])
+    }
+
+    public var id: ID
     public var label: String
     public var editor: LineEditor
-    /// Shown next to the field, e.g. the accepted values.
+    /// Shown under the field while it is focused, e.g. the accepted values.
     public var note: String?
+    public var kind: Kind
 
-    public init(_ label: String, _ text: String = "", note: String? = nil) {
+    public init(_ id: ID, _ label: String, _ text: String = "", note: String? = nil, kind: Kind = .text) {
+        self.id = id
         self.label = label
         editor = LineEditor(text)
         self.note = note
+        self.kind = kind
+    }
+
+    /// A field taking one of `choices`: Tab completes what is typed, the note lists what fits.
+    static func choice(_ id: ID, _ label: String, _ text: String, _ choices: [String]) -> FormField {
+        FormField(id, label, text, note: choices.joined(separator: "  "), kind: .choice(choices))
     }
 }
 
@@ -56,14 +81,6 @@ public enum FormPurpose: Sendable, Equatable {
     case importLog(issueId: String)
     /// One field, the directory to export to.
     case exportDocument(documentId: String, ExportFormat)
-
-    /// Whether Tab completes the field as a path instead of moving to the next one.
-    var completesPath: Bool {
-        switch self {
-        case .importLog, .exportDocument: true
-        default: false
-        }
-    }
 }
 
 /// A list to choose from; in filter mode several choices can be ticked.
@@ -75,17 +92,37 @@ public struct PickerState: Sendable {
 }
 
 public struct PickerOption: Sendable, Equatable {
+    /// What choosing an option means, typed: a status, not the text "status:open".
+    public enum Value: Sendable, Equatable {
+        case status(IssueStatus), severity(Severity), category(IssueCategory)
+        case document(DocumentKind), format(ExportFormat)
+        /// A why step, a PII type, a value of one: an id or a text.
+        case text(String)
+        /// Spans of PII, by id.
+        case spans([String])
+        /// A line of a log (0-based), or an entry of a list by position.
+        case line(Int), index(Int)
+        /// A heading row.
+        case none
+    }
+
     public var label: String
-    public var value: String
+    public var value: Value
     public var isTicked = false
     /// A heading row that cannot be chosen (e.g. "Severity").
     public var isHeading = false
 
-    public init(_ label: String, value: String, isTicked: Bool = false, isHeading: Bool = false) {
+    public init(_ label: String, _ value: Value, isTicked: Bool = false) {
         self.label = label
         self.value = value
         self.isTicked = isTicked
-        self.isHeading = isHeading
+    }
+
+    /// A heading row (e.g. "Severity").
+    static func heading(_ label: String) -> PickerOption {
+        var option = PickerOption(label, .none)
+        option.isHeading = true
+        return option
     }
 }
 
@@ -138,4 +175,26 @@ public struct TextEditorState: Sendable {
     }
 
     public var text: String { lines.joined(separator: "\n") }
+}
+
+extension FormField.Kind {
+    /// The values of a choice field.
+    var choices: [String]? { if case .choice(let choices) = self { choices } else { nil } }
+}
+
+extension FormField {
+    /// Tab in a choice field: the typed text completed as far as the values that start with it
+    /// agree (in any case); the note lists those values, or says none does.
+    mutating func completeChoice() {
+        guard let choices = kind.choices else { return }
+        let typed = editor.text.trimmingCharacters(in: .whitespaces).lowercased()
+        let fitting = choices.filter { $0.lowercased().hasPrefix(typed) }
+        guard let first = fitting.first else {
+            note = "none starts with “\(editor.text)”: " + choices.joined(separator: "  ")
+            return
+        }
+        let common = fitting.dropFirst().reduce(first.lowercased()) { String($0.commonPrefix(with: $1.lowercased())) }
+        editor = LineEditor(fitting.count == 1 ? first : String(first.prefix(common.count)))
+        note = fitting.joined(separator: "  ")
+    }
 }

@@ -86,30 +86,35 @@ enum OverlayView {
 
     private static func drawForm(_ form: FormState, in screen: Rect, into buffer: inout CellBuffer) {
         let width = min(76, screen.width - 2)
-        // The error whole (it says what to correct), up to three lines.
+        let labelWidth = (form.fields.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0) + 2
+        let fieldWidth = width - 4 - labelWidth
+        // The focused field's note whole (the values a choice takes), up to three lines; so is the error.
+        let noteLines = form.fields.indices.contains(form.focused)
+            ? Array(TextWrap.lines(form.fields[form.focused].note ?? "", width: fieldWidth).prefix(3)) : []
         let errorLines = form.error.map { Array(TextWrap.lines($0, width: width - 4).prefix(3)) } ?? []
-        let height = form.fields.count * 2 + 2 + max(1, errorLines.count)
+        let height = form.fields.count * 2 + max(0, noteLines.count - 1) + 2 + max(1, errorLines.count)
         let area = screen.centred(width: width, height: height)
         let inner = Frame.draw(area, title: form.title, into: &buffer)
-        let labelWidth = (form.fields.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0) + 2
+        var y = inner.y
         for (index, field) in form.fields.enumerated() {
-            let y = inner.y + index * 2
             let focused = index == form.focused
             buffer.put(field.label, x: inner.x + 1, y: y, role: focused ? .key : .muted)
             let fieldX = inner.x + 1 + labelWidth
             buffer.fill(Rect(x: fieldX, y: y, width: inner.maxX - fieldX - 1, height: 1), role: .input)
             TextField.draw(field.editor, showsCursor: focused, x: fieldX, y: y, width: inner.maxX - fieldX - 1,
                            into: &buffer)
-            if let note = field.note, focused {
-                buffer.put(note, x: fieldX, y: y + 1, maxWidth: inner.maxX - fieldX - 1, role: .muted)
+            let notes = focused ? noteLines : []
+            for (row, line) in notes.enumerated() {
+                buffer.put(line, x: fieldX, y: y + 1 + row, maxWidth: inner.maxX - fieldX - 1, role: .muted)
             }
+            y += 1 + max(1, notes.count)
         }
         if !errorLines.isEmpty {
             for (index, line) in errorLines.enumerated() {
                 buffer.put(line, x: inner.x + 1, y: inner.maxY - errorLines.count + index, maxWidth: inner.width - 2, role: .error)
             }
         } else {
-            buffer.put("Enter next · Ctrl-s save · Esc cancel", x: inner.x + 1, y: inner.maxY - 1, role: .muted)
+            buffer.put("Enter next · Tab completes · Ctrl-s save · Esc cancel", x: inner.x + 1, y: inner.maxY - 1, role: .muted)
         }
     }
 

@@ -3,8 +3,14 @@ import Foundation
 /// A file path as typed or pasted: surrounding quotes, a `file://` prefix and shell escapes
 /// (`my\ file.log`) removed, `~` expanded; and Tab completion against the file system.
 enum PathInput {
+    /// The home `~` stands for: `$HOME`, as for the shell and the data directory (not the
+    /// account's entry in the user database, which `sudo -E` or a container can make another).
+    static var home: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
     /// The path `text` names.
-    static func normalize(_ text: String, home: String = NSHomeDirectory()) -> String {
+    static func normalize(_ text: String, home: String = PathInput.home) -> String {
         var path = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if path.count >= 2, let first = path.first, first == path.last, first == "'" || first == "\"" {
             path = String(path.dropFirst().dropLast())
@@ -22,7 +28,7 @@ enum PathInput {
 
     /// `text` completed as far as the entries of its directory agree, with a `/` after a
     /// directory; and the candidates when they do not agree.
-    static func complete(_ text: String, home: String = NSHomeDirectory()) -> (text: String, candidates: [String]) {
+    static func complete(_ text: String, home: String = PathInput.home) -> (text: String, candidates: [String]) {
         let path = normalize(text, home: home)
         let directory = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent
         let prefix = path.hasSuffix("/") ? "" : (path as NSString).lastPathComponent
