@@ -263,10 +263,20 @@ import TRCAACore
         #expect(picker.options.map { String($0.label.prefix(12)) } == ["Nov 23 10:00", "Nov 23 10:01", "Nov 23 10:02", "Nov 23 10:03"])
         #expect(picker.options[2].label.hasSuffix(" 2  2 errors"))
         #expect(picker.options[3].label.hasSuffix(" 1  1 warning"))
+        #expect(picker.cursor.selected == 0, "it opens on the slice of the line the cursor is on")
         app.press(.moveDown)
         app.press(.moveDown)
         app.press(.confirm)
         #expect(viewerState(app)?.cursor.selected == 119)
+        // Opened again from line 200 (10:03): on that slice; G reaches the last one.
+        app.press(.nextWarning)
+        app.press(.showHistogram)
+        guard case .picker(let again) = app.state.overlay else { Issue.record("no histogram"); return }
+        #expect(again.cursor.selected == 3)
+        app.press(.top)
+        app.press(.bottom)
+        guard case .picker(let last) = app.state.overlay else { Issue.record("no histogram"); return }
+        #expect(last.cursor.selected == last.options.count - 1)
     }
 
     @Test func oHandsAPrivateCopyOfTheViewToThePager() throws {

@@ -163,6 +163,8 @@ public struct Keymap: Sendable {
             Binding([.char("x"), .delete], .removeChoice, "Remove the entry (the viewer's filters)"),
             Binding([.char("j"), .down], .moveDown, "Next choice"),
             Binding([.char("k"), .up], .moveUp, "Previous choice"),
+            Binding([.char("g"), .home], .top, "First choice"),
+            Binding([.char("G"), .end], .bottom, "Last choice"),
             Binding([.escape, .char("q")], .cancel, "Cancel", hint: "cancel"),
         ],
         .textEditor: [

@@ -52,9 +52,11 @@ extension App {
     /// The histogram as a list to jump from: one row per bucket, its bar scaled to the busiest.
     static func histogramReady(_ logId: String, _ histogram: LogHistogram, in state: inout AppState) {
         var fileName = ""
+        var current = 0
         _ = updateLogViewers(logId, in: &state) { viewer in
             viewer.finding = nil
             fileName = viewer.fileName
+            current = viewer.line(atPosition: viewer.cursor.selected)
         }
         let busiest = max(1, histogram.buckets.map(\.lines).max() ?? 1)
         let labelWidth = histogram.buckets.map(\.label.count).max() ?? 0
@@ -69,9 +71,13 @@ extension App {
                                 + (levels.isEmpty ? "" : "  " + levels.joined(separator: ", ")),
                                 bucket.firstLine.map(PickerOption.Value.line) ?? .none)
         }
-        state.overlay = .picker(PickerState(
+        var picker = PickerState(
             title: "\(fileName) \(histogram.isByTime ? "over time" : "by position") — Enter jumps there",
-            options: options, purpose: .jumpToLine(logId: logId)))
+            options: options, purpose: .jumpToLine(logId: logId))
+        // It opens on the slice of the line the cursor is on.
+        picker.cursor.select(histogram.buckets.lastIndex { ($0.firstLine ?? .max) <= current } ?? 0,
+                             count: options.count, visible: options.count)
+        state.overlay = .picker(picker)
     }
 }
 
