@@ -463,7 +463,7 @@ extension LogViewerTests {
         let result = runner.run(.createIssue(IssueDraft(title: "while another writes"))) { msg in
             if case .progress(let text) = msg { posted.withLock { $0.append(text) } }
         }
-        guard case .changed = result.first else { Issue.record("the write failed: \(result)"); return }
+        guard case .stored(.issueCreated) = result.first else { Issue.record("the write failed: \(result)"); return }
         let texts = posted.withLock { $0 }
         #expect(texts.count == 2 && texts.last == .some(nil), "\(texts)")
         #expect(texts.first??.hasPrefix("waiting for another process to finish writing") == true)

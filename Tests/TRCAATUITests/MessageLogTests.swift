@@ -8,7 +8,7 @@ import TRCAACore
         let app = try TestApp { try $0.issues.create(IssueDraft(title: "Disk full on db01")) }
         let long = "could not import /var/log/a/very/long/path/that/does/not/fit/in/the/status/bar/of/an/eighty/column/terminal.log: "
             + "no such file or directory; check the path and try again"
-        for index in 1...11 { app.send(.changed("saved change \(index)", select: nil)) }
+        for index in 1...11 { app.send(.stored(.whyMoved(stepId: "s", to: index))) }
         app.send(.failed(long))
         // The status bar cuts the error to the terminal's width.
         #expect(!app.screenText.contains("try again"))
@@ -24,8 +24,8 @@ import TRCAACore
         // Newest first: the error, then the tenth-newest change two rows per message later.
         let rows = app.screen
         let error = try #require(rows.firstIndex { $0.contains("could not import") })
-        let latest = try #require(rows.firstIndex { $0.contains("saved change 11") })
-        let older = try #require(rows.firstIndex { $0.contains("saved change 2") })
+        let latest = try #require(rows.firstIndex { $0.contains("moved the step to #11") })
+        let older = try #require(rows.firstIndex { $0.contains("moved the step to #2") })
         #expect(error < latest && latest < older)
         app.press(.back)
         #expect(app.state.topScreen is IssueListState)

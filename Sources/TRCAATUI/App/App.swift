@@ -43,9 +43,9 @@ public enum App {
             state.screens.append(IssueDetailState(issueId: detail.issue.id))
             detailLoaded(detail, in: &state)
             return []
-        case .changed(let message, let select):
-            inform(message, in: &state)
-            return reloadAfterChange(select: select, in: &state)
+        case .stored(let change):
+            inform(change.message, in: &state)
+            return reloadAfterChange(select: change.selection, in: &state)
         case .issueDeleted(let id, let title):
             inform("deleted “\(title)”", in: &state)
             state.screens.removeAll { ($0 as? IssueDetailState)?.issueId == id }
@@ -133,8 +133,8 @@ public enum App {
         case .auditVerified(let result):
             auditVerified(result, in: &state)
             return []
-        case .confirmationNeeded(let confirm):
-            state.overlay = .confirm(confirm)
+        case .needsConfirmation(let change):
+            state.overlay = .confirm(change.confirmation)
             return []
         case .progress(let text):
             state.status.activity = text

@@ -102,30 +102,27 @@ public final class EffectRunner: @unchecked Sendable {
         case .openIssue(let reference):
             return [.issueOpened(try workspace.issues.detail(try workspace.issues.resolve(reference)))]
         case .createIssue(let draft):
-            let issue = try workspace.issues.create(draft)
-            return [.changed("created “\(issue.title)”", select: issue.id)]
+            return [.stored(.issueCreated(try workspace.issues.create(draft)))]
         case .updateIssue(let id, let changes):
-            let issue = try workspace.issues.update(id, changes)
-            return [.changed("saved “\(issue.title)”", select: id)]
+            return [.stored(.issueSaved(try workspace.issues.update(id, changes)))]
         case .deleteIssue(let id):
             let issue = try workspace.issues.get(id)
             try workspace.issues.delete(id)
             return [.issueDeleted(id: id, title: issue.title)]
         case .addWhy(let issueId, let question, let answer, let evidence):
-            let step = try workspace.whys.add(issueId: issueId, question: question, answer: answer, evidence: evidence)
-            return [.changed("added why #\(step.stepOrder)", select: step.id)]
+            return [.stored(.whyAdded(try workspace.whys.add(issueId: issueId, question: question, answer: answer, evidence: evidence)))]
         case .editWhy(let stepId, let question, let answer, let evidence):
             _ = try workspace.whys.edit(stepId: stepId, question: question, answer: answer, evidence: evidence)
-            return [.changed("saved the step", select: stepId)]
+            return [.stored(.whySaved(stepId: stepId))]
         case .moveWhy(let stepId, let number):
             try workspace.whys.move(stepId: stepId, to: number)
-            return [.changed("moved the step to #\(number)", select: stepId)]
+            return [.stored(.whyMoved(stepId: stepId, to: number))]
         case .deleteWhy(let stepId):
             try workspace.whys.delete(stepId: stepId)
-            return [.changed("deleted the step")]
+            return [.stored(.whyDeleted)]
         case .markRootCause(let stepId):
             _ = try workspace.whys.markRootCause(stepId: stepId)
-            return [.changed("marked the root cause", select: stepId)]
+            return [.stored(.rootCauseMarked(stepId: stepId))]
         case .openLog(let logId):
             let detail = try workspace.logs.detail(logId)
             let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount
@@ -152,8 +149,7 @@ public final class EffectRunner: @unchecked Sendable {
                 PrivateTempDirectory.remove(directory)
                 return [.failed("xdg-open could not open \(image.summary.fileName)")]
             }
-            // The application reads it after xdg-open returns; the next trcaa run removes it.
-            return [.changed("opened \(image.summary.fileName) with the desktop's viewer")]
+            return [.stored(.imageOpened(fileName: image.summary.fileName))]
         case .preparePager(let logId, let redacted):
             let copy = try workspace.logs.writePrivateCopy(logId, redacted: redacted, environment: environment)
             return [.pagerReady(directory: copy.directory, path: copy.path)]
@@ -175,15 +171,11 @@ public final class EffectRunner: @unchecked Sendable {
                 shouldStop: { latestLogScan.withLock { $0[logId]?.count } != generation }) else { return [] }
             return [.logHitsCounted(logId: logId, generation: generation, lines: lines)]
         case .dismissSpans(let ids):
-            let removed = try workspace.logs.dismiss(spanIds: ids)
-            return [.changed("dismissed \(counted(removed.count, "PII span")) as false positives")]
+            return [.stored(.spansDismissed(count: try workspace.logs.dismiss(spanIds: ids).count))]
         case .purgeLog(let logId):
-            let result = try workspace.logs.purge(logId)
-            return [.changed("purged \(counted(result.spansRemoved, "PII span")); the stored text is now redacted")]
+            return [.stored(.logPurged(spansRemoved: try workspace.logs.purge(logId).spansRemoved))]
         case .storeImport(let issueId, let prepared):
-            let log = try workspace.logs.store(prepared, issueId: issueId)
-            return [.changed("imported \(log.summary.fileName): \(counted(log.lineCount ?? 0, "line")), "
-                             + "\(counted(log.spanCount, "PII span"))")]
+            return [.stored(.logImported(try workspace.logs.store(prepared, issueId: issueId)))]
         case .importLog, .cancelImport, .fromForm:
             return []  // handled by `run`
         case .loadDocument(let id):
@@ -193,26 +185,18 @@ public final class EffectRunner: @unchecked Sendable {
         case .generateDocument(let issueId, let kind, let force):
             do {
                 let generated = try workspace.documents.generate(kind, issueId: issueId, force: force)
-                return [.changed("\(generated.replaced ? "regenerated" : "generated") the \(kind.displayName)")]
+                return [.stored(.documentGenerated(kind, replaced: generated.replaced))]
             } catch TriageError.documentEdited {
-                return [.confirmationNeeded(ConfirmState(
-                    title: "Replace the edited \(kind.displayName)?",
-                    message: "It was edited since it was generated; regenerating replaces those edits "
-                        + "(the audit log keeps the old text's hash).",
-                    onYes: [.generateDocument(issueId: issueId, kind, force: true)]))]
+                return [.needsConfirmation(.regenerateEdited(issueId: issueId, kind))]
             }
         case .saveDocument(let id, let text):
-            let changed = try workspace.documents.save(id, content: text)
-            return [.changed(changed ? "saved the document" : "no changes")]
+            return [.stored(.documentSaved(changed: try workspace.documents.save(id, content: text)))]
         case .exportDocument(let id, let format, let directory, let replacing):
             do {
-                let path = try workspace.documents.export(id, format: format, to: directory, force: replacing)
-                return [.changed("exported \(path)")]
+                return [.stored(.documentExported(path: try workspace.documents.export(id, format: format, to: directory,
+                                                                                    force: replacing)))]
             } catch TriageError.exportExists(let path) {
-                return [.confirmationNeeded(ConfirmState(
-                    title: "Replace \((path as NSString).lastPathComponent)?",
-                    message: "\(path) exists; exporting again replaces it.",
-                    onYes: [.exportDocument(id: id, format, directory: directory, replacing: true)]))]
+                return [.needsConfirmation(.replaceExport(documentId: id, format, directory: directory, path: path))]
             }
         case .loadAttachments(let search):
             return [.attachmentsLoaded(try workspace.attachments.list(search: search), search: search)]

@@ -14,7 +14,8 @@ public enum Msg: Sendable {
     /// The issue a typed key named, to show on a screen of its own.
     case issueOpened(IssueDetail)
     /// A change was stored; `select` is the issue (or step) the cursor should move to.
-    case changed(String, select: String? = nil)
+    /// The store changed: said in the status bar, then every screen reloads.
+    case stored(StoreChange)
     case issueDeleted(id: String, title: String)
     /// The external editor returned; `nil` text means unchanged.
     case edited(EditPurpose, String?)
@@ -47,7 +48,7 @@ public enum Msg: Sendable {
     case auditVerified(AuditVerification)
     case documentLoaded(Document, forEditing: Bool)
     /// Work that stopped to ask first (an edited document to replace, a file to overwrite).
-    case confirmationNeeded(ConfirmState)
+    case needsConfirmation(PendingChange)
     /// Long work under way (an import at 40%); nil when it is over.
     case progress(String?)
 }
