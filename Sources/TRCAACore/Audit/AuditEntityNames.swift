@@ -9,7 +9,8 @@ extension AuditChain {
         let db = context.database
         var names: [String: String] = [:]
         var unnamed: [String: [String]] = [:]  // table ("" for none) → ids
-        for entry in entries where names[entry.entityId] == nil {
+        var seen = Set<String>()
+        for entry in entries where seen.insert(entry.entityId).inserted {
             let part: IssuePart? = switch entry.entityType {
             case "log_file": .log
             case "document": .document
@@ -18,7 +19,7 @@ extension AuditChain {
             }
             let name: String? = switch entry.entityType {
             case "issue": try? IssueService(context: context).key(entry.entityId)
-            default: try part.flatMap { try? $0.reference(of: entry.entityId, in: db) }
+            default: part.flatMap { try? $0.reference(of: entry.entityId, in: db) }
             }
             if let name {
                 names[entry.entityId] = name

@@ -73,7 +73,8 @@ extension LogService {
                             tokens: RedactionTokens = .plain) throws -> [ViewerLine] {
         let lines = try reader(id).lines(range)
         guard let first = lines.first, let last = lines.last else { return [] }
-        let redactor = try redactor(id, from: first.offset, to: last.offset + Int64(last.bytes.count), tokens: tokens)
+        let redactor = try redactor(id, from: first.offset, to: last.offset + Int64(last.bytes.count),
+                                    tokens: redacted ? tokens : .plain)
         return lines.map { stored in
             var line = stored
             if line.bytes.last == 13 { line.bytes.removeLast() }  // CRLF text: the viewer shows no `\r`

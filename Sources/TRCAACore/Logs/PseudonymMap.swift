@@ -16,6 +16,10 @@ struct PseudonymMap: Sendable {
 
     /// Numbers `spans` (the log's, in text order) by the values `reader` reads at their offsets.
     init(spans: [PackedSpan], reader: LogReader) throws {
+        guard !spans.isEmpty else {
+            (starts, numbers) = ([], [])
+            return
+        }
         var numbering = PseudonymNumbering()
         var numbers: [UInt32] = []
         numbers.reserveCapacity(spans.count)

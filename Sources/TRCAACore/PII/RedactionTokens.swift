@@ -4,7 +4,7 @@ import TRCAAStore
 /// (`[IPv4#3]`) that stands for its value. Numbers count the distinct values of each type in
 /// order of first appearance in the text (a log), so the same address is `[IPv4#3]` on every
 /// line, in the viewer, in grep and in an export alike, and two addresses never share one.
-public enum RedactionTokens: String, Sendable, CaseIterable, Codable {
+public enum RedactionTokens: String, Sendable, CaseIterable {
     case plain
     case numbered
 
