@@ -136,8 +136,11 @@ public final class Workspace {
         }
     }
 
+    /// What the services compute once and keep while the store is open.
+    private let pseudonyms = PseudonymCache()
+
     /// The services, all on this store's connection.
-    public var context: ServiceContext { ServiceContext(database: database) }
+    public var context: ServiceContext { ServiceContext(database: database, pseudonyms: pseudonyms) }
     public var issues: IssueService { IssueService(context: context) }
     public var whys: WhyService { WhyService(context: context) }
     public var timeline: TimelineService { TimelineService(context: context) }

@@ -15,7 +15,7 @@ struct TRCAA: ParsableCommand {
             the keys); when stdout is not a terminal, prints where the database lives instead.
 
             The key comes from TRCAA_DB_KEY, else from <data dir>/.dbkey (generated on first \
-            use, mode 0600). Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad data, 66 missing \
+            use, mode 0600). Exit codes: 0 ok, 1 check failed or nothing found (search, log grep), 64 usage, 65 bad data, 66 missing \
             input, 69 SQLCipher unavailable, 70 internal error, 73 cannot create, 74 I/O error, \
             75 database busy, 77 wrong key or key file problem, 130 interrupted.
             """,

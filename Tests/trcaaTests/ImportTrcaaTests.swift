@@ -59,7 +59,7 @@ import Testing
         let imported = try issues().sorted { ($0["number"] as? Int ?? 0) < ($1["number"] as? Int ?? 0) }
         #expect(imported.map { $0["id"] as? String } == [DesktopIncidents.apiIssue, DesktopIncidents.diskIssue, DesktopIncidents.dnsIssue])
         #expect(imported.map { $0["severity"] as? String } == ["P1", "P2", "P4"])
-        #expect(imported[1]["created_at"] as? String == "2025-01-10 09:00:00")
+        #expect(imported[1]["created_at"] as? String == "2025-01-10T09:00:00Z", "stored as 2025-01-10 09:00:00; JSON shows ISO 8601")
         #expect(imported[1]["log_count"] as? Int == 3)
         #expect(imported[1]["step_count"] as? Int == 2)
 

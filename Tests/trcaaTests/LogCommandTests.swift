@@ -51,7 +51,7 @@ import Testing
         #expect(shell.status == 0, "\(shell.stdout)")
         let missing = try cli.run("log", "show", first)
         #expect(missing.status == 65 && missing.stderrLines == [
-            "trcaa: log \(first.prefix(8)): this log's content was never stored in the database",
+            "trcaa: log \(first): this log's content was never stored in the database",
             "hint: import the file again: trcaa log import ISSUE PATH"])
         let damaged = try cli.run("log", "show", second, "--lines", "5")
         #expect(damaged.status == 65 && damaged.stderr.contains("the stored text is damaged") && damaged.stderr.contains("trcaa db check"))

@@ -25,7 +25,7 @@ public struct AuditHead: Sendable, Equatable, Codable {
     public var count: Int
     public var entryId: String
     public var entryHash: String
-    public var timestamp: String
+    @ISOTimestamp public var timestamp: String
     public var action: String
 }
 

@@ -5,7 +5,7 @@ public struct LogFileSummary: Sendable, Equatable, Codable {
     public var fileName: String
     public var fileSize: Int64
     public var contentHash: String
-    public var uploadedAt: String
+    @ISOTimestamp public var uploadedAt: String
     public var redacted: Bool
 }
 
@@ -17,7 +17,7 @@ public struct ImageSummary: Sendable, Equatable, Codable {
     public var fileSize: Int64
     public var mimeType: String
     public var uploadHash: String
-    public var uploadedAt: String
+    @ISOTimestamp public var uploadedAt: String
 }
 
 /// Everything about one issue, for `issue show`, documents and the detail screen.
@@ -36,7 +36,7 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     public var id: String
     public var docType: String
     public var title: String
-    public var updatedAt: Int64
+    @ISOTimestamp public var updatedAt: Int64
     /// Whether the content was edited since it was last generated.
     public var edited: Bool
 }
@@ -64,7 +64,7 @@ public struct AttachmentSummary: Sendable, Equatable, Codable {
     public var fileName: String
     public var fileSize: Int64
     public var mimeType: String
-    public var uploadedAt: String
+    @ISOTimestamp public var uploadedAt: String
     /// A log whose PII was purged from the stored text.
     public var redacted: Bool
     /// PII spans found in a log (0 for images).

@@ -1,7 +1,7 @@
 /// A row of `audit_log`, one link of the hash chain.
 public struct AuditEntry: Sendable, Equatable, Codable {
     public var id: String
-    public var timestamp: String
+    @ISOTimestamp public var timestamp: String
     public var action: String
     public var entityType: String
     public var entityId: String

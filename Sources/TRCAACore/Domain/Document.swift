@@ -22,8 +22,8 @@ public struct Document: Sendable, Equatable, Codable {
     public var title: String
     public var contentMd: String
     /// Milliseconds since the epoch, as the schema stores them.
-    public var createdAt: Int64
-    public var updatedAt: Int64
+    @ISOTimestamp public var createdAt: Int64
+    @ISOTimestamp public var updatedAt: Int64
 
     static let columns = "id, issue_id, doc_type, title, content_md, created_at, updated_at"
 }

@@ -8,9 +8,9 @@ public struct Issue: Sendable, Equatable, Codable {
     public var status: String
     public var category: String
     public var source: String
-    public var createdAt: String
-    public var updatedAt: String
-    public var resolvedAt: String?
+    @ISOTimestamp public var createdAt: String
+    @ISOTimestamp public var updatedAt: String
+    @ISOTimestamp public var resolvedAt: String?
     public var assignedTo: String
     public var tags: [String]
     /// The issue's number in its store (`issue_numbers`, migration 107): `#42`.

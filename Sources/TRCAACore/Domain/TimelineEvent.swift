@@ -36,7 +36,7 @@ public struct TimelineEvent: Sendable, Equatable, Codable {
     /// JSON text, at most 10 240 bytes.
     public var metadata: String
     /// `YYYY-MM-DD HH:MM:SS UTC`.
-    public var createdAt: String
+    @ISOTimestamp public var createdAt: String
 
     static let columns = "id, issue_id, event_type, description, metadata, created_at"
 }

@@ -7,7 +7,7 @@ public struct WhyStep: Sendable, Equatable, Codable {
     public var whyQuestion: String
     public var answer: String
     public var evidence: String
-    public var createdAt: String
+    @ISOTimestamp public var createdAt: String
 
     static let columns = "id, issue_id, step_order, why_question, answer, evidence, created_at"
 }

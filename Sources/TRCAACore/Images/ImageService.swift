@@ -100,10 +100,7 @@ public struct ImageService {
         let format = ImageFormat.sniff(head)
         let size = format?.dimensions(of: head)
         return ImageDetail(
-            summary: ImageSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
-                                  fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
-                                  mimeType: try row.decode("mime_type"), uploadHash: try row.decode("upload_hash"),
-                                  uploadedAt: try row.decode("uploaded_at")),
+            summary: try ImageSummary(row: row),
             filePath: try row.decode("file_path"), format: format, width: size?.width, height: size?.height)
     }
 

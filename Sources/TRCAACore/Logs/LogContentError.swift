@@ -7,8 +7,8 @@ public enum LogContentError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .missing(let logId): "log \(logId.prefix(8)): this log's content was never stored in the database"
-        case .damaged(let logId, let reason): "log \(logId.prefix(8)): the stored text is damaged (\(reason))"
+        case .missing(let logId): "log \(logId): this log's content was never stored in the database"
+        case .damaged(let logId, let reason): "log \(logId): the stored text is damaged (\(reason))"
         }
     }
 }

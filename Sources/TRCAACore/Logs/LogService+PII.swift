@@ -16,11 +16,7 @@ extension LogService {
     public func spans(_ id: String, type: String? = nil) throws -> [StoredSpan] {
         let spans = try packedSpans(id).filter { type == nil || $0.typeName == type }
         let excerpts = try reader(id).excerpts(spans.map { $0.start..<$0.end })
-        return zip(spans, excerpts).map { span, excerpt in
-            StoredSpan(id: Self.spanId(logId: id, start: span.start), logFileId: id, type: span.typeName, start: span.start,
-                       end: span.end, value: String(decoding: excerpt.bytes, as: UTF8.self), replacement: span.token,
-                       line: excerpt.line + 1)
-        }
+        return zip(spans, excerpts).map { StoredSpan($0, logId: id, excerpt: $1) }
     }
 
     /// The span id for what a person typed: `42/L1@10372` (a log as `resolve` takes it, then
@@ -61,25 +57,23 @@ extension LogService {
                 try PackedSpans.delete(run, logId: logId, in: db)
                 if !spans.isEmpty { try PackedSpans.insert(PackedSpanRun(spans), logId: logId, in: db) }
                 let excerpt = try LogReader(database: db, logId: logId).excerpts([packed.start..<packed.end])[0]
-                let type = packed.typeName
-                let value = String(decoding: excerpt.bytes, as: UTF8.self)
+                let span = StoredSpan(packed, logId: logId, excerpt: excerpt)
                 let reviewId = UUIDv7.next(at: context.clock.now())
                 try db.execute("""
                     INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(reviewId), .text(logId), .text(type), .integer(packed.start), .integer(packed.end),
-                          .text(value), .text(value)])
+                    """, [.text(reviewId), .text(logId), .text(span.type), .integer(span.start), .integer(span.end),
+                          .text(span.value), .text(span.value)])
                 try db.execute("""
                     UPDATE log_stats SET pii_counts = json_set(pii_counts, '$.' || ?1,
                                                                max(0, coalesce(json_extract(pii_counts, '$.' || ?1), 0) - 1))
                     WHERE log_file_id = ?2
-                    """, [.text(type), .text(logId)])
+                    """, [.text(span.type), .text(logId)])
                 try context.audit.append(
                     action: "dismiss_pii_span", entityType: "pii_span", entityId: reviewId,
-                    details: .object([("log_file_id", .string(logId)), ("pii_type", .string(type)),
-                                      ("start_offset", .int(packed.start)), ("end_offset", .int(packed.end))]), in: db)
-                return StoredSpan(id: id, logFileId: logId, type: type, start: packed.start, end: packed.end, value: value,
-                                  replacement: packed.token, line: excerpt.line + 1)
+                    details: .object([("log_file_id", .string(logId)), ("pii_type", .string(span.type)),
+                                      ("start_offset", .int(span.start)), ("end_offset", .int(span.end))]), in: db)
+                return span
             }
         }
     }
@@ -91,13 +85,16 @@ extension LogService {
     /// The redacted text is made before the write lock is taken, from one read snapshot; the
     /// write checks that the log is still as it was read.
     ///
+    /// The stored text keeps plain tokens (`[IPv4]`) unless `tokens` asks for numbered ones.
+    ///
     /// - throws: `TriageError.logChanged` when another process changed the log meanwhile.
-    public func purge(_ id: String, progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> PurgeResult {
+    public func purge(_ id: String, tokens: RedactionTokens = .plain,
+                      progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> PurgeResult {
         let (log, processed) = try context.database.read { db in
             let log = try detail(id, in: db)
             guard log.spanCount > 0 else { return (log, ProcessedLog?.none) }
             let source = RedactedLogSource(reader: try LogReader(database: db, logId: id), name: log.summary.fileName,
-                                           spans: try redactionSpans(id, in: db))
+                                           redactor: try redactor(id, tokens: tokens, in: db))
             var pipeline = LogPipeline(options: LogImportOptions(maximumSize: .max, allowBinary: true))
             pipeline.scansPII = false
             pipeline.progress = progress

@@ -26,20 +26,11 @@ extension LogService {
         for span in try packedSpans(logId, in: db) { counts[span.typeName, default: 0] += 1 }
         return counts.map { PIICount(type: $0.key, count: $0.value) }
     }
-
-    /// Spans of a log touching `[from, to)` (all of them by default), as the viewer and
-    /// redaction use them.
-    func lineSpans(_ id: String, from: Int64 = 0, to: Int64 = .max, in db: Database? = nil) throws -> [LineSpan] {
-        try packedSpans(id, from: from, to: to, in: db).map { span in
-            LineSpan(start: span.start, end: span.end, token: Array(span.token.utf8), type: span.typeName,
-                     id: Self.spanId(logId: id, start: span.start))
-        }
-    }
 }
 
 extension PackedSpan {
     /// The type's name (`pii_spans.pii_type`), "PII" for a code this build does not know.
-    var typeName: String { PIIType(code: type)?.rawValue ?? "PII" }
+    var typeName: String { PIIType.name(ofCode: type) }
     /// What the redacted view shows in its place.
     var token: String { "[\(typeName)]" }
 }

@@ -67,26 +67,19 @@ public struct LineFilter: Sendable, Equatable {
 }
 
 extension LogService {
-    /// A stored span with what the viewer and redaction need.
-    struct LineSpan {
-        var start: Int64
-        var end: Int64
-        var token: [UInt8]
-        var type: String
-        var id: String
-    }
-
-    /// Lines `range` (0-based) for the viewer, with their PII and levels.
-    public func viewerLines(_ id: String, _ range: Range<Int>, redacted: Bool) throws -> [ViewerLine] {
+    /// Lines `range` (0-based) for the viewer, with their PII and levels; `tokens` are those
+    /// of the redacted view.
+    public func viewerLines(_ id: String, _ range: Range<Int>, redacted: Bool,
+                            tokens: RedactionTokens = .plain) throws -> [ViewerLine] {
         let lines = try reader(id).lines(range)
         guard let first = lines.first, let last = lines.last else { return [] }
-        let spans = try lineSpans(id, from: first.offset, to: last.offset + Int64(last.bytes.count))
+        let redactor = try redactor(id, from: first.offset, to: last.offset + Int64(last.bytes.count),
+                                    tokens: redacted ? tokens : .plain)
         return lines.map { stored in
             var line = stored
             if line.bytes.last == 13 { line.bytes.removeLast() }  // CRLF text: the viewer shows no `\r`
             let level = line.bytes.withUnsafeBytes { LogLevel.classify($0) }
-            var view = redacted ? Self.redactedView(line.bytes, at: line.offset, spans: spans)
-                : (bytes: line.bytes, marks: Self.marks(line.bytes.count, at: line.offset, spans: spans))
+            var view = redacted ? Self.redactedView(line, id, redactor) : Self.storedView(line, id, redactor)
             let cut = max(0, view.bytes.count - ViewerLine.displayLimit)
             if cut > 0 {
                 view.bytes.removeLast(cut)
@@ -100,7 +93,8 @@ extension LogService {
     }
 
     /// Lines `numbers` (0-based, ascending) for the viewer: the rows of a filtered view.
-    public func viewerLines(_ id: String, numbers: [Int], redacted: Bool) throws -> [ViewerLine] {
+    public func viewerLines(_ id: String, numbers: [Int], redacted: Bool,
+                            tokens: RedactionTokens = .plain) throws -> [ViewerLine] {
         guard let first = numbers.first, let last = numbers.last else { return [] }
         let wanted = Set(numbers)
         var lines: [ViewerLine] = []
@@ -108,7 +102,7 @@ extension LogService {
         var start = first
         while start <= last {
             let end = min(last + 1, start + 2000)
-            lines += try viewerLines(id, start..<end, redacted: redacted).filter { wanted.contains($0.number) }
+            lines += try viewerLines(id, start..<end, redacted: redacted, tokens: tokens).filter { wanted.contains($0.number) }
             start = numbers.first { $0 >= end } ?? last + 1
         }
         return lines
@@ -120,8 +114,9 @@ extension LogService {
 
     /// Every line that passes `filters` (and that `query` finds, when given), in order; nil when stopped.
     public func filterLines(_ id: String, _ filters: [LineFilter], matching query: LineQuery? = nil, redacted: Bool,
-                            progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }) throws -> [Int]? {
-        let matcher = try LineMatcher(query: query, filters: filters, spans: redacted ? try lineSpans(id) : [])
+                            tokens: RedactionTokens = .plain, progress: (Int) -> Void = { _ in },
+                            shouldStop: () -> Bool = { false }) throws -> [Int]? {
+        let matcher = try LineMatcher(query: query, filters: filters, redactor: redacted ? try redactor(id, tokens: tokens) : nil)
         var numbers: [Int] = []
         var stopped = false
         try reader(id).forEachLine { number, offset, bytes in
@@ -139,10 +134,10 @@ extension LogService {
     /// `filters` let through, if any. Levels skip the blocks the index counts none of that
     /// level in.
     public func findLine(_ id: String, _ query: LineQuery, from line: Int, forward: Bool, redacted: Bool,
-                         filters: [LineFilter] = [], progress: (Int) -> Void = { _ in },
+                         tokens: RedactionTokens = .plain, filters: [LineFilter] = [], progress: (Int) -> Void = { _ in },
                          shouldStop: () -> Bool = { false }) throws -> Int? {
         let reader = try reader(id)
-        let matcher = try LineMatcher(query: query, filters: filters, spans: redacted ? try lineSpans(id) : [])
+        let matcher = try LineMatcher(query: query, filters: filters, redactor: redacted ? try redactor(id, tokens: tokens) : nil)
         var scanned = 0
         var stopped = false
         for block in Self.blocks(of: reader, forward: forward, around: line) {
@@ -177,9 +172,10 @@ extension LogService {
         let pattern: LogPattern?
         /// The filters that are on.
         let includes: [LogPattern], excludes: [LogPattern]
-        let spans: [LineSpan]
+        /// For the redacted view; nil for the stored text.
+        let redactor: Redactor?
 
-        init(query: LineQuery?, filters: [LineFilter], spans: [LineSpan]) throws {
+        init(query: LineQuery?, filters: [LineFilter], redactor: Redactor?) throws {
             self.query = query
             pattern = switch query {
             case .text(let text, let ignoringCase): try LogPattern(text, fixed: true, ignoringCase: ignoringCase)
@@ -189,13 +185,13 @@ extension LogService {
             let enabled = filters.filter(\.isEnabled)
             includes = try enabled.filter { !$0.excludes }.map { try $0.pattern() }
             excludes = try enabled.filter(\.excludes).map { try $0.pattern() }
-            self.spans = spans
+            self.redactor = redactor
         }
 
         func matches(_ offset: Int64, _ stored: UnsafeRawBufferPointer) -> Bool {
             // Most lines carry no PII: their redacted view is the stored text, with no copy.
-            guard !LogService.overlapping(spans, offset: offset, count: stored.count).isEmpty else { return test(stored) }
-            return LogService.redactedView(Array(stored), at: offset, spans: spans).bytes.withUnsafeBytes { test($0) }
+            guard let redactor, !redactor.overlapping(offset: offset, count: stored.count).isEmpty else { return test(stored) }
+            return redactor.view(of: stored, at: offset).bytes.withUnsafeBytes { test($0) }
         }
 
         private func test(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -223,46 +219,23 @@ extension LogService {
         return forward ? blocks.filter { $0.lines.upperBound > line } : blocks.filter { $0.lines.lowerBound < line }.reversed()
     }
 
-    /// The spans overlapping the line `[offset, offset + count)`: the first index and one past the last.
-    private static func overlapping(_ spans: [LineSpan], offset: Int64, count: Int) -> Range<Int> {
-        let end = offset + Int64(count)
-        var low = 0, high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].end <= offset { low = middle + 1 } else { high = middle }
+    /// A line of the stored text and where the spans fall in it.
+    private static func storedView(_ line: LogLine, _ logId: String, _ redactor: Redactor) -> (bytes: [UInt8], marks: [PIIMark]) {
+        let end = line.offset + Int64(line.bytes.count)
+        let marks = redactor.overlapping(offset: line.offset, count: line.bytes.count).map { index in
+            let span = redactor.spans[index]
+            return mark(span, logId, Int(max(span.start, line.offset) - line.offset)..<Int(min(span.end, end) - line.offset))
         }
-        var upper = low
-        while upper < spans.count, spans[upper].start < end { upper += 1 }
-        return low..<upper
+        return (line.bytes, marks)
     }
 
-    /// Where the spans fall in a line of the stored text.
-    private static func marks(_ count: Int, at offset: Int64, spans: [LineSpan]) -> [PIIMark] {
-        overlapping(spans, offset: offset, count: count).map { index in
-            let span = spans[index]
-            let lower = Int(max(span.start, offset) - offset), upper = Int(min(span.end, offset + Int64(count)) - offset)
-            return PIIMark(range: lower..<upper, type: span.type, spanId: span.id)
-        }
+    /// A line's redacted view and where its tokens are (`Redactor.view`).
+    private static func redactedView(_ line: LogLine, _ logId: String, _ redactor: Redactor) -> (bytes: [UInt8], marks: [PIIMark]) {
+        let view = line.bytes.withUnsafeBytes { redactor.view(of: $0, at: line.offset) }
+        return (view.bytes, view.tokens.map { mark(redactor.spans[$0.span], logId, $0.range) })
     }
 
-    /// One line's redacted view and where its tokens are. A span that began on an earlier line
-    /// only removes bytes here (its token was shown there); `spans` sorted, never overlapping.
-    static func redactedView(_ line: [UInt8], at offset: Int64, spans: [LineSpan]) -> (bytes: [UInt8], marks: [PIIMark]) {
-        let touching = overlapping(spans, offset: offset, count: line.count)
-        guard !touching.isEmpty else { return (line, []) }
-        var out: [UInt8] = []
-        var marks: [PIIMark] = []
-        var cursor = 0
-        for span in spans[touching] {
-            let start = Int(max(span.start, offset) - offset), end = Int(min(span.end, offset + Int64(line.count)) - offset)
-            out += line[cursor..<start]
-            if span.start >= offset {
-                marks.append(PIIMark(range: out.count..<(out.count + span.token.count), type: span.type, spanId: span.id))
-                out += span.token
-            }
-            cursor = end
-        }
-        out += line[cursor...]
-        return (out, marks)
+    private static func mark(_ span: Redactor.Span, _ logId: String, _ range: Range<Int>) -> PIIMark {
+        PIIMark(range: range, type: PIIType.name(ofCode: span.type), spanId: spanId(logId: logId, start: span.start))
     }
 }

@@ -17,10 +17,13 @@ public struct PreparedLog: Sendable, Equatable {
     }
 }
 
-/// Stored logs (`log_files`, SPEC §6): import, listing and reading. The text is read and
-/// compressed before the write transaction starts, and that transaction writes the row, its
-/// PII spans, the audit row and the `log_uploaded` event together, so an interrupted import
-/// leaves nothing behind.
+/// Stored logs (`log_files`, SPEC §6): import, listing and reading.
+///
+/// An import is two steps: `prepareImport` reads, hashes, scans and compresses the text with no
+/// database and no lock (on any thread, even before the store is open), then `store` writes the
+/// row, the compressed text and its index, the packed PII spans, the audit row and the
+/// `log_uploaded` event in one short transaction. `importLog` runs both; an import stopped at
+/// any point leaves nothing behind.
 public struct LogService {
     let context: ServiceContext
 
@@ -166,10 +169,7 @@ public struct LogService {
             """).rows([.text(id)]).map { PIICount(type: try $0.decode(at: 0), count: try $0.decode(at: 1)) }
             : countPackedSpans(id, in: db)).sorted { ($0.count, $1.type) > ($1.count, $0.type) }
         return LogFileDetail(
-            summary: LogFileSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
-                                    fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
-                                    contentHash: try row.decode("content_hash"), uploadedAt: try row.decode("uploaded_at"),
-                                    redacted: try row.decode("redacted")),
+            summary: try LogFileSummary(row: row),
             filePath: try row.decode("file_path"), mimeType: try row.decode("mime_type"),
             lineCount: try row.decode("line_count"), compressedSize: try row.decode("compressed_size"),
             errorLines: try row.decode("error_count"), warningLines: try row.decode("warning_count"),

@@ -4,16 +4,18 @@ final class RedactedLogSource: LogSource {
     let sourceSize: Int64?
     private(set) var sourceBytesRead: Int64 = 0
     private let inflater: LogInflater
-    private var redaction: RedactingStream
+    private let redactor: Redactor
+    private var cursor: Redactor.Cursor
     private var raw = [UInt8](repeating: 0, count: 1 << 16)
     private var pending: [UInt8] = []
     private var pendingStart = 0
 
-    init(reader: LogReader, name: String, spans: [RedactingStream.Span]) {
+    init(reader: LogReader, name: String, redactor: Redactor) {
         inflater = reader.inflaterFromStart()
         self.name = name
         sourceSize = reader.size
-        redaction = RedactingStream(spans: spans)
+        self.redactor = redactor
+        cursor = redactor.cursor()
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -23,7 +25,7 @@ final class RedactedLogSource: LogSource {
             sourceBytesRead += Int64(count)
             pending.removeAll(keepingCapacity: true)
             pendingStart = 0
-            raw.withUnsafeBytes { redaction.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count]), into: &pending) }
+            raw.withUnsafeBytes { redactor.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count]), at: &cursor, into: &pending) }
         }
         let count = min(buffer.count, pending.count - pendingStart)
         pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + pendingStart, byteCount: count) }  // Safe: count > 0.

@@ -93,6 +93,9 @@ extension PIIType {
         guard Int(code) < Self.byCode.count, let type = Self.byCode[Int(code)] else { return nil }
         self = type
     }
+
+    /// The name of a code (`pii_spans.pii_type`), `PII` for a code this build does not know.
+    static func name(ofCode code: UInt8) -> String { PIIType(code: code)?.rawValue ?? "PII" }
 }
 
 /// A detected value: its type and UTF-8 byte range, end exclusive.

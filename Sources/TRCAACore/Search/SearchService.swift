@@ -20,14 +20,18 @@ public struct SearchResult: Sendable, Equatable {
 }
 
 extension SearchResult: Encodable {
-    enum ExtraKeys: String, CodingKey { case source, snippet, rank }
+    private enum Keys: String, CodingKey { case match }
+    private enum MatchKeys: String, CodingKey { case source, snippet, rank }
 
+    /// The issue as `issue list --json` shows it (its own `source` column included) and the
+    /// match apart: `"match": {"source": "why", "snippet": "…[term]…", "rank": -1.2}`.
     public func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
-        var container = encoder.container(keyedBy: ExtraKeys.self)
-        try container.encode(source, forKey: .source)
-        try container.encode(bracketedSnippet, forKey: .snippet)
-        try container.encode(rank, forKey: .rank)
+        var container = encoder.container(keyedBy: Keys.self)
+        var match = container.nestedContainer(keyedBy: MatchKeys.self, forKey: .match)
+        try match.encode(source, forKey: .source)
+        try match.encode(bracketedSnippet, forKey: .snippet)
+        try match.encode(rank, forKey: .rank)
     }
 }
 

@@ -28,16 +28,31 @@ enum IDResolver {
         }
     }
 
-    /// The shortest prefix (at least 8 characters) that tells `id` apart from its neighbours
-    /// in `table`, as git abbreviates hashes. Two index lookups per id.
-    static func shortID(_ id: String, table: String, in db: Database) throws -> String {
-        let neighbours = try db.cachedStatement("""
-            SELECT (SELECT max(id) FROM \(table) WHERE id < ?1), (SELECT min(id) FROM \(table) WHERE id > ?1)
-            """).firstRow([.text(id)])?.values ?? []
-        let shared = neighbours.compactMap { value -> Int? in
-            guard case .text(let other) = value else { return nil }
-            return zip(id, other).prefix { $0 == $1 }.count
-        }.max() ?? 0
-        return String(id.prefix(max(minimumShortID, shared + 1)))
+    /// Short ids for a listing, as git abbreviates hashes: one length for the whole listing,
+    /// the shortest (at least `minimumShortID`) at which every listed id differs from the
+    /// others listed and, with `table`, from every other id of that table, so that `resolve`
+    /// takes any of them back. Two index lookups per id.
+    static func shortIDs(_ ids: [String], table: String?, in db: Database) throws -> [String] {
+        var length = distinguishingLength(ids)
+        if let table {
+            let neighbours = try db.cachedStatement("""
+                SELECT (SELECT max(id) FROM \(table) WHERE id < ?1), (SELECT min(id) FROM \(table) WHERE id > ?1)
+                """)
+            for id in ids {
+                for case .text(let other) in try neighbours.firstRow([.text(id)])?.values ?? [] {
+                    length = max(length, sharedPrefix(id, other) + 1)
+                }
+            }
+        }
+        return ids.map { String($0.prefix(length)) }
     }
+
+    /// One more than the longest prefix two of `ids` share (neighbours once sorted), at least
+    /// `minimumShortID`.
+    static func distinguishingLength(_ ids: [String]) -> Int {
+        let sorted = Set(ids).sorted()
+        return zip(sorted, sorted.dropFirst()).reduce(minimumShortID) { max($0, sharedPrefix($1.0, $1.1) + 1) }
+    }
+
+    private static func sharedPrefix(_ a: String, _ b: String) -> Int { zip(a, b).prefix { $0 == $1 }.count }
 }

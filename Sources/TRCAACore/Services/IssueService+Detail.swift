@@ -12,21 +12,11 @@ extension IssueService {
             logFiles: try db.rows("""
                 SELECT id, issue_id, file_name, file_size, content_hash, uploaded_at, redacted
                 FROM log_files WHERE issue_id = ? ORDER BY uploaded_at, id
-                """, [.text(id)]).map { row in
-                LogFileSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
-                               fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
-                               contentHash: try row.decode("content_hash"), uploadedAt: try row.decode("uploaded_at"),
-                               redacted: try row.decode("redacted"))
-            },
+                """, [.text(id)]).map(LogFileSummary.init(row:)),
             images: try db.rows("""
                 SELECT id, issue_id, file_name, file_size, mime_type, upload_hash, uploaded_at
                 FROM image_attachments WHERE issue_id = ? ORDER BY uploaded_at, id
-                """, [.text(id)]).map { row in
-                ImageSummary(id: try row.decode("id"), issueId: try row.decode("issue_id"),
-                             fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
-                             mimeType: try row.decode("mime_type"), uploadHash: try row.decode("upload_hash"),
-                             uploadedAt: try row.decode("uploaded_at"))
-            },
+                """, [.text(id)]).map(ImageSummary.init(row:)),
             documents: try DocumentStore(context: context).summaries(issueId: id)) }
     }
 }

@@ -48,3 +48,29 @@ extension Document {
                   createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
     }
 }
+
+extension LogFileSummary {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), fileName: try row.decode("file_name"),
+                  fileSize: try row.decode("file_size"), contentHash: try row.decode("content_hash"),
+                  uploadedAt: try row.decode("uploaded_at"), redacted: try row.decode("redacted"))
+    }
+}
+
+extension ImageSummary {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), fileName: try row.decode("file_name"),
+                  fileSize: try row.decode("file_size"), mimeType: try row.decode("mime_type"),
+                  uploadHash: try row.decode("upload_hash"), uploadedAt: try row.decode("uploaded_at"))
+    }
+}
+
+extension StoredSpan {
+    /// A detected span of log `logId` as a packed run holds it (`PackedSpans`): no row of its
+    /// own, so its id is its place and its value the text `excerpt` read at its offsets.
+    init(_ span: PackedSpan, logId: String, excerpt: LogReader.Excerpt) {
+        self.init(id: LogService.spanId(logId: logId, start: span.start), logFileId: logId, type: span.typeName,
+                  start: span.start, end: span.end, value: String(decoding: excerpt.bytes, as: UTF8.self),
+                  replacement: span.token, line: excerpt.line + 1)
+    }
+}

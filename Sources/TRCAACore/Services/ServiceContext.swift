@@ -6,11 +6,15 @@ public struct ServiceContext {
     public let clock: Clock
     /// Recorded as the audit `user_id`: the login name.
     public let user: String
+    /// The logs' pseudonym maps (`RedactionTokens.numbered`), made once per log.
+    public let pseudonyms: PseudonymCache
 
-    public init(database: Database, clock: Clock = .system, user: String = UserName.current) {
+    public init(database: Database, clock: Clock = .system, user: String = UserName.current,
+                pseudonyms: PseudonymCache = PseudonymCache()) {
         self.database = database
         self.clock = clock
         self.user = user
+        self.pseudonyms = pseudonyms
     }
 
     /// The audit chain of this store.

@@ -22,6 +22,12 @@ public enum Timestamp {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
+    /// `2025-01-15T10:00:00Z`: ISO 8601 in UTC, how trcaa shows a timestamp in JSON and in
+    /// detail views (one form, whatever the column stores).
+    public static func iso8601(_ date: Date) -> String {
+        format(date).replacingOccurrences(of: " ", with: "T") + "Z"
+    }
+
     /// `2025-01-15 10:00:00 UTC`, the timeline's format.
     public static func formatTimeline(_ date: Date) -> String { format(date) + " UTC" }
 

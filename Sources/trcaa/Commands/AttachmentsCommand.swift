@@ -29,7 +29,7 @@ extension AttachmentsCommand {
                 [attachment.kind.rawValue,
                  try attachment.kind == .log ? workspace.logs.shortId(attachment.id) : workspace.images.shortId(attachment.id),
                  try workspace.issues.key(attachment.issueId), ByteSize.describe(attachment.fileSize),
-                 RelativeTime.describe(attachment.uploadedAt), attachment.fileName, attachment.issueTitle]
+                 TimeText.relative(attachment.uploadedAt), attachment.fileName, attachment.issueTitle]
             }
             print(TextTable(header: ["KIND", "ID", "ISSUE", "SIZE", "UPLOADED", "NAME", "ISSUE TITLE"], rows: rows)
                 .render(width: global.output.width))

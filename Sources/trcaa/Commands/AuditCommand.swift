@@ -38,22 +38,11 @@ extension AuditCommand {
                                      until: until.map { $0.count == 10 ? $0 + " 23:59:59" : $0 }, limit: limit)
             let entries = try workspace.audit.list(filter)
             if json { return try Console.printJSON(entries) }
-            print(TextTable(header: ["TIME", "USER", "ACTION", "ENTITY", "DETAILS"], rows: entries.map {
-                [$0.timestamp, $0.userId, $0.action, "\($0.entityType) \(name(of: $0, in: workspace))", $0.details]
+            let names = try workspace.audit.entityNames(entries)
+            print(TextTable(header: [TimeText.localHeader, "USER", "ACTION", "ENTITY", "DETAILS"], rows: entries.map {
+                [TimeText.local($0.timestamp), $0.userId, $0.action, "\($0.entityType) \(names[$0.entityId] ?? $0.entityId)",
+                 $0.details]
             }).render(width: global.output.width))
-        }
-
-        /// The name people use for what the entry changed (`#42`, `#42/L1`); the id's first
-        /// characters when it has none or is gone.
-        private func name(of entry: AuditEntry, in workspace: Workspace) -> String {
-            let name: String? = switch entry.entityType {
-            case "issue": try? workspace.issues.key(entry.entityId)
-            case "log_file": try? workspace.logs.shortId(entry.entityId)
-            case "document": try? workspace.documents.shortId(entry.entityId)
-            case "image_attachment": try? workspace.images.shortId(entry.entityId)
-            default: nil
-            }
-            return name ?? String(entry.entityId.prefix(8))
         }
     }
 
@@ -126,7 +115,7 @@ extension AuditCommand {
                 return print("the audit chain has no entries yet")
             }
             if json { return try Console.printJSON(head) }
-            print("entry \(head.count)  \(head.timestamp)  \(head.action)  \(head.entryId)")
+            print("entry \(head.count)  \(TimeText.detail(head.timestamp))  \(head.action)  \(head.entryId)")
             print("hash  \(head.entryHash)")
             Console.notice("keep this elsewhere; later prove it is still there with: trcaa audit verify --since-head \(head.entryHash)")
         }

@@ -69,9 +69,9 @@ extension DocCommand {
         func run(in workspace: Workspace) throws {
             let documents = try workspace.documents.list(issueId: try workspace.issues.resolve(issue))
             if json { return try Console.printJSON(documents) }
-            print(TextTable(header: ["ID", "TYPE", "UPDATED", "EDITED", "TITLE"], rows: documents.map {
-                [(try? workspace.documents.shortId($0.id)) ?? String($0.id.prefix(8)), $0.docType,
-                 Timestamp.format(Date(timeIntervalSince1970: Double($0.updatedAt) / 1000)), $0.edited ? "yes" : "no", $0.title]
+            print(TextTable(header: ["ID", "TYPE", "UPDATED", "EDITED", "TITLE"], rows: try documents.map {
+                [try workspace.documents.shortId($0.id), $0.docType, TimeText.relative($0.updatedAt), $0.edited ? "yes" : "no",
+                 $0.title]
             }).render(width: global.output.width))
         }
     }

@@ -58,7 +58,7 @@ extension ImageCommand {
             let rows = try images.map { image in
                 [try workspace.images.shortId(image.id), try workspace.issues.key(image.summary.issueId),
                  image.format?.rawValue ?? image.summary.mimeType, ImageText.pixels(image),
-                 ByteSize.describe(image.summary.fileSize), RelativeTime.describe(image.summary.uploadedAt),
+                 ByteSize.describe(image.summary.fileSize), TimeText.relative(image.summary.uploadedAt),
                  image.summary.fileName]
             }
             print(TextTable(header: ["ID", "ISSUE", "TYPE", "PIXELS", "SIZE", "UPLOADED", "NAME"], rows: rows)
@@ -86,7 +86,7 @@ extension ImageCommand {
                 ("Size", "\(ByteSize.describe(detail.summary.fileSize)) (\(detail.summary.fileSize) bytes)"),
                 ("SHA-256", detail.summary.uploadHash),
                 ("Source", detail.filePath.isEmpty ? "-" : detail.filePath),
-                ("Uploaded", "\(detail.summary.uploadedAt) UTC (\(RelativeTime.describe(detail.summary.uploadedAt)))"),
+                ("Uploaded", TimeText.detail(detail.summary.uploadedAt)),
             ]
             for (label, value) in rows { print(label.padding(toLength: 10, withPad: " ", startingAt: 0) + value) }
         }

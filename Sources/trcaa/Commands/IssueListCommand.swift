@@ -37,7 +37,7 @@ extension IssueCommand {
                 header: ["ID", "SEV", "STATUS", "CATEGORY", "UPDATED", "LOGS", "WHYS", "TITLE"],
                 rows: issues.map { summary in
                     [summary.issue.key, summary.issue.severity, summary.issue.status, summary.issue.category,
-                     RelativeTime.describe(summary.issue.updatedAt), "\(summary.logCount)", "\(summary.stepCount)",
+                     TimeText.relative(summary.issue.updatedAt), "\(summary.logCount)", "\(summary.stepCount)",
                      summary.issue.title]
                 },
                 decorate: { column, text in column == 1 ? output.severity(text) : text })
@@ -60,7 +60,8 @@ extension IssueCommand {
         func run(in workspace: Workspace) throws {
             let detail = try workspace.issues.detail(try workspace.issues.resolve(issue))
             if json { return try Console.printJSON(detail) }
-            print(IssueDetailText(detail: detail, output: global.output).render())
+            print(IssueDetailText(detail: detail, references: try IssueDetailText.references(of: detail, in: workspace),
+                                  output: global.output).render())
         }
     }
 }

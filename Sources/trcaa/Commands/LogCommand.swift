@@ -117,7 +117,7 @@ extension LogCommand {
                 [try workspace.logs.shortId(log.id), try workspace.issues.key(log.summary.issueId),
                  ByteSize.describe(log.summary.fileSize), log.lineCount.map(String.init) ?? "?",
                  log.errorLines.map(String.init) ?? "?", String(log.spanCount) + (log.summary.redacted ? " (purged)" : ""),
-                 RelativeTime.describe(log.summary.uploadedAt), log.summary.fileName]
+                 TimeText.relative(log.summary.uploadedAt), log.summary.fileName]
             }
             print(TextTable(header: ["ID", "ISSUE", "SIZE", "LINES", "ERRORS", "PII", "UPLOADED", "NAME"], rows: rows)
                 .render(width: global.output.width))
@@ -134,7 +134,7 @@ extension LogCommand {
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
-        @Flag(help: "Replace every PII span by its [Type] token.") var redacted = false
+        @OptionGroup var redaction: RedactionOptions
         @Option(help: ArgumentHelp("Lines to print, 1-based: A:B, A:, :B or N.", valueName: "range")) var lines: LineRange?
         @Flag(name: [.short, .customLong("number")], help: "Prefix each line with its number.") var number = false
         @Flag(help: "Print the log's metadata instead of its text.") var info = false
@@ -144,10 +144,11 @@ extension LogCommand {
             if info { return try LogText.printInfo(try workspace.logs.detail(id), in: workspace) }
             let output = LogText.Output()
             if lines == nil, !number {
-                try workspace.logs.stream(id, redacted: redacted) { output.write($0) }
+                try workspace.logs.stream(id, redacted: redaction.redacted, tokens: redaction.chosenTokens) { output.write($0) }
             } else {
                 let range = lines?.range ?? 0..<Int.max
-                try workspace.logs.forEachLine(id, from: range.lowerBound, redacted: redacted) { line, _, text in
+                try workspace.logs.forEachLine(id, from: range.lowerBound, redacted: redaction.redacted,
+                                               tokens: redaction.chosenTokens) { line, _, text in
                     guard line < range.upperBound else { return false }
                     if number { output.write(Array("\(String(line + 1).leftPadded(to: 6))\t".utf8)) }
                     output.write(text)

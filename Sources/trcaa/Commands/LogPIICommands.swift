@@ -79,7 +79,7 @@ extension LogCommand {
             abstract: "Replace a log's stored text with its redacted view (--purge).",
             discussion: """
                 The PII values are then gone from the database for good: the text keeps only the [Type] \
-                tokens, the spans are deleted, the log is marked redacted and the audit log records the \
+                tokens (or [Type#n] with --tokens numbered), the spans are deleted, the log is marked redacted and the audit log records the \
                 old and new SHA-256. Asks for confirmation on a terminal; elsewhere pass --yes. Without \
                 --purge, shows what would be removed.
                 """)
@@ -88,6 +88,9 @@ extension LogCommand {
         @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
         @Flag(help: "Replace the stored text.") var purge = false
         @Flag(name: .shortAndLong, help: "Do not ask for confirmation.") var yes = false
+        @Option(help: ArgumentHelp(
+            "Tokens the stored text gets: plain ([IPv4], the default) or numbered ([IPv4#3], the same number for the same value).",
+            valueName: "plain|numbered")) var tokens: RedactionTokens = .plain
 
         func run(in workspace: Workspace) throws {
             let id = try workspace.logs.resolve(log)
@@ -114,7 +117,7 @@ extension LogCommand {
                 }
             }
             let progress = ProgressLine(label: "redacting \(detail.summary.fileName)", quiet: false)
-            let result = try workspace.logs.purge(id, progress: progress.update)
+            let result = try workspace.logs.purge(id, tokens: tokens, progress: progress.update)
             progress.finish()
             Console.notice("""
                 purged \(counted(result.spansRemoved, "PII span")) from \(detail.summary.fileName): \

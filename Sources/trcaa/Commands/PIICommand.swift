@@ -23,6 +23,11 @@ extension PIICommand {
 
         @Flag(help: "Read and write JSON lines.") var jsonl = false
         @Flag(help: "Print the text with every finding replaced by its [Type].") var redact = false
+        @Option(help: RedactionOptions.tokensHelp) var tokens: RedactionTokens?
+
+        func validate() throws {
+            if tokens != nil, !redact { throw ValidationError("--tokens applies to the redacted text; add --redact") }
+        }
 
         mutating func run() throws {
             try reportingErrors {
@@ -30,7 +35,7 @@ extension PIICommand {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 let spans = data.withUnsafeBytes { PIIDetector.spans(in: $0) }
                 if redact {
-                    let redacted = data.withUnsafeBytes { Redaction.apply(spans, to: $0) }
+                    let redacted = data.withUnsafeBytes { Redaction.apply(spans, to: $0, tokens: tokens ?? .plain) }
                     FileHandle.standardOutput.write(Data(redacted))
                     return
                 }

@@ -9,7 +9,11 @@ struct SearchCommand: StoreCommand {
         abstract: "Find issues by their text, 5-Whys, timeline and attachment names, best first.",
         discussion: """
             Plain words match as prefixes in any order ("data conn" finds "database connection"). \
-            Quotes, *, parentheses, ^ or AND/OR/NOT/NEAR make the query SQLite FTS5 syntax.
+            Quotes, *, parentheses, ^ or AND/OR/NOT/NEAR make the query SQLite FTS5 syntax. With --json, \
+            each issue is as issue list --json shows it, with "match": {"source", "snippet", "rank"} \
+            (source: issue, why, timeline, log or image). Exit status (as grep and log grep): 0 when an \
+            issue matched, 1 when none did, 64 for malformed query syntax, and the codes of trcaa --help \
+            for other errors.
             """)
 
     @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -19,7 +23,11 @@ struct SearchCommand: StoreCommand {
 
     func run(in workspace: Workspace) throws {
         let results = try workspace.search.search(words.joined(separator: " "), limit: limit)
-        if json { return try Console.printJSON(results) }
+        if json { try Console.printJSON(results) } else { printText(results) }
+        if results.isEmpty { throw ExitCode(ExitStatus.noMatch) }
+    }
+
+    private func printText(_ results: [SearchResult]) {
         guard !results.isEmpty else { return Console.notice("no issue matches '\(words.joined(separator: " "))'") }
         let output = global.output
         for result in results {

@@ -25,14 +25,15 @@ extension TimelineCommand {
             let rows = events.map { event -> [String] in
                 defer { previous = event.createdAt }
                 let gap = previous.map { Self.gap(from: $0, to: event.createdAt) } ?? ""
-                return [event.createdAt, gap, TimelineEventType.displayName(of: event.eventType), event.description]
+                return [TimeText.local(event.createdAt), gap, TimelineEventType.displayName(of: event.eventType), event.description]
             }
-            print(TextTable(header: ["TIME", "AFTER", "EVENT", "DESCRIPTION"], rows: rows).render(width: global.output.width))
+            print(TextTable(header: [TimeText.localHeader, "AFTER", "EVENT", "DESCRIPTION"], rows: rows)
+                .render(width: global.output.width))
         }
 
         /// `+12s` under a minute, else the documents' duration (`+2h 15m`).
         static func gap(from start: String, to end: String) -> String {
-            guard let from = Timestamp.parse(start), let to = Timestamp.parse(end) else { return "" }
+            guard let from = start.date, let to = end.date else { return "" }
             let seconds = Int(to.timeIntervalSince(from))
             return seconds < 60 ? "+\(max(seconds, 0))s" : "+" + IncidentDuration.between(start, end)
         }

@@ -45,7 +45,9 @@ extension WhyCommand {
                 print("   → " + (step.answer.isEmpty ? "(no answer yet)" : step.answer))
                 if !step.evidence.isEmpty { print("   evidence: \(step.evidence)") }
             }
-            if steps.isEmpty { Console.notice("no whys yet; add one with: trcaa why add \(id.prefix(8)) QUESTION") }
+            if steps.isEmpty {
+                Console.notice("no whys yet; add one with: trcaa why add \(try workspace.issues.get(id).reference) QUESTION")
+            }
         }
     }
 

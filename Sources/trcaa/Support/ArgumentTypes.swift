@@ -25,6 +25,8 @@ extension ExportFormat: ExpressibleByArgument {
 
 extension TimelineEventType: ExpressibleByArgument {}
 
+extension RedactionTokens: ExpressibleByArgument {}
+
 /// `--lines A:B` (1-based, inclusive; `A:` to the end, `:B` from the start, `N` one line).
 struct LineRange: ExpressibleByArgument {
     /// 0-based, end exclusive.

@@ -8,6 +8,8 @@ import TRCAATUI
 /// Exit codes (sysexits, SPEC §1).
 enum ExitStatus {
     static let checkFailed: Int32 = 1
+    /// `search` and `log grep` found nothing (as grep).
+    static let noMatch: Int32 = 1
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
@@ -156,7 +158,7 @@ struct ErrorReport: Equatable {
             self.init(message: "the why question is empty", hint: nil, code: ExitStatus.usage)
         case .noSuchStep(let issueId, let number):
             self.init(message: "issue \(issueId) has no why #\(number)",
-                      hint: "list them with: trcaa why list \(issueId.prefix(8))", code: ExitStatus.dataError)
+                      hint: "list them with: trcaa why list \(issueId)", code: ExitStatus.dataError)
         case .metadataTooLarge(let bytes):
             self.init(message: "the metadata is \(bytes) bytes; at most 10240 are allowed", hint: nil,
                       code: ExitStatus.dataError)
@@ -167,7 +169,7 @@ struct ErrorReport: Equatable {
             self.init(message: "cannot search for '\(query)': \(message)",
                       hint: "put words in double quotes to match them literally", code: ExitStatus.usage)
         case .documentEdited(let id):
-            self.init(message: "document \(id.prefix(8)) was edited since it was generated; regenerating would discard the edits",
+            self.init(message: "document \(id) was edited since it was generated; regenerating would discard the edits",
                       hint: "pass --force to replace it anyway", code: ExitStatus.cannotCreate)
         case .editorUnavailable(let command):
             self.init(message: "the editor '\(command)' could not be started; nothing was saved",
@@ -185,7 +187,7 @@ struct ErrorReport: Equatable {
         case .exportFailed(let path, let reason):
             self.init(message: "cannot write \(path): \(reason)", hint: nil, code: ExitStatus.ioError)
         case .logChanged(let id):
-            self.init(message: "log \(id.prefix(8)) was changed by another process while this ran; nothing was written",
+            self.init(message: "log \(id) was changed by another process while this ran; nothing was written",
                       hint: "run the command again", code: ExitStatus.busy)
         case .invalidKeyPrefix(let prefix):
             self.init(message: "'\(prefix)' cannot be an issue key prefix", hint: "use 1 to 10 letters, e.g. OPS",

@@ -4,7 +4,17 @@ import TRCAACore
 /// `issue show` as text.
 struct IssueDetailText {
     let detail: IssueDetail
+    /// How the issue's logs, images and documents are named (`#42/L1`), by id.
+    let references: [String: String]
     let output: TerminalOutput
+
+    /// The names of the issue's logs, images and documents, as their lists show them.
+    static func references(of detail: IssueDetail, in workspace: Workspace) throws -> [String: String] {
+        let parts = try detail.logFiles.map { ($0.id, try workspace.logs.shortId($0.id)) }
+            + detail.images.map { ($0.id, try workspace.images.shortId($0.id)) }
+            + detail.documents.map { ($0.id, try workspace.documents.shortId($0.id)) }
+        return Dictionary(parts) { first, _ in first }
+    }
 
     func render() -> String {
         let issue = detail.issue
@@ -18,16 +28,16 @@ struct IssueDetailText {
             ("Category", issue.category),
             ("Assignee", issue.assignedTo.isEmpty ? "—" : issue.assignedTo),
             ("Tags", issue.tags.isEmpty ? "—" : issue.tags.joined(separator: ", ")),
-            ("Created", "\(issue.createdAt) (\(RelativeTime.describe(issue.createdAt)))"),
-            ("Updated", "\(issue.updatedAt) (\(RelativeTime.describe(issue.updatedAt)))"),
-            ("Resolved", issue.resolvedAt ?? "—"),
+            ("Created", TimeText.detail(issue.createdAt)),
+            ("Updated", TimeText.detail(issue.updatedAt)),
+            ("Resolved", TimeText.detail(issue.resolvedAt)),
         ]
         lines += fields.map { label, value in "  " + label.padding(to: 10) + value }
         if !issue.description.allSatisfy(\.isWhitespace) {
             lines += ["", heading("Description")] + indented(issue.description)
         }
         lines += ["", heading("5-Whys") + " (\(detail.steps.count))"]
-        if detail.steps.isEmpty { lines.append("  none yet — add one with: trcaa why add \(issue.id.prefix(8)) QUESTION") }
+        if detail.steps.isEmpty { lines.append("  none yet — add one with: trcaa why add \(issue.reference) QUESTION") }
         for step in detail.steps {
             let marker = detail.rootCause?.stepId == step.id && detail.rootCause?.isExplicit == true ? "  ← root cause" : ""
             lines.append("  \(step.stepOrder). \(step.whyQuestion)\(marker)")
@@ -45,24 +55,26 @@ struct IssueDetailText {
         }
         lines += ["", heading("Timeline") + " (\(detail.timeline.count))"]
         lines += detail.timeline.map {
-            "  \($0.createdAt)  \(TimelineEventType.displayName(of: $0.eventType).padding(to: 24))\($0.description)"
+            "  \(TimeText.detail($0.createdAt))  \(TimelineEventType.displayName(of: $0.eventType).padding(to: 24))\($0.description)"
         }
         if !detail.logFiles.isEmpty {
             lines += ["", heading("Logs") + " (\(detail.logFiles.count))"]
-            lines += detail.logFiles.map { "  \($0.id.prefix(8))  \($0.fileName)  \($0.fileSize) bytes\($0.redacted ? "  redacted" : "")" }
+            lines += detail.logFiles.map { "  \(reference($0.id))  \($0.fileName)  \($0.fileSize) bytes\($0.redacted ? "  redacted" : "")" }
         }
         if !detail.images.isEmpty {
             lines += ["", heading("Images") + " (\(detail.images.count))"]
-            lines += detail.images.map { "  \($0.id.prefix(8))  \($0.fileName)  \($0.mimeType)  \($0.fileSize) bytes" }
+            lines += detail.images.map { "  \(reference($0.id))  \($0.fileName)  \($0.mimeType)  \($0.fileSize) bytes" }
         }
         if !detail.documents.isEmpty {
             lines += ["", heading("Documents") + " (\(detail.documents.count))"]
-            lines += detail.documents.map { "  \($0.id.prefix(8))  \($0.title)\($0.edited ? "  (edited)" : "")" }
+            lines += detail.documents.map { "  \(reference($0.id))  \($0.title)\($0.edited ? "  (edited)" : "")" }
         }
         return lines.joined(separator: "\n")
     }
 
     private func heading(_ text: String) -> String { output.styled(text, "1") }
+
+    private func reference(_ id: String) -> String { references[id] ?? id }
 
     private func indented(_ text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }

@@ -49,7 +49,7 @@ enum LogText {
             ("Issue", "\(try workspace.issues.key(issue.id))  \(issue.title)"),
             ("Source", log.filePath.isEmpty ? "stdin" : log.filePath
                 + (log.sourceWasCompressed == true ? " (gzip, stored decompressed)" : "")),
-            ("Uploaded", "\(log.summary.uploadedAt) UTC (\(RelativeTime.describe(log.summary.uploadedAt)))"),
+            ("Uploaded", TimeText.detail(log.summary.uploadedAt)),
             ("Size", "\(ByteSize.describe(log.summary.fileSize)) (\(log.summary.fileSize) bytes)"
                 + (log.compressedSize.map { ", stored in \(ByteSize.describe($0))" } ?? "")),
             ("SHA-256", log.summary.contentHash),

@@ -92,19 +92,3 @@ enum DisplayWidth {
         return result + "…"
     }
 }
-
-/// "just now", "5m ago", "3h ago", "2d ago", or the date for anything older than 30 days.
-enum RelativeTime {
-    static func describe(_ timestamp: String, now: Date = Date()) -> String {
-        guard let date = Timestamp.parse(timestamp) else { return timestamp }
-        let seconds = Int(now.timeIntervalSince(date))
-        switch seconds {
-        case ..<(-60): return String(timestamp.prefix(10))
-        case ..<60: return "just now"
-        case ..<3600: return "\(seconds / 60)m ago"
-        case ..<86_400: return "\(seconds / 3600)h ago"
-        case ..<(30 * 86_400): return "\(seconds / 86_400)d ago"
-        default: return String(timestamp.prefix(10))
-        }
-    }
-}
