@@ -72,7 +72,7 @@ extension App {
     static func askExportDirectory(documentId: String, format: ExportFormat, in state: inout AppState) {
         state.overlay = .form(FormState(
             title: "Export as \(format.label)",
-            fields: [FormField(.directory, "Directory", FileManager.default.currentDirectoryPath,
+            fields: [FormField(.directory, "Directory", state.workingDirectory,
                                note: "Tab completes · ~ is your home", kind: .path)],
             purpose: .exportDocument(documentId: documentId, format)))
     }

@@ -24,8 +24,10 @@ final class TestApp {
         var status = StatusInfo(databaseName: "trcaa.db", keySource: "env",
                                 keyDescription: "environment variable TRCAA_DB_KEY", dataDirectory: "/data/trcaa")
         status.desktopDatabase = desktopDatabase
+        var state = AppState(size: size, status: status, now: Self.now, hasExternalEditor: externalEditor)
+        state.workingDirectory = directory  // Exports a test does not aim elsewhere stay in its store's directory.
         session = HeadlessSession(
-            state: AppState(size: size, status: status, now: Self.now, hasExternalEditor: externalEditor),
+            state: state,
             runner: EffectRunner(workspace: workspace, describe: { "\($0)" }), charset: charset)
     }
 
