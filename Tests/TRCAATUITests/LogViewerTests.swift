@@ -231,9 +231,25 @@ import TRCAACore
         app.press(.confirm)
         let viewer = try #require(viewerState(app))
         #expect(viewer.filters.map(\.text) == ["198.51.100.23"])
-        #expect(!viewer.redacted, "values are in the stored text")
+        #expect(!viewer.view.isRedacted, "values are in the stored text")
         #expect(viewer.rowCount == Self.sshd.filter { $0.contains("198.51.100.23") }.count)
         #expect(app.state.toast?.text.contains("stored text") == true)
+    }
+
+    @Test func numberedTokensTellTheAddressesApartInTheRedactedView() throws {
+        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.toggleNumberedTokens)
+        #expect(viewerState(app)?.view == .redacted(.numbered))
+        // Addresses cycle through four: lines 1 and 5 share one, lines 1 to 4 differ.
+        let rows = (1...5).map { number in app.row(containing: "  \(number) Dec 10 06:55:") ?? "" }
+        #expect(rows[0].contains("from [IPv4#1] port") && rows[4].contains("from [IPv4#1] port"))
+        #expect(rows[1].contains("[IPv4#2]") && rows[2].contains("[IPv4#3]") && rows[3].contains("[IPv4#4]"))
+        #expect(app.row(containing: "REDACTED #") != nil)
+        app.press(.toggleNumberedTokens)
+        #expect(viewerState(app)?.view == .redacted(.plain))
+        #expect(app.row(containing: "  1 Dec 10 06:55:")?.contains("from [IPv4] port") == true)
+        app.press(.toggleRedacted)
+        #expect(app.row(containing: "203.0.113.7") != nil)
     }
 
     @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
@@ -361,7 +377,7 @@ extension LogViewerTests {
         let (app, logId) = try Self.app(log: String(repeating: "quiet line\n", count: 3 * LogService.progressLines) + "needle\n")
         let runner = EffectRunner(workspace: app.workspace, describe: { "\($0)" })
         let find = { (generation: Int) in
-            Effect.findInLog(logId: logId, .text("needle", ignoringCase: false), from: -1, forward: true, redacted: false,
+            Effect.findInLog(logId: logId, .text("needle", ignoringCase: false), from: -1, forward: true, view: .stored,
                              filters: [], generation: generation)
         }
         runner.submitted(find(1))

@@ -24,18 +24,18 @@ public enum Effect: Sendable, Equatable {
     case loadDemoData
     case openLog(logId: String)
     /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.
-    case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, redacted: Bool, generation: Int)
-    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filters: [LineFilter], generation: Int)
-    case filterLog(logId: String, [LineFilter], redacted: Bool, generation: Int)
+    case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, view: LogView, generation: Int)
+    case findInLog(logId: String, LineQuery, from: Int, forward: Bool, view: LogView, filters: [LineFilter], generation: Int)
+    case filterLog(logId: String, [LineFilter], view: LogView, generation: Int)
     /// Every line the search finds among those the filters let through, for "hit 3 of 520".
-    case countHits(logId: String, LineQuery, redacted: Bool, filters: [LineFilter], generation: Int)
+    case countHits(logId: String, LineQuery, view: LogView, filters: [LineFilter], generation: Int)
     case histogram(logId: String)
     /// The most frequent values of a PII type in a log.
     case topValues(logId: String, type: String)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)
     /// Writes a private copy of the log for the pager; `runPager` then shows it.
-    case preparePager(logId: String, redacted: Bool)
+    case preparePager(logId: String, view: LogView)
     case dismissSpans([String])
     case purgeLog(logId: String)
     /// Reads, scans and compresses a log on the import queue (the store is not touched).

@@ -127,14 +127,15 @@ public final class EffectRunner: @unchecked Sendable {
             let detail = try workspace.logs.detail(logId)
             let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount
             return [.logOpened(logId: logId, lineCount: lines, pii: detail.piiCounts)]
-        case .loadLogLines(let logId, let offset, let limit, let numbers, let redacted, let generation):
-            let lines = try numbers.map { try workspace.logs.viewerLines(logId, numbers: $0, redacted: redacted) }
-                ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: redacted)
+        case .loadLogLines(let logId, let offset, let limit, let numbers, let view, let generation):
+            let lines = try numbers.map {
+                try workspace.logs.viewerLines(logId, numbers: $0, redacted: view.isRedacted, tokens: view.tokens)
+            } ?? workspace.logs.viewerLines(logId, offset..<(offset + limit), redacted: view.isRedacted, tokens: view.tokens)
             return [.logLinesLoaded(logId: logId, offset: offset, lines: lines, generation: generation)]
-        case .findInLog(let logId, let query, let line, let forward, let redacted, let filters, let generation):
+        case .findInLog(let logId, let query, let line, let forward, let view, let filters, let generation):
             defer { progress(.progress(nil)) }
             let found = try workspace.logs.findLine(
-                logId, query, from: line, forward: forward, redacted: redacted, filters: filters,
+                logId, query, from: line, forward: forward, redacted: view.isRedacted, tokens: view.tokens, filters: filters,
                 progress: { progress(.progress("searching: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.find } != generation })
             return [.logLineFound(logId: logId, generation: generation, line: found)]
@@ -150,24 +151,25 @@ public final class EffectRunner: @unchecked Sendable {
                 return [.failed("xdg-open could not open \(image.summary.fileName)")]
             }
             return [.stored(.imageOpened(fileName: image.summary.fileName))]
-        case .preparePager(let logId, let redacted):
-            let copy = try workspace.logs.writePrivateCopy(logId, redacted: redacted, environment: environment)
+        case .preparePager(let logId, let view):
+            let copy = try workspace.logs.writePrivateCopy(logId, redacted: view.isRedacted, tokens: view.tokens,
+                                                           environment: environment)
             return [.pagerReady(directory: copy.directory, path: copy.path)]
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
         case .topValues(let logId, let type):
             let (values, distinct) = try workspace.logs.topValues(logId, type: type)
             return [.topValuesReady(logId: logId, type: type, values, distinct: distinct)]
-        case .filterLog(let logId, let filters, let redacted, let generation):
+        case .filterLog(let logId, let filters, let view, let generation):
             defer { progress(.progress(nil)) }
             guard let lines = try workspace.logs.filterLines(
-                logId, filters, redacted: redacted,
+                logId, filters, redacted: view.isRedacted, tokens: view.tokens,
                 progress: { progress(.progress("filtering: \(counted($0, "line")) read")) },
                 shouldStop: { latestLogScan.withLock { $0[logId]?.filter } != generation }) else { return [] }
             return [.logFiltered(logId: logId, generation: generation, lines: lines)]
-        case .countHits(let logId, let query, let redacted, let filters, let generation):
+        case .countHits(let logId, let query, let view, let filters, let generation):
             guard let lines = try workspace.logs.filterLines(
-                logId, filters, matching: query, redacted: redacted,
+                logId, filters, matching: query, redacted: view.isRedacted, tokens: view.tokens,
                 shouldStop: { latestLogScan.withLock { $0[logId]?.count } != generation }) else { return [] }
             return [.logHitsCounted(logId: logId, generation: generation, lines: lines)]
         case .dismissSpans(let ids):

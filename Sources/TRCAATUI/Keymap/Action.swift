@@ -23,7 +23,7 @@ public enum Action: Hashable, Sendable {
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log
     case showAttachments, showAudit, verifyAudit, showMessages, showFilters, toggleRegex, removeChoice, showTopValues, close
-    case complete
+    case complete, toggleNumberedTokens
     // Welcome
     case loadDemoData
     // Dialogs, forms and pickers

@@ -93,6 +93,7 @@ public struct Keymap: Sendable {
             Binding([.char("w")], .nextWarning, "Next warning line"),
             Binding([.char("W")], .previousWarning, "Previous warning line"),
             Binding([.char("r")], .toggleRedacted, "Redacted view on or off", hint: "redact"),
+            Binding([.char("#")], .toggleNumberedTokens, "Redacted view with numbered tokens ([IPv4#3]) or plain ones"),
             Binding([.enter], .showPII, "The PII on this line: type, value and why it was flagged"),
             Binding([.char("d")], .dismissPII, "Dismiss this line's PII as false positives (asks first)"),
             Binding([.char("R")], .purgePII, "Purge the PII from the stored log (asks first)"),

@@ -90,7 +90,7 @@ extension App {
         case (.openInPager, .images):
             return detail.selectedImage.map { [.openImage(id: $0.id)] } ?? []
         case (.openInPager, .logs):
-            return detail.selectedLog.map { [.preparePager(logId: $0.id, redacted: false)] } ?? []
+            return detail.selectedLog.map { [.preparePager(logId: $0.id, view: .stored)] } ?? []
         case (.open, .logs):
             guard let log = detail.selectedLog else { return [] }
             return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)

@@ -101,8 +101,8 @@ extension App {
         var effects: [Effect] = []
         var showedStored = false
         state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
-            if viewer.redacted {
-                viewer.redacted = false
+            if viewer.view.isRedacted {
+                viewer.view = .stored
                 showedStored = true
             }
             let filter = LineFilter(text: value, ignoringCase: false, excludes: false)

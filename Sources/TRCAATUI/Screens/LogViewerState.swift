@@ -18,7 +18,8 @@ public struct LogViewerState: Sendable {
     /// Counts `dropLoadedLines`, so pages of an earlier window are told apart.
     public var windowGeneration = 0
     public var isLoading = false
-    public var redacted = false
+    /// The stored text, or the redacted view with plain or numbered tokens.
+    public var view = LogView.stored
     public var wraps = false
     /// Columns scrolled to the right.
     public var column = 0
@@ -101,6 +102,30 @@ public struct LogViewerState: Sendable {
 
     /// The line number at `position`.
     public func line(atPosition position: Int) -> Int { filtered.map { $0.indices.contains(position) ? $0[position] : 0 } ?? position }
+}
+
+/// What the viewer shows of a log: the stored text, or its redacted view with plain tokens
+/// (`[IPv4]`) or numbered ones that tell values apart (`[IPv4#3]`).
+public enum LogView: Sendable, Equatable, CustomStringConvertible {
+    case stored
+    case redacted(RedactionTokens)
+
+    public var isRedacted: Bool { self != .stored }
+    public var tokens: RedactionTokens { if case .redacted(let tokens) = self { tokens } else { .plain } }
+
+    /// `r`: the redacted view (with the tokens last chosen) or the stored text.
+    var togglingRedaction: LogView { self == .stored ? .redacted(.plain) : .stored }
+
+    /// `#`: numbered tokens or plain ones (from the stored text: the redacted view, numbered).
+    var togglingNumbers: LogView { tokens == .numbered ? .redacted(.plain) : .redacted(.numbered) }
+
+    public var description: String {
+        switch self {
+        case .stored: "stored text"
+        case .redacted(.plain): "redacted view: PII replaced by its type"
+        case .redacted(.numbered): "redacted view: each value numbered by its type ([IPv4#3]), the same value the same number"
+        }
+    }
 }
 
 /// The marks, filters and last search of a log's viewer, kept when it closes.

@@ -30,11 +30,11 @@ extension App {
             viewer.column = max(0, viewer.column + (action == .scrollLeft ? -step : step))
         case .toggleWrap:
             viewer.wraps.toggle()
-        case .toggleRedacted:
-            viewer.redacted.toggle()
+        case .toggleRedacted, .toggleNumberedTokens:
+            viewer.view = action == .toggleRedacted ? viewer.view.togglingRedaction : viewer.view.togglingNumbers
             // Filters and hits now read the other view.
             effects += setFilters(viewer.filters, of: &viewer)
-            inform(viewer.redacted ? "redacted view: PII replaced by its type" : "stored text", in: &state)
+            inform(viewer.view.description, in: &state)
         case .search, .searchBackward:
             viewer.prompt = LogPrompt(kind: .search(forward: action == .search))
         case .filter:
@@ -108,7 +108,7 @@ extension App {
             guard let target else { inform("no more marks that way", in: &state); break }
             viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
         case .openInPager:
-            effects.append(.preparePager(logId: viewer.logId, redacted: viewer.redacted))
+            effects.append(.preparePager(logId: viewer.logId, view: viewer.view))
         case .showTopValues:
             let types = viewer.piiCounts.sorted { $0.count > $1.count }
             guard let first = types.first else { inform("no PII in this log: no values to rank", in: &state); break }
@@ -160,7 +160,7 @@ extension App {
         viewer.findGeneration += 1
         viewer.finding = label
         return [.findInLog(logId: viewer.logId, query, from: viewer.line(atPosition: viewer.cursor.selected),
-                           forward: forward, redacted: viewer.redacted, filters: viewer.filters,
+                           forward: forward, view: viewer.view, filters: viewer.filters,
                            generation: viewer.findGeneration)]
     }
 
@@ -175,7 +175,7 @@ extension App {
         viewer.hitsGeneration += 1
         viewer.hits = nil
         guard let search = viewer.lastSearch else { return [] }
-        return [.countHits(logId: viewer.logId, search.query, redacted: viewer.redacted, filters: viewer.filters,
+        return [.countHits(logId: viewer.logId, search.query, view: viewer.view, filters: viewer.filters,
                            generation: viewer.hitsGeneration)]
     }
 
@@ -190,7 +190,7 @@ extension App {
         viewer.filtered = nil
         let counting = countHits(of: &viewer)
         guard viewer.isFiltering else { return counting }
-        return [.filterLog(logId: viewer.logId, filters, redacted: viewer.redacted, generation: viewer.filterGeneration)] + counting
+        return [.filterLog(logId: viewer.logId, filters, view: viewer.view, generation: viewer.filterGeneration)] + counting
     }
 
     /// The filter list (`Tab`): Space turns a filter off or on, `x` removes it, Enter applies.
@@ -210,7 +210,7 @@ extension App {
         viewer.isLoading = true
         let numbers = viewer.filtered.map { Array($0[request.offset..<min($0.count, request.offset + request.limit)]) }
         return [.loadLogLines(logId: viewer.logId, offset: request.offset, limit: request.limit, numbers: numbers,
-                              redacted: viewer.redacted, generation: viewer.windowGeneration)]
+                              view: viewer.view, generation: viewer.windowGeneration)]
     }
 
     static func logFiltered(_ logId: String, generation: Int, lines: [Int], in state: inout AppState) -> [Effect] {

@@ -97,7 +97,7 @@ enum LogViewerView {
         }
         var modes: [String] = []
         if let finding = viewer.finding { modes.append("looking for \(finding)…") } else if let hits = hitCount(viewer) { modes.append(hits) }
-        if viewer.redacted { modes.append("REDACTED") }
+        if viewer.view.isRedacted { modes.append(viewer.view.tokens == .numbered ? "REDACTED #" : "REDACTED") }
         if viewer.wraps { modes.append("wrap") }
         if !viewer.wraps && viewer.column > 0 { modes.append("→\(viewer.column)") }
         if !viewer.marks.isEmpty { modes.append(counted(viewer.marks.count, "mark")) }

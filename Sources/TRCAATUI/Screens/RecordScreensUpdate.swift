@@ -19,7 +19,7 @@ extension App {
             effects.append(.loadAttachments(search: nil))
         case .openInPager:
             guard let row = screen.selected else { return [] }
-            return [row.kind == .log ? .preparePager(logId: row.id, redacted: false) : .openImage(id: row.id)]
+            return [row.kind == .log ? .preparePager(logId: row.id, view: .stored) : .openImage(id: row.id)]
         case .open:
             guard let row = screen.selected else { return [] }
             switch row.kind {
