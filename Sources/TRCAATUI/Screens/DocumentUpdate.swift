@@ -37,16 +37,11 @@ extension App {
         guard var view = state.top(DocumentViewState.self) else { return nil }
         let lineCount = MarkdownLines.lines(view.blocks, width: ScreenLayout.body(state.size).width - 4).count
         let visible = ScreenLayout.documentLines(state.size)
-        let last = max(0, lineCount - visible)
+        if ScrollOffset.move(&view.scroll, action, visible: visible, last: max(0, lineCount - visible)) {
+            state.replaceTop(view)
+            return []
+        }
         switch action {
-        case .moveDown: view.scroll += 1
-        case .moveUp: view.scroll -= 1
-        case .pageDown: view.scroll += visible
-        case .pageUp: view.scroll -= visible
-        case .halfPageDown: view.scroll += visible / 2
-        case .halfPageUp: view.scroll -= visible / 2
-        case .top: view.scroll = 0
-        case .bottom: view.scroll = last
         case .editDocument: return [.loadDocumentForEditing(id: view.documentId)]
         case .exportDocument:
             openExportPicker(documentId: view.documentId, title: view.document?.title ?? "", in: &state)
@@ -57,9 +52,6 @@ extension App {
         default:
             return nil
         }
-        view.scroll = max(0, min(view.scroll, last))
-        state.replaceTop(view)
-        return []
     }
 
     private static func openExportPicker(documentId: String, title: String, in state: inout AppState) {

@@ -14,18 +14,7 @@ public struct MessageLogState: ScreenModel {
         guard var log = state.top(MessageLogState.self) else { return nil }
         let visible = ScreenLayout.body(state.size).height - 1
         let last = max(0, MessageLogView.lines(state.messages, width: ScreenLayout.body(state.size).width).count - visible)
-        switch action {
-        case .moveDown: log.scroll += 1
-        case .moveUp: log.scroll -= 1
-        case .pageDown: log.scroll += visible
-        case .pageUp: log.scroll -= visible
-        case .halfPageDown: log.scroll += visible / 2
-        case .halfPageUp: log.scroll -= visible / 2
-        case .top: log.scroll = 0
-        case .bottom: log.scroll = last
-        default: return nil
-        }
-        log.scroll = max(0, min(log.scroll, last))
+        guard ScrollOffset.move(&log.scroll, action, visible: visible, last: last) else { return nil }
         state.replaceTop(log)
         return []
     }
