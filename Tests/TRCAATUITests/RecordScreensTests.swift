@@ -47,6 +47,8 @@ import TRCAACore
         app.press(.showAudit)
         #expect(app.row(containing: "create_issue") != nil)
         #expect(app.row(containing: "upload_log_file") != nil)
+        // Entities are named as the CLI names them: the issue's key, its log's file number.
+        #expect(app.state.top(AuditState.self)?.names.values.contains("#1/L1") == true)
         app.press(.verifyAudit)
         #expect(app.state.toast?.text.hasPrefix("the audit chain is intact:") == true)
         #expect(app.row(containing: "chain intact") != nil)

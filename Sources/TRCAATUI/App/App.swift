@@ -127,8 +127,8 @@ public enum App {
         case .imageDetailLoaded(let image):
             state.overlay = .message(title: image.summary.fileName, text: ImageText.details(image))
             return []
-        case .auditLoaded(let entries):
-            auditLoaded(entries, in: &state)
+        case .auditLoaded(let entries, let names):
+            auditLoaded(entries, names: names, in: &state)
             return []
         case .auditVerified(let result):
             auditVerified(result, in: &state)

@@ -205,7 +205,8 @@ public final class EffectRunner: @unchecked Sendable {
         case .loadImageDetail(let id):
             return [.imageDetailLoaded(try workspace.images.detail(id))]
         case .loadAudit:
-            return [.auditLoaded(try workspace.audit.list(AuditFilter(limit: AuditState.limit)))]
+            let entries = try workspace.audit.list(AuditFilter(limit: AuditState.limit))
+            return [.auditLoaded(entries, names: try workspace.audit.entityNames(entries))]
         case .verifyAudit:
             let result = try workspace.audit.verify { checked in progress(.progress("verifying the audit chain: \(checked)")) }
             progress(.progress(nil))

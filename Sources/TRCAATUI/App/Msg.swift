@@ -44,7 +44,8 @@ public enum Msg: Sendable {
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)
     case imageDetailLoaded(ImageDetail)
-    case auditLoaded([AuditEntry])
+    /// The newest audit entries, and what the CLI calls each entity they name (`#42/L1`).
+    case auditLoaded([AuditEntry], names: [String: String])
     case auditVerified(AuditVerification)
     case documentLoaded(Document, forEditing: Bool)
     /// Work that stopped to ask first (an edited document to replace, a file to overwrite).

@@ -6,6 +6,8 @@ public struct AuditState: Sendable {
     public var cursor = ListCursor()
     public var isLoading = true
     public var verification: AuditVerification?
+    /// What the CLI calls each entity (`#42`, `#42/L1`), by id.
+    public var names: [String: String] = [:]
 
     public init() {}
 
@@ -27,10 +29,11 @@ extension AuditState: ScreenModel {
 }
 
 extension App {
-    static func auditLoaded(_ entries: [AuditEntry], in state: inout AppState) {
+    static func auditLoaded(_ entries: [AuditEntry], names: [String: String], in state: inout AppState) {
         let visible = ScreenLayout.recordRows(state.size)
         state.updateScreens(AuditState.self) { screen in
             screen.entries = entries
+            screen.names = names
             screen.isLoading = false
             screen.cursor.scrollIntoView(count: entries.count, visible: visible)
         }

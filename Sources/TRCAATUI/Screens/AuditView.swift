@@ -20,7 +20,7 @@ enum AuditView {
         let broken = screen.verification?.problem?.entryId
         let rows = screen.entries.map { entry -> [String: (String, Role)] in
             ["TIME": (entry.timestamp, .muted), "ACTION": (entry.action, entry.id == broken ? .error : .key),
-             "ENTITY": (entry.entityType, .normal), "ID": (String(entry.entityId.prefix(8)), .muted),
+             "ENTITY": (entry.entityType, .normal), "ID": (screen.names[entry.entityId] ?? String(entry.entityId.prefix(8)), .muted),
              "USER": (entry.userId, .muted), "DETAILS": (entry.details, .muted)]
         }
         TableLayout.draw(columns, rows: rows, cursor: screen.cursor, in: area.inset(top: 1), into: &buffer)
