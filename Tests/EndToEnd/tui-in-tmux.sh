@@ -311,6 +311,39 @@ keys m A
 wait_for "this issue has no whys yet"
 ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted, o pages it"
 
+# Numbered tokens, stacked filters, top values, the message log.
+keys '#'
+wait_for "REDACTED #"
+wait_for "from [IPv4#"
+keys r g f
+tm send-keys -t t -l "Failed password"
+keys Enter
+wait_for "1 of 1999 lines with “Failed"
+keys f
+tm send-keys -t t -l "Accepted"
+keys Enter
+wait_for "1 of 2000 lines · 2 filters"
+keys f
+tm send-keys -t t -l "!173.234.1."
+keys Enter
+wait_for "of 1990 lines · 3 filters"
+keys Tab
+wait_for "out  173.234.1."
+keys Escape
+wait_until_gone "out  173.234.1."
+keys F
+wait_for "line 2 of 2000 lines"
+keys T
+wait_for "IPv4 in sshd.log: top"
+keys Enter
+wait_for "lines with “173.234."
+keys F
+wait_for "of 2000 lines"
+keys @
+wait_for "messages this session, newest first"
+ok "filters stack (Tab lists them), T ranks an address type's values and Enter filters to one, # numbers tokens, @ keeps messages"
+keys q
+
 # --- a messy log: blank lines, CRLF, invalid UTF-8, control characters, tabs, wide glyphs, a 40 KB line
 {
     printf 'first line\r\n\r\n\n'
