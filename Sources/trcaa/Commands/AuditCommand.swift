@@ -85,7 +85,7 @@ extension AuditCommand {
                                           code: ExitStatus.checkFailed))
             } else {
                 let legacy = result.unhashedEntries > 0 ? " (\(result.unhashedEntries) older entries carry no hash)" : ""
-                print("audit chain intact: \(result.verifiedEntries) entries\(legacy)")
+                print("audit chain intact: \(counted(result.verifiedEntries, "entry", plural: "entries"))\(legacy)")
                 if let position = result.anchorPosition {
                     print("it holds the given head as entry \(position), and \(result.verifiedEntries - position) entries after it")
                 }
