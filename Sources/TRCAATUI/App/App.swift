@@ -64,12 +64,12 @@ public enum App {
             return []
         case .formRejected(var form, let message):
             if case .importLog = form.purpose { state.importing = nil }
-            state.messages.record(message, isError: true, at: state.now)
             // Another dialog opened meanwhile: it stays, and the reason goes to the status bar.
             guard state.overlay == nil else {
                 fail(message, in: &state)
                 return []
             }
+            state.messages.record(message, isError: true, at: state.now)
             form.error = message
             state.overlay = .form(form)
             return []

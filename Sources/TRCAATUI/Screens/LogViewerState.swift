@@ -70,23 +70,14 @@ public struct LogViewerState: Sendable {
     /// The position showing line `number` (0-based), or with a filter the first after it.
     public func position(ofLine number: Int) -> Int {
         guard let filtered else { return number }
-        var low = 0, high = filtered.count
-        while low < high {
-            let middle = (low + high) / 2
-            if filtered[middle] < number { low = middle + 1 } else { high = middle }
-        }
-        return min(low, max(0, filtered.count - 1))
+        return min(filtered.firstIndex(notBelow: number), max(0, filtered.count - 1))
     }
 
     /// The hit at or after (`forward`), or before, line `number`, with its index among the hits.
     public func hit(from number: Int, forward: Bool) -> (line: Int, index: Int)? {
         guard let hits else { return nil }
-        var low = 0, high = hits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if hits[middle] < number { low = middle + 1 } else { high = middle }
-        }
-        let index = forward ? low : low - 1
+        let first = hits.firstIndex(notBelow: number)
+        let index = forward ? first : first - 1
         return hits.indices.contains(index) ? (hits[index], index) : nil
     }
 
@@ -173,4 +164,16 @@ public struct LogSearch: Sendable, Equatable {
 
     /// The matcher, for highlighting.
     public func pattern() throws -> LogPattern { try LogPattern(text, fixed: !isRegex, ignoringCase: ignoringCase) }
+}
+
+extension [Int] {
+    /// In ascending numbers, the index of the first one not below `number` (`count` when none).
+    func firstIndex(notBelow number: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }
