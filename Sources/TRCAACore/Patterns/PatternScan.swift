@@ -1,0 +1,20 @@
+/// Mining text held in memory, line by line, without a store: `trcaa patterns scan`, the
+/// evaluation kit and the benchmark.
+public enum PatternScan {
+    /// The patterns of `text` and the pattern id of each of its lines (a last line without a
+    /// newline counts; a `\r` before a newline is dropped).
+    public static func mine(_ text: UnsafeRawBufferPointer, maximumKeys: Int = 20_000) -> (patterns: [LogPatternSummary], lines: [UInt32]) {
+        var miner = PatternMiner(maximumKeys: maximumKeys)
+        var keys: [UInt32] = []
+        let bytes = text.bindMemory(to: UInt8.self)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            keys.append(miner.add(UnsafeBufferPointer(rebasing: bytes[start..<end]), lineNumber: keys.count))
+            start = end + 1
+        }
+        let mined = miner.finish()
+        return (mined.patterns, keys.map { mined.patternOfKey[Int($0)] })
+    }
+}
