@@ -36,22 +36,35 @@ enum MessageKey {
         return tokens
     }
 
-    /// Each token, read; a unit after a number (`5.4 KB`, `120 ms`) is part of its value.
+    /// Each token, read; a unit after a number (`5.4 KB`, `120 ms`) is part of its value, and
+    /// so are the words of a date written out (`Sun Jul 17 23:21:54 2005`).
     private static func forEachToken(_ message: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, MessageToken) -> Void) {
         var afterNumber = false
-        var index = 0
         var count = message.count
         while count > 0, message[count - 1] == 13 { count -= 1 }
-        while index < count {
-            while index < count, ASCIIByte.isSpace(message[index]) { index += 1 }
-            guard index < count else { break }
-            let start = index
-            while index < count, !ASCIIByte.isSpace(message[index]) { index += 1 }
-            var token = MessageToken.read(message, start, index)
-            if afterNumber, token.isLiteral, let unit = MessageToken.unit(message, start, index) { token = unit }
-            afterNumber = !token.isLiteral && token.kind == .number && token.variableEnd == index
-            body(start, index, token)
+        var next = skipSpaces(message, 0, count)
+        while next < count {
+            let start = next
+            var end = start
+            while end < count, !ASCIIByte.isSpace(message[end]) { end += 1 }
+            next = skipSpaces(message, end, count)
+            var token = MessageToken.read(message, start, end)
+            if token.isLiteral {
+                if afterNumber, let unit = MessageToken.unit(message, start, end) {
+                    token = unit
+                } else if next < count, let date = MessageToken.dateWord(message, start, end, before: message[next]) {
+                    token = date
+                }
+            }
+            afterNumber = !token.isLiteral && token.kind == .number && token.variableEnd == end
+            body(start, end, token)
         }
+    }
+
+    private static func skipSpaces(_ message: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int {
+        var index = from
+        while index < count, ASCIIByte.isSpace(message[index]) { index += 1 }
+        return index
     }
 
     @inline(__always) private static func mix(_ hash: inout UInt64, _ byte: UInt8) {
@@ -81,7 +94,8 @@ struct TemplateToken: Hashable, Sendable {
     /// What merging compares (the fast path hashes the kept text too): a literal's text;
     /// every variable alike, whatever is kept around it (`<ip>,` and `LOCAL(<num>),` hold the
     /// same place).
-    var word: String { kind == nil ? prefix : "<*>" }
+    /// A `name=` before a value stays: `ready=<*>` and `steps=<*>` are different messages.
+    var word: String { kind == nil ? prefix : prefix.hasSuffix("=") ? prefix + "<*>" : "<*>" }
 
     /// As templates show it: variables by kind.
     var text: String { kind.map { prefix + $0.placeholder + suffix } ?? prefix }

@@ -60,6 +60,22 @@ struct MessageToken {
     private static let units: Set<[UInt8]> = Set(["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "ms", "us", "ns", "s"]
         .map { Array($0.utf8) })
 
+    /// A weekday or month name (`Sun`, `Jul,`) followed by a digit or, for a weekday, a month:
+    /// a date's words.
+    static func dateWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, before next: UInt8) -> MessageToken? {
+        var coreEnd = end
+        if coreEnd - start == 4, bytes[coreEnd - 1] == UInt8(ascii: ",") { coreEnd -= 1 }
+        guard coreEnd - start == 3, bytes[start] < 97, bytes[start + 1] >= 97, bytes[start + 2] >= 97 else { return nil }
+        let word = [bytes[start], bytes[start + 1], bytes[start + 2]]
+        let month = months.contains(word)
+        guard month || weekdays.contains(word), ASCIIByte.isDigit(next) || (!month && ASCIIByte.isLetter(next)) else { return nil }
+        return MessageToken(variableStart: start, variableEnd: coreEnd, kind: .time)
+    }
+
+    private static let months: Set<[UInt8]> = Set(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .map { Array($0.utf8) })
+    private static let weekdays: Set<[UInt8]> = Set(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) })
+
     /// Where a leading name ends: after the last `_-.=:/@#` before the first digit, when a
     /// letter comes before it; a `-` that signs the number stays with it (`blk_-42`).
     private static func nameEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ firstDigit: Int) -> Int {
