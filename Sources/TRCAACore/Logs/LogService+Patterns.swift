@@ -16,12 +16,8 @@ extension LogService {
     /// The 0-based numbers of the lines in any of `patterns`, in order: read from the stored
     /// line patterns, without mining or reading the text.
     public func lines(_ id: String, inPatterns patterns: Set<Int>) throws -> [Int] {
-        _ = try self.patterns(id)
-        var lines: [Int] = []
-        for block in try LogPatternStore.linePatterns(ofLog: id, in: context.database) {
-            for (offset, pattern) in block.ids.enumerated() where patterns.contains(Int(pattern)) { lines.append(block.firstLine + offset) }
-        }
-        return lines
+        let filter = LineFilter(text: "", ignoringCase: false, excludes: false, patterns: patterns)
+        return try PatternLineFilter(self, id, [filter])?.lines() ?? []
     }
 
     /// Each pattern's lines counted in `buckets` equal stretches of the log, first line to
@@ -68,4 +64,32 @@ extension LogService {
         block.withUnsafeBytes { mining.consume($0) }
         return mining.finish()
     }
+}
+
+/// The pattern filters of a viewer's filter stack, applied by line number from the stored
+/// line patterns (no text is read): a line shows when it is in every keeping filter's
+/// patterns and in no hiding filter's.
+struct PatternLineFilter {
+    private let keeps: [Set<Int>]
+    private let hides: Set<Int>
+    private let patternOfLine: [UInt32]
+
+    /// nil when no filter that is on is a pattern filter.
+    init?(_ logs: LogService, _ id: String, _ filters: [LineFilter]) throws {
+        let enabled = filters.filter { $0.isEnabled && $0.patterns != nil }
+        guard !enabled.isEmpty else { return nil }
+        _ = try logs.patterns(id)
+        keeps = enabled.filter { !$0.excludes }.compactMap(\.patterns)
+        hides = enabled.filter(\.excludes).compactMap(\.patterns).reduce(into: []) { $0.formUnion($1) }
+        patternOfLine = try LogPatternStore.linePatterns(ofLog: id, in: logs.context.database).flatMap(\.ids)
+    }
+
+    func allows(_ line: Int) -> Bool {
+        guard line < patternOfLine.count else { return keeps.isEmpty }
+        let pattern = Int(patternOfLine[line])
+        return !hides.contains(pattern) && keeps.allSatisfy { $0.contains(pattern) }
+    }
+
+    /// Every line the filters let through.
+    func lines() -> [Int] { patternOfLine.indices.filter(allows) }
 }

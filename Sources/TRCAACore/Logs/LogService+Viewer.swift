@@ -45,6 +45,8 @@ public enum LineQuery: Sendable, Equatable {
 /// One of the viewer's filters (lnav's filter-in and filter-out): the lines with a text (a
 /// fixed string, or a regular expression), or the lines without it. Filters stack: with any
 /// include filter on, a line shows when it matches one of them, and no exclude filter that is on.
+/// A pattern filter (`patterns` set) keeps or hides the lines of message patterns, on top of
+/// the text filters; `text` is then its label.
 public struct LineFilter: Sendable, Equatable {
     public var text: String
     public var ignoringCase: Bool
@@ -52,8 +54,12 @@ public struct LineFilter: Sendable, Equatable {
     public var isRegex: Bool
     /// A filter turned off stays in the list without hiding anything.
     public var isEnabled: Bool
+    /// The patterns (`LogPatternSummary.id`) whose lines the filter keeps or hides.
+    public var patterns: Set<Int>?
 
-    public init(text: String, ignoringCase: Bool, excludes: Bool, isRegex: Bool = false, isEnabled: Bool = true) {
+    public init(text: String, ignoringCase: Bool, excludes: Bool, isRegex: Bool = false, isEnabled: Bool = true,
+                patterns: Set<Int>? = nil) {
+        self.patterns = patterns
         self.text = text
         self.ignoringCase = ignoringCase
         self.excludes = excludes
@@ -121,11 +127,13 @@ extension LogService {
     /// Every line that passes `filters`, in order; nil when stopped.
     public func filterLines(_ id: String, _ filters: [LineFilter], redacted: Bool, progress: (Int) -> Void = { _ in },
                             shouldStop: () -> Bool = { false }) throws -> [Int]? {
+        let byPattern = try PatternLineFilter(self, id, filters)
+        if let byPattern, !filters.contains(where: { $0.isEnabled && $0.patterns == nil }) { return byPattern.lines() }
         let matcher = try LineMatcher(query: nil, filters: filters, spans: redacted ? try lineSpans(id) : [])
         var numbers: [Int] = []
         var stopped = false
         try reader(id).forEachLine { number, offset, bytes in
-            if matcher.matches(offset, bytes) { numbers.append(number) }
+            if byPattern?.allows(number) ?? true, matcher.matches(offset, bytes) { numbers.append(number) }
             if number % Self.progressLines == 0, number > 0 {
                 progress(number)
                 stopped = shouldStop()
@@ -143,6 +151,7 @@ extension LogService {
                          shouldStop: () -> Bool = { false }) throws -> Int? {
         let reader = try reader(id)
         let matcher = try LineMatcher(query: query, filters: filters, spans: redacted ? try lineSpans(id) : [])
+        let byPattern = try PatternLineFilter(self, id, filters)
         var scanned = 0
         var stopped = false
         for block in Self.blocks(of: reader, forward: forward, around: line) {
@@ -159,7 +168,7 @@ extension LogService {
                     stopped = shouldStop()
                     if stopped { return false }
                 }
-                if matcher.matches(offset, bytes) {
+                if byPattern?.allows(number) ?? true, matcher.matches(offset, bytes) {
                     found = number
                     return !forward  // backwards, the last match in the block is the nearest
                 }
@@ -186,7 +195,7 @@ extension LogService {
             case .regex(let text, let ignoringCase): try LogPattern(text, ignoringCase: ignoringCase)
             case .level, nil: nil
             }
-            let enabled = filters.filter(\.isEnabled)
+            let enabled = filters.filter { $0.isEnabled && $0.patterns == nil }
             includes = try enabled.filter { !$0.excludes }.map { try $0.pattern() }
             excludes = try enabled.filter(\.excludes).map { try $0.pattern() }
             self.spans = spans

@@ -133,6 +133,19 @@ struct HeaderToken {
         return Self.levelWords.contains(lowered)
     }
 
+    /// What a header can start with: a number or id with digits, an empty field (`-`), a
+    /// bracket, a month or weekday name, a capitalised label (`KERNDTLB`).
+    func opensHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var capitals = 0, digits = 0
+        for index in start..<end {
+            if ASCIIByte.isDigit(line[index]) { digits += 1 } else if line[index] &- 65 < 26 { capitals += 1 }
+        }
+        if digits > 0 || isDash(line) || isBracketGroup(line) || (capitals == end - start && capitals >= 2) { return true }
+        guard end - start == 3, capitals == 1 else { return false }
+        let word = [line[start], line[start + 1], line[start + 2]]
+        return CalendarWord.months.contains(word) || CalendarWord.weekdays.contains(word)
+    }
+
     func endsWithColon(_ line: UnsafeBufferPointer<UInt8>) -> Bool { line[end - 1] == UInt8(ascii: ":") }
     func isDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool { end - start == 1 && line[start] == UInt8(ascii: "-") }
     func isBracketGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -24,15 +24,18 @@ public enum MessageHeader {
     }
 
     /// The last timestamp among the first tokens, or the last of the numbers a line starts
-    /// with (HDFS's `081109 203615 148`); none past a token ending with `:`.
+    /// with (HDFS's `081109 203615 148`); none past a token ending with `:`, and none after
+    /// a first token no header starts with (a sentence that mentions a time).
     private static func anchorIndex(_ tokens: inout HeaderTokens) -> Int? {
         let line = tokens.line
+        guard let first = tokens.token(0) else { return nil }
+        let headerStart = first.isTime(line) || first.opensHeader(line)
         var anchor: Int?
         var leadingNumbers = true
         for index in 0..<anchorWindow {
             guard let token = tokens.token(index) else { break }
             if token.isTime(line) {
-                anchor = index
+                if index == 0 || headerStart { anchor = index }
             } else if leadingNumbers, token.isNumericAtom(line) {
                 anchor = index
             } else {

@@ -67,14 +67,10 @@ struct MessageToken {
         if coreEnd - start == 4, bytes[coreEnd - 1] == UInt8(ascii: ",") { coreEnd -= 1 }
         guard coreEnd - start == 3, bytes[start] < 97, bytes[start + 1] >= 97, bytes[start + 2] >= 97 else { return nil }
         let word = [bytes[start], bytes[start + 1], bytes[start + 2]]
-        let month = months.contains(word)
-        guard month || weekdays.contains(word), ASCIIByte.isDigit(next) || (!month && ASCIIByte.isLetter(next)) else { return nil }
+        let month = CalendarWord.months.contains(word)
+        guard month || CalendarWord.weekdays.contains(word), ASCIIByte.isDigit(next) || (!month && ASCIIByte.isLetter(next)) else { return nil }
         return MessageToken(variableStart: start, variableEnd: coreEnd, kind: .time)
     }
-
-    private static let months: Set<[UInt8]> = Set(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .map { Array($0.utf8) })
-    private static let weekdays: Set<[UInt8]> = Set(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) })
 
     /// Where a leading name ends: after the last `_-.=:/@#` before the first digit, when a
     /// letter comes before it; a `-` that signs the number stays with it (`blk_-42`).

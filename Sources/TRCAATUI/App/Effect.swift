@@ -28,6 +28,10 @@ public enum Effect: Sendable, Equatable {
     case findInLog(logId: String, LineQuery, from: Int, forward: Bool, redacted: Bool, filters: [LineFilter], generation: Int)
     case filterLog(logId: String, [LineFilter], redacted: Bool, generation: Int)
     case histogram(logId: String)
+    /// A log's patterns (mined first if it was stored before patterns were) and their sparklines.
+    case loadPatterns(logId: String)
+    /// A log's patterns against another log's.
+    case loadPatternDiff(logId: String, otherId: String, otherName: String)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)
     /// Writes a private copy of the log for the pager; `runPager` then shows it.

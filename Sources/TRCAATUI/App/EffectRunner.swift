@@ -156,6 +156,18 @@ public final class EffectRunner: @unchecked Sendable {
             return [.pagerReady(directory: copy.directory, path: copy.path)]
         case .histogram(let logId):
             return [.histogramReady(logId: logId, try workspace.logs.histogram(logId))]
+        case .loadPatterns(let logId):
+            defer { progress(.progress(nil)) }
+            let patterns = try workspace.logs.patterns(logId) { read, total in
+                progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
+            }
+            return [.patternsLoaded(logId: logId, patterns,
+                                    histogram: try workspace.logs.patternHistogram(logId, buckets: PatternsView.sparkBuckets))]
+        case .loadPatternDiff(let logId, let otherId, let otherName):
+            let lines = { [workspace] (id: String) in try workspace.logs.detail(id).lineCount ?? 0 }
+            let diff = LogPatternDiff(before: try workspace.logs.patterns(otherId), linesBefore: try lines(otherId),
+                                      after: try workspace.logs.patterns(logId), linesAfter: try lines(logId))
+            return [.patternDiffLoaded(logId: logId, PatternDiffView(otherId: otherId, otherName: otherName, diff))]
         case .filterLog(let logId, let filters, let redacted, let generation):
             defer { progress(.progress(nil)) }
             guard let lines = try workspace.logs.filterLines(

@@ -37,6 +37,8 @@ public enum Msg: Sendable {
     case logLineFound(logId: String, generation: Int, line: Int?)
     case logFiltered(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)
+    case patternsLoaded(logId: String, [LogPatternSummary], histogram: [Int: [Int]])
+    case patternDiffLoaded(logId: String, PatternDiffView)
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)
