@@ -59,7 +59,7 @@ struct LogPipeline {
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
                 indexer.consume(bytes)
-                mining.consume(bytes)
+                if options.minesPatterns { mining.consume(bytes) }
             }
             workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil)
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
