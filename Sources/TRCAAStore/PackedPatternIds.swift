@@ -1,5 +1,3 @@
-internal import CZlib
-
 /// The pattern of each line of an index block (`log_pattern_blocks.line_patterns`): one
 /// LEB128 varint per line, raw-deflated (a block's lines repeat a few ids: a 10 000-line
 /// block takes a few KB).
@@ -9,13 +7,7 @@ public enum PackedPatternIds {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ids.count * 2)
         for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
-        let deflater = ZStream.deflater(level: 6)
-        var output = [UInt8](repeating: 0, count: deflater.deflateBound(bytes.count) + 16)
-        let result = bytes.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { deflater.process(input, into: $0, flush: Z_FINISH) }
-        }
-        precondition(result.code == Z_STREAM_END, "deflate failed (\(result.code))")  // The bound leaves room.
-        return Array(output[..<result.produced])
+        return ZStream.deflateRaw(bytes)
     }
 
     /// The ids of `lineCount` lines from their stored form.
@@ -24,21 +16,23 @@ public enum PackedPatternIds {
     ///   `lineCount` ids.
     public static func unpack(_ stored: [UInt8], lineCount: Int) throws -> [UInt32] {
         // At most five bytes an id (ids are 32-bit).
-        var bytes = [UInt8](repeating: 0, count: lineCount * 5 + 1)
-        let inflater = ZStream.inflater(windowBits: -15)
-        let result = stored.withUnsafeBytes { input in
-            bytes.withUnsafeMutableBytes { inflater.process(input, into: $0, flush: Z_FINISH) }
+        guard let bytes = ZStream.inflateRaw(stored, capacity: lineCount * 5 + 1) else {
+            throw PackedSpans.damaged("a block's line patterns do not inflate")
         }
-        guard result.code == Z_STREAM_END else { throw PackedSpans.damaged("a block's line patterns do not inflate") }
         var ids: [UInt32] = []
         ids.reserveCapacity(lineCount)
-        var index = 0
-        while index < result.produced {
-            guard let id = PackedSpans.readVarint(bytes, &index), id <= UInt32.max else {
-                throw PackedSpans.damaged("a block's line patterns end inside an id")
+        var value: UInt32 = 0, shift: UInt32 = 0
+        for byte in bytes {
+            guard shift < 32 else { throw PackedSpans.damaged("a block's line patterns hold an id over 32 bits") }
+            value |= UInt32(byte & 0x7f) << shift
+            if byte < 0x80 {
+                ids.append(value)
+                (value, shift) = (0, 0)
+            } else {
+                shift += 7
             }
-            ids.append(UInt32(id))
         }
+        guard shift == 0 else { throw PackedSpans.damaged("a block's line patterns end inside an id") }
         guard ids.count == lineCount else { throw PackedSpans.damaged("a block holds \(ids.count) line patterns for \(lineCount) lines") }
         return ids
     }

@@ -70,24 +70,29 @@ extension LogService {
 /// line patterns (no text is read): a line shows when it is in every keeping filter's
 /// patterns and in no hiding filter's.
 struct PatternLineFilter {
-    private let keeps: [Set<Int>]
-    private let hides: Set<Int>
+    /// Whether each pattern id shows.
+    private let shows: [Bool]
     private let patternOfLine: [UInt32]
 
     /// nil when no filter that is on is a pattern filter.
     init?(_ logs: LogService, _ id: String, _ filters: [LineFilter]) throws {
         let enabled = filters.filter { $0.isEnabled && $0.patterns != nil }
         guard !enabled.isEmpty else { return nil }
-        _ = try logs.patterns(id)
-        keeps = enabled.filter { !$0.excludes }.compactMap(\.patterns)
-        hides = enabled.filter(\.excludes).compactMap(\.patterns).reduce(into: []) { $0.formUnion($1) }
-        patternOfLine = try LogPatternStore.linePatterns(ofLog: id, in: logs.context.database).flatMap(\.ids)
+        let ids = try logs.patterns(id).map(\.id)
+        let keeps = enabled.filter { !$0.excludes }.compactMap(\.patterns)
+        let hides = enabled.filter(\.excludes).compactMap(\.patterns).reduce(into: Set<Int>()) { $0.formUnion($1) }
+        var shows = [Bool](repeating: false, count: (ids.max() ?? 0) + 1)
+        for pattern in ids { shows[pattern] = !hides.contains(pattern) && keeps.allSatisfy { $0.contains(pattern) } }
+        self.shows = shows
+        var lines: [UInt32] = []
+        for block in try LogPatternStore.linePatterns(ofLog: id, in: logs.context.database) { lines += block.ids }
+        patternOfLine = lines
     }
 
     func allows(_ line: Int) -> Bool {
-        guard line < patternOfLine.count else { return keeps.isEmpty }
+        guard line < patternOfLine.count else { return false }
         let pattern = Int(patternOfLine[line])
-        return !hides.contains(pattern) && keeps.allSatisfy { $0.contains(pattern) }
+        return pattern < shows.count && shows[pattern]
     }
 
     /// Every line the filters let through.

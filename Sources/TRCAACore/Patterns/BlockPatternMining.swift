@@ -1,3 +1,4 @@
+import Glibc
 import TRCAAStore
 
 /// Mines a log fed block by block as the import reads it (`LogPipeline`): lines are cut
@@ -13,15 +14,19 @@ struct BlockPatternMining {
     private var partial: [UInt8] = []
     private var partialBlock = -1
     private var lines = 0
+    /// Per key, where its first and last line of the current block are: their times are read
+    /// once the block is mined, a few per block instead of one per line.
+    private var timed: [UInt32: (first: Range<Int>, last: Range<Int>)] = [:]
 
     /// Mines the lines of the next block (and the end of the line the previous one left open).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
         let bytes = block.bindMemory(to: UInt8.self)
         blockKeys.append([])
+        defer { stampTimes(bytes) }
+        guard let base = bytes.baseAddress else { return }
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            let end = memchr(base + start, 10, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
             let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if end == bytes.count {
                 hold(piece)
@@ -31,7 +36,8 @@ struct BlockPatternMining {
                 hold(piece)
                 finishPartial()
             } else {
-                add(piece, toBlock: blockKeys.count - 1)
+                let key = add(piece, toBlock: blockKeys.count - 1)
+                if timed[key] == nil { timed[key] = (start..<end, start..<end) } else { timed[key]!.last = start..<end }  // Safe: checked.
             }
             start = end + 1
         }
@@ -50,10 +56,18 @@ struct BlockPatternMining {
         return LogPatternTable(patterns: mined.patterns, blocks: blocks)
     }
 
-    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, toBlock block: Int) {
-        let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
-        blockKeys[block].append(miner.add(line, lineNumber: lines, time: time))
+    @discardableResult
+    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, toBlock block: Int) -> UInt32 {
+        let key = miner.add(line, lineNumber: lines)
+        blockKeys[block].append(key)
         lines += 1
+        return key
+    }
+
+    private mutating func stampTimes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let time = { (range: Range<Int>) in LogTimestamp.seconds(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))) }
+        for (key, lines) in timed { miner.stamp(key, first: time(lines.first), last: time(lines.last)) }
+        timed.removeAll(keepingCapacity: true)
     }
 
     private mutating func hold(_ piece: UnsafeBufferPointer<UInt8>) {
@@ -64,7 +78,10 @@ struct BlockPatternMining {
 
     private mutating func finishPartial() {
         let block = partialBlock
-        partial.withUnsafeBufferPointer { add($0, toBlock: block) }
+        partial.withUnsafeBufferPointer { line in
+            let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
+            miner.stamp(add(line, toBlock: block), first: time, last: time)
+        }
         partial.removeAll(keepingCapacity: true)
         partialBlock = -1
     }

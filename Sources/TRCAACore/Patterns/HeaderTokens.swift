@@ -117,20 +117,18 @@ struct HeaderToken {
         if bracketed { from += 1; to -= 1 }
         guard to > from else { return false }
         if to - from == 1 { return singleLetterAllowed && !bracketed && Self.levelLetters.contains(line[from]) }
-        guard to - from <= 9 else { return false }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(to - from)
+        guard to - from <= 8 else { return false }
+        var packed: UInt64 = 0
         var capitals = 0
         for index in from..<to {
             let byte = line[index]
             guard ASCIIByte.isLetter(byte) else { return false }
             if byte < 97 { capitals += 1 }
-            lowered.append(byte | 0x20)
+            packed = packed << 8 | UInt64(byte | 0x20)
         }
         // Not bracketed: all capitals or one leading capital, so `warning` in a sentence is not one.
         let cased = capitals == to - from || (capitals == 1 && line[from] < 97)
-        guard bracketed || cased else { return false }
-        return Self.levelWords.contains(lowered)
+        return (bracketed || cased) && Self.levelWords.contains(packed)
     }
 
     /// What a header can start with: a number or id with digits, an empty field (`-`), a
@@ -176,8 +174,9 @@ struct HeaderToken {
 
     private static let levelLetters: Set<UInt8> = Set("VDIWEFA".utf8)
     private static let componentPunctuation: Set<UInt8> = Set("._-$/@()[]#*".utf8)
-    private static let levelWords: Set<[UInt8]> = Set([
+    /// Level names, lower case, packed a byte each into an integer (none is over eight letters).
+    private static let levelWords: Set<UInt64> = Set([
         "trace", "debug", "fine", "verbose", "info", "notice", "warn", "warning", "error", "err", "severe", "fatal",
         "failure", "critical", "crit", "alert", "emerg",
-    ].map { Array($0.utf8) })
+    ].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
 }

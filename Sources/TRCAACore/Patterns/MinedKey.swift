@@ -16,21 +16,17 @@ struct MinedKey {
         self.level = level
     }
 
-    init(tokens: [TemplateToken], level: LogLevel, line: Int, time: Int?) {
+    init(tokens: [TemplateToken], level: LogLevel, line: Int) {
         self.init(tokens: tokens, level: level)
-        record(line, time)
+        record(line)
     }
 
     var template: String { tokens.map(\.text).joined(separator: " ") }
 
-    mutating func record(_ line: Int, _ time: Int?) {
+    mutating func record(_ line: Int) {
         count += 1
         firstLine = min(firstLine, line)
         lastLine = max(lastLine, line)
-        if let time {
-            if firstTime == nil { firstTime = time }
-            lastTime = time
-        }
     }
 
     /// Takes in another key of the same pattern: counts, extent and a template generalized

@@ -23,34 +23,41 @@ public struct PatternMiner {
     }
 
     /// Adds one line (without its newline) and returns its key, for `MinedPatterns.patternOfKey`.
-    /// `time` is the line's `LogTimestamp`, when the caller reads it.
-    public mutating func add(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, time: Int? = nil) -> UInt32 {
+    public mutating func add(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> UInt32 {
         let message = UnsafeBufferPointer(rebasing: line[MessageHeader.messageStart(line)...])
         let (hash, count) = MessageKey.hash(message)
         let slot = hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15)
         if let key = byHash[slot] {
             let root = find(key)
-            keys[Int(root)].record(lineNumber, time)
+            keys[Int(root)].record(lineNumber)
             return root
         }
         let tokens = MessageKey.tokens(message)
         if let match = matchMerged(tokens) {
             let key = find(match)
             if byHash.count < maximumHashes { byHash[slot] = key }
-            keys[Int(key)].record(lineNumber, time)
+            keys[Int(key)].record(lineNumber)
             return key
         }
         guard !isFull else {
-            keys[0].record(lineNumber, time)
+            keys[0].record(lineNumber)
             return 0
         }
         let key = UInt32(keys.count)
-        keys.append(MinedKey(tokens: tokens, level: LogLevel.classify(UnsafeRawBufferPointer(line)), line: lineNumber, time: time))
+        keys.append(MinedKey(tokens: tokens, level: LogLevel.classify(UnsafeRawBufferPointer(line)), line: lineNumber))
         parent.append(key)
         alive += 1
         if byHash.count < maximumHashes { byHash[slot] = key }
         if alive > maximumKeys { compact() }
         return key
+    }
+
+    /// Records the times (`LogTimestamp`) of a key's earliest and latest lines seen since the
+    /// last call: the first time stays the first, the last one moves on.
+    public mutating func stamp(_ key: UInt32, first: Int?, last: Int?) {
+        let root = Int(find(key))
+        if keys[root].firstTime == nil { keys[root].firstTime = first }
+        if let last { keys[root].lastTime = last }
     }
 
     /// Merges what is left to merge and numbers the patterns in order of first appearance.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Mining text held in memory, line by line, without a store: `trcaa patterns scan`, the
 /// evaluation kit and the benchmark.
 public enum PatternScan {
@@ -8,9 +10,8 @@ public enum PatternScan {
         var keys: [UInt32] = []
         let bytes = text.bindMemory(to: UInt8.self)
         var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
+        while start < bytes.count, let base = bytes.baseAddress {
+            let end = memchr(base + start, 10, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
             keys.append(miner.add(UnsafeBufferPointer(rebasing: bytes[start..<end]), lineNumber: keys.count))
             start = end + 1
         }
