@@ -59,6 +59,17 @@ import TRCAACore
         #expect(app.state.top(LogViewerState.self)?.isFiltering == false)
     }
 
+    @Test func aPatternIsAttachedToAWhyAsEvidence() throws {
+        let app = try openPatterns()
+        app.press(.moveDown)  // the errors
+        app.press(.attachMarks)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.title == "Attach pattern 3 to" && picker.options.map(\.label) == ["#1 Why did checkout fail?"])
+        app.press(.confirm)
+        let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
+        #expect(steps.first?.first?.evidence == "gateway.log: pattern 3, 2 lines (lines 120–250): payment gateway timeout after <*> (<*>)")
+    }
+
     @Test func theLogsTabOpensThePatternsAndComparesWithTheNextLog() throws {
         var logId = ""
         let app = try TestApp { workspace in

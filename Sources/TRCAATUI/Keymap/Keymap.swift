@@ -118,6 +118,7 @@ public struct Keymap: Sendable {
             Binding([.char("X")], .showAllPatterns, "Show every pattern's lines again"),
             Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
             Binding([.char("d")], .diffPatterns, "Compare with the issue's next log: new, gone, changed", hint: "diff"),
+            Binding([.char("A")], .attachMarks, "Attach the pattern (template, count, first and last line) to a why"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

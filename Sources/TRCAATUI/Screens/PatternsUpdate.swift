@@ -56,6 +56,13 @@ extension App {
             effects = setViewerFilters(filters, of: pane.logId, in: &state)
             inform(pane.hidden.isEmpty ? "every pattern shown in the viewer" : "\(counted(pane.hidden.count, "pattern")) hidden in the viewer",
                    in: &state)
+        case .attachMarks:
+            guard pane.diff == nil, let pattern = pane.selected else { return [] }
+            let evidence = "\(pane.fileName): pattern \(pattern.id), \(counted(pattern.count, "line")) "
+                + "(lines \(pattern.firstLine + 1)–\(pattern.lastLine + 1)): \(pattern.isOther ? LogPatternSummary.otherTemplate : pattern.template)"
+            openWhyPicker(issueId: pane.issueId, title: "Attach pattern \(pattern.id) to", purpose: .attachPattern(evidence: evidence),
+                          in: &state)
+            return []
         case .diffPatterns:
             let others = state.screens(IssueDetailState.self).last { $0.issueId == pane.issueId }?.detail?.logFiles
                 .filter { $0.id != pane.logId } ?? []
