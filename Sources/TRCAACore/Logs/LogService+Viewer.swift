@@ -110,10 +110,11 @@ extension LogService {
         guard let first = numbers.first, let last = numbers.last else { return [] }
         let wanted = Set(numbers)
         var lines: [ViewerLine] = []
-        // Read in stretches, so a sparse filter never holds more than one stretch of lines.
+        // Read in stretches, so a sparse filter never holds more than one stretch of lines; a
+        // stretch ends at its last wanted line.
         var start = first
         while start <= last {
-            let end = min(last + 1, start + 2000)
+            let end = (numbers.last { $0 < start + 2000 } ?? start) + 1
             lines += try viewerLines(id, start..<end, redacted: redacted).filter { wanted.contains($0.number) }
             start = numbers.first { $0 >= end } ?? last + 1
         }
