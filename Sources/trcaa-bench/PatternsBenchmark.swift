@@ -43,14 +43,14 @@ struct PatternsBenchmark: ParsableCommand {
         print("                                                  \(String(format: "%.2f s", lines))  \(rate(lines))")
         print("  PatternScan.mine, in process                    \(String(format: "%.2f s", mining))  \(rate(mining))"
               + String(format: "  %.1fx", mining / lines))
-        print("  trcaa patterns scan --per-line, whole process   \(String(format: "%.2f s", scan.seconds))  \(rate(scan.seconds))")
+        print("  trcaa patterns scan --per-line, whole process   \(String(format: "%.2f s", scan))  \(rate(scan))")
         let sample = "\(directory)/drain3-sample.log"
         try Data(bytes.prefix(drain3Megabytes * 1_000_000)).write(to: URL(fileURLWithPath: sample))
         if let python = LogsBaselines.which("python3"), (try? Spawn.runQuietly([python, "-c", "import drain3"], environment: [:])) != nil {
             let drain = try child(["/bin/sh", "-c", "exec '\(python)' '\(drain3)' < '\(sample)'"])
             let ours = try child(["/bin/sh", "-c", "exec '\(trcaaBinary)' patterns scan --per-line < '\(sample)'"])
-            print("  on \(drain3Megabytes) MB: Drain3 \(String(format: "%.2f s", drain.seconds)) (\(rate(drain.seconds * Double(bytes.count) / Double(drain3Megabytes * 1_000_000)))), "
-                  + "trcaa \(String(format: "%.2f s", ours.seconds)): \(String(format: "%.0fx", drain.seconds / ours.seconds)) faster")
+            print("  on \(drain3Megabytes) MB: Drain3 \(String(format: "%.2f s", drain)) (\(rate(drain * Double(bytes.count) / Double(drain3Megabytes * 1_000_000)))), "
+                  + "trcaa \(String(format: "%.2f s", ours)): \(String(format: "%.0fx", drain / ours)) faster")
         } else {
             print("  (python3 cannot import drain3: no Drain3 figure; pip install drain3)")
         }
@@ -97,11 +97,17 @@ struct PatternsBenchmark: ParsableCommand {
         let real = "\(directory)/patterns-real.log"
         let realBytes = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: text.count) ?? Data()
         try realBytes.write(to: URL(fileURLWithPath: real))
+        // Through time(1): a child spawned by this process would report this process's peak too.
+        guard let time = LogsBaselines.which("time") ?? (FileManager.default.fileExists(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil)
+        else { return print("(no /usr/bin/time: no memory figure)\n") }
         print("Peak RSS of trcaa patterns scan (stdin is read whole: the input is part of it)")
+        let report = "\(directory)/patterns-rss"
         for (name, file, size) in [("empty input (baseline)", "/dev/null", 0), ("loghub lines", real, realBytes.count),
                                    ("700 000 different lines", hostile, text.count)] {
-            let run = try child(["/bin/sh", "-c", "exec '\(trcaaBinary)' patterns scan < '\(file)'"])
-            print("  \(name.padding(26)) \(size / 1_000_000) MB in, peak \(run.peakKiB / 1024) MiB")
+            try Spawn.runQuietly([time, "-f", "%M", "-o", report, "/bin/sh", "-c", "exec '\(trcaaBinary)' patterns scan < '\(file)'"],
+                                 environment: [:])
+            let kib = Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            print("  \(name.padding(26)) \(size / 1_000_000) MB in, peak \(kib / 1024) MiB")
         }
         print()
     }
@@ -167,16 +173,14 @@ struct PatternsBenchmark: ParsableCommand {
         return seconds.sorted()[seconds.count / 2]
     }
 
-    /// A child's CPU seconds (median of `runs`) and its peak RSS.
-    private func child(_ arguments: [String]) throws -> (seconds: Double, peakKiB: Int) {
+    /// A child's CPU seconds, median of `runs`.
+    private func child(_ arguments: [String]) throws -> Double {
         var seconds: [Double] = []
-        var peak = 0
         for _ in 0..<runs {
             let usage = try Spawn.runQuietly(arguments, environment: [:])
             seconds.append(Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime))
-            peak = max(peak, usage.ru_maxrss)
         }
-        return (seconds.sorted()[seconds.count / 2], peak)
+        return seconds.sorted()[seconds.count / 2]
     }
 
     private static func ownUsage() -> Double {
