@@ -16,10 +16,17 @@ import Testing
     /// small blocks cut through.
     private var text: String {
         (0..<3000).map { index in
-            index % 500 == 7 ? "Mar  3 07:01:22 web01 app[9]: ERROR disk \(index % 3) failed\n"
-                : index == 1500 ? "Mar  3 07:01:22 web01 app[9]: dump " + String(repeating: "x", count: 9000) + "\n"
-                : "Mar  3 07:01:22 web01 app[9]: request \(index) served in \(index % 40) ms\n"
+            let time = String(format: "Mar  3 %02d:%02d:%02d web01 app[9]: ", index / 3600, index / 60 % 60, index % 60)
+            return time + (index % 500 == 7 ? "ERROR disk \(index % 3) failed\n"
+                : index == 1500 ? "dump " + String(repeating: "x", count: 9000) + "\n"
+                : "request \(index) served in \(index % 40) ms\n")
         }.joined()
+    }
+
+    /// `LogTimestamp` of line `index` of `text`.
+    private func time(ofLine index: Int) -> Int? {
+        let line = text.split(separator: "\n")[index]
+        return Array(line.utf8).withUnsafeBytes { LogTimestamp.seconds($0) }
     }
 
     private func store(blockSize: Int) throws -> String {
@@ -37,6 +44,8 @@ import Testing
                                              "dump " + String(repeating: "x", count: 9000)])
         #expect(patterns.map(\.count) == [2993, 6, 1])
         #expect(patterns[1].level == .error && patterns[1].firstLine == 7 && patterns[1].lastLine == 2507)
+        #expect(patterns[1].firstTime == time(ofLine: 7) && patterns[1].lastTime == time(ofLine: 2507))
+        #expect(patterns[0].firstTime == time(ofLine: 0) && patterns[0].lastTime == time(ofLine: 2999))
         #expect(try fixture.logs.patterns(small) == patterns)
         let errors = (0..<6).map { $0 * 500 + 7 }
         #expect(try fixture.logs.lines(whole, inPatterns: [2]) == errors)
