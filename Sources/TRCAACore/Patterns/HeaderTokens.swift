@@ -75,9 +75,9 @@ struct HeaderToken {
 
     /// A time of day (`HH:MM:SS` inside digits or a bracket), BGL's dotted
     /// `2005-06-03-15.42.50.675872`, or Unix seconds or milliseconds of 2001–2033.
-    func isTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isTime(_ line: UnsafeBufferPointer<UInt8>, numeric: Bool? = nil) -> Bool {
         let bracket = isBracketGroup(line)
-        guard bracket || isNumericAtom(line) else { return false }
+        guard bracket || numeric ?? isNumericAtom(line) else { return false }
         if hasClock(line) { return true }
         guard !bracket else { return false }
         var digits = 0, separators = 0

@@ -34,9 +34,10 @@ public enum MessageHeader {
         var leadingNumbers = true
         for index in 0..<anchorWindow {
             guard let token = tokens.token(index) else { break }
-            if token.isTime(line) {
+            let numeric = token.isNumericAtom(line)
+            if token.isTime(line, numeric: numeric) {
                 if index == 0 || headerStart { anchor = index }
-            } else if leadingNumbers, token.isNumericAtom(line) {
+            } else if leadingNumbers, numeric {
                 anchor = index
             } else {
                 leadingNumbers = false

@@ -30,7 +30,7 @@ enum MessageKey {
             guard tokens.count < keptTokens else { return }
             let text = { (from: Int, to: Int) in String(decoding: UnsafeBufferPointer(rebasing: message[from..<to]), as: UTF8.self) }
             tokens.append(token.isLiteral ? TemplateToken(literal: text(start, end))
-                          : TemplateToken(prefix: text(start, token.variableStart), kind: token.kind,
+                          : TemplateToken(prefix: text(start, token.variableStart), kind: token.kind(in: message),
                                           suffix: text(token.variableEnd, end)))
         }
         return tokens
@@ -39,7 +39,7 @@ enum MessageKey {
     /// Each token, read; a unit after a number (`5.4 KB`, `120 ms`) is part of its value, and
     /// so are the words of a date written out (`Sun Jul 17 23:21:54 2005`).
     private static func forEachToken(_ message: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, MessageToken) -> Void) {
-        var afterNumber = false
+        var value: MessageToken?
         var count = message.count
         while count > 0, message[count - 1] == 13 { count -= 1 }
         var next = skipSpaces(message, 0, count)
@@ -50,13 +50,14 @@ enum MessageKey {
             next = skipSpaces(message, end, count)
             var token = MessageToken.read(message, start, end)
             if token.isLiteral {
-                if afterNumber, let unit = MessageToken.unit(message, start, end) {
+                if let previous = value, let unit = MessageToken.unit(message, start, end), previous.kind(in: message) == .number {
                     token = unit
                 } else if next < count, let date = MessageToken.dateWord(message, start, end, before: message[next]) {
                     token = date
                 }
             }
-            afterNumber = !token.isLiteral && token.kind == .number && token.variableEnd == end
+            // A value that ends its token: a unit may follow it.
+            value = !token.isLiteral && token.variableEnd == end ? token : nil
             body(start, end, token)
         }
     }

@@ -26,7 +26,9 @@ struct MessageToken {
     /// Bytes kept before and after the variable; `variableStart == variableEnd` for a literal.
     var variableStart: Int
     var variableEnd: Int
-    var kind: VariableKind
+    /// The kind when the rule that made the variable knows it; else `kind(in:)` reads it from
+    /// the bytes (only templates need it, not the per-line hash).
+    var knownKind: VariableKind?
 
     var isLiteral: Bool { variableStart == variableEnd }
 
@@ -37,7 +39,7 @@ struct MessageToken {
             if ASCIIByte.isDigit(bytes[index]) { firstDigit = index; break }
             index += 1
         }
-        let literal = MessageToken(variableStart: start, variableEnd: start, kind: .any)
+        let literal = MessageToken(variableStart: start, variableEnd: start, knownKind: .any)
         guard firstDigit >= 0 else { return literal }
         var coreStart = start, coreEnd = end
         while coreStart < firstDigit, isOpening(bytes[coreStart]) { coreStart += 1 }
@@ -45,7 +47,7 @@ struct MessageToken {
         if isDeviceName(bytes, coreStart, coreEnd) { return literal }
         if let path = pathValue(bytes, coreStart, coreEnd) { return path }
         let valueStart = nameEnd(bytes, coreStart, firstDigit)
-        return MessageToken(variableStart: valueStart, variableEnd: coreEnd, kind: kind(bytes, valueStart, coreEnd))
+        return MessageToken(variableStart: valueStart, variableEnd: coreEnd)
     }
 
     /// A unit of size or duration (`KB`, `MiB`, `ms`; a trailing `,` or `)` kept), read as
@@ -54,7 +56,7 @@ struct MessageToken {
         var coreEnd = end
         while coreEnd > start + 1, isClosing(bytes[coreEnd - 1]) { coreEnd -= 1 }
         guard coreEnd - start <= 3, units.contains(Array(bytes[start..<coreEnd])) else { return nil }
-        return MessageToken(variableStart: start, variableEnd: coreEnd, kind: .any)
+        return MessageToken(variableStart: start, variableEnd: coreEnd, knownKind: .any)
     }
 
     private static let units: Set<[UInt8]> = Set(["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "ms", "us", "ns", "s"]
@@ -69,7 +71,7 @@ struct MessageToken {
         let word = [bytes[start], bytes[start + 1], bytes[start + 2]]
         let month = CalendarWord.months.contains(word)
         guard month || CalendarWord.weekdays.contains(word), ASCIIByte.isDigit(next) || (!month && ASCIIByte.isLetter(next)) else { return nil }
-        return MessageToken(variableStart: start, variableEnd: coreEnd, kind: .time)
+        return MessageToken(variableStart: start, variableEnd: coreEnd, knownKind: .time)
     }
 
     /// Where a leading name ends: after the last `_-.=:/@#` before the first digit, when a
@@ -93,7 +95,7 @@ struct MessageToken {
         var slashes = 0
         for index in start..<end where bytes[index] == UInt8(ascii: "/") { slashes += 1 }
         guard slashes >= 2 || (slashes == 1 && bytes[start] == UInt8(ascii: "/")) else { return nil }
-        return MessageToken(variableStart: start, variableEnd: end, kind: bytes[start] == UInt8(ascii: "/") ? .path : .any)
+        return MessageToken(variableStart: start, variableEnd: end, knownKind: bytes[start] == UInt8(ascii: "/") ? .path : .any)
     }
 
     /// Two or more letters and one digit: `eth0`, `alt0`, `scip0`, `sda1`.
@@ -101,6 +103,11 @@ struct MessageToken {
         guard end - start >= 3, ASCIIByte.isDigit(bytes[end - 1]) else { return false }
         for index in start..<(end - 1) where !ASCIIByte.isLetter(bytes[index]) { return false }
         return true
+    }
+
+    /// The kind of value the variable holds.
+    func kind(in bytes: UnsafeBufferPointer<UInt8>) -> VariableKind {
+        knownKind ?? Self.kind(bytes, variableStart, variableEnd)
     }
 
     private static func kind(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> VariableKind {
