@@ -44,26 +44,15 @@ public struct PackedSpanRun: Sendable, Equatable {
         self.firstOffset = firstOffset
         self.spanCount = spanCount
         // Two varints of at most 10 bytes a span.
-        var output = [UInt8](repeating: 0, count: spanCount * 20 + 1)
-        let inflater = ZStream.inflater(windowBits: -15)
-        let result = stored.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { inflater.process(input, into: $0, flush: Z_FINISH) }
+        guard let bytes = ZStream.inflateRaw(stored, capacity: spanCount * 20 + 1) else {
+            throw PackedSpans.damaged("a packed PII span run does not inflate")
         }
-        guard result.code == Z_STREAM_END else { throw PackedSpans.damaged("a packed PII span run does not inflate") }
-        bytes = Array(output[..<result.produced])
+        self.bytes = bytes
     }
 
     /// The stored form: the packed bytes raw-deflated (a block's spans repeat their types,
     /// lengths and gaps: about 4x smaller).
-    var stored: [UInt8] {
-        let deflater = ZStream.deflater(level: 6)
-        var output = [UInt8](repeating: 0, count: deflater.deflateBound(bytes.count) + 16)
-        let result = bytes.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { deflater.process(input, into: $0, flush: Z_FINISH) }
-        }
-        precondition(result.code == Z_STREAM_END, "deflate failed (\(result.code))")  // The bound leaves room.
-        return Array(output[..<result.produced])
-    }
+    var stored: [UInt8] { ZStream.deflateRaw(bytes) }
 
     /// The spans, in order.
     ///

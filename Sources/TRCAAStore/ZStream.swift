@@ -59,6 +59,28 @@ package final class ZStream {
         return result.code
     }
 
+    /// `bytes` raw-deflated at level 6, in one call (small packed records).
+    package static func deflateRaw(_ bytes: [UInt8]) -> [UInt8] {
+        let deflater = deflater(level: 6)
+        var output = [UInt8](repeating: 0, count: deflater.deflateBound(bytes.count) + 16)
+        let result = bytes.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { deflater.process(input, into: $0, flush: Z_FINISH) }
+        }
+        precondition(result.code == Z_STREAM_END, "deflate failed (\(result.code))")  // The bound leaves room.
+        return Array(output[..<result.produced])
+    }
+
+    /// What `deflateRaw` made, inflated into at most `capacity` bytes; nil when it does not
+    /// inflate whole within them.
+    package static func inflateRaw(_ stored: [UInt8], capacity: Int) -> [UInt8]? {
+        var output = [UInt8](repeating: 0, count: capacity)
+        let inflater = inflater(windowBits: -15)
+        let result = stored.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { inflater.process(input, into: $0, flush: Z_FINISH) }
+        }
+        return result.code == Z_STREAM_END ? Array(output[..<result.produced]) : nil
+    }
+
     /// Starts the next member of a multi-member gzip stream.
     package func reset() { _ = inflating ? inflateReset(stream) : deflateReset(stream) }
 

@@ -7,6 +7,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trcaa-bench",
         abstract: "Measure trcaa against baselines on this machine.",
-        subcommands: [OpenBenchmark.self, TriageBenchmark.self, LogsBenchmark.self, TUIBenchmark.self]
+        subcommands: [OpenBenchmark.self, TriageBenchmark.self, LogsBenchmark.self, TUIBenchmark.self, PatternsBenchmark.self]
     )
 }

@@ -22,6 +22,7 @@ struct TRCAA: ParsableCommand {
         version: TRCAAVersion.string,
         subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, LogCommand.self, ImageCommand.self,
                       AttachmentsCommand.self, SearchCommand.self, DocCommand.self, AuditCommand.self, PIICommand.self,
+                      PatternsCommand.self,
                       DbCommand.self]
     )
 

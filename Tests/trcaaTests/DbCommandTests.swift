@@ -70,8 +70,12 @@ import TRCAAStore
 
             """)
 
+        // A byte inside the page of a table the opening never reads (the schema can end the file).
+        let root = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(),
+                                       "SELECT rootpage FROM sqlite_master WHERE name = 'documents';")
+        let page = try #require(Int(root.stdout.split(separator: "\n").last ?? ""))
         var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
-        bytes[bytes.count - 100] ^= 0x55  // inside the last page, past page 1
+        bytes[(page - 1) * 4096 + 100] ^= 0x55
         try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
         let damaged = try cli.run("db", "check")
         #expect(damaged.status == 1)

@@ -1,7 +1,7 @@
 import TRCAAStore
 
 /// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, into a
-/// `zeroblob` of its final size), the block index, the packed PII spans and the totals,
+/// `zeroblob` of its final size), the block index, the packed PII spans, the patterns and the totals,
 /// replacing what was there (reviewed spans in `pii_spans` are the caller's). Runs inside
 /// the caller's transaction.
 enum LogContentWriter {
@@ -31,6 +31,7 @@ enum LogContentWriter {
                             .integer(block.continuesLine ? 1 : 0), .integer(Int64(block.errorCount)),
                             .integer(Int64(block.warningCount))])
         }
+        try LogPatternStore.replace(processed.patterns, ofLog: logId, in: db)
         let countsJSON = PackedSpans.countsJSON(Dictionary(uniqueKeysWithValues: processed.spanCounts.map { ($0.rawValue, Int64($1)) }))
         try db.execute("""
             INSERT INTO log_stats (log_file_id, line_count, compressed_size, block_count, error_count, warning_count,

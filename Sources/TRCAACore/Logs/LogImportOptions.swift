@@ -14,6 +14,8 @@ public struct LogImportOptions: Sendable {
     public var blockSize = 1 << 20
     /// How the text is deflated.
     public var compression = LogCompression.fast
+    /// Whether message patterns are mined in the same pass (off only to measure what they cost).
+    public var minesPatterns = true
 
     public init(maximumSize: Int64 = 1 << 30, allowBinary: Bool = false, name: String? = nil) {
         self.maximumSize = maximumSize

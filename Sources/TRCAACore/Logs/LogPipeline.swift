@@ -13,8 +13,8 @@ protocol LogSource: AnyObject {
 extension LogInput: LogSource {}
 
 /// One pass over a source in blocks: SHA-256, line and level index and the cutting of lines
-/// for the PII scan on the calling thread; deflate and the scan itself on a pool
-/// (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
+/// for the PII scan on the calling thread; message patterns on a thread of their own; deflate
+/// and the scan itself on a pool (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
 struct LogPipeline {
     let options: LogImportOptions
     var scansPII = true
@@ -31,6 +31,7 @@ struct LogPipeline {
         var hasher = SHA256()
         var scanner = PIIScanner()
         var indexer = LogIndexer()
+        let mining = options.minesPatterns ? BackgroundPatternMining() : nil
         let workers = BlockWorkers(threads: options.compressionThreads, compression: options.compression)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
@@ -59,6 +60,7 @@ struct LogPipeline {
                 hasher.update(bytes)
                 indexer.consume(bytes)
             }
+            mining?.submit(block)
             workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil)
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
@@ -73,6 +75,7 @@ struct LogPipeline {
             if let spans = result.spans { runs.add(block: try spans.spans()) }
         }
         return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: runs.finish(),
-                            spanCounts: counts, hash: hasher.finishHex(), size: total)
+                            spanCounts: counts, hash: hasher.finishHex(), size: total,
+                            patterns: mining?.finish() ?? LogPatternTable(patterns: [], blocks: []))
     }
 }

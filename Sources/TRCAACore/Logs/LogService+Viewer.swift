@@ -45,6 +45,8 @@ public enum LineQuery: Sendable, Equatable {
 /// One of the viewer's filters (lnav's filter-in and filter-out): the lines with a text (a
 /// fixed string, or a regular expression), or the lines without it. Filters stack: with any
 /// include filter on, a line shows when it matches one of them, and no exclude filter that is on.
+/// A pattern filter (`patterns` set) keeps or hides the lines of message patterns, on top of
+/// the text filters; `text` is then its label.
 public struct LineFilter: Sendable, Equatable {
     public var text: String
     public var ignoringCase: Bool
@@ -52,8 +54,12 @@ public struct LineFilter: Sendable, Equatable {
     public var isRegex: Bool
     /// A filter turned off stays in the list without hiding anything.
     public var isEnabled: Bool
+    /// The patterns (`LogPatternSummary.id`) whose lines the filter keeps or hides.
+    public var patterns: Set<Int>?
 
-    public init(text: String, ignoringCase: Bool, excludes: Bool, isRegex: Bool = false, isEnabled: Bool = true) {
+    public init(text: String, ignoringCase: Bool, excludes: Bool, isRegex: Bool = false, isEnabled: Bool = true,
+                patterns: Set<Int>? = nil) {
+        self.patterns = patterns
         self.text = text
         self.ignoringCase = ignoringCase
         self.excludes = excludes
@@ -98,10 +104,11 @@ extension LogService {
         guard let first = numbers.first, let last = numbers.last else { return [] }
         let wanted = Set(numbers)
         var lines: [ViewerLine] = []
-        // Read in stretches, so a sparse filter never holds more than one stretch of lines.
+        // Read in stretches, so a sparse filter never holds more than one stretch of lines; a
+        // stretch ends at its last wanted line.
         var start = first
         while start <= last {
-            let end = min(last + 1, start + 2000)
+            let end = (numbers.last { $0 < start + 2000 } ?? start) + 1
             lines += try viewerLines(id, start..<end, redacted: redacted, tokens: tokens).filter { wanted.contains($0.number) }
             start = numbers.first { $0 >= end } ?? last + 1
         }
@@ -116,11 +123,13 @@ extension LogService {
     public func filterLines(_ id: String, _ filters: [LineFilter], matching query: LineQuery? = nil, redacted: Bool,
                             tokens: RedactionTokens = .plain, progress: (Int) -> Void = { _ in },
                             shouldStop: () -> Bool = { false }) throws -> [Int]? {
+        let byPattern = try PatternLineFilter(self, id, filters)
+        if query == nil, let byPattern, !filters.contains(where: { $0.isEnabled && $0.patterns == nil }) { return byPattern.lines() }
         let matcher = try LineMatcher(query: query, filters: filters, redactor: redacted ? try redactor(id, tokens: tokens) : nil)
         var numbers: [Int] = []
         var stopped = false
         try reader(id).forEachLine { number, offset, bytes in
-            if matcher.matches(offset, bytes) { numbers.append(number) }
+            if byPattern?.allows(number) ?? true, matcher.matches(offset, bytes) { numbers.append(number) }
             if number % Self.progressLines == 0, number > 0 {
                 progress(number)
                 stopped = shouldStop()
@@ -138,6 +147,7 @@ extension LogService {
                          shouldStop: () -> Bool = { false }) throws -> Int? {
         let reader = try reader(id)
         let matcher = try LineMatcher(query: query, filters: filters, redactor: redacted ? try redactor(id, tokens: tokens) : nil)
+        let byPattern = try PatternLineFilter(self, id, filters)
         var scanned = 0
         var stopped = false
         for block in Self.blocks(of: reader, forward: forward, around: line) {
@@ -154,7 +164,7 @@ extension LogService {
                     stopped = shouldStop()
                     if stopped { return false }
                 }
-                if matcher.matches(offset, bytes) {
+                if byPattern?.allows(number) ?? true, matcher.matches(offset, bytes) {
                     found = number
                     return !forward  // backwards, the last match in the block is the nearest
                 }
@@ -182,7 +192,7 @@ extension LogService {
             case .regex(let text, let ignoringCase): try LogPattern(text, ignoringCase: ignoringCase)
             case .level, nil: nil
             }
-            let enabled = filters.filter(\.isEnabled)
+            let enabled = filters.filter { $0.isEnabled && $0.patterns == nil }
             includes = try enabled.filter { !$0.excludes }.map { try $0.pattern() }
             excludes = try enabled.filter(\.excludes).map { try $0.pattern() }
             self.redactor = redactor

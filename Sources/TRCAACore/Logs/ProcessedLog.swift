@@ -1,6 +1,6 @@
 import TRCAAStore
 
-/// A log after one pass: compressed blocks, index, packed PII spans, hash and size.
+/// A log after one pass: compressed blocks, index, packed PII spans, patterns, hash and size.
 struct ProcessedLog: Sendable {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
@@ -10,6 +10,8 @@ struct ProcessedLog: Sendable {
     var spanCounts: [PIIType: Int]
     var hash: String
     var size: Int64
+    /// Message patterns and each block's line patterns.
+    var patterns: LogPatternTable
 
     var spanCount: Int { spanCounts.values.reduce(0, +) }
 

@@ -91,6 +91,8 @@ extension App {
             return reload(list, in: &state)
         case (.attachEvidence(let logId), .text(let stepId)):
             return attachEvidence(logId: logId, stepId: stepId, in: &state)
+        case (.attachPattern(let evidence), .text(let stepId)):
+            return appendEvidence(evidence, stepId: stepId, in: &state)
         case (.dismissPII, .spans(let ids)):
             guard let line = state.top(LogViewerState.self)?.selectedLine else { return [] }
             confirmDismissal(of: ids, line: line.number, in: &state)
@@ -131,10 +133,14 @@ extension App {
 
     /// Appends the viewer's marked lines to the evidence of step `stepId`.
     private static func attachEvidence(logId: String, stepId: String, in state: inout AppState) -> [Effect] {
-        let viewer = state.screens(LogViewerState.self).first { $0.logId == logId }
+        guard let viewer = state.screens(LogViewerState.self).first(where: { $0.logId == logId }) else { return [] }
+        return appendEvidence(evidence(from: viewer), stepId: stepId, in: &state)
+    }
+
+    /// Appends `lines` to the evidence of step `stepId`.
+    private static func appendEvidence(_ lines: String, stepId: String, in state: inout AppState) -> [Effect] {
         let step = state.screens(IssueDetailState.self).lazy.compactMap { $0.detail?.steps.first { $0.id == stepId } }.first
-        guard let viewer, let step else { return [] }
-        let lines = evidence(from: viewer)
+        guard let step else { return [] }
         return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,
                          evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines)]
     }

@@ -102,6 +102,12 @@ public enum App {
             }
         case .pagerReady(let directory, let path):
             return [.runPager(directory: directory, path: path)]
+        case .patternsLoaded(let logId, let patterns, let histogram):
+            patternsLoaded(logId, patterns, histogram: histogram, in: &state)
+            return []
+        case .patternDiffLoaded(let logId, let diff):
+            patternDiffLoaded(logId, diff, in: &state)
+            return []
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []

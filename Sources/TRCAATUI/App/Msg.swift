@@ -40,6 +40,8 @@ public enum Msg: Sendable {
     case logHitsCounted(logId: String, generation: Int, lines: [Int])
     case histogramReady(logId: String, LogHistogram)
     case topValuesReady(logId: String, type: String, [ValueCount], distinct: Int)
+    case patternsLoaded(logId: String, [LogPatternSummary], histogram: [Int: [Int]])
+    case patternDiffLoaded(logId: String, PatternDiffView)
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int), showHistogram
     // Logs tab
     case importLog, openInPager
+    // Patterns of a log (the viewer's and the Logs tab's `p`)
+    case showPatterns, hidePattern, showAllPatterns, diffPatterns
     // Documents
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log

@@ -82,6 +82,7 @@ public struct Keymap: Sendable {
             Binding([.enter], .open, "Open the log in the viewer, or show the image's details", hint: "open"),
             Binding([.char("a")], .importLog, "Import a log file (Tab completes the path)", hint: "import"),
             Binding([.char("o")], .openInPager, "Read the log in $PAGER (less), or open the image with xdg-open"),
+            Binding([.char("p")], .showPatterns, "The log's message patterns", hint: "patterns"),
         ],
         .logViewer: [
             Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),
@@ -111,6 +112,16 @@ public struct Keymap: Sendable {
             Binding([.char("o")], .openInPager, "Read this view of the log in $PAGER (less)"),
             Binding([.char("i")], .showHistogram, "Lines, errors and warnings over time (Enter jumps there)",
                     hint: "histogram"),
+            Binding([.char("p")], .showPatterns, "The log's message patterns: counts, levels, where they come",
+                    hint: "patterns"),
+        ],
+        .patterns: [
+            Binding([.enter], .open, "Show the pattern's lines in the viewer", hint: "lines"),
+            Binding([.char("x")], .hidePattern, "Hide the pattern's lines in the viewer, or show them again", hint: "hide"),
+            Binding([.char("X")], .showAllPatterns, "Show every pattern's lines again"),
+            Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
+            Binding([.char("d")], .diffPatterns, "Compare with the issue's next log: new, gone, changed", hint: "diff"),
+            Binding([.char("A")], .attachMarks, "Attach the pattern (template, count, first and last line) to a why"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

@@ -91,6 +91,9 @@ extension App {
             return detail.selectedImage.map { [.openImage(id: $0.id)] } ?? []
         case (.openInPager, .logs):
             return detail.selectedLog.map { [.preparePager(logId: $0.id, view: .stored)] } ?? []
+        case (.showPatterns, .logs):
+            guard let log = detail.selectedLog else { return [] }
+            return openPatterns(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)
         case (.open, .logs):
             guard let log = detail.selectedLog else { return [] }
             return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)

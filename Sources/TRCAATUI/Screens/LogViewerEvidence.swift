@@ -15,13 +15,18 @@ extension App {
     /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
     static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
         guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
-        let detail = state.screens(IssueDetailState.self).first { $0.issueId == viewer.issueId }
+        openWhyPicker(issueId: viewer.issueId, title: "Attach \(counted(viewer.marks.count, "line")) to",
+                      purpose: .attachEvidence(logId: viewer.logId), in: &state)
+    }
+
+    /// The 5-Whys of issue `issueId`, to attach evidence to.
+    static func openWhyPicker(issueId: String, title: String, purpose: PickerPurpose, in state: inout AppState) {
+        let detail = state.screens(IssueDetailState.self).first { $0.issueId == issueId }
         guard let detail else { return inform("open this log from its issue to attach lines to its whys", in: &state) }
         let steps = detail.detail?.steps ?? []
         guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
         let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", .text($0.id)) }
-        state.overlay = .picker(PickerState(title: "Attach \(counted(viewer.marks.count, "line")) to", options: options,
-                                            purpose: .attachEvidence(logId: viewer.logId)))
+        state.overlay = .picker(PickerState(title: title, options: options, purpose: purpose))
     }
 
     /// The evidence text for the marked lines: "file.log:12: text", one per line.

@@ -28,6 +28,8 @@ extension App {
         case .scrollLeft, .scrollRight:
             let step = max(8, (state.size.width - 10) / 4)
             viewer.column = max(0, viewer.column + (action == .scrollLeft ? -step : step))
+        case .showPatterns:
+            return openPatterns(logId: viewer.logId, issueId: viewer.issueId, fileName: viewer.fileName, in: &state)
         case .toggleWrap:
             viewer.wraps.toggle()
         case .toggleRedacted, .toggleNumberedTokens:

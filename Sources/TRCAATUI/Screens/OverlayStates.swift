@@ -133,6 +133,8 @@ public enum PickerPurpose: Sendable, Equatable {
     case filter
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
+    /// Append `evidence` (a pattern of a log, from its patterns pane) to the chosen why's evidence.
+    case attachPattern(evidence: String)
     case generateDocument(issueId: String)
     /// The PII of a viewer line to dismiss: one span id, or several joined by commas.
     case dismissPII

@@ -9,7 +9,8 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Import logs, review their PII, read, redact, export and search them.",
-        subcommands: [Import.self, List.self, Show.self, PII.self, Dismiss.self, Redact.self, Export.self, Grep.self]
+        subcommands: [Import.self, List.self, Show.self, PII.self, Dismiss.self, Redact.self, Export.self, Grep.self,
+                      Patterns.self]
     )
 }
 

@@ -1,0 +1,182 @@
+/// The first tokens of a line, cut lazily at spaces, tabs and `|`; a token that opens with
+/// `[` runs to its matching `]` across spaces (`[Sun Dec 04 04:47:44 2005]`, `[main]`).
+struct HeaderTokens {
+    static let capacity = 16
+    private static let longestBracket = 200
+
+    let line: UnsafeBufferPointer<UInt8>
+    private let limit: Int
+    private var found = InlineArray<16, HeaderToken>(repeating: HeaderToken(start: 0, end: 0))
+    private var count = 0
+    private var next = 0
+
+    init(_ line: UnsafeBufferPointer<UInt8>, limit: Int) {
+        self.line = line
+        self.limit = limit
+    }
+
+    /// Token `index` (0-based), or nil past the scanned stretch.
+    mutating func token(_ index: Int) -> HeaderToken? {
+        while count <= index {
+            guard count < Self.capacity, let token = cut() else { return nil }
+            found[count] = token
+            count += 1
+        }
+        return found[index]
+    }
+
+    /// The first byte at or after `offset` that is not a space or tab.
+    func skipSpaces(from offset: Int) -> Int {
+        var index = offset
+        while index < line.count, ASCIIByte.isSpace(line[index]) { index += 1 }
+        return index
+    }
+
+    private mutating func cut() -> HeaderToken? {
+        var start = next
+        while start < limit, ASCIIByte.isSpace(line[start]) || line[start] == UInt8(ascii: "|") { start += 1 }
+        guard start < limit else { return nil }
+        var end = start
+        if line[start] == UInt8(ascii: "[") { end = closingBracket(from: start) ?? start }
+        while end < limit, !ASCIIByte.isSpace(line[end]), line[end] != UInt8(ascii: "|") { end += 1 }
+        next = end
+        return HeaderToken(start: start, end: end)
+    }
+
+    private func closingBracket(from start: Int) -> Int? {
+        var depth = 0
+        for index in start..<min(limit, start + Self.longestBracket) {
+            if line[index] == UInt8(ascii: "[") { depth += 1 }
+            if line[index] == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
+    }
+
+}
+
+/// One header token: `start..<end` in its line, and what it can be.
+struct HeaderToken {
+    var start: Int
+    var end: Int
+
+    /// Digits with the separators of dates, times and numbers (`2015-10-18`, `18:01:47,978`,
+    /// `-1`), or a lone `-` (an empty field).
+    func isNumericAtom(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for index in start..<end {
+            let byte = line[index]
+            if ASCIIByte.isDigit(byte) { digits += 1 } else if !Self.isNumberSeparator(byte) { return false }
+        }
+        return digits > 0 || (end - start == 1 && line[start] == UInt8(ascii: "-"))
+    }
+
+    /// A time of day (`HH:MM:SS` inside digits or a bracket), BGL's dotted
+    /// `2005-06-03-15.42.50.675872`, or Unix seconds or milliseconds of 2001–2033.
+    func isTime(_ line: UnsafeBufferPointer<UInt8>, numeric: Bool? = nil) -> Bool {
+        let bracket = isBracketGroup(line)
+        guard bracket || numeric ?? isNumericAtom(line) else { return false }
+        if hasClock(line) { return true }
+        guard !bracket else { return false }
+        var digits = 0, separators = 0
+        for index in start..<end { if ASCIIByte.isDigit(line[index]) { digits += 1 } else { separators += 1 } }
+        if separators == 0, digits == 10 || digits == 13 {
+            var value = 0
+            for index in start..<(start + 10) { value = value * 10 + Int(line[index] - 48) }
+            return value >= 978_307_200 && value < 2_000_000_000
+        }
+        return digits >= 14 && separators >= 4
+    }
+
+    /// `HH:MM:SS` with two-digit fields, somewhere in the token.
+    private func hasClock(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end - start >= 8 else { return false }
+        for index in start...(end - 8) where line[index + 2] == UInt8(ascii: ":") && line[index + 5] == UInt8(ascii: ":") {
+            if twoDigits(line, index, below: 24), twoDigits(line, index + 3, below: 60), twoDigits(line, index + 6, below: 61),
+               index == start || !ASCIIByte.isDigit(line[index - 1]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func twoDigits(_ line: UnsafeBufferPointer<UInt8>, _ index: Int, below limit: Int) -> Bool {
+        guard ASCIIByte.isDigit(line[index]), ASCIIByte.isDigit(line[index + 1]) else { return false }
+        return Int(line[index] - 48) * 10 + Int(line[index + 1] - 48) < limit
+    }
+
+    /// A severity: `INFO`, `Info`, `[error]`, `<warn>`; logcat's single capital (`D`, `W`)
+    /// where `singleLetterAllowed`.
+    func isLevel(_ line: UnsafeBufferPointer<UInt8>, singleLetterAllowed: Bool) -> Bool {
+        var from = start, to = end
+        let open = line[from]
+        let bracketed = (open == UInt8(ascii: "[") && line[to - 1] == UInt8(ascii: "]"))
+            || (open == UInt8(ascii: "<") && line[to - 1] == UInt8(ascii: ">"))
+        if bracketed { from += 1; to -= 1 }
+        guard to > from else { return false }
+        if to - from == 1 { return singleLetterAllowed && !bracketed && Self.levelLetters.contains(line[from]) }
+        guard to - from <= 8 else { return false }
+        var packed: UInt64 = 0
+        var capitals = 0
+        for index in from..<to {
+            let byte = line[index]
+            guard ASCIIByte.isLetter(byte) else { return false }
+            if byte < 97 { capitals += 1 }
+            packed = packed << 8 | UInt64(byte | 0x20)
+        }
+        // Not bracketed: all capitals or one leading capital, so `warning` in a sentence is not one.
+        let cased = capitals == to - from || (capitals == 1 && line[from] < 97)
+        return (bracketed || cased) && Self.levelWords.contains(packed)
+    }
+
+    /// What a header can start with: a number or id with digits, an empty field (`-`), a
+    /// bracket, a month or weekday name, a capitalised label (`KERNDTLB`).
+    func opensHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var capitals = 0, digits = 0
+        for index in start..<end {
+            if ASCIIByte.isDigit(line[index]) { digits += 1 } else if line[index] &- 65 < 26 { capitals += 1 }
+        }
+        if digits > 0 || isDash(line) || isBracketGroup(line) || (capitals == end - start && capitals >= 2) { return true }
+        guard end - start == 3, capitals == 1 else { return false }
+        let word = [line[start], line[start + 1], line[start + 2]]
+        return CalendarWord.months.contains(word) || CalendarWord.weekdays.contains(word)
+    }
+
+    func endsWithColon(_ line: UnsafeBufferPointer<UInt8>) -> Bool { line[end - 1] == UInt8(ascii: ":") }
+    func isDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool { end - start == 1 && line[start] == UInt8(ascii: "-") }
+    func isBracketGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        end - start >= 2 && line[start] == UInt8(ascii: "[") && line[end - 1] == UInt8(ascii: "]")
+    }
+
+    /// A program or logger name: letters, digits and `._-$/@()[]#*`, with a letter, at most
+    /// 80 bytes, a trailing `:` allowed.
+    func isComponent(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end - start <= 80 else { return false }
+        var letter = false
+        for index in start..<end {
+            let byte = line[index]
+            if ASCIIByte.isLetter(byte) { letter = true; continue }
+            guard ASCIIByte.isDigit(byte) || Self.componentPunctuation.contains(byte) || (byte == 58 && index == end - 1) else {
+                return false
+            }
+        }
+        return letter
+    }
+
+    private static func isNumberSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"): true
+        default: false
+        }
+    }
+
+    private static let levelLetters: Set<UInt8> = Set("VDIWEFA".utf8)
+    private static let componentPunctuation: Set<UInt8> = Set("._-$/@()[]#*".utf8)
+    /// Level names, lower case, packed a byte each into an integer (none is over eight letters).
+    private static let levelWords: Set<UInt64> = Set([
+        "trace", "debug", "fine", "verbose", "info", "notice", "warn", "warning", "error", "err", "severe", "fatal",
+        "failure", "critical", "crit", "alert", "emerg",
+    ].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
+}

@@ -1,0 +1,28 @@
+extension Migration {
+    /// A log's message patterns (`PatternMiner`): one row per pattern, and per index block
+    /// the pattern of each line that starts in it (`PackedPatternIds`), so the lines of one
+    /// pattern are found without mining again. Logs stored before this have none until they
+    /// are first asked for.
+    static let logPatterns = Migration("109_log_patterns", sql: """
+        CREATE TABLE IF NOT EXISTS log_patterns (
+            log_file_id TEXT NOT NULL REFERENCES log_files(id) ON DELETE CASCADE,
+            pattern_id INTEGER NOT NULL,
+            template TEXT NOT NULL,
+            line_count INTEGER NOT NULL,
+            level INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            last_line INTEGER NOT NULL,
+            first_time INTEGER,
+            last_time INTEGER,
+            PRIMARY KEY (log_file_id, pattern_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS log_pattern_blocks (
+            log_file_id TEXT NOT NULL REFERENCES log_files(id) ON DELETE CASCADE,
+            block INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            line_count INTEGER NOT NULL,
+            line_patterns BLOB NOT NULL,
+            PRIMARY KEY (log_file_id, block)
+        );
+        """)
+}

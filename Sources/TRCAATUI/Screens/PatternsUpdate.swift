@@ -1,0 +1,116 @@
+import TRCAACore
+
+extension App {
+    /// Opens the patterns of a log; the patterns hidden in its viewer stay marked hidden.
+    static func openPatterns(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
+        let hidden = viewerFilters(of: logId, in: state).first(where: isHideFilter)?.patterns ?? []
+        state.screens.append(PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden))
+        return [.loadPatterns(logId: logId)]
+    }
+
+    static func patternsLoaded(_ logId: String, _ patterns: [LogPatternSummary], histogram: [Int: [Int]], in state: inout AppState) {
+        let visible = PatternsView.visibleRows(state.size)
+        state.updateScreens(PatternsState.self, where: { $0.logId == logId }) { pane in
+            pane.patterns = patterns
+            pane.histogram = histogram
+            pane.isLoading = false
+            pane.cursor.scrollIntoView(count: patterns.count, visible: visible)
+        }
+    }
+
+    static func patternDiffLoaded(_ logId: String, _ diff: PatternDiffView, in state: inout AppState) {
+        state.updateScreens(PatternsState.self, where: { $0.logId == logId }) { pane in
+            pane.diff = diff
+            pane.cursor = ListCursor()
+        }
+    }
+
+    static func performOnPatterns(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard var pane = state.top(PatternsState.self) else { return nil }
+        let visible = PatternsView.visibleRows(state.size)
+        var effects: [Effect] = []
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            pane.cursor.move(action, count: pane.diff?.rows.count ?? pane.patterns.count, visible: visible)
+        case .cycleSort:
+            let orders = LogPatternSort.allCases
+            pane.sort = orders[(orders.firstIndex(of: pane.sort)! + 1) % orders.count]  // Safe: one of them.
+            pane.cursor = ListCursor()
+            inform("patterns sorted by \(pane.sort.rawValue)", in: &state)
+        case .open:
+            guard pane.diff == nil, let pattern = pane.selected else { return [] }
+            state.screens.removeLast()
+            let keep = LineFilter(text: "pattern \(pattern.id): \(pattern.template)", ignoringCase: false, excludes: false,
+                                  patterns: [pattern.id])
+            return showInViewer(pane, filters: viewerFilters(of: pane.logId, in: state).filter { $0.patterns == nil } + [keep]
+                                    + hideFilter(pane.hidden), in: &state)
+        case .hidePattern, .showAllPatterns:
+            guard pane.diff == nil else { return [] }
+            if action == .showAllPatterns {
+                pane.hidden = []
+            } else if let pattern = pane.selected {
+                if pane.hidden.remove(pattern.id) == nil { pane.hidden.insert(pattern.id) }
+                pane.cursor.move(by: 1, count: pane.patterns.count, visible: visible)
+            }
+            let filters = viewerFilters(of: pane.logId, in: state).filter { !isHideFilter($0) } + hideFilter(pane.hidden)
+            effects = setViewerFilters(filters, of: pane.logId, in: &state)
+            inform(pane.hidden.isEmpty ? "every pattern shown in the viewer" : "\(counted(pane.hidden.count, "pattern")) hidden in the viewer",
+                   in: &state)
+        case .attachMarks:
+            guard pane.diff == nil, let pattern = pane.selected else { return [] }
+            let evidence = "\(pane.fileName): pattern \(pattern.id), \(counted(pattern.count, "line")) "
+                + "(lines \(pattern.firstLine + 1)–\(pattern.lastLine + 1)): \(pattern.isOther ? LogPatternSummary.otherTemplate : pattern.template)"
+            openWhyPicker(issueId: pane.issueId, title: "Attach pattern \(pattern.id) to", purpose: .attachPattern(evidence: evidence),
+                          in: &state)
+            return []
+        case .diffPatterns:
+            let others = state.screens(IssueDetailState.self).last { $0.issueId == pane.issueId }?.detail?.logFiles
+                .filter { $0.id != pane.logId } ?? []
+            guard !others.isEmpty else {
+                inform("no other log in this issue to compare with", in: &state)
+                return []
+            }
+            let next = pane.diff.flatMap { diff in others.firstIndex { $0.id == diff.otherId } }.map { $0 + 1 } ?? 0
+            guard next < others.count else {
+                pane.diff = nil
+                pane.cursor = ListCursor()
+                break
+            }
+            effects = [.loadPatternDiff(logId: pane.logId, otherId: others[next].id, otherName: others[next].fileName)]
+        default:
+            return nil
+        }
+        state.replaceTop(pane)
+        return effects
+    }
+
+    /// The viewer's filters of a log: its open viewer's, or those kept from when it closed.
+    private static func viewerFilters(of logId: String, in state: AppState) -> [LineFilter] {
+        state.screens(LogViewerState.self).last { $0.logId == logId }?.filters ?? state.keptViews[logId]?.filters ?? []
+    }
+
+    private static func isHideFilter(_ filter: LineFilter) -> Bool { filter.patterns != nil && filter.excludes }
+
+    private static func hideFilter(_ hidden: Set<Int>) -> [LineFilter] {
+        hidden.isEmpty ? [] : [LineFilter(text: "hidden patterns: \(hidden.count)", ignoringCase: false, excludes: true,
+                                          patterns: hidden)]
+    }
+
+    /// Puts `filters` on the log's open viewer, or keeps them for when it opens.
+    private static func setViewerFilters(_ filters: [LineFilter], of logId: String, in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { effects += setFilters(filters, of: &$0) }
+        if state.screens(LogViewerState.self).contains(where: { $0.logId == logId }) { return effects }
+        var kept = state.keptViews[logId] ?? KeptView(LogViewerState(logId: logId, issueId: "", fileName: ""))
+        kept.filters = filters
+        state.keptViews[logId] = kept
+        return []
+    }
+
+    /// Shows the viewer (the one beneath, or a new one) with `filters`.
+    private static func showInViewer(_ pane: PatternsState, filters: [LineFilter], in state: inout AppState) -> [Effect] {
+        let effects = setViewerFilters(filters, of: pane.logId, in: &state)
+        if state.top(LogViewerState.self)?.logId == pane.logId { return effects }
+        return openLogViewer(logId: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import TRCAACore
+
+extension LogPatternSort: ExpressibleByArgument {}
+
+extension LogCommand {
+    struct Patterns: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the kinds of message a log holds: COUNT, ID, LEVEL, FIRST line, TEMPLATE.",
+            discussion: """
+                Patterns are mined at import: each line's header (time, host, pid, level, component) is \
+                set aside and its values (<num>, <ip>, <hex>, <time>, <path>, <*>) masked. A log imported \
+                before patterns existed is mined on first use and stored. Pattern 0 ("other") holds the \
+                lines left ungrouped when a log has too many kinds of message. With --diff OTHER, lists \
+                the patterns in LOG and not in OTHER (new), in OTHER and not in LOG (gone), and those \
+                whose share of the lines changed most.
+                """)
+
+        @OptionGroup(title: "Global Options") var global: GlobalOptions
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
+        @Option(help: "count (default), rare, first or level.") var sort: LogPatternSort = .count
+        @Option(name: .customLong("diff"), help: ArgumentHelp("Compare with this log (the good run).", valueName: "other"))
+        var other: String?
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run(in workspace: Workspace) throws {
+            let id = try workspace.logs.resolve(log)
+            let patterns = try mined(id, in: workspace)
+            guard let other else {
+                if json { return try Console.printJSON(sort.sorted(patterns).map(PatternJSON.init)) }
+                return print(table(sort.sorted(patterns)))
+            }
+            let otherId = try workspace.logs.resolve(other)
+            let diff = LogPatternDiff(before: try mined(otherId, in: workspace), linesBefore: try workspace.logs.detail(otherId).lineCount ?? 0,
+                                      after: patterns, linesAfter: try workspace.logs.detail(id).lineCount ?? 0)
+            if json { return try Console.printJSON(DiffJSON(diff)) }
+            let shortOther = try workspace.logs.shortId(otherId)
+            print("New (not in \(shortOther)): \(diff.added.count)")
+            if !diff.added.isEmpty { print(table(diff.added)) }
+            print("\nGone (only in \(shortOther)): \(diff.removed.count)")
+            if !diff.removed.isEmpty { print(table(diff.removed)) }
+            let changes = diff.changed.prefix(20)
+            print("\nRate changed most (lines per million, \(shortOther) → this log):")
+            print(TextTable(header: ["BEFORE", "AFTER", "TEMPLATE"], rows: changes.map {
+                [String(Int($0.rateBefore.rounded())), String(Int($0.rateAfter.rounded())), $0.template]
+            }).render(width: global.output.width))
+        }
+
+        private func mined(_ id: String, in workspace: Workspace) throws -> [LogPatternSummary] {
+            let progress = ProgressLine(label: "mining patterns", quiet: json)
+            defer { progress.finish() }
+            return try workspace.logs.patterns(id, progress: progress.update)
+        }
+
+        private func table(_ patterns: [LogPatternSummary]) -> String {
+            let terminal = global.output
+            return TextTable(header: ["COUNT", "ID", "LEVEL", "FIRST", "TEMPLATE"], rows: patterns.map {
+                [String($0.count), String($0.id), Self.levelName($0.level), String($0.firstLine + 1), $0.template]
+            }, decorate: { column, cell in
+                column == 2 && cell.hasPrefix("error") ? terminal.styled(cell, "31")
+                    : column == 2 && cell.hasPrefix("warn") ? terminal.styled(cell, "33") : cell
+            }).render(width: terminal.width)
+        }
+
+        static func levelName(_ level: LogLevel) -> String {
+            switch level {
+            case .error: "error"
+            case .warning: "warning"
+            case .none: "-"
+            }
+        }
+    }
+}
+
+/// A pattern as `--json` prints it.
+private struct PatternJSON: Encodable {
+    var id: Int
+    var template: String
+    var count: Int
+    var level: String
+    var firstLine: Int
+    var lastLine: Int
+    var firstTime: Int?
+    var lastTime: Int?
+
+    init(_ pattern: LogPatternSummary) {
+        (id, template, count) = (pattern.id, pattern.template, pattern.count)
+        level = pattern.level == .none ? "none" : LogCommand.Patterns.levelName(pattern.level)
+        (firstLine, lastLine, firstTime, lastTime) = (pattern.firstLine + 1, pattern.lastLine + 1, pattern.firstTime, pattern.lastTime)
+    }
+}
+
+/// `--diff --json`.
+private struct DiffJSON: Encodable {
+    struct Change: Encodable {
+        var template: String
+        var countBefore: Int
+        var countAfter: Int
+        var perMillionBefore: Double
+        var perMillionAfter: Double
+    }
+
+    var added: [PatternJSON]
+    var removed: [PatternJSON]
+    var changed: [Change]
+
+    init(_ diff: LogPatternDiff) {
+        added = diff.added.map(PatternJSON.init)
+        removed = diff.removed.map(PatternJSON.init)
+        changed = diff.changed.map {
+            Change(template: $0.template, countBefore: $0.before.count, countAfter: $0.after.count,
+                   perMillionBefore: $0.rateBefore, perMillionAfter: $0.rateAfter)
+        }
+    }
+}

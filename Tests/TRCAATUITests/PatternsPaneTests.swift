@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TRCAACore
+@testable import TRCAATUI
+
+/// The patterns pane of the viewer and of the Logs tab: counts and templates, the viewer
+/// filtered to one pattern, patterns hidden and shown again, sorting, and the diff.
+@Suite struct PatternsPaneTests {
+    /// 300 lines of `LogViewerTests.text`: 297 requests, two errors, one warning, one login.
+    private func openPatterns() throws -> TestApp {
+        let app = try LogViewerTests.app(log: LogViewerTests.text).0
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.open)
+        app.press(.showPatterns)
+        return app
+    }
+
+    private func pane(_ app: TestApp) throws -> PatternsState { try #require(app.state.top(PatternsState.self)) }
+
+    @Test func showsEachKindOfMessageWithItsCountMostFirst() throws {
+        let app = try openPatterns()
+        #expect(try pane(app).patterns.count == 4)
+        #expect(app.row(containing: "4 patterns in 300 lines of gateway.log · by count") != nil)
+        #expect(app.row(containing: "COUNT  LV  OVER THE LOG") != nil)
+        let first = try #require(app.row(containing: "request <num> served in <*>"))
+        #expect(first.contains("296"))
+        #expect(app.role(of: "<num>") == .match)
+        #expect(app.row(containing: "payment gateway timeout after <*> (<*>)")?.contains(" 2  E ") == true)
+        #expect(app.row(containing: "p patterns") == nil)  // the pane's own hints replace the viewer's
+        #expect(app.row(containing: "x hide") != nil)
+    }
+
+    @Test func enterShowsOnlyThatPatternsLinesInTheViewer() throws {
+        let app = try openPatterns()
+        app.press(.cycleSort)  // rare first
+        #expect(try pane(app).sort == .rare)
+        app.press(.moveDown)
+        app.press(.moveDown)  // the errors, after the login and the warning (once each, first seen first)
+        #expect(try pane(app).selected?.template == "payment gateway timeout after <*> (<*>)")
+        app.press(.open)
+        let viewer = try #require(app.state.top(LogViewerState.self))
+        #expect(viewer.filtered == [119, 249])
+        #expect(viewer.filters.map(\.text) == ["pattern 3: payment gateway timeout after <*> (<*>)"])
+        #expect(app.row(containing: " 120 2026-11-23 10:02:00 ERROR payment gateway timeout") != nil)
+    }
+
+    @Test func hiddenPatternsLeaveTheRestAndComeBackWithShiftX() throws {
+        let app = try openPatterns()
+        app.press(.hidePattern)  // the requests
+        #expect(try pane(app).hidden == [1])
+        #expect(app.row(containing: "(hidden) request <num> served in <*>") != nil)
+        app.press(.back)
+        #expect(app.state.top(LogViewerState.self)?.filtered == [9, 119, 199, 249])
+        app.press(.showPatterns)
+        #expect(try pane(app).hidden == [1])
+        app.press(.showAllPatterns)
+        app.press(.back)
+        #expect(app.state.top(LogViewerState.self)?.isFiltering == false)
+    }
+
+    @Test func aPatternIsAttachedToAWhyAsEvidence() throws {
+        let app = try openPatterns()
+        app.press(.moveDown)  // the errors
+        app.press(.attachMarks)
+        guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.title == "Attach pattern 3 to" && picker.options.map(\.label) == ["#1 Why did checkout fail?"])
+        app.press(.confirm)
+        let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
+        #expect(steps.first?.first?.evidence == "gateway.log: pattern 3, 2 lines (lines 120–250): payment gateway timeout after <*> (<*>)")
+    }
+
+    @Test func theLogsTabOpensThePatternsAndComparesWithTheNextLog() throws {
+        var logId = ""
+        let app = try TestApp { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Two runs"))
+            let directory = NSTemporaryDirectory() + "trcaa-patterns-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            for (name, text) in [("good.log", "tick 1\ntick 2\nstarted\n"), ("bad.log", "tick 3\ndisk full\n")] {
+                let path = directory + "/" + name
+                try Array(text.utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: path)) }
+                logId = try workspace.logs.importLog(issueId: issue.id, path: path).id
+            }
+        }
+        app.press(.open)
+        app.press(.showTab(3))
+        app.press(.showPatterns)
+        #expect(try pane(app).fileName == "good.log")
+        app.press(.diffPatterns)
+        #expect(try pane(app).diff?.otherId == logId)
+        #expect(app.row(containing: "New here (not in bad.log): 1") != nil)
+        #expect(app.row(containing: "+ 1") != nil && app.row(containing: "started") != nil)
+        app.press(.diffPatterns)
+        #expect(try pane(app).diff == nil)
+    }
+}
