@@ -199,6 +199,9 @@ public final class LogReader {
         }
     }
 
+    /// Where each index block starts in the text, in order.
+    var blockOffsets: [Int64] { blocks.map(\.uncompressedOffset) }
+
     /// Error and warning lines per block: (first line, errors, warnings), for jumping.
     public var levelSummary: [(firstLine: Int, errors: Int, warnings: Int)] {
         blocks.map { ($0.firstLine, $0.errorCount, $0.warningCount) }

@@ -38,10 +38,8 @@ extension LogService {
     /// Reads a stored log block by block, as its index cut it, and mines it.
     private func mineStored(_ id: String, progress: ((Int64, Int64?) -> Void)?) throws -> LogPatternTable {
         let reader = try reader(id)
-        var boundaries: [Int64] = Array(try context.database.rows(
-            "SELECT uncompressed_offset FROM log_blocks WHERE log_file_id = ? ORDER BY block", [.text(id)]
-        ).map { try $0.decode(at: 0) }.dropFirst())
-        let total = try detail(id).summary.fileSize
+        var boundaries = Array(reader.blockOffsets.dropFirst())
+        let total = reader.size
         var mining = BlockPatternMining()
         var block: [UInt8] = []
         var position: Int64 = 0
