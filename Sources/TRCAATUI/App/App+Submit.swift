@@ -125,7 +125,6 @@ extension App {
             }
             guard kept != viewer.filters else { return }
             effects += setFilters(kept, of: &viewer)
-            effects += loadAroundCursor(&viewer)
         }
         state.keepView(of: logId)
         return effects

@@ -107,7 +107,6 @@ extension App {
             }
             let filter = LineFilter(text: value, ignoringCase: false, excludes: false)
             effects += setFilters(viewer.filters + [filter], of: &viewer)
-            effects += loadAroundCursor(&viewer)
         }
         state.keepView(of: logId)
         if showedStored { inform("the stored text is shown: the redacted view has no values to filter on", in: &state) }

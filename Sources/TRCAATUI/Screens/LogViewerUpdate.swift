@@ -182,7 +182,8 @@ extension App {
     }
 
     /// Puts `filters` in force. The lines they let through are collected in the background;
-    /// the cursor stays on its line or the next one shown.
+    /// the cursor stays on its line or the next one shown; without filters on, the lines around
+    /// it are asked for at once.
     static func setFilters(_ filters: [LineFilter], of viewer: inout LogViewerState) -> [Effect] {
         // Until the filtered lines arrive, the cursor holds the line number to come back to.
         viewer.cursor.selected = viewer.line(atPosition: viewer.cursor.selected)
@@ -191,7 +192,7 @@ extension App {
         viewer.filters = filters
         viewer.filtered = nil
         let counting = countHits(of: &viewer)
-        guard viewer.isFiltering else { return counting }
+        guard viewer.isFiltering else { return counting + loadAroundCursor(&viewer) }
         return [.filterLog(logId: viewer.logId, filters, view: viewer.view, generation: viewer.filterGeneration)] + counting
     }
 
