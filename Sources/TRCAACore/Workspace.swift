@@ -144,6 +144,8 @@ public final class Workspace {
     public var issues: IssueService { IssueService(context: context) }
     public var whys: WhyService { WhyService(context: context) }
     public var timeline: TimelineService { TimelineService(context: context) }
+    public var incident: IncidentService { IncidentService(context: context) }
+    public var actions: ActionItemService { ActionItemService(context: context) }
     public var audit: AuditChain { AuditChain(context: context) }
     public var search: SearchService { SearchService(context: context) }
     public var documents: DocumentService { DocumentService(context: context) }

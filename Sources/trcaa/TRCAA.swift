@@ -20,7 +20,7 @@ struct TRCAA: ParsableCommand {
             75 database busy, 77 wrong key or key file problem, 130 interrupted.
             """,
         version: TRCAAVersion.string,
-        subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, LogCommand.self, ImageCommand.self,
+        subcommands: [IssueCommand.self, WhyCommand.self, TimelineCommand.self, ActionCommand.self, LogCommand.self, ImageCommand.self,
                       AttachmentsCommand.self, SearchCommand.self, DocCommand.self, AuditCommand.self, PIICommand.self,
                       PatternsCommand.self,
                       DbCommand.self]

@@ -47,12 +47,12 @@ import Testing
     }
 
     @Test func badMetadataIsRefused() throws {
-        try expectRefused(["timeline", "add", issue, "log_uploaded", "x", "--metadata", "{oops"], code: 65,
+        try expectRefused(["timeline", "record", issue, "log_uploaded", "x", "--metadata", "{oops"], code: 65,
                           message: "trcaa: the metadata is not valid JSON")
-        try expectRefused(["timeline", "add", issue, "log_uploaded", "x", "--metadata",
+        try expectRefused(["timeline", "record", issue, "log_uploaded", "x", "--metadata",
                            "\"" + String(repeating: "a", count: 10_300) + "\""], code: 65,
                           message: "trcaa: the metadata is 10302 bytes; at most 10240 are allowed")
-        try expectRefused(["timeline", "add", issue, "coffee_break", "x"], code: 64,
+        try expectRefused(["timeline", "record", issue, "coffee_break", "x"], code: 64,
                           message: "trcaa: The value 'coffee_break' is invalid for '<type>'")
     }
 

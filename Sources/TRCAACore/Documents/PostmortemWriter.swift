@@ -20,40 +20,27 @@ enum PostmortemWriter {
                 issue.description.allSatisfy(\.isWhitespace)
                     ? "_Provide a brief executive summary of the incident._" : issue.description, ""]
 
-        let duration = detail.timeline.count >= 2
-            ? IncidentDuration.between(detail.timeline[0].createdAt, detail.timeline[detail.timeline.count - 1].createdAt)
-            : "_[How long did the incident last?]_"
         out += ["## Impact", "",
-                "- **Duration:** \(duration)",
+                "- **Duration:** \(IncidentFigures(detail.incidentEvents).durationText)",
                 "- **Users Affected:** _[How many users were affected?]_",
                 "- **Revenue Impact:** _[Was there a revenue impact?]_",
                 "- **SLA Impact:** _[Were any SLAs breached?]_", ""]
 
-        out += ["## Timeline", "", "| Time (UTC) | Event |", "|------------|-------|"]
-        var rows: [(time: String, text: String)] = [(issue.createdAt, "Issue created")]
-        if let resolved = issue.resolvedAt { rows.append((resolved, "Issue resolved")) }
-        rows += detail.timeline.map {
-            ($0.createdAt, "\(TimelineEventType.displayName(of: $0.eventType)) - \(MarkdownEscaping.cell($0.description))")
-        }
-        // Chronological, where the original put "resolved" before every event.
-        rows.sort { ($0.time.replacingOccurrences(of: " UTC", with: "")) < ($1.time.replacingOccurrences(of: " UTC", with: "")) }
-        out += rows.map { "| \($0.time) | \($0.text) |" }
-        if detail.timeline.isEmpty { out.append("| _HH:MM_ | _[Add additional timeline events]_ |") }
-        out.append("")
+        out += ["## Detection and Response", ""] + IncidentSections.figures(detail)
+
+        out += ["## Timeline", ""]
+        out += IncidentSections.timeline(detail, placeholder:
+            "_No incident events recorded yet: add them from log lines (T in the viewer) or with `trcaa timeline add`._")
 
         out += ["## Root Cause Analysis", "", "### 5 Whys", ""]
         if detail.steps.isEmpty {
             out += ["First", "Second", "Third", "Fourth", "Fifth"].enumerated().map { index, ordinal in
                 "\(index + 1). **Why?** _[\(ordinal) question]_ -> _[Answer]_"
-            }
+            } + [""]
         } else {
-            out += detail.steps.map { step in
-                let answer = step.answer.allSatisfy(\.isWhitespace) ? "_Awaiting answer_" : MarkdownEscaping.oneLine(step.answer)
-                return "\(step.stepOrder). **Why?** \(MarkdownEscaping.oneLine(step.whyQuestion)) -> \(answer)"
-            }
+            out += IncidentSections.whys(detail).map { $0.hasPrefix("### ") ? "#" + $0 : $0 }
         }
-        out.append("")
-        if let rootCause = detail.rootCause { out += ["**Root Cause:** \(MarkdownEscaping.inline(rootCause.text))", ""] }
+        if let rootCause = detail.rootCause { out += ["**Root Cause:** \(MarkdownEscaping.lines(rootCause.text))", ""] }
 
         out += ["## Contributing Factors", "",
                 "_Blameless: describe the systems and processes that allowed this, not the people._", "",
@@ -71,12 +58,11 @@ enum PostmortemWriter {
         out += ["## What Could Be Improved", "",
                 "- _[What slowed the response?]_", "- _[What was missing?]_", "- _[What would have prevented it?]_", ""]
 
-        out += ["## Action Items", "",
-                "| Priority | Action | Owner | Due Date | Status |",
-                "|----------|--------|-------|----------|--------|",
-                "| P0 | _[Immediate fix]_ | _[Owner]_ | _[Date]_ | Open |",
-                "| P1 | _[Preventive measure]_ | _[Owner]_ | _[Date]_ | Open |",
-                "| P2 | _[Monitoring improvement]_ | _[Owner]_ | _[Date]_ | Open |", ""]
+        out += ["## Action Items", ""]
+        out += IncidentSections.actionItems(detail, placeholder: [
+            "| P0 | _[Immediate fix]_ | _[Owner]_ | _[Date]_ | Open |",
+            "| P1 | _[Preventive measure]_ | _[Owner]_ | _[Date]_ | Open |",
+            "| P2 | _[Monitoring improvement]_ | _[Owner]_ | _[Date]_ | Open |"])
 
         if !detail.logFiles.isEmpty {
             out += ["## Appendix: Log Files", ""]

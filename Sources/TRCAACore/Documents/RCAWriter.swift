@@ -18,43 +18,38 @@ enum RCAWriter {
             out += ["## Description", "", issue.description, ""]
         }
 
+        out += ["## Incident Figures", ""] + IncidentSections.figures(detail)
         out += ["## Incident Timeline", ""]
+        out += IncidentSections.timeline(detail, placeholder:
+            "_No incident events recorded: add them from log lines (T in the viewer) or with `trcaa timeline add`._")
+
+        out += ["## Triage Record", ""]
         if detail.timeline.isEmpty {
-            out += ["_No timeline events recorded._", ""]
+            out += ["_No triage events recorded._", ""]
         } else {
             out += ["| Time (UTC) | Event | Description |", "|------------|-------|-------------|"]
             out += detail.timeline.map {
-                "| \($0.createdAt) | \(TimelineEventType.displayName(of: $0.eventType)) | \(MarkdownEscaping.cell($0.description)) |"
+                "| \(Timestamp.parse($0.createdAt).map(Timestamp.format) ?? $0.createdAt) | "
+                    + "\(TimelineEventType.displayName(of: $0.eventType)) | \(MarkdownEscaping.cell($0.description)) |"
             } + [""]
+            if let first = detail.timeline.first,
+               let rootCause = detail.timeline.first(where: { $0.eventType == TimelineEventType.rootCauseIdentified.rawValue }) {
+                out += ["- **Time to Root Cause (triage):** \(IncidentDuration.between(first.createdAt, rootCause.createdAt))", ""]
+            }
         }
-
-        out += ["## Incident Metrics", "", "- **Total Events:** \(detail.timeline.count)"]
-        let duration = detail.timeline.count >= 2
-            ? IncidentDuration.between(detail.timeline[0].createdAt, detail.timeline[detail.timeline.count - 1].createdAt)
-            : "N/A"
-        out.append("- **Incident Duration:** \(duration)")
-        if let first = detail.timeline.first,
-           let rootCause = detail.timeline.first(where: { $0.eventType == TimelineEventType.rootCauseIdentified.rawValue }) {
-            out.append("- **Time to Root Cause:** \(IncidentDuration.between(first.createdAt, rootCause.createdAt))")
-        }
-        out.append("")
 
         out += ["## 5 Whys Analysis", ""]
         if detail.steps.isEmpty {
             out += ["_No 5-whys analysis has been performed yet._", ""]
         }
-        for step in detail.steps {
-            out += ["### Why #\(step.stepOrder): \(MarkdownEscaping.oneLine(step.whyQuestion))", ""]
-            out += [step.answer.allSatisfy(\.isWhitespace)
-                ? "_Awaiting answer._" : "**Answer:** \(MarkdownEscaping.inline(step.answer))", ""]
-            if !step.evidence.allSatisfy(\.isWhitespace) {
-                out += ["**Evidence:** \(MarkdownEscaping.inline(step.evidence))", ""]
-            }
-        }
+        out += IncidentSections.whys(detail)
 
         out += ["## Root Cause", ""]
         if let rootCause = detail.rootCause {
             out += ["Based on the 5-whys analysis, the root cause is:", "", MarkdownEscaping.quote(rootCause.text), ""]
+            if let confidence = rootCause.confidence {
+                out += ["_Confidence: \(Int((confidence * 100).rounded()))%_", ""]
+            }
         } else if detail.steps.isEmpty {
             out += ["_Perform the 5-whys analysis to identify the root cause._", ""]
         } else {
@@ -72,11 +67,11 @@ enum RCAWriter {
             } + [""]
         }
 
-        out += ["## Corrective Actions", "", "### Immediate Actions", "",
-                "- [ ] _Describe the immediate fix that restored service_", "",
-                "### Long-Term Actions", "",
-                "- [ ] _Describe preventive measures so this cannot happen again_",
-                "- [ ] _Describe monitoring improvements that would detect it earlier_", ""]
+        out += ["## Corrective Actions", ""]
+        out += IncidentSections.actionItems(detail, placeholder: [
+            "| P0 | _Describe the immediate fix that restored service_ | _[Owner]_ | – | Open |",
+            "| P1 | _Describe preventive measures so this cannot happen again_ | _[Owner]_ | – | Open |",
+            "| P2 | _Describe monitoring improvements that would detect it earlier_ | _[Owner]_ | – | Open |"])
         out += ["## Lessons Learned", "",
                 "- _What went well during the response?_",
                 "- _What could be improved?_",

@@ -26,6 +26,9 @@ public struct IssueDetail: Sendable, Equatable, Codable {
     public var steps: [WhyStep]
     public var rootCause: RootCause?
     public var timeline: [TimelineEvent]
+    /// What happened in incident time, in order.
+    public var incidentEvents: [IncidentEvent]
+    public var actionItems: [ActionItem]
     public var logFiles: [LogFileSummary]
     public var images: [ImageSummary]
     public var documents: [DocumentSummary]

@@ -23,4 +23,8 @@ public enum TriageError: Error, Sendable, Equatable {
     case logChanged(logId: String)
     /// An issue key prefix that is not 1–10 letters.
     case invalidKeyPrefix(String)
+    /// A typed time trcaa cannot read, and why.
+    case invalidTime(input: String, reason: String)
+    /// A text that must say something (an event's or an action item's) is empty.
+    case emptyText(field: String)
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The time a log line starts with, from the formats of common logs: ISO dates
 /// (`2015-10-18 18:01:47`, Hadoop, Zookeeper, Windows CBS, OpenStack), syslog and Apache
 /// (`Dec 10 06:55:46`), Android (`03-17 16:13:38`), Spark (`17/06/09 20:10:40`), HDFS
@@ -5,8 +7,21 @@
 /// epoch seconds (BGL, HPC, Thunderbird). Seconds from 2000-01-01; a year the line does not
 /// say is taken as 2000, so times compare within one log.
 public enum LogTimestamp {
-    /// The first timestamp in the line's first 64 bytes.
+    /// A timestamp as a line writes it: `year` is `nil` when the line does not say it (syslog,
+    /// Android, Proxifier). No zone: logs rarely write one.
+    public struct Fields: Sendable, Equatable {
+        public var year: Int?
+        public var month, day, hour, minute, second: Int
+    }
+
+    /// The first timestamp in the line's first 64 bytes, as seconds from 2000-01-01 that order
+    /// the lines of one log (a missing year counts as 2000).
     public static func seconds(_ line: UnsafeRawBufferPointer) -> Int? {
+        fields(line).flatMap { time($0.year ?? 2000, $0.month, $0.day, $0.hour, $0.minute, $0.second) }
+    }
+
+    /// The first timestamp in the line's first 64 bytes, as written.
+    public static func fields(_ line: UnsafeRawBufferPointer) -> Fields? {
         let bytes = line.bindMemory(to: UInt8.self)
         let end = min(bytes.count, 64)
         for start in 0..<end where isDigit(bytes, start) || isUpper(bytes, start) {
@@ -15,33 +30,33 @@ public enum LogTimestamp {
         return nil
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Fields? {
         func n(_ offset: Int, _ count: Int) -> Int? { number(b, i + offset, count, end) }
         func c(_ offset: Int, _ character: Character) -> Bool { i + offset < end && b[i + offset] == character.asciiValue }
         // 2015-10-18 18:01:47 / 2015-10-18T18:01:47
         if let y = n(0, 4), c(4, "-"), let mo = n(5, 2), c(7, "-"), let d = n(8, 2), c(10, " ") || c(10, "T"),
            let h = n(11, 2), c(13, ":"), let mi = n(14, 2), c(16, ":"), let s = n(17, 2) {
-            return time(y, mo, d, h, mi, s)
+            return checked(y, mo, d, h, mi, s)
         }
         // 20171223-22:15:29
         if let y = n(0, 4), let mo = n(4, 2), let d = n(6, 2), c(8, "-"), let h = n(9, 2), c(11, ":"), let mi = n(12, 2),
            c(14, ":"), let s = n(15, 2) {
-            return time(y, mo, d, h, mi, s)
+            return checked(y, mo, d, h, mi, s)
         }
         // 17/06/09 20:10:40
         if let y = n(0, 2), c(2, "/"), let mo = n(3, 2), c(5, "/"), let d = n(6, 2), c(8, " "), let h = n(9, 2), c(11, ":"),
            let mi = n(12, 2), c(14, ":"), let s = n(15, 2) {
-            return time(2000 + y, mo, d, h, mi, s)
+            return checked(2000 + y, mo, d, h, mi, s)
         }
         // 081109 203615
         if i == 0, let y = n(0, 2), let mo = n(2, 2), let d = n(4, 2), c(6, " "), let h = n(7, 2), let mi = n(9, 2),
            let s = n(11, 2), c(13, " ") {
-            return time(2000 + y, mo, d, h, mi, s)
+            return checked(2000 + y, mo, d, h, mi, s)
         }
         // 03-17 16:13:38 and 10.30 16:49:06
         if let mo = n(0, 2), c(2, "-") || c(2, "."), let d = n(3, 2), c(5, " "), let h = n(6, 2), c(8, ":"), let mi = n(9, 2),
            c(11, ":"), let s = n(12, 2) {
-            return time(2000, mo, d, h, mi, s)
+            return checked(nil, mo, d, h, mi, s)
         }
         // Dec 10 06:55:46, Jul  1 09:00:55, Nov 9 12:01:01
         if let mo = month(b, i, end) {
@@ -50,15 +65,27 @@ public enum LogTimestamp {
             let width = j + 1 < end && isDigit(b, j + 1) ? 2 : 1
             if let d = number(b, j, width, end), let h = number(b, j + width + 1, 2, end), let mi = number(b, j + width + 4, 2, end),
                let s = number(b, j + width + 7, 2, end) {
-                return time(2000, mo, d, h, mi, s)
+                return checked(nil, mo, d, h, mi, s)
             }
         }
         // 1117838570 (seconds since 1970, 2001–2033)
         if let epoch = n(0, 10), epoch >= 978_307_200, epoch < 2_000_000_000, !(i + 10 < end && isDigit(b, i + 10)),
            i == 0 || !isDigit(b, i - 1) {
-            return epoch - 946_684_800
+            var seconds = time_t(epoch)
+            var parts = tm()
+            gmtime_r(&seconds, &parts)
+            return Fields(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+                          hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
         }
         return nil
+    }
+
+    /// The fields when they make a time (checked as `time` checks them), else `nil`.
+    private static func checked(_ year: Int?, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int)
+        -> Fields?
+    {
+        guard time(year ?? 2000, month, day, hour, minute, second) != nil else { return nil }
+        return Fields(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 
     private static func time(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Int? {

@@ -74,3 +74,24 @@ extension StoredSpan {
                   replacement: span.token, line: excerpt.line + 1)
     }
 }
+
+extension IncidentEvent {
+    init(row: Row) throws {
+        let kind: String = try row.decode("kind")
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), occurredAt: try row.decode("occurred_at"),
+                  kind: IncidentEventKind(rawValue: kind) ?? .note, description: try row.decode("description"),
+                  evidence: try row.decode("evidence"), logFileId: try row.decode("log_file_id"),
+                  lineNumber: try row.decode("line_number"), createdAt: try row.decode("created_at"),
+                  createdBy: try row.decode("created_by"))
+    }
+}
+
+extension ActionItem {
+    init(row: Row) throws {
+        let (priority, status): (String, String) = (try row.decode("priority"), try row.decode("status"))
+        self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), description: try row.decode("description"),
+                  owner: try row.decode("owner"), dueDate: try row.decode("due_date"),
+                  priority: ActionPriority(rawValue: priority) ?? .p2, status: ActionStatus(rawValue: status) ?? .open,
+                  createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+    }
+}

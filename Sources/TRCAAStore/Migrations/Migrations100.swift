@@ -162,7 +162,7 @@ extension Migrator {
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
-        .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns,
+        .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords,
     ])
 
     /// Names of the original app's migrations 001–022.

@@ -42,8 +42,8 @@ extension WhyCommand {
             for step in steps {
                 let marker = root?.stepId == step.id ? (root?.isExplicit == true ? "  ← root cause" : "  ← root cause (last answer)") : ""
                 print("\(step.stepOrder). \(step.whyQuestion)\(marker)")
-                print("   → " + (step.answer.isEmpty ? "(no answer yet)" : step.answer))
-                if !step.evidence.isEmpty { print("   evidence: \(step.evidence)") }
+                TextBlock.lines(step.answer.isEmpty ? "(no answer yet)" : step.answer, first: "   → ").forEach { print($0) }
+                if !step.evidence.isEmpty { TextBlock.lines(step.evidence, first: "   evidence: ").forEach { print($0) } }
             }
             if steps.isEmpty {
                 Console.notice("no whys yet; add one with: trcaa why add \(try workspace.issues.get(id).reference) QUESTION")

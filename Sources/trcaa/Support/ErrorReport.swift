@@ -192,6 +192,12 @@ struct ErrorReport: Equatable {
         case .invalidKeyPrefix(let prefix):
             self.init(message: "'\(prefix)' cannot be an issue key prefix", hint: "use 1 to 10 letters, e.g. OPS",
                       code: ExitStatus.usage)
+        case .invalidTime(let input, let reason):
+            self.init(message: "cannot read the time '\(input)': \(reason)",
+                      hint: "for example 2026-12-10 06:55, Dec 10 06:55:48, 06:55, +15m (after the start) or now-5m",
+                      code: ExitStatus.usage)
+        case .emptyText(let field):
+            self.init(message: "the \(field) is empty", hint: nil, code: ExitStatus.usage)
         }
     }
 

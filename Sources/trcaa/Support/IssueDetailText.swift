@@ -41,8 +41,8 @@ struct IssueDetailText {
         for step in detail.steps {
             let marker = detail.rootCause?.stepId == step.id && detail.rootCause?.isExplicit == true ? "  ← root cause" : ""
             lines.append("  \(step.stepOrder). \(step.whyQuestion)\(marker)")
-            lines.append("     → " + (step.answer.isEmpty ? "(no answer yet)" : step.answer))
-            if !step.evidence.isEmpty { lines.append("     evidence: \(step.evidence)") }
+            lines += TextBlock.lines(step.answer.isEmpty ? "(no answer yet)" : step.answer, first: "     → ")
+            if !step.evidence.isEmpty { lines += TextBlock.lines(step.evidence, first: "     evidence: ") }
         }
         lines += ["", heading("Root cause")]
         if let root = detail.rootCause {
@@ -53,7 +53,16 @@ struct IssueDetailText {
         } else {
             lines.append("  not identified yet")
         }
-        lines += ["", heading("Timeline") + " (\(detail.timeline.count))"]
+        lines += ["", heading("Incident") + " (\(detail.incidentEvents.count) events)"]
+        lines += IncidentFigures(detail.incidentEvents).rows.map { "  " + $0.label.padding(to: 18) + $0.value }
+        lines += detail.incidentEvents.flatMap { event in
+            ["  \(TimeText.detail(event.occurredAt))  \(event.kind.displayName.padding(to: 16))\(event.description)"]
+                + (event.evidence.isEmpty ? [] : event.evidence.split(separator: "\n").map { "    │ " + $0 })
+        }
+        lines += ["", heading("Action items") + " (\(detail.actionItems.count))"]
+        if detail.actionItems.isEmpty { lines.append("  none yet — add one with: trcaa action add \(issue.reference) TEXT --owner NAME") }
+        lines += detail.actionItems.map(ActionText.line)
+        lines += ["", heading("Triage record") + " (\(detail.timeline.count))"]
         lines += detail.timeline.map {
             "  \(TimeText.detail($0.createdAt))  \(TimelineEventType.displayName(of: $0.eventType).padding(to: 24))\($0.description)"
         }

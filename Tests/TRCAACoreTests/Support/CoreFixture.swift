@@ -12,6 +12,8 @@ final class CoreFixture {
     var issues: IssueService { IssueService(context: context) }
     var whys: WhyService { WhyService(context: context) }
     var timeline: TimelineService { TimelineService(context: context) }
+    var incident: IncidentService { IncidentService(context: context) }
+    var actions: ActionItemService { ActionItemService(context: context) }
     var audit: AuditChain { AuditChain(context: context) }
     var search: SearchService { SearchService(context: context) }
     var documents: DocumentService { DocumentService(context: context) }

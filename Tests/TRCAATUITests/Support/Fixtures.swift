@@ -56,7 +56,7 @@ enum Fixtures {
         return IssueDetail(issue: issue, steps: steps,
                            rootCause: RootCause(text: steps[2].answer, stepId: "s3", stepOrder: 3, isExplicit: true,
                                                 confidence: 1),
-                           timeline: timeline, logFiles: [], images: [], documents: [])
+                           timeline: timeline, incidentEvents: [], actionItems: [], logFiles: [], images: [], documents: [])
     }
 
     /// An app state showing `screens`, as if loaded.

@@ -22,6 +22,19 @@ enum MarkdownEscaping {
         }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
+    /// Text whose line breaks are kept: `inline`, each line ending in a hard break.
+    static func lines(_ text: String) -> String {
+        inline(text).replacingOccurrences(of: "\n", with: "  \n")
+    }
+
+    /// A fenced code block quoting `text` exactly: the fence is one no line of it starts with.
+    static func codeBlock(_ text: String) -> String {
+        let body = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let fence = body.contains { $0.drop { $0 == " " }.hasPrefix("```") } ? "~~~" : "```"
+        return ([fence] + body.map { $0.drop { $0 == " " }.hasPrefix(fence) ? "\u{200B}" + $0 : String($0) } + [fence])
+            .joined(separator: "\n")
+    }
+
     /// A block quote of `text`, every line prefixed.
     static func quote(_ text: String) -> String {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { "> \($0)" }
