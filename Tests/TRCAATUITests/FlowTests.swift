@@ -29,7 +29,12 @@ import TRCAACore
         #expect(steps.map(\.whyQuestion) == whys.map(\.0))
         #expect(app.detail?.cursor(.whys).selected == 2)
         app.press(.markRootCause)
+        // It asks how sure: the third choice is 75%.
+        app.press(.moveDown)
+        app.press(.moveDown)
+        app.press(.confirm)
         #expect(app.detail?.detail?.rootCause?.text == "Heap too small for the new cache")
+        #expect(app.detail?.detail?.rootCause?.confidence == 0.75)
         #expect(app.row(containing: "★ root cause") != nil)
 
         app.press(.showTab(2))

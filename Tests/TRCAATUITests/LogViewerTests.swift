@@ -342,7 +342,8 @@ import TRCAACore
         #expect(app.row(containing: "2 marks") != nil)
         app.press(.attachMarks)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
-        #expect(picker.options.map(\.label) == ["#1 Why did checkout fail?"])
+        #expect(picker.options.map(\.label) == ["+ a new why", "#1 Why did checkout fail?"])
+        app.press(.moveDown)
         app.press(.confirm)
         let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
         let evidence = try #require(steps.first?.first?.evidence)

@@ -21,6 +21,10 @@ import Testing
         Golden.expect(Fixtures.render(Fixtures.state(size, detailTab: .timeline)), matches: "timeline-\(size)")
     }
 
+    @Test(arguments: sizes) func actionItems(size: Size) {
+        Golden.expect(Fixtures.render(Fixtures.state(size, detailTab: .actions)), matches: "actions-\(size)")
+    }
+
     @Test func helpOverlay() {
         let state = Fixtures.state(.minimum)
         let screen = Fixtures.render(Fixtures.state(.minimum, overlay: .help(HelpState(focus: state.focus))))

@@ -44,6 +44,45 @@ extension App {
             guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
             return [.addWhy(issueId: issueId, question: trimmed(.question), answer: trimmed(.answer), evidence: trimmed(.evidence))]
+        case .addWhyWithEvidence(let issueId, let evidence):
+            guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
+            state.overlay = nil
+            return [.addWhy(issueId: issueId, question: trimmed(.question), answer: trimmed(.answer), evidence: evidence)]
+        case .addIncidentEvent(let issueId, let start), .editIncidentEvent(let issueId, let start):
+            let at: Date
+            do {
+                at = try IncidentTime.parse(trimmed(.time), start: start, now: state.now)
+            } catch TriageError.invalidTime(_, let reason) {
+                return reject(&form, "cannot read “\(trimmed(.time))”: \(reason)", field: .time, in: &state)
+            } catch {
+                return reject(&form, "\(error)", field: .time, in: &state)
+            }
+            guard let kind = IncidentEventKind(input: trimmed(.kind)) else {
+                return reject(&form, "unknown kind “\(trimmed(.kind))”: Tab completes", field: .kind, in: &state)
+            }
+            guard !trimmed(.description).isEmpty else {
+                return reject(&form, "say what happened", field: .description, in: &state)
+            }
+            state.overlay = nil
+            if case .editIncidentEvent = form.purpose {
+                return [.editIncidentEvent(id: issueId, at: at, kind, description: trimmed(.description), evidence: form.value(.evidence))]
+            }
+            return [.addIncidentEvents(issueId: issueId, [.init(at: at, kind: kind, description: trimmed(.description),
+                                                                evidence: form.value(.evidence))])]
+        case .addActionItem(let id), .editActionItem(let id):
+            guard !trimmed(.description).isEmpty else {
+                return reject(&form, "say what will be done", field: .description, in: &state)
+            }
+            guard let priority = ActionPriority(input: trimmed(.priority)) else {
+                return reject(&form, "the priority is P0, P1, P2 or P3", field: .priority, in: &state)
+            }
+            state.overlay = nil
+            if case .editActionItem = form.purpose {
+                return [.editActionItem(id: id, .init(description: trimmed(.description), owner: trimmed(.owner),
+                                                      dueDate: trimmed(.due), priority: priority))]
+            }
+            return [.addActionItem(issueId: id, description: trimmed(.description), owner: trimmed(.owner),
+                                   dueDate: trimmed(.due), priority)]
         case .editWhy(let stepId):
             guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
@@ -91,6 +130,17 @@ extension App {
             return reload(list, in: &state)
         case (.attachEvidence(let logId), .text(let stepId)):
             return attachEvidence(logId: logId, stepId: stepId, in: &state)
+        case (.attachEvidence(let logId), .newEntry):
+            guard let viewer = state.screens(LogViewerState.self).first(where: { $0.logId == logId }) else { return [] }
+            state.overlay = .form(FormState(
+                title: "A new why, with \(counted(viewer.marks.count, "marked line")) as its evidence",
+                fields: [FormField(.question, "Why?"), FormField(.answer, "Answer")],
+                purpose: .addWhyWithEvidence(issueId: viewer.issueId, evidence: evidence(from: viewer))))
+            return []
+        case (.rootCauseConfidence(let stepId), .confidence(let confidence)):
+            return [.markRootCause(stepId: stepId, confidence: confidence)]
+        case (.incidentKind(let logId, let lines), .incidentKind(let kind)):
+            return [.addIncidentEventsFromLog(logId: logId, lines: lines, kind)]
         case (.attachPattern(let evidence), .text(let stepId)):
             return appendEvidence(evidence, stepId: stepId, in: &state)
         case (.dismissPII, .spans(let ids)):

@@ -1,3 +1,4 @@
+import Foundation
 import TRCAACore
 
 /// Work `update` asks for; it runs off the UI thread (or, for the editor and suspension, with
@@ -20,7 +21,15 @@ public enum Effect: Sendable, Equatable {
     case editWhy(stepId: String, question: String, answer: String, evidence: String)
     case moveWhy(stepId: String, to: Int)
     case deleteWhy(stepId: String)
-    case markRootCause(stepId: String)
+    case markRootCause(stepId: String, confidence: Double)
+    case addIncidentEvents(issueId: String, [IncidentService.Draft])
+    /// One event per line (0-based) of a log, at the line's time, the line as evidence.
+    case addIncidentEventsFromLog(logId: String, lines: [Int], IncidentEventKind)
+    case editIncidentEvent(id: String, at: Date, IncidentEventKind, description: String, evidence: String)
+    case deleteIncidentEvent(id: String)
+    case addActionItem(issueId: String, description: String, owner: String, dueDate: String, ActionPriority)
+    case editActionItem(id: String, ActionItemService.Changes)
+    case deleteActionItem(id: String)
     case loadDemoData
     case openLog(logId: String)
     /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.

@@ -120,9 +120,28 @@ public final class EffectRunner: @unchecked Sendable {
         case .deleteWhy(let stepId):
             try workspace.whys.delete(stepId: stepId)
             return [.stored(.whyDeleted)]
-        case .markRootCause(let stepId):
-            _ = try workspace.whys.markRootCause(stepId: stepId)
+        case .markRootCause(let stepId, let confidence):
+            _ = try workspace.whys.markRootCause(stepId: stepId, confidence: confidence)
             return [.stored(.rootCauseMarked(stepId: stepId))]
+        case .addIncidentEvents(let issueId, let drafts):
+            return [.stored(.incidentEventsAdded(count: try workspace.incident.add(issueId: issueId, drafts).count))]
+        case .addIncidentEventsFromLog(let logId, let lines, let kind):
+            return [.stored(.incidentEventsAdded(count: try workspace.incident.addFromLog(logId, lines: lines, kind: kind).count))]
+        case .editIncidentEvent(let id, let at, let kind, let description, let evidence):
+            _ = try workspace.incident.edit(id, at: at, kind: kind, description: description, evidence: evidence)
+            return [.stored(.incidentEventSaved)]
+        case .deleteIncidentEvent(let id):
+            try workspace.incident.delete(id)
+            return [.stored(.incidentEventDeleted)]
+        case .addActionItem(let issueId, let description, let owner, let dueDate, let priority):
+            _ = try workspace.actions.add(issueId: issueId, description: description, owner: owner, dueDate: dueDate,
+                                          priority: priority)
+            return [.stored(.actionItemAdded)]
+        case .editActionItem(let id, let changes):
+            return [.stored(.actionItemSaved(try workspace.actions.edit(id, changes)))]
+        case .deleteActionItem(let id):
+            try workspace.actions.delete(id)
+            return [.stored(.actionItemDeleted)]
         case .openLog(let logId):
             let detail = try workspace.logs.detail(logId)
             let lines = try detail.lineCount ?? workspace.logs.reader(logId).lineCount

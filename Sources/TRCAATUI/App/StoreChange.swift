@@ -11,6 +11,9 @@ public enum StoreChange: Sendable, Equatable {
     case whyMoved(stepId: String, to: Int)
     case whyDeleted
     case rootCauseMarked(stepId: String)
+    case incidentEventsAdded(count: Int)
+    case incidentEventSaved, incidentEventDeleted
+    case actionItemAdded, actionItemSaved(ActionItem), actionItemDeleted
     case spansDismissed(count: Int)
     case logPurged(spansRemoved: Int)
     case logImported(LogFileDetail)
@@ -29,6 +32,12 @@ public enum StoreChange: Sendable, Equatable {
         case .whyMoved(_, let number): "moved the step to #\(number)"
         case .whyDeleted: "deleted the step"
         case .rootCauseMarked: "marked the root cause"
+        case .incidentEventsAdded(let count): "added \(counted(count, "incident event")) to the timeline"
+        case .incidentEventSaved: "saved the event"
+        case .incidentEventDeleted: "deleted the event"
+        case .actionItemAdded: "added the action item"
+        case .actionItemSaved(let item): item.status == .done ? "“\(item.description)” is done" : "saved the action item"
+        case .actionItemDeleted: "deleted the action item"
         case .spansDismissed(let count): "dismissed \(counted(count, "PII span")) as false positives"
         case .logPurged(let removed): "purged \(counted(removed, "PII span")); the stored text is now redacted"
         case .logImported(let log):

@@ -13,10 +13,12 @@ public enum Action: Hashable, Sendable {
     case editField, editDescription, changeSeverity, changeCategory
     case addWhy, editWhy, editWhyText, moveWhyUp, moveWhyDown, deleteWhy, markRootCause
     case toggleAbsoluteTime
+    // Timeline (incident events) and action items
+    case addIncidentEvent, deleteIncidentEvent, cycleTimelineView, addActionItem, toggleActionDone, deleteActionItem
     // Log viewer (`search` looks forward)
     case searchBackward, nextHit, previousHit, nextError, previousError, nextWarning, previousWarning
     case scrollLeft, scrollRight, toggleWrap, toggleRedacted, showPII, dismissPII, purgePII
-    case toggleMark, nextMark, previousMark, attachMarks, gotoLine(Int), showHistogram
+    case toggleMark, nextMark, previousMark, clearMarks, attachMarks, gotoLine(Int), showHistogram, makeIncidentEvents
     // Logs tab
     case importLog, openInPager
     // Patterns of a log (the viewer's and the Logs tab's `p`)

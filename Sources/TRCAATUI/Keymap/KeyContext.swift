@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, attachments, documents, logViewer, patterns, documentView, attachmentList, auditLog, messageLog
+    case overview, whys, timeline, actions, attachments, documents, logViewer, patterns, documentView, attachmentList, auditLog, messageLog
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -17,6 +17,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .overview: "Overview"
         case .whys: "5-Whys"
         case .timeline: "Timeline"
+        case .actions: "Action items"
         case .attachments: "Attachments"
         case .documents: "Documents"
         case .logViewer: "Log viewer"

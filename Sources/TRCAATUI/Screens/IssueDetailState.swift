@@ -2,7 +2,7 @@ import TRCAACore
 
 /// The tabs of an issue.
 public enum DetailTab: Int, CaseIterable, Sendable {
-    case overview, whys, timeline, logs, images, documents
+    case overview, whys, timeline, logs, images, documents, actions
 
     public var title: String {
         switch self {
@@ -12,6 +12,20 @@ public enum DetailTab: Int, CaseIterable, Sendable {
         case .logs: "Logs"
         case .images: "Images"
         case .documents: "Documents"
+        case .actions: "Actions"
+        }
+    }
+
+    /// A shorter name for a crowded tab bar.
+    var shortTitle: String {
+        switch self {
+        case .overview: "Over"
+        case .whys: "Whys"
+        case .timeline: "Time"
+        case .logs: "Logs"
+        case .images: "Imgs"
+        case .documents: "Docs"
+        case .actions: "Acts"
         }
     }
 
@@ -22,6 +36,7 @@ public enum DetailTab: Int, CaseIterable, Sendable {
         case .timeline: .timeline
         case .logs, .images: .attachments
         case .documents: .documents
+        case .actions: .actions
         }
     }
 }
@@ -51,6 +66,8 @@ public struct IssueDetailState: Sendable {
     /// One cursor per tab, so switching tabs keeps each place.
     public var cursors: [DetailTab: ListCursor] = [:]
     public var showsAbsoluteTimes = false
+    /// Which events the Timeline tab lists.
+    public var timelineView: TimelineView = .all
     /// The step to select once the detail reloads (after adding or moving one).
     public var pendingStepSelection: String?
 
@@ -64,15 +81,25 @@ public struct IssueDetailState: Sendable {
         switch tab {
         case .overview: return OverviewField.allCases.count
         case .whys: return detail.steps.count
-        case .timeline: return detail.timeline.count
+        case .timeline: return timelineRows.count
         case .logs: return detail.logFiles.count
         case .images: return detail.images.count
         case .documents: return detail.documents.count
+        case .actions: return detail.actionItems.count
         }
     }
 
+    /// The Timeline tab's rows: incident events and the triage record as `timelineView` says, in time order.
+    public var timelineRows: [TimelineRow] {
+        guard let detail else { return [] }
+        let incident = timelineView == .triage ? [] : detail.incidentEvents.map(TimelineRow.incident)
+        let triage = timelineView == .incident ? [] : detail.timeline.map(TimelineRow.triage)
+        return (incident + triage).sorted { ($0.time.date ?? .distantPast) < ($1.time.date ?? .distantPast) }
+    }
+
     public var selectedStep: WhyStep? { selected(detail?.steps, on: .whys) }
-    public var selectedEvent: TimelineEvent? { selected(detail?.timeline, on: .timeline) }
+    public var selectedTimelineRow: TimelineRow? { selected(timelineRows, on: .timeline) }
+    public var selectedActionItem: ActionItem? { selected(detail?.actionItems, on: .actions) }
     public var selectedLog: LogFileSummary? { selected(detail?.logFiles, on: .logs) }
     public var selectedImage: ImageSummary? { selected(detail?.images, on: .images) }
     public var selectedDocument: DocumentSummary? { selected(detail?.documents, on: .documents) }
@@ -84,4 +111,31 @@ public struct IssueDetailState: Sendable {
     }
 
     public var selectedField: OverviewField { OverviewField(rawValue: cursor(.overview).selected) ?? .title }
+}
+
+/// Which events the Timeline tab lists.
+public enum TimelineView: Sendable, CaseIterable {
+    case all, incident, triage
+
+    var label: String {
+        switch self {
+        case .all: "incident and triage events"
+        case .incident: "incident events only"
+        case .triage: "triage events only"
+        }
+    }
+}
+
+/// A row of the Timeline tab: an event of the incident, or of the triage record.
+public enum TimelineRow: Sendable, Equatable {
+    case incident(IncidentEvent)
+    case triage(TimelineEvent)
+
+    /// When it happened (incident events) or was recorded (triage).
+    public var time: String {
+        switch self {
+        case .incident(let event): event.occurredAt
+        case .triage(let event): event.createdAt
+        }
+    }
 }

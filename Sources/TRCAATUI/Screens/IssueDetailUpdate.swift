@@ -18,6 +18,11 @@ extension App {
             detail.tab = tabs[index]
         case .toggleAbsoluteTime:
             detail.showsAbsoluteTimes.toggle()
+        case .cycleTimelineView where detail.tab == .timeline:
+            let views = TimelineView.allCases
+            detail.timelineView = views[(views.firstIndex(of: detail.timelineView)! + 1) % views.count]
+            detail.cursors[.timeline] = ListCursor()
+            inform("showing \(detail.timelineView.label)", in: &state)
         default:
             guard let issue = detail.detail?.issue else { return nil }
             return performOnLoadedDetail(action, issue: issue, detail: detail, in: &state)
@@ -71,7 +76,13 @@ extension App {
             return [.moveWhy(stepId: step.id, to: target)]
         case (.markRootCause, .whys):
             guard let step = detail.selectedStep else { return [] }
-            return [.markRootCause(stepId: step.id)]
+            state.overlay = .picker(PickerState(
+                title: "How sure are you that #\(step.stepOrder) is the root cause?",
+                options: [(1.0, "Certain: the evidence shows it"), (0.9, "Very likely"), (0.75, "Likely"),
+                          (0.5, "Plausible: more evidence needed"), (0.25, "A hunch")].map {
+                    PickerOption("\(Int($0.0 * 100))%  \($0.1)", .confidence($0.0))
+                },
+                purpose: .rootCauseConfidence(stepId: step.id)))
         case (.deleteWhy, .whys):
             guard let step = detail.selectedStep else { return [] }
             state.overlay = .confirm(ConfirmState(
@@ -98,13 +109,77 @@ extension App {
             guard let log = detail.selectedLog else { return [] }
             return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)
         case (.open, .timeline):
-            guard let event = detail.selectedEvent else { return [] }
-            state.overlay = .message(title: TimelineEventType.displayName(of: event.eventType),
-                                     text: TimelineText.details(of: event))
+            switch detail.selectedTimelineRow {
+            case .incident(let event):
+                openIncidentEventForm(editing: event, issueId: issue.id, start: incidentStart(detail), in: &state)
+            case .triage(let event):
+                state.overlay = .message(title: TimelineEventType.displayName(of: event.eventType),
+                                         text: TimelineText.details(of: event))
+            case nil:
+                break
+            }
+        case (.addIncidentEvent, .timeline):
+            openIncidentEventForm(editing: nil, issueId: issue.id, start: incidentStart(detail), in: &state)
+        case (.deleteIncidentEvent, .timeline):
+            guard case .incident(let event) = detail.selectedTimelineRow else {
+                inform("only incident events can be deleted: the triage record is trcaa's own", in: &state)
+                return []
+            }
+            state.overlay = .confirm(ConfirmState(
+                title: "Delete this incident event?",
+                message: "“\(event.description)” (\(event.kind.displayName), \(event.occurredAt) UTC) will be deleted; "
+                    + "the audit log keeps what it said.",
+                onYes: [.deleteIncidentEvent(id: event.id)]))
+        case (.addActionItem, .actions):
+            openActionItemForm(editing: nil, issueId: issue.id, in: &state)
+        case (.open, .actions):
+            guard let item = detail.selectedActionItem else { return [] }
+            openActionItemForm(editing: item, issueId: issue.id, in: &state)
+        case (.toggleActionDone, .actions):
+            guard let item = detail.selectedActionItem else { return [] }
+            return [.editActionItem(id: item.id, .init(status: item.status == .open ? .done : .open))]
+        case (.deleteActionItem, .actions):
+            guard let item = detail.selectedActionItem else { return [] }
+            state.overlay = .confirm(ConfirmState(
+                title: "Delete this action item?", message: "“\(item.description)” will be deleted; the audit log keeps it.",
+                onYes: [.deleteActionItem(id: item.id)]))
         default:
             return nil
         }
         return []
+    }
+
+    /// Where typed relative times (`+15m`) count from: the impact's start, else the first event.
+    private static func incidentStart(_ detail: IssueDetailState) -> Date? {
+        let events = detail.detail?.incidentEvents ?? []
+        return (IncidentFigures(events).start ?? events.first?.occurredAt)?.date
+    }
+
+    /// The form of an incident event: a new one, or `event` to edit.
+    private static func openIncidentEventForm(editing event: IncidentEvent?, issueId: String, start: Date?,
+                                              in state: inout AppState) {
+        state.overlay = .form(FormState(
+            title: event == nil ? "Add an incident event" : "Edit the incident event",
+            fields: [FormField(.time, "When (UTC)", event?.occurredAt ?? "",
+                               note: "2025-12-10 06:55 · Dec 10 06:55:48 · 07:30 · +15m from the start · now-5m"),
+                     .choice(.kind, "Kind", event?.kind.rawValue ?? IncidentEventKind.note.rawValue,
+                             IncidentEventKind.allCases.map(\.rawValue)),
+                     FormField(.description, "What", event?.description ?? ""),
+                     FormField(.evidence, "Evidence", event?.evidence ?? "",
+                               note: (event?.evidence.contains("\n") ?? false) ? "several lines: kept as they are unless edited" : nil)],
+            purpose: event.map { .editIncidentEvent(eventId: $0.id, start: start) } ?? .addIncidentEvent(issueId: issueId, start: start)))
+    }
+
+    /// The form of an action item: a new one, or `item` to edit.
+    private static func openActionItemForm(editing item: ActionItem?, issueId: String, in state: inout AppState) {
+        state.overlay = .form(FormState(
+            title: item == nil ? "Add an action item" : "Edit the action item",
+            fields: [FormField(.description, "What", item?.description ?? ""),
+                     FormField(.owner, "Owner", item?.owner ?? ""),
+                     FormField(.due, "Due", item?.dueDate ?? "", note: "YYYY-MM-DD, or +7d from today"),
+                     .choice(.priority, "Priority", item?.priority.rawValue ?? ActionPriority.p2.rawValue,
+                             ActionPriority.allCases.map(\.rawValue))],
+            purpose: item.map { .editActionItem(itemId: $0.id) } ?? .addActionItem(issueId: issueId)))
     }
 
     static func openPicker(_ purpose: PickerPurpose, title: String, options: [PickerOption], in state: inout AppState) {

@@ -12,21 +12,36 @@ extension App {
             onYes: [.dismissSpans(spanIds)]))
     }
 
-    /// The 5-Whys of the issue the log belongs to, to attach the marked lines to.
+    /// The 5-Whys of the issue the log belongs to, and a new why, to attach the marked lines to.
     static func openEvidencePicker(for viewer: LogViewerState, in state: inout AppState) {
         guard !viewer.marks.isEmpty else { return inform("mark lines with m first", in: &state) }
         openWhyPicker(issueId: viewer.issueId, title: "Attach \(counted(viewer.marks.count, "line")) to",
-                      purpose: .attachEvidence(logId: viewer.logId), in: &state)
+                      purpose: .attachEvidence(logId: viewer.logId), offeringNew: true, in: &state)
     }
 
-    /// The 5-Whys of issue `issueId`, to attach evidence to.
-    static func openWhyPicker(issueId: String, title: String, purpose: PickerPurpose, in state: inout AppState) {
+    /// The 5-Whys of issue `issueId`, to attach evidence to; with `offeringNew`, a new why first.
+    static func openWhyPicker(issueId: String, title: String, purpose: PickerPurpose, offeringNew: Bool = false,
+                              in state: inout AppState) {
         let detail = state.screens(IssueDetailState.self).first { $0.issueId == issueId }
         guard let detail else { return inform("open this log from its issue to attach lines to its whys", in: &state) }
         let steps = detail.detail?.steps ?? []
-        guard !steps.isEmpty else { return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state) }
-        let options = steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", .text($0.id)) }
+        guard !steps.isEmpty || offeringNew else {
+            return inform("this issue has no whys yet: add one on its 5-Whys tab", in: &state)
+        }
+        let options = (offeringNew ? [PickerOption("+ a new why", .newEntry)] : [])
+            + steps.map { PickerOption("#\($0.stepOrder) \($0.whyQuestion)", .text($0.id)) }
         state.overlay = .picker(PickerState(title: title, options: options, purpose: purpose))
+    }
+
+    /// The kinds of incident event to make of the marked lines (or the line under the cursor).
+    static func openIncidentKindPicker(for viewer: LogViewerState, in state: inout AppState) {
+        let lines = viewer.marks.isEmpty ? viewer.selectedLine.map { [$0.number] } ?? [] : viewer.marks.keys.sorted()
+        guard !lines.isEmpty else { return }
+        state.overlay = .picker(PickerState(
+            title: lines.count == 1 ? "Line \(lines[0] + 1) is an incident event of which kind?"
+                : "The \(lines.count) marked lines are incident events of which kind?",
+            options: IncidentEventKind.allCases.map { PickerOption($0.displayName, .incidentKind($0)) },
+            purpose: .incidentKind(logId: viewer.logId, lines: lines)))
     }
 
     /// The evidence text for the marked lines: "file.log:12: text", one per line.

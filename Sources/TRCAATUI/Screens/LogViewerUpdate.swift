@@ -109,6 +109,14 @@ extension App {
                 : viewer.marks.keys.filter { $0 < current }.max()
             guard let target else { inform("no more marks that way", in: &state); break }
             viewer.cursor.select(viewer.position(ofLine: target), count: viewer.rowCount, visible: visible)
+        case .clearMarks:
+            guard !viewer.marks.isEmpty else { inform("no marks to clear", in: &state); break }
+            inform("cleared \(counted(viewer.marks.count, "mark"))", in: &state)
+            viewer.marks = [:]
+        case .makeIncidentEvents:
+            state.replaceTop(viewer)
+            openIncidentKindPicker(for: viewer, in: &state)
+            return []
         case .openInPager:
             effects.append(.preparePager(logId: viewer.logId, view: viewer.view))
         case .showTopValues:

@@ -1,3 +1,4 @@
+import Foundation
 import TRCAACore
 
 /// The help overlay: the focused context's keys first, then the global ones.
@@ -42,6 +43,7 @@ public struct FormField: Sendable, Equatable {
     /// What a field holds: forms are read by name, not by position.
     public enum ID: Sendable, Equatable {
         case title, severity, category, assignee, tags, description, question, answer, evidence, path, directory
+        case time, kind, owner, due, priority
     }
 
     /// How Tab helps: a path completes against the file system, a choice against its values.
@@ -75,7 +77,14 @@ public struct FormField: Sendable, Equatable {
 public enum FormPurpose: Sendable, Equatable {
     case newIssue
     case addWhy(issueId: String)
+    /// A new why whose evidence is `evidence` (lines marked in a viewer).
+    case addWhyWithEvidence(issueId: String, evidence: String)
     case editWhy(stepId: String)
+    /// `start`: where relative times (`+15m`) count from.
+    case addIncidentEvent(issueId: String, start: Date?)
+    case editIncidentEvent(eventId: String, start: Date?)
+    case addActionItem(issueId: String)
+    case editActionItem(itemId: String)
     case editField(issueId: String, OverviewField)
     /// One field, a path (Tab completes it).
     case importLog(issueId: String)
@@ -104,6 +113,10 @@ public struct PickerOption: Sendable, Equatable {
         case line(Int), index(Int)
         /// A heading row.
         case none
+        /// "Something new" (a new why) rather than an existing entry.
+        case newEntry
+        case incidentKind(IncidentEventKind)
+        case confidence(Double)
     }
 
     public var label: String
@@ -136,6 +149,10 @@ public enum PickerPurpose: Sendable, Equatable {
     /// Append `evidence` (a pattern of a log, from its patterns pane) to the chosen why's evidence.
     case attachPattern(evidence: String)
     case generateDocument(issueId: String)
+    /// The kind of the incident events made from lines `lines` (0-based) of log `logId`.
+    case incidentKind(logId: String, lines: [Int])
+    /// How sure the analyst is that step `stepId` is the root cause.
+    case rootCauseConfidence(stepId: String)
     /// The PII of a viewer line to dismiss: one span id, or several joined by commas.
     case dismissPII
     /// The filters of the viewer of `logId`: turned off or on, removed, then applied.

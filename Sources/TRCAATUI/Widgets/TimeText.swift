@@ -35,7 +35,7 @@ enum TimelineText {
         var text = """
             \(event.description)
 
-            When      \(event.createdAt) UTC
+            When      \(Timestamp.parse(event.createdAt).map(Timestamp.iso8601) ?? event.createdAt)
             Type      \(event.eventType)
             """
         if !event.metadata.isEmpty, event.metadata != "{}" {

@@ -50,13 +50,31 @@ enum Fixtures {
                           description: "The heap was sized for last year's traffic.", metadata: "{}",
                           createdAt: "2026-09-21 13:10:00"),
         ]
+        let incident = [
+            IncidentEvent(id: "i1", issueId: base.id, occurredAt: "2026-09-20 12:02:10", kind: .impactStarted,
+                          description: "Checkout starts returning 502", evidence: "lb.log:88: 12:02:10 upstream 502 /checkout",
+                          logFileId: nil, lineNumber: nil, createdAt: "2026-09-21 12:10:00", createdBy: "alice"),
+            IncidentEvent(id: "i2", issueId: base.id, occurredAt: "2026-09-20 12:09:40", kind: .detected,
+                          description: "Error-rate alert pages the on-call", evidence: "", logFileId: nil, lineNumber: nil,
+                          createdAt: "2026-09-21 12:11:00", createdBy: "alice"),
+            IncidentEvent(id: "i3", issueId: base.id, occurredAt: "2026-09-20 12:41:05", kind: .mitigated,
+                          description: "Heap raised to 4 GiB, pods restarted", evidence: "", logFileId: nil, lineNumber: nil,
+                          createdAt: "2026-09-21 12:12:00", createdBy: "alice"),
+        ]
+        let actions = [
+            ActionItem(id: "a1", issueId: base.id, description: "Size the heap from load tests, not last year's traffic",
+                       owner: "alice", dueDate: "2026-10-01", priority: .p1, status: .open,
+                       createdAt: "2026-09-21 13:20:00", updatedAt: "2026-09-21 13:20:00"),
+            ActionItem(id: "a2", issueId: base.id, description: "Alert on PriceCache heap share", owner: "", dueDate: "",
+                       priority: .p2, status: .done, createdAt: "2026-09-21 13:21:00", updatedAt: "2026-09-22 09:00:00"),
+        ]
         var issue = base
         issue.description = "Between 12:02 and 12:41 UTC about 8% of checkout requests failed with 502."
         issue.tags = ["checkout", "lb"]
         return IssueDetail(issue: issue, steps: steps,
                            rootCause: RootCause(text: steps[2].answer, stepId: "s3", stepOrder: 3, isExplicit: true,
                                                 confidence: 1),
-                           timeline: timeline, incidentEvents: [], actionItems: [], logFiles: [], images: [], documents: [])
+                           timeline: timeline, incidentEvents: incident, actionItems: actions, logFiles: [], images: [], documents: [])
     }
 
     /// An app state showing `screens`, as if loaded.
