@@ -134,6 +134,36 @@ import TRCAACore
         Golden.expect(stable, matches: "document-\(size)")
     }
 
+    /// The post-mortem of an incident with events from the log and by hand, read at its timeline.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func thePostMortemPreviewAtItsTimeline(size: Size) throws {
+        let app = try TestApp(size: size) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "SSH brute force on LabSZ", severity: .p2))
+            let at = { (text: String) in Timestamp.parse(text)! }
+            try workspace.incident.add(issueId: issue.id, [
+                .init(at: at("2025-12-10 06:55:46"), kind: .impactStarted, description: "Brute force from 173.234.31.186 begins",
+                      evidence: "OpenSSH_2k.log:3: Dec 10 06:55:46 LabSZ sshd[24200]: input_userauth_request: invalid user webmaster"),
+                .init(at: at("2025-12-10 07:07:38"), kind: .detected, description: "fail2ban alert"),
+                .init(at: at("2025-12-10 11:04:00"), kind: .mitigated, description: "Source blocked at the firewall"),
+            ])
+            _ = try workspace.actions.add(issueId: issue.id, description: "Rate-limit sshd", owner: "alice",
+                                          dueDate: "2026-01-15", priority: .p1)
+            _ = try workspace.documents.generate(.postmortem, issueId: issue.id)
+        }
+        app.press(.open)
+        app.press(.showTab(5))
+        app.press(.open)
+        for _ in 0..<80 where !app.screen[3].contains("Timeline") {
+            app.press(.moveDown)
+        }
+        // Times of this run change; the incident's own do not.
+        let today = String(Timestamp.format(Date()).prefix(10))
+        let stable = app.screen.map { line in
+            line.replacingOccurrences(of: today + #" \d{2}:\d{2}(:\d{2})?"#, with: "2026-01-01 00:00:00", options: .regularExpression)
+        }
+        Golden.expect(stable, matches: "postmortem-timeline-\(size)")
+    }
+
     @Test func markdownTablesAndListsAreLaidOutForTheTerminal() {
         let blocks = MarkdownParser.parse("""
             ## Impact
