@@ -147,6 +147,8 @@ tm send-keys -t t -l "The payment gateway timed out"
 keys C-s
 wait_for "→ The payment gateway timed out"
 keys c
+wait_for "How sure are you that #1 is the root cause?"
+keys Enter
 wait_for "★ root cause"
 keys 3
 wait_for "Root Cause Identified"
@@ -308,7 +310,9 @@ wait_for_file "$work/paged.txt"
 grep -q "Accepted password for fztu from \[IPv4\]" "$work/paged.txt" || fail "the pager did not get the redacted view"
 wait_for "REDACTED"
 keys m A
-wait_for "this issue has no whys yet"
+wait_for "+ a new why"
+keys Escape
+wait_until_gone "+ a new why"
 ok "the log viewer opens a stored log, G goes to its end, / finds text, r shows it redacted, o pages it"
 
 # Numbered tokens, stacked filters, top values, the message log.
@@ -333,7 +337,7 @@ keys Escape
 wait_until_gone "out  173.234.1."
 keys F
 wait_for "line 2 of 2000 lines"
-keys T
+keys v
 wait_for "IPv4 in sshd.log: top"
 keys Enter
 wait_for "lines with “173.234."
@@ -341,7 +345,7 @@ keys F
 wait_for "of 2000 lines"
 keys @
 wait_for "messages this session, newest first"
-ok "filters stack (Tab lists them), T ranks an address type's values and Enter filters to one, # numbers tokens, @ keeps messages"
+ok "filters stack (Tab lists them), v ranks an address type's values and Enter filters to one, # numbers tokens, @ keeps messages"
 keys q
 
 # --- a messy log: blank lines, CRLF, invalid UTF-8, control characters, tabs, wide glyphs, a 40 KB line
@@ -425,7 +429,7 @@ ok "a 100 MB log imported from the interface opens at once; G reaches its end, e
 keys 6 g
 wait_for "Post-mortem"
 keys Enter
-wait_for "generated the RCA"
+wait_for "generated the RCA" 60
 keys Enter
 wait_for "Root Cause Analysis: SSH brute force"
 keys x
@@ -443,5 +447,71 @@ pdftotext "$work/out/1_RCA__SSH_brute_force.pdf" - | grep -q "Root Cause Analysi
 keys q q q q
 wait_for "exit=0 tty=restored"
 ok "the RCA is generated, read and exported as a PDF that pdftotext reads"
+
+# --- the incident in incident time: events from log lines, a mitigation by hand, the post-mortem -----
+# The real OpenSSH sample when the shared data is there, else the generated sshd log.
+attack_log="$(dirname "$0")/../../../shared/data/loghub/OpenSSH_2k.log"
+[ -f "$attack_log" ] || attack_log="$work/sshd.log"
+attack=$(cli issue new "SSH attack on LabSZ")
+cli log import "$attack" "$attack_log" -q >/dev/null
+type_line "clear; TRCAA_DATA_DIR=$logs run"
+wait_for "SSH attack on LabSZ"
+keys Enter
+wait_for "1 Overview"
+wait_for "no events in incident time yet"
+keys 4 Enter
+wait_for "line 1 of 2000 lines"
+keys m j m j m
+wait_for "3 marks"
+keys T
+wait_for "The 3 marked lines are incident events of which kind?"
+keys Enter
+wait_for "added 3 incident events to the timeline"
+keys q 3
+wait_for "◆ Impact started"
+keys a
+wait_for "Add an incident event"
+tm send-keys -t t -l "+4h8m"
+keys Tab C-u
+tm send-keys -t t -l "mitigated"
+keys Down
+tm send-keys -t t -l "Source address blocked at the firewall"
+keys C-s
+wait_for "◆ Mitigated"
+keys 1
+wait_for "duration 4h 8m (to mitigation; not resolved yet)"
+keys 7 a
+wait_for "Add an action item"
+tm send-keys -t t -l "Rate-limit sshd logins with fail2ban"
+keys Tab
+tm send-keys -t t -l "alice"
+keys C-s
+wait_for "☐ open  alice"
+ok "three marked lines become incident events, a mitigation added by hand gives the duration, an action item has its owner"
+
+keys 6 g
+wait_for "Post-mortem"
+keys j Enter
+wait_for "generated the Post-mortem"
+keys Enter
+wait_for "Blameless Post-Mortem: SSH attack on LabSZ"
+keys x
+wait_for "Markdown (.md)"
+keys Enter
+wait_for "Export as Markdown"
+keys C-u
+mkdir -p "$work/out"
+tm send-keys -t t -l "$work/out"
+keys Enter
+wait_for "exported $work"
+exported="$work/out/2_Post-Mortem__SSH_attack_on_LabSZ.md"
+[ -s "$exported" ] || fail "no post-mortem at $exported"
+grep -q "| Impact started |" "$exported" || fail "the post-mortem has no incident timeline"
+grep -q "Time to detect" "$exported" || fail "the post-mortem has no detection figures"
+grep -q "| P2 | Rate-limit sshd logins with fail2ban | alice |" "$exported" || fail "the post-mortem has no action item"
+grep -q '^OpenSSH_2k.log:1: \|^sshd.log:1: ' "$exported" || fail "the evidence lines are not quoted"
+keys q q q q
+wait_for "exit=0 tty=restored"
+ok "the post-mortem reads as an incident report: timeline in incident time, figures, quoted evidence, action items"
 
 echo "# $passed passed"
