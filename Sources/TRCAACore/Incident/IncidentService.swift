@@ -72,7 +72,7 @@ public struct IncidentService {
 
     /// Records one event per line of a stored log (0-based `lines`): each at the time its line
     /// starts with (`IncidentTime.ofLogLine`, the year taken from the log's import), the line
-    /// quoted as its evidence (`file.log:224: text`). `description` is the line itself when empty.
+    /// quoted as its evidence (`file.log:224: text`). `description` is the line's message when empty.
     ///
     /// - throws: `TriageError.invalidTime` naming a line without a time trcaa reads, `.unknownID`.
     @discardableResult
@@ -92,10 +92,18 @@ public struct IncidentService {
                                               reason: "the line does not start with a time; add the event by hand")
             }
             let quoted = "\(log.fileName):\(number + 1): \(text)"
-            return Draft(at: at, kind: kind, description: description.allSatisfy(\.isWhitespace) ? String(text.prefix(200)) : description,
+            return Draft(at: at, kind: kind, description: description.allSatisfy(\.isWhitespace) ? Self.message(of: line) : description,
                          evidence: quoted, logFileId: logId, lineNumber: number + 1)
         }
         return try add(issueId: log.issueId, drafts)
+    }
+
+    /// A line's message without the time, host and process before it (at most 200 characters).
+    static func message(of line: LogLine) -> String {
+        let start = line.bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }
+        let message = String(decoding: line.bytes[min(start, line.bytes.count)...], as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return String((message.isEmpty ? line.text.trimmingCharacters(in: .whitespacesAndNewlines) : message).prefix(200))
     }
 
     /// Changes an event's time, kind, description or evidence (`nil` keeps a field).

@@ -66,6 +66,7 @@ import Testing
         #expect(events.count == 1)
         #expect(events[0].evidence == "auth.log:1: Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186")
         #expect(events[0].occurredAt.hasSuffix("-12-10 06:55:46") && events[0].lineNumber == 1 && events[0].logFileId == log.id)
+        #expect(events[0].description == "Invalid user webmaster from 173.234.31.186", "the message, without time, host and process")
         #expect(throws: TriageError.self) { try fixture.incident.addFromLog(log.id, lines: [1], kind: .note) }
         #expect(try fixture.incident.list(issueId: issueId).count == 1)
     }
