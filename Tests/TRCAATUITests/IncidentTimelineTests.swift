@@ -146,3 +146,27 @@ import TRCAACore
         #expect(app.screen[2].contains("7 Actions (1)"))
     }
 }
+
+/// Whys whose answer or evidence runs over several lines.
+@Suite struct MultiLineWhyTests {
+    @Test func aMultiLineWhyShowsItsFirstLineInTheListAndEveryLineInFull() throws {
+        let app = try TestApp(size: Size(width: 80, height: 24)) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Checkout errors"))
+            _ = try workspace.whys.add(issueId: issue.id, question: "Why did checkout fail?", answer: "Gateway timeouts",
+                                       evidence: "gateway.log:120: ERROR timeout (#120)\ngateway.log:250: ERROR timeout (#250)")
+        }
+        app.press(.open)
+        app.press(.showTab(1))
+        #expect(app.row(containing: "evidence: gateway.log:120: ERROR timeout (#120)  (+1 line)") != nil)
+        #expect(!app.screenText.contains("�"))
+        app.press(.showDetails)
+        guard case .message(let title, let text) = app.state.overlay else { Issue.record("no details"); return }
+        #expect(title == "Why #1")
+        #expect(text.hasSuffix("Evidence\n  gateway.log:120: ERROR timeout (#120)\n  gateway.log:250: ERROR timeout (#250)"))
+        app.press(.cancel)
+        // Enter takes several lines to the editor (built-in here), not to one-line fields.
+        app.press(.editWhy)
+        guard case .textEditor(let editor) = app.state.overlay else { Issue.record("no editor"); return }
+        #expect(editor.text.contains("gateway.log:250: ERROR timeout (#250)"))
+    }
+}

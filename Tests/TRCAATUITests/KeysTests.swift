@@ -29,8 +29,8 @@ import TRCAACore
         #expect(!text.contains("…"), "no help line is cut")
         // A description longer than the box goes on, indented, on the next row.
         let rows = app.screen
-        let first = try #require(rows.firstIndex { $0.contains("Edit the step's answer and evidence in") })
-        #expect(rows[first + 1].contains("$VISUAL/$EDITOR"))
+        let first = try #require(rows.firstIndex { $0.contains("Edit the step's answer and evidence as several") })
+        #expect(rows[first + 1].contains("($VISUAL/$EDITOR)"))
     }
 
     @Test func thePaletteFindsTheActionsOfOtherTabs() throws {

@@ -11,7 +11,7 @@ public enum Action: Hashable, Sendable {
     case newIssue, changeStatus, deleteIssue, search, filter, clearFilters, cycleSort, reverseSort
     // Issue detail
     case editField, editDescription, changeSeverity, changeCategory
-    case addWhy, editWhy, editWhyText, moveWhyUp, moveWhyDown, deleteWhy, markRootCause
+    case addWhy, editWhy, editWhyText, showDetails, moveWhyUp, moveWhyDown, deleteWhy, markRootCause
     case toggleAbsoluteTime
     // Timeline (incident events) and action items
     case addIncidentEvent, deleteIncidentEvent, cycleTimelineView, addActionItem, toggleActionDone, deleteActionItem

@@ -68,8 +68,9 @@ public struct Keymap: Sendable {
         ],
         .whys: [
             Binding([.char("a")], .addWhy, "Add the next why", hint: "add why"),
-            Binding([.enter, .char("r")], .editWhy, "Edit the selected step", hint: "edit"),
-            Binding([.char("e")], .editWhyText, "Edit the step's answer and evidence in $VISUAL/$EDITOR"),
+            Binding([.enter, .char("r")], .editWhy, "Edit the selected step (several lines: in the editor)", hint: "edit"),
+            Binding([.char("e")], .editWhyText, "Edit the step's answer and evidence as several lines ($VISUAL/$EDITOR)"),
+            Binding([.char("v")], .showDetails, "The step in full: every line of its answer and evidence", hint: "view"),
             Binding([.char("K")], .moveWhyUp, "Move the step up"),
             Binding([.char("J")], .moveWhyDown, "Move the step down"),
             Binding([.char("c")], .markRootCause, "Mark the step as the root cause, with how sure you are", hint: "root cause"),

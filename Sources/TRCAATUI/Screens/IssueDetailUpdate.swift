@@ -59,6 +59,10 @@ extension App {
                 purpose: .addWhy(issueId: issue.id)))
         case (.editWhy, .whys):
             guard let step = detail.selectedStep else { return [] }
+            // Several lines do not fit one-line fields: they go to the editor whole.
+            if step.answer.contains("\n") || step.evidence.contains("\n") {
+                return performOnLoadedDetail(.editWhyText, issue: issue, detail: detail, in: &state)
+            }
             state.overlay = .form(FormState(
                 title: "Why #\(step.stepOrder)",
                 fields: [FormField(.question, "Why?", step.whyQuestion), FormField(.answer, "Answer", step.answer),
@@ -69,6 +73,9 @@ extension App {
             return editLongText(.whyText(stepId: step.id, question: step.whyQuestion),
                                 text: "\(step.answer)\n\(WhyText.evidenceMarker)\n\(step.evidence)",
                                 title: "Why #\(step.stepOrder): answer and evidence", in: &state)
+        case (.showDetails, .whys):
+            guard let step = detail.selectedStep else { return [] }
+            state.overlay = .message(title: "Why #\(step.stepOrder)", text: WhyText.details(of: step))
         case (.moveWhyUp, .whys), (.moveWhyDown, .whys):
             guard let step = detail.selectedStep else { return [] }
             let target = step.stepOrder + (action == .moveWhyUp ? -1 : 1)
@@ -264,6 +271,16 @@ extension EditPurpose {
 /// A why's answer and evidence edited as one text, separated by a marker line.
 enum WhyText {
     static let evidenceMarker = "--- evidence (below this line) ---"
+
+    /// A step in full: question, answer and evidence, every line kept and indented.
+    static func details(of step: WhyStep) -> String {
+        func block(_ text: String, empty: String) -> String {
+            (text.isEmpty ? empty : text).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+                .joined(separator: "\n")
+        }
+        return "\(step.whyQuestion)\n\nAnswer\n\(block(step.answer, empty: "(none yet)"))\n\nEvidence\n"
+            + block(step.evidence, empty: "(none yet: A in a log viewer attaches marked lines)")
+    }
 
     static func split(_ text: String) -> (answer: String, evidence: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
