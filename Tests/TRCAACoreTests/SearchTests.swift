@@ -32,6 +32,26 @@ import TRCAAStore
         #expect(sources[byTitle.id] == "issue")
     }
 
+    @Test func findsIssuesByTheirIncidentEventsAndActionItemsAndForgetsWhatIsDeleted() throws {
+        let byEvent = try fixture.issues.create(IssueDraft(title: "Checkout errors"))
+        let events = try fixture.incident.add(issueId: byEvent.id, [.init(
+            at: Date(), kind: .detected, description: "Pager fired",
+            evidence: "gateway.log:120: upstream zookeeper session expired")])
+        let byAction = try fixture.issues.create(IssueDraft(title: "Slow dashboards"))
+        let item = try fixture.actions.add(issueId: byAction.id, description: "Move zookeeper to its own disks", owner: "alice")
+        let results = try fixture.search.search("zookeeper")
+        #expect(Set(results.map(\.summary.issue.id)) == [byEvent.id, byAction.id])
+        let sources = Dictionary(uniqueKeysWithValues: results.map { ($0.summary.issue.id, $0.source) })
+        #expect(sources[byEvent.id] == "incident" && sources[byAction.id] == "action")
+        #expect(try titles("alice") == ["Slow dashboards"])
+        _ = try fixture.actions.edit(item.id, .init(description: "Separate disks"))
+        try fixture.incident.delete(events[0].id)
+        #expect(try titles("zookeeper").isEmpty)
+        // The earlier sources still work with the new row ids.
+        _ = try fixture.whys.add(issueId: byAction.id, question: "Why slow?", answer: "zookeeper quorum lost")
+        #expect(try titles("zookeeper") == ["Slow dashboards"])
+    }
+
     @Test func aOneLetterPrefixLooksInTheIssuesAloneUntilTheSecondLetter() throws {
         _ = try fixture.issues.create(IssueDraft(title: "Zebra crossing"))
         let byAnswer = try fixture.issues.create(IssueDraft(title: "Slow dashboards"))

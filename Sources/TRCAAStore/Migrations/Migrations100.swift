@@ -162,7 +162,7 @@ extension Migrator {
         .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
-        .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords,
+        .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords, .evidenceSearchOfIncidents,
     ])
 
     /// Names of the original app's migrations 001–022.

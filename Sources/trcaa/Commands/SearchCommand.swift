@@ -11,7 +11,7 @@ struct SearchCommand: StoreCommand {
             Plain words match as prefixes in any order ("data conn" finds "database connection"). \
             Quotes, *, parentheses, ^ or AND/OR/NOT/NEAR make the query SQLite FTS5 syntax. With --json, \
             each issue is as issue list --json shows it, with "match": {"source", "snippet", "rank"} \
-            (source: issue, why, timeline, log or image). Exit status (as grep and log grep): 0 when an \
+            (source: issue, why, timeline, incident, action, log or image). Exit status (as grep and log grep): 0 when an \
             issue matched, 1 when none did, 64 for malformed query syntax, and the codes of trcaa --help \
             for other errors.
             """)
