@@ -52,4 +52,16 @@ import Testing
         #expect(show.contains("Action items (1)") && show.contains("@alice") && show.contains("│ auth.log:1: Dec 10 06:55:46"))
         #expect(try cli.run("audit", "verify").status == 0)
     }
+
+    @Test func multiLineAnswersAndEvidenceKeepTheirLinesIndented() throws {
+        #expect(try cli.run("issue", "new", "Checkout errors").status == 0)
+        #expect(try cli.run("why", "add", "1", "Why did checkout fail?", "--answer", "Gateway timeouts\nafter the deploy",
+                            "--evidence", "gateway.log:120: ERROR timeout\ngateway.log:250: ERROR timeout").status == 0)
+        let list = try cli.run("why", "list", "1").stdout.split(separator: "\n").map(String.init)
+        #expect(list == ["1. Why did checkout fail?  ← root cause (last answer)",
+                         "   → Gateway timeouts", "     after the deploy",
+                         "   evidence: gateway.log:120: ERROR timeout", "             gateway.log:250: ERROR timeout"])
+        let show = try cli.run("issue", "show", "1").stdout
+        #expect(show.contains("     evidence: gateway.log:120: ERROR timeout\n               gateway.log:250: ERROR timeout"))
+    }
 }
