@@ -69,22 +69,8 @@ import TRCAACore
         let app = try LogViewerTests.app(log: LogViewerTests.text).0
         app.press(.open)
         app.press(.showTab(2))
-        app.press(.addIncidentEvent)
-        app.type("2026-11-23 10:02")
-        app.press(.nextField)
-        app.send(.key(.ctrl("u")))
-        app.type("impact_started")
-        app.press(.nextField)
-        app.type("Checkout fails")
-        app.send(.key(.ctrl("s")))
-        app.press(.addIncidentEvent)
-        app.type("+5m")
-        app.press(.nextField)
-        app.send(.key(.ctrl("u")))
-        app.type("detected")
-        app.press(.nextField)
-        app.type("Pager fired")
-        app.send(.key(.ctrl("s")))
+        addEvent(at: "2026-11-23 10:02", kind: "impact_started", "Checkout fails", in: app)
+        addEvent(at: "+5m", kind: "detected", "Pager fired", in: app)
         app.press(.addIncidentEvent)
         app.type("soon")
         app.send(.key(.ctrl("s")))
@@ -117,6 +103,18 @@ import TRCAACore
         app.press(.deleteIncidentEvent)
         app.press(.confirm)
         #expect(detail(app)?.incidentEvents.count == 1)
+    }
+
+    /// Fills and saves the Timeline tab's form for a new event.
+    private func addEvent(at time: String, kind: String, _ text: String, in app: TestApp) {
+        app.press(.addIncidentEvent)
+        app.type(time)
+        app.press(.nextField)
+        app.send(.key(.ctrl("u")))
+        app.type(kind)
+        app.press(.nextField)
+        app.type(text)
+        app.send(.key(.ctrl("s")))
     }
 
     @Test func actionItemsAreAddedMarkedDoneAndEdited() throws {
