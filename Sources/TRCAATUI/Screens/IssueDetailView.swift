@@ -85,8 +85,10 @@ enum OverviewTab {
             buffer.put(value.0, x: area.x + 14, y: y, maxWidth: area.width - 16, role: value.1, highlighted: selected)
         }
         var y = area.y + OverviewField.allCases.count + 1
-        let dates = "created \(issue.createdAt) · updated \(TimeText.relative(issue.updatedAt, now: state.now))"
-            + (issue.resolvedAt.map { " · resolved \($0)" } ?? "")
+        // A detail: ISO 8601 in UTC, as `issue show` writes it; "updated" is how recent.
+        let iso = { (stored: String) in Timestamp.parse(stored).map(Timestamp.iso8601) ?? stored }
+        let dates = "created \(iso(issue.createdAt)) · updated \(TimeText.relative(issue.updatedAt, now: state.now))"
+            + (issue.resolvedAt.map { " · resolved \(iso($0))" } ?? "")
         buffer.put(dates, x: area.x + 2, y: y, maxWidth: area.width - 4, role: .muted)
         y += 2
         y = drawIncident(IncidentFigures(loaded.incidentEvents), x: area.x, y: y, width: area.width, into: &buffer)
