@@ -48,7 +48,8 @@ extension App {
             guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
             return [.addWhy(issueId: issueId, question: trimmed(.question), answer: trimmed(.answer), evidence: evidence)]
-        case .addIncidentEvent(let issueId, let start), .editIncidentEvent(let issueId, let start):
+        // `id`: the issue of a new event, or the event edited.
+        case .addIncidentEvent(let id, let start), .editIncidentEvent(let id, let start):
             let at: Date
             do {
                 at = try IncidentTime.parse(trimmed(.time), start: start, now: state.now)
@@ -65,10 +66,11 @@ extension App {
             }
             state.overlay = nil
             if case .editIncidentEvent = form.purpose {
-                return [.editIncidentEvent(id: issueId, at: at, kind, description: trimmed(.description), evidence: form.value(.evidence))]
+                return [.editIncidentEvent(id: id, at: at, kind, description: trimmed(.description), evidence: form.value(.evidence))]
             }
-            return [.addIncidentEvents(issueId: issueId, [.init(at: at, kind: kind, description: trimmed(.description),
+            return [.addIncidentEvents(issueId: id, [.init(at: at, kind: kind, description: trimmed(.description),
                                                                 evidence: form.value(.evidence))])]
+        // `id`: the issue of a new item, or the item edited.
         case .addActionItem(let id), .editActionItem(let id):
             guard !trimmed(.description).isEmpty else {
                 return reject(&form, "say what will be done", field: .description, in: &state)
