@@ -20,8 +20,7 @@ enum IssueKey {
 
     /// The store's prefix (`OPS`), if one is set.
     static func prefix(in db: Database) throws -> String? {
-        let value = try db.cachedStatement("SELECT value FROM settings WHERE key = ?").firstRow([.text(prefixSetting)])
-            .map { try $0.decode(at: 0, as: String.self) }
+        let value = try Settings.value(prefixSetting, in: db)
         return value?.isEmpty == false ? value : nil
     }
 

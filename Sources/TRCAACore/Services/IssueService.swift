@@ -79,10 +79,7 @@ public struct IssueService {
             throw TriageError.invalidKeyPrefix(prefix ?? "")
         }
         try context.database.write { db in
-            try db.execute("""
-                INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """, [.text(IssueKey.prefixSetting), .text(value), .text(Timestamp.format(context.clock.now()))])
+            try Settings.set(IssueKey.prefixSetting, to: value, at: context.clock.now(), in: db)
             try context.audit.append(action: "set_issue_key_prefix", entityType: "settings", entityId: IssueKey.prefixSetting,
                                      details: .object([("prefix", .string(value))]), in: db)
         }
