@@ -110,6 +110,76 @@ import TRCAACore
         #expect(html.contains("<th>Field</th>"))
         #expect(FileManager.default.fileExists(atPath: outDirectory + "/2_RCA___script_alert_1___script_.html"))
     }
+
+    // MARK: Redacted exports
+
+    /// A log line as documents quote it.
+    static let logLine = "OpenSSH_2k.log:223: Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root from "
+        + "173.234.31.186 port 38926 ssh2"
+
+    /// A document of the issue "Brute force from 173.234.31.186" whose text is `markdown`.
+    private func document(_ markdown: String) throws -> String {
+        let issue = try fixture.issues.create(IssueDraft(title: "Brute force from 173.234.31.186"))
+        let id = try fixture.documents.generate(.rca, issueId: issue.id).document.id
+        try fixture.documents.save(id, content: markdown)
+        return id
+    }
+
+    /// The text of an export as a reader gets it: pdftotext for a PDF, every part of a DOCX.
+    private func readBack(_ path: String) throws -> String {
+        switch (path as NSString).pathExtension {
+        case "pdf": try run(["pdftotext", path, "-"]).output
+        case "docx": try run(["unzip", "-p", path]).output
+        default: try String(contentsOfFile: path, encoding: .utf8)
+        }
+    }
+
+    @Test func aRedactedExportHoldsNoAddressEmailOrCardInAnyFormat() throws {
+        let id = try document("""
+            # Brute force from 173.234.31.186
+
+            Reported by alice@example.com; the card 4111 1111 1111 1111 was never charged.
+
+            | Source | Contact |
+            |---|---|
+            | 173.234.31.186 | alice@example.com |
+
+            ```
+            \(Self.logLine)
+            ```
+            """)
+        let plain = try fixture.documents.export(id, format: .md, to: outDirectory)
+        for format in ExportFormat.allCases {
+            let path = try fixture.documents.export(id, format: format, redacted: true, to: outDirectory)
+            #expect(path == outDirectory + "/2_RCA__Brute_force_from__IPv4__redacted.\(format.rawValue)")
+            let text = try readBack(path)
+            for value in ["173.234.31.186", "alice@example.com", "4111 1111 1111 1111"] {
+                #expect(!text.contains(value), "\(format): \(value) is in the redacted export")
+            }
+            for token in ["[IPv4]", "[Email]", "[CreditCard]"] {
+                #expect(text.contains(token), "\(format): no \(token)")
+            }
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(format) export is not 0600")
+        }
+        #expect(try readBack(plain).contains("173.234.31.186"), "the plain export is kept as it was")
+
+        let audit = try fixture.audit.list(AuditFilter(action: "export_document"))
+        #expect(audit.count == 5)
+        #expect(audit.filter { $0.details.contains(#""redacted":true,"tokens":"plain""#) }.count == 4)
+        #expect(audit.contains { $0.details.contains(plain) && !$0.details.contains(#""redacted""#) })
+        let issueId = try fixture.documents.get(id).issueId
+        let event = try #require(try fixture.timeline.list(issueId: issueId).last)
+        #expect(event.description == "RCA exported redacted as docx")
+        #expect(event.metadata.hasSuffix(#""redacted":true,"tokens":"plain"}"#))
+    }
+
+    @Test func numberedTokensCountValuesThroughTitleAndText() throws {
+        let id = try document("Seen from 10.1.2.3, then 173.234.31.186, then 10.1.2.3 again.")
+        let path = try fixture.documents.export(id, format: .md, redacted: true, tokens: .numbered, to: outDirectory)
+        #expect(try readBack(path) == "Seen from [IPv4#2], then [IPv4#1], then [IPv4#2] again.")
+        #expect(path.hasSuffix("/2_RCA__Brute_force_from__IPv4_1__redacted.md"))
+    }
 }
 
 /// Collects the text of each `w:p` and the paragraph styles of a WordprocessingML part.

@@ -78,6 +78,12 @@ import Testing
         #expect(first.status == 0)
         try expectRefused(["doc", "export", document, "--format", "md", "-o", cli.home], code: 73,
                           message: "trcaa: \(cli.home)/1_RCA__Existing_issue.md already exists")
+        try expectRefused(["doc", "export", document, "--format", "md", "--tokens", "numbered", "-o", cli.home], code: 64,
+                          message: "trcaa: --tokens applies to the redacted view; add --redacted")
+        // The redacted export has a name of its own: it never replaces the plain one.
+        let redacted = try cli.run("doc", "export", document, "--format", "md", "--redacted", "-o", cli.home)
+        #expect(redacted.status == 0, "\(redacted.stderr)")
+        #expect(redacted.stdout == "\(cli.home)/1_RCA__Existing_issue_redacted.md\n")
     }
 
     @Test func searchSyntaxErrorsAreExplained() throws {

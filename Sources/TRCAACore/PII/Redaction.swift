@@ -6,15 +6,35 @@ public enum Redaction {
     public static func apply(_ spans: [PIISpan], to bytes: UnsafeRawBufferPointer,
                              tokens: RedactionTokens = .plain) -> [UInt8] {
         var numbering = PseudonymNumbering()
-        let spans = spans.filter { $0.end <= bytes.count }.map { span in
-            Redactor.Span(start: Int64(span.start), end: Int64(span.end), type: span.type.code,
-                          number: tokens == .numbered ? numbering.number(of: bytes[span.start..<span.end], type: span.type.code) : 0)
-        }
-        return Redactor(spans: spans, tokens: tokens).apply(to: bytes)
+        return apply(spans, to: bytes, tokens: tokens, numbering: &numbering)
     }
 
     public static func apply(_ spans: [PIISpan], to text: String, tokens: RedactionTokens = .plain) -> String {
         var copy = text
         return copy.withUTF8 { String(decoding: apply(spans, to: UnsafeRawBufferPointer($0), tokens: tokens), as: UTF8.self) }
+    }
+
+    /// Each of `texts` scanned for PII and redacted; numbered tokens count the values of all of
+    /// them in order of first appearance, so a value keeps one number across them (a
+    /// document's title and its text).
+    public static func redact(_ texts: [String], tokens: RedactionTokens = .plain) -> [String] {
+        var numbering = PseudonymNumbering()
+        return texts.map { text in
+            var copy = text
+            return copy.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                return String(decoding: apply(PIIDetector.spans(in: bytes), to: bytes, tokens: tokens, numbering: &numbering),
+                              as: UTF8.self)
+            }
+        }
+    }
+
+    private static func apply(_ spans: [PIISpan], to bytes: UnsafeRawBufferPointer, tokens: RedactionTokens,
+                              numbering: inout PseudonymNumbering) -> [UInt8] {
+        let spans = spans.filter { $0.end <= bytes.count }.map { span in
+            Redactor.Span(start: Int64(span.start), end: Int64(span.end), type: span.type.code,
+                          number: tokens == .numbered ? numbering.number(of: bytes[span.start..<span.end], type: span.type.code) : 0)
+        }
+        return Redactor(spans: spans, tokens: tokens).apply(to: bytes)
     }
 }

@@ -117,7 +117,8 @@ extension DocCommand {
 
     struct Export: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export a document as Markdown, HTML, PDF or Word and print the path written.")
+            abstract: "Export a document as Markdown, HTML, PDF or Word and print the path written.",
+            discussion: "With --redacted, every PII span is replaced by its token and the file name ends in _redacted.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The document: 42/D1 (issue 42's first) or an id prefix.") var document: String
@@ -125,9 +126,11 @@ extension DocCommand {
         @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Directory to write to.", valueName: "dir"))
         var directory = "."
         @Flag(help: "Replace an existing file.") var force = false
+        @OptionGroup var redaction: RedactionOptions
 
         func run(in workspace: Workspace) throws {
             print(try workspace.documents.export(try workspace.documents.resolve(document), format: format,
+                                                 redacted: redaction.redacted, tokens: redaction.chosenTokens,
                                                  to: directory, force: force))
         }
     }
