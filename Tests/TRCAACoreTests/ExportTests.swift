@@ -111,7 +111,7 @@ import TRCAACore
         #expect(FileManager.default.fileExists(atPath: outDirectory + "/2_RCA___script_alert_1___script_.html"))
     }
 
-    // MARK: Redacted exports
+    // MARK: Redacted exports, the last export directory
 
     /// A log line as documents quote it.
     static let logLine = "OpenSSH_2k.log:223: Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root from "
@@ -179,6 +179,17 @@ import TRCAACore
         let path = try fixture.documents.export(id, format: .md, redacted: true, tokens: .numbered, to: outDirectory)
         #expect(try readBack(path) == "Seen from [IPv4#2], then [IPv4#1], then [IPv4#2] again.")
         #expect(path.hasSuffix("/2_RCA__Brute_force_from__IPv4_1__redacted.md"))
+    }
+
+    @Test func theLastExportDirectoryIsRememberedPerUserWhileItExists() throws {
+        #expect(try fixture.documents.lastExportDirectory() == nil)
+        _ = try fixture.documents.export(documentId, format: .md, to: outDirectory + "/./")
+        #expect(try fixture.documents.lastExportDirectory() == outDirectory)
+        let other = DocumentService(context: ServiceContext(database: fixture.workspace.database, clock: fixture.clock.clock,
+                                                           user: "someone-else"))
+        #expect(try other.lastExportDirectory() == nil)
+        try FileManager.default.removeItem(atPath: outDirectory)
+        #expect(try fixture.documents.lastExportDirectory() == nil, "a directory that is gone is not offered")
     }
 }
 

@@ -15,8 +15,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 extension DocumentService {
     /// Writes the document to `directory` as `<issue>_<title with non-alphanumerics as _>.<format>`
     /// (the original's naming after the issue's number: `42_RCA__Disk_full.md`), then records
-    /// an `export_document` audit row and a `document_exported` event. The file appears whole or
-    /// not at all; an existing file is replaced only with `force`.
+    /// an `export_document` audit row, a `document_exported` event and the directory as this
+    /// user's last (`lastExportDirectory`). The file appears whole or not at all; an existing
+    /// file is replaced only with `force`.
     ///
     /// `redacted` exports the redacted view: every PII span of the title and the Markdown is
     /// replaced by its token (`[IPv4]`, or `[IPv4#1]` with numbered tokens, numbered through
@@ -45,9 +46,23 @@ extension DocumentService {
                 .documentExported, issueId: document.issueId,
                 description: "\(kind?.displayName ?? document.docType) exported \(redacted ? "redacted " : "")as \(format.rawValue)",
                 metadata: .object([("format", .string(format.rawValue)), ("file_path", .string(path))] + redaction), in: db)
+            try Settings.set(exportDirectoryKey, to: (path as NSString).deletingLastPathComponent, at: context.clock.now(),
+                             in: db)
         }
         return path
     }
+
+    /// The directory this user (the login name the audit records) last exported a document
+    /// to, while it still is one; nil before the first export.
+    public func lastExportDirectory() throws -> String? {
+        guard let directory = try Settings.value(exportDirectoryKey, in: context.database) else { return nil }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? directory : nil
+    }
+
+    /// The setting of this user's last export directory.
+    private var exportDirectoryKey: String { "last_export_directory:\(context.user)" }
 }
 
 extension Document {
