@@ -28,23 +28,36 @@ import TRCAACore
         app.press(.confirm)
     }
 
+    /// A new temporary directory (the test removes it).
+    private func temporaryDirectory() throws -> String {
+        let directory = NSTemporaryDirectory() + "trcaa-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// In the export dialog on its first field: `directory` typed over the one offered, then
+    /// Enter, which exports.
+    private func typeDirectoryAndExport(_ directory: String, in app: TestApp) {
+        app.press(.nextField)
+        app.send(.key(.ctrl("u")))
+        app.type(directory)
+        app.press(.confirm)
+    }
+
     @Test func anExportDirectoryThatCannotBeWrittenKeepsTheDialogAndItsText() throws {
         let app = try openDocumentsTab()
         app.press(.generateDocument)
         choose("RCA", in: app)
         app.press(.exportDocument)
         choose("Markdown", in: app)
-        app.send(.key(.ctrl("u")))
         let missing = "/nonexistent-\(UUID().uuidString)/exports"
-        app.type(missing)
-        app.press(.confirm)
+        typeDirectoryAndExport(missing, in: app)
         guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
         #expect(form.value(.directory) == missing)
         #expect(form.error != nil)
         #expect(app.role(of: String(form.error?.prefix(12) ?? "")) == .error)
         // Corrected, it exports and closes.
-        let directory = NSTemporaryDirectory() + "trcaa-export-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         app.send(.key(.ctrl("u")))
         app.type(directory)
@@ -83,25 +96,21 @@ import TRCAACore
         #expect(!confirm.yesSelected)
         app.press(.cancel)
 
-        let directory = NSTemporaryDirectory() + "trcaa-export-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         app.press(.exportDocument)
         choose("Markdown", in: app)
         guard case .form = app.state.overlay else { Issue.record("no directory form"); return }
-        app.send(.key(.ctrl("u")))
-        app.type(directory)
-        app.press(.confirm)
+        typeDirectoryAndExport(directory, in: app)
         let path = directory + "/1_RCA__Checkout_502s.md"
         #expect(app.state.toast?.text == "exported \(path)")
         let exported = try String(contentsOfFile: path, encoding: .utf8)
         #expect(exported.contains("Reviewed by the on-call team."))
 
-        // Exporting again asks before replacing the file.
+        // Exporting again (to the same directory: the dialog remembers it) asks before replacing the file.
         app.press(.exportDocument)
         choose("Markdown", in: app)
-        app.send(.key(.ctrl("u")))
-        app.type(directory)
+        app.press(.confirm)
         app.press(.confirm)
         guard case .confirm(let replace) = app.state.overlay else { Issue.record("no replace question"); return }
         #expect(replace.title == "Replace 1_RCA__Checkout_502s.md?")
@@ -111,6 +120,71 @@ import TRCAACore
         app.press(.showTab(2))
         let events = try #require(app.detail?.detail?.timeline).map(\.eventType)
         #expect(events.contains("rca_generated") && events.contains("document_exported"))
+    }
+
+    /// The RCA of an issue that names an address, open on the Documents tab, its export
+    /// dialog asked for Markdown.
+    private func openMarkdownExportDialog() throws -> (TestApp, FormState) {
+        let app = try TestApp(size: Size(width: 120, height: 40)) { workspace in
+            let issue = try workspace.issues.create(IssueDraft(title: "Brute force from 173.234.31.186"))
+            _ = try workspace.whys.add(issueId: issue.id, question: "Why was root reachable?",
+                                       answer: "sshd allowed root logins from 173.234.31.186")
+            _ = try workspace.documents.generate(.rca, issueId: issue.id)
+        }
+        app.press(.open)
+        app.press(.showTab(5))
+        app.press(.exportDocument)
+        choose("Markdown", in: app)
+        guard case .form(let form) = app.state.overlay else { throw DialogMissing() }
+        return (app, form)
+    }
+
+    private struct DialogMissing: Error {}
+
+    @Test func theExportDialogOffersTheRedactedView() throws {
+        let (app, form) = try openMarkdownExportDialog()
+        #expect(form.fields.map(\.label) == ["Content", "Directory"])
+        #expect(form.value(.content) == "plain")
+        #expect(app.row(containing: "Content    plain") != nil)
+        #expect(app.row(containing: "plain  redacted (PII as tokens: [IPv4], [Email]…)") != nil)
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        app.send(.key(.ctrl("u")))
+        app.type("red")
+        app.press(.complete)
+        #expect(app.state.overlay.flatMap { if case .form(let form) = $0 { form.value(.content) } else { nil } } == "redacted")
+        typeDirectoryAndExport(directory, in: app)
+        let path = directory + "/1_RCA__Brute_force_from__IPv4__redacted.md"
+        #expect(app.state.toast?.text == "exported \(path)")
+        let exported = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(exported.contains("[IPv4]") && !exported.contains("173.234.31.186"))
+    }
+
+    @Test func anUnknownContentIsRefusedInTheDialog() throws {
+        let (app, _) = try openMarkdownExportDialog()
+        app.send(.key(.ctrl("u")))
+        app.type("secret")
+        app.press(.submit)
+        guard case .form(let form) = app.state.overlay else { Issue.record("the dialog closed"); return }
+        #expect(form.error == "unknown content “secret”: plain or redacted")
+        #expect(form.focused == 0)
+    }
+
+    @Test func theSecondExportStartsInTheDirectoryOfTheFirst() throws {
+        let (app, form) = try openMarkdownExportDialog()
+        #expect(form.value(.directory) == app.state.workingDirectory, "before any export: where trcaa was started")
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        typeDirectoryAndExport(directory, in: app)
+        #expect(app.state.toast?.text.hasPrefix("exported \(directory)/") == true)
+
+        app.press(.exportDocument)
+        choose("PDF", in: app)
+        guard case .form(let second) = app.state.overlay else { Issue.record("no dialog"); return }
+        #expect(second.value(.directory) == directory)
+        #expect(second.value(.content) == "plain")
+        // The store keeps it for this user, for the next session too.
+        #expect(try app.workspace.documents.lastExportDirectory() == directory)
     }
 
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])

@@ -27,10 +27,13 @@ extension App {
             return [.createIssue(IssueDraft(title: trimmed(.title), description: form.value(.description), severity: severity,
                                             category: category, assignee: trimmed(.assignee), tags: Tags.parse(form.value(.tags))))]
         case .exportDocument(let documentId, let format):
+            guard let redacted = ExportContent(rawValue: trimmed(.content).lowercased()).map({ $0 == .redacted }) else {
+                return reject(&form, "unknown content “\(trimmed(.content))”: plain or redacted", field: .content, in: &state)
+            }
             let directory = PathInput.normalize(form.value(.directory))
             guard !directory.isEmpty else { return reject(&form, "type a directory", field: .directory, in: &state) }
             state.overlay = nil
-            return [.exportDocument(id: documentId, format, directory: directory, replacing: false)]
+            return [.exportDocument(id: documentId, format, redacted: redacted, directory: directory, replacing: false)]
         case .importLog(let issueId):
             let path = PathInput.normalize(form.value(.path))
             guard !path.isEmpty else { return reject(&form, "type the path of a log file", field: .path, in: &state) }
@@ -158,8 +161,7 @@ extension App {
         case (.generateDocument(let issueId), .document(let kind)):
             return [.generateDocument(issueId: issueId, kind, force: false)]
         case (.exportFormat(let documentId), .format(let format)):
-            askExportDirectory(documentId: documentId, format: format, in: &state)
-            return []
+            return [.prepareExport(documentId: documentId, format)]
         default:
             return []  // A heading, or the viewer's filters (applied above, even with every filter removed).
         }

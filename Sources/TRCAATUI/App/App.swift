@@ -127,6 +127,9 @@ public enum App {
                 return []
             }
             return editLongText(.document(id: document.id), text: document.contentMd, title: document.title, in: &state)
+        case .exportDirectoryLoaded(let documentId, let format, let directory):
+            openExportDialog(documentId: documentId, format: format, directory: directory, in: &state)
+            return []
         case .attachmentsLoaded(let rows, let search):
             attachmentsLoaded(rows, search: search, in: &state)
             return []

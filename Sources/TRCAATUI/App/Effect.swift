@@ -62,7 +62,10 @@ public enum Effect: Sendable, Equatable {
     case loadDocumentForEditing(id: String)
     case generateDocument(issueId: String, DocumentKind, force: Bool)
     case saveDocument(id: String, text: String)
-    case exportDocument(id: String, ExportFormat, directory: String, replacing: Bool)
+    /// Reads where this user last exported to, then opens the export dialog (`exportDirectoryLoaded`).
+    case prepareExport(documentId: String, ExportFormat)
+    /// `redacted`: every PII span replaced by its token.
+    case exportDocument(id: String, ExportFormat, redacted: Bool, directory: String, replacing: Bool)
     case loadAttachments(search: String?)
     case loadImageDetail(id: String)
     case loadAudit

@@ -224,12 +224,15 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .saveDocument(let id, let text):
             return [.stored(.documentSaved(changed: try workspace.documents.save(id, content: text)))]
-        case .exportDocument(let id, let format, let directory, let replacing):
+        case .prepareExport(let id, let format):
+            return [.exportDirectoryLoaded(documentId: id, format, directory: try workspace.documents.lastExportDirectory())]
+        case .exportDocument(let id, let format, let redacted, let directory, let replacing):
             do {
-                return [.stored(.documentExported(path: try workspace.documents.export(id, format: format, to: directory,
-                                                                                    force: replacing)))]
+                return [.stored(.documentExported(path: try workspace.documents.export(
+                    id, format: format, redacted: redacted, to: directory, force: replacing)))]
             } catch TriageError.exportExists(let path) {
-                return [.needsConfirmation(.replaceExport(documentId: id, format, directory: directory, path: path))]
+                return [.needsConfirmation(.replaceExport(documentId: id, format, redacted: redacted, directory: directory,
+                                                          path: path))]
             }
         case .loadAttachments(let search):
             return [.attachmentsLoaded(try workspace.attachments.list(search: search), search: search)]

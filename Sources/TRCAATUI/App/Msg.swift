@@ -50,6 +50,8 @@ public enum Msg: Sendable {
     case auditLoaded([AuditEntry], names: [String: String])
     case auditVerified(AuditVerification)
     case documentLoaded(Document, forEditing: Bool)
+    /// The directory this user last exported to (nil before the first export), for the export dialog.
+    case exportDirectoryLoaded(documentId: String, ExportFormat, directory: String?)
     /// Work that stopped to ask first (an edited document to replace, a file to overwrite).
     case needsConfirmation(PendingChange)
     /// Long work under way (an import at 40%); nil when it is over.

@@ -66,7 +66,7 @@ public enum PendingChange: Sendable, Equatable {
     /// Regenerating would replace edits made since the last generation.
     case regenerateEdited(issueId: String, DocumentKind)
     /// Exporting would replace a file.
-    case replaceExport(documentId: String, ExportFormat, directory: String, path: String)
+    case replaceExport(documentId: String, ExportFormat, redacted: Bool, directory: String, path: String)
 
     /// The question, with what yes does.
     var confirmation: ConfirmState {
@@ -76,10 +76,11 @@ public enum PendingChange: Sendable, Equatable {
                          message: "It was edited since it was generated; regenerating replaces those edits "
                              + "(the audit log keeps the old text's hash).",
                          onYes: [.generateDocument(issueId: issueId, kind, force: true)])
-        case .replaceExport(let documentId, let format, let directory, let path):
+        case .replaceExport(let documentId, let format, let redacted, let directory, let path):
             ConfirmState(title: "Replace \((path as NSString).lastPathComponent)?",
                          message: "\(path) exists; exporting again replaces it.",
-                         onYes: [.exportDocument(id: documentId, format, directory: directory, replacing: true)])
+                         onYes: [.exportDocument(id: documentId, format, redacted: redacted, directory: directory,
+                                                 replacing: true)])
         }
     }
 }

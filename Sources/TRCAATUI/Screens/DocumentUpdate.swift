@@ -60,11 +60,17 @@ extension App {
             purpose: .exportFormat(documentId: documentId)))
     }
 
-    /// The chosen format asks where to write.
-    static func askExportDirectory(documentId: String, format: ExportFormat, in state: inout AppState) {
+    /// The chosen format asks what to write, plain or redacted, and where: in the directory of
+    /// this user's last export (`remembered`), else the one trcaa was started in.
+    static func openExportDialog(documentId: String, format: ExportFormat, directory remembered: String?,
+                                 in state: inout AppState) {
+        guard state.overlay == nil else { return }  // Another dialog opened meanwhile.
         state.overlay = .form(FormState(
             title: "Export as \(format.label)",
-            fields: [FormField(.directory, "Directory", state.workingDirectory,
+            fields: [FormField(.content, "Content", ExportContent.plain.rawValue,
+                               note: "plain  redacted (PII as tokens: [IPv4], [Email]…)",
+                               kind: .choice(ExportContent.allCases.map(\.rawValue))),
+                     FormField(.directory, "Directory", remembered ?? state.workingDirectory,
                                note: "Tab completes · ~ is your home", kind: .path)],
             purpose: .exportDocument(documentId: documentId, format)))
     }
@@ -76,6 +82,12 @@ extension App {
             view.blocks = MarkdownParser.parse(document.contentMd)
         }
     }
+}
+
+/// What an export holds: the document as written, or its redacted view (every PII span
+/// replaced by its token, as the log viewer's redacted view shows it).
+enum ExportContent: String, CaseIterable {
+    case plain, redacted
 }
 
 extension ExportFormat {

@@ -42,7 +42,7 @@ public struct FormState: Sendable, Equatable {
 public struct FormField: Sendable, Equatable {
     /// What a field holds: forms are read by name, not by position.
     public enum ID: Sendable, Equatable {
-        case title, severity, category, assignee, tags, description, question, answer, evidence, path, directory
+        case title, severity, category, assignee, tags, description, question, answer, evidence, path, directory, content
         case time, kind, owner, due, priority
     }
 
@@ -88,7 +88,7 @@ public enum FormPurpose: Sendable, Equatable {
     case editField(issueId: String, OverviewField)
     /// One field, a path (Tab completes it).
     case importLog(issueId: String)
-    /// One field, the directory to export to.
+    /// The content (`ExportContent`) and the directory to export to.
     case exportDocument(documentId: String, ExportFormat)
 }
 
