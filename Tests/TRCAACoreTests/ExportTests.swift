@@ -111,7 +111,7 @@ import TRCAACore
         #expect(FileManager.default.fileExists(atPath: outDirectory + "/2_RCA___script_alert_1___script_.html"))
     }
 
-    // MARK: Redacted exports, the last export directory
+    // MARK: Redacted exports, the last export directory, PDF tables
 
     /// A log line as documents quote it.
     static let logLine = "OpenSSH_2k.log:223: Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root from "
@@ -125,10 +125,11 @@ import TRCAACore
         return id
     }
 
-    /// The text of an export as a reader gets it: pdftotext for a PDF, every part of a DOCX.
-    private func readBack(_ path: String) throws -> String {
+    /// The text of an export as a reader gets it: pdftotext for a PDF (with `layout`, laid out
+    /// as on the page), every part of a DOCX.
+    private func readBack(_ path: String, layout: Bool = false) throws -> String {
         switch (path as NSString).pathExtension {
-        case "pdf": try run(["pdftotext", path, "-"]).output
+        case "pdf": try run(["pdftotext"] + (layout ? ["-layout"] : []) + [path, "-"]).output
         case "docx": try run(["unzip", "-p", path]).output
         default: try String(contentsOfFile: path, encoding: .utf8)
         }
@@ -190,6 +191,30 @@ import TRCAACore
         #expect(try other.lastExportDirectory() == nil)
         try FileManager.default.removeItem(atPath: outDirectory)
         #expect(try fixture.documents.lastExportDirectory() == nil, "a directory that is gone is not offered")
+    }
+
+    @Test func pdfTableHeadersAreNotBrokenInsideWords() throws {
+        let long = "The password of root was tried from one address every few seconds for hours on end, "
+            + "then from a second address once the first was blocked at the firewall"
+        let id = try document("""
+            | File | Size | Redacted | Hash |
+            |------|------|----------|------|
+            | OpenSSH_2k.log | 215 KB | No | \(long) |
+
+            | Digest |
+            |--------|
+            | \(String(repeating: "0123456789abcdef", count: 8)) |
+            """)
+        let text = try readBack(try fixture.documents.export(id, format: .pdf, to: outDirectory), layout: true)
+        let words = Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
+        for word in ["File", "Size", "Redacted", "Hash", "OpenSSH_2k.log"] + long.split(separator: " ").map(String.init) {
+            #expect(words.contains(word), "“\(word)” is broken:\n\(text)")
+        }
+        #expect(text.contains("215 KB"), "a short cell keeps to one line while a long one can wrap")
+        // A word wider than the page still breaks, and nothing of it is lost.
+        let digest = String(repeating: "0123456789abcdef", count: 8)
+        #expect(!words.contains(digest))
+        #expect(text.filter { !$0.isWhitespace }.contains(digest))
     }
 }
 

@@ -8,6 +8,9 @@ final class PDFLayout {
     static let pageHeight = 841.89
     static let margin = 56.7
     static let bodySize = 10.0
+    /// How far a measured width may exceed the room for it (sums of the same widths in
+    /// another order differ in their last bits).
+    static let tolerance = 0.001
 
     let fonts: PDFFontSet
     private(set) var pages: [String] = []
@@ -123,27 +126,33 @@ final class PDFLayout {
         guard columnCount > 0 else { return }
         let padding = 4.0, size = 9.0, lineHeight = 9.0 * 1.35
         let available = contentWidth - indent
-        let cellStyle = Style(size: size)
-        func natural(_ column: Int) -> Double {
-            ([header] + rows).map { row in
-                column < row.count ? wrapWidth(pieces(row[column], style: cellStyle)) + 2 * padding : 0
-            }.max() ?? 0
+        // Every cell's pieces, in the face it is drawn in (the header's bold is wider).
+        func cellPieces(_ cells: [[MarkdownInline]], bold: Bool) -> [[Piece]] {
+            (0..<columnCount).map { column in pieces(column < cells.count ? cells[column] : [], style: Style(bold: bold, size: size)) }
         }
-        var widths = (0..<columnCount).map(natural)
+        let headerPieces = header.isEmpty ? nil : cellPieces(header, bold: true)
+        let rowPieces = rows.map { cellPieces($0, bold: false) }
+        let allPieces = (headerPieces.map { [$0] } ?? []) + rowPieces
+        func widest(_ column: Int, _ measure: ([Piece]) -> Double) -> Double {
+            (allPieces.map { measure($0[column]) }.max() ?? 0) + 2 * padding
+        }
+        var widths = (0..<columnCount).map { widest($0, wrapWidth) }
         if widths.reduce(0, +) > available {
-            // Give every column up to an equal share, then share what is left by need.
+            // Every column gets up to an equal share but at least its longest word; when that is
+            // too much, its longest word; when even that is, up to an equal share (and long
+            // words break). What is left goes by need.
+            let words = (0..<columnCount).map { widest($0) { $0.filter { !$0.isSpace }.map(\.width).max() ?? 0 } }
             let share = available / Double(columnCount)
-            let fixed = widths.map { min($0, share) }
+            let shares = widths.map { min($0, share) }
+            let floors = [zip(shares, words).map { max($0, $1) }, words, shares]
+            let fixed = floors.first { $0.reduce(0, +) <= available } ?? shares
             let spare = available - fixed.reduce(0, +)
             let wanting = zip(widths, fixed).map { $0 - $1 }
             let totalWanting = max(wanting.reduce(0, +), 1)
             widths = zip(fixed, wanting).map { $0 + spare * $1 / totalWanting }
         }
-        func layoutRow(_ cells: [[MarkdownInline]], bold: Bool) -> [[[Piece]]] {
-            (0..<columnCount).map { column in
-                let content = column < cells.count ? cells[column] : []
-                return wrap(pieces(content, style: Style(bold: bold, size: size)), width: widths[column] - 2 * padding)
-            }
+        func layoutRow(_ cells: [[Piece]]) -> [[[Piece]]] {
+            cells.enumerated().map { column, pieces in wrap(pieces, width: widths[column] - 2 * padding) }
         }
         func drawRow(_ cells: [[[Piece]]], shaded: Bool) {
             let height = Double(max(cells.map(\.count).max() ?? 1, 1)) * lineHeight + 2 * padding
@@ -160,10 +169,10 @@ final class PDFLayout {
             }
             top -= height
         }
-        let headerCells = header.isEmpty ? nil : layoutRow(header, bold: true)
+        let headerCells = headerPieces.map(layoutRow)
         if let headerCells { ensure(rowHeight(headerCells, lineHeight, padding) * 2); drawRow(headerCells, shaded: true) }
-        for row in rows {
-            let cells = layoutRow(row, bold: false)
+        for row in rowPieces {
+            let cells = layoutRow(row)
             if top - rowHeight(cells, lineHeight, padding) < bottom {
                 newPage()
                 if let headerCells { drawRow(headerCells, shaded: true) }
@@ -232,6 +241,7 @@ final class PDFLayout {
 
     /// Greedy line filling; a word wider than a line is cut.
     private func wrap(_ pieces: [Piece], width: Double) -> [[Piece]] {
+        let width = width + Self.tolerance
         var lines: [[Piece]] = [[]]
         var used = 0.0
         func newLine() {
@@ -275,6 +285,7 @@ final class PDFLayout {
 
     /// `text` cut into pieces no wider than `width`.
     private func chunks(_ text: String, face: PDFFontFace, size: Double, width: Double) -> [String] {
+        let width = width + Self.tolerance
         var result: [String] = []
         var chunk = ""
         for character in text {
