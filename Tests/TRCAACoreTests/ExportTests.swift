@@ -111,7 +111,7 @@ import TRCAACore
         #expect(FileManager.default.fileExists(atPath: outDirectory + "/2_RCA___script_alert_1___script_.html"))
     }
 
-    // MARK: Redacted exports, the last export directory, PDF tables
+    // MARK: Redacted exports, tables and code blocks
 
     /// A log line as documents quote it.
     static let logLine = "OpenSSH_2k.log:223: Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root from "
@@ -126,11 +126,11 @@ import TRCAACore
     }
 
     /// The text of an export as a reader gets it: pdftotext for a PDF (with `layout`, laid out
-    /// as on the page), every part of a DOCX.
-    private func readBack(_ path: String, layout: Bool = false) throws -> String {
+    /// as on the page), the parts of a DOCX (all of them, or `part`).
+    private func readBack(_ path: String, layout: Bool = false, part: String? = nil) throws -> String {
         switch (path as NSString).pathExtension {
         case "pdf": try run(["pdftotext"] + (layout ? ["-layout"] : []) + [path, "-"]).output
-        case "docx": try run(["unzip", "-p", path]).output
+        case "docx": try run(["unzip", "-p", path] + (part.map { [$0] } ?? [])).output
         default: try String(contentsOfFile: path, encoding: .utf8)
         }
     }
@@ -215,6 +215,34 @@ import TRCAACore
         let digest = String(repeating: "0123456789abcdef", count: 8)
         #expect(!words.contains(digest))
         #expect(text.filter { !$0.isWhitespace }.contains(digest))
+    }
+
+    @Test func codeBlocksKeepTheirLinesInEveryFormat() throws {
+        let code = [Self.logLine, "    indented: four spaces", "\tafter a tab", "", "last line"]
+        let id = try document("Evidence:\n\n```\n\(code.joined(separator: "\n"))\n```\n\nAfter the block.\n")
+
+        let html = try readBack(try fixture.documents.export(id, format: .html, to: outDirectory))
+        #expect(html.contains("<pre><code>\(code.joined(separator: "\n"))</code></pre>"))
+        #expect(html.contains("white-space: pre-wrap"), "long lines wrap rather than run off a printed page")
+
+        let pdfPath = try fixture.documents.export(id, format: .pdf, to: outDirectory)
+        let lines = try readBack(pdfPath).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let first = try #require(lines.firstIndex { $0.hasPrefix("OpenSSH_2k.log:223:") })
+        // The long line wraps at a space; its two parts make it up again.
+        #expect(lines[first] + " " + lines[first + 1] == Self.logLine)
+        #expect(lines[first + 2] == "indented: four spaces")
+        #expect(lines[first + 3] == "after a tab")
+        #expect(lines.contains("last line"))
+        #expect(try run(["pdffonts", pdfPath]).output.contains("DejaVuSansMono"))
+
+        let docx = try readBack(try fixture.documents.export(id, format: .docx, to: outDirectory), part: "word/document.xml")
+        let collector = WordTextCollector()
+        let parser = XMLParser(data: Data(docx.utf8))
+        parser.delegate = collector
+        _ = parser.parse()
+        let start = try #require(collector.paragraphs.firstIndex(of: Self.logLine))
+        #expect(Array(collector.paragraphs[start..<(start + code.count)]) == code)
+        #expect(collector.styles.contains("Code"))
     }
 }
 

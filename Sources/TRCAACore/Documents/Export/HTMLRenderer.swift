@@ -15,7 +15,7 @@ enum HTMLRenderer {
         th { background: #f0f0f0; }
         blockquote { border-left: 4px solid #bbb; margin: 1rem 0; padding: .2rem 1rem; color: #333; }
         code, pre { font-family: ui-monospace, monospace; background: #f4f4f4; }
-        pre { padding: .6rem; overflow-x: auto; }
+        pre { padding: .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
         ul.tasks { list-style: none; padding-left: 1.2rem; }
         </style>
         </head>

@@ -86,16 +86,19 @@ final class PDFLayout {
                                   Self.margin + indent + 4, top + 6)
             }
         case .code(let code):
+            // Each line starts a line; one too long for the block wraps at a space where it has
+            // one, its later parts indented two characters.
+            let style = Style(code: true, size: 8.5)
+            let lineHeight = style.size * 1.35
+            let hanging = fonts.mono.width(of: "  ", size: style.size)
             for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
-                let size = 8.5
-                let width = contentWidth - indent - 8
-                for chunk in chunks(String(line), face: fonts.mono, size: size, width: width) {
-                    ensure(size * 1.35)
-                    current += String(format: "0.95 g %.2f %.2f %.2f %.2f re f\n", Self.margin + indent, top - size * 1.35,
-                                      contentWidth - indent, size * 1.35)
-                    current += text(chunk, face: fonts.mono, size: size, gray: 0.1, x: Self.margin + indent + 4,
-                                    baseline: top - size * 1.05)
-                    top -= size * 1.35
+                let parts = wrap(codePieces(String(line), style: style), width: contentWidth - indent - 8 - hanging)
+                for (index, part) in parts.enumerated() {
+                    ensure(lineHeight)
+                    current += String(format: "0.95 g %.2f %.2f %.2f %.2f re f\n", Self.margin + indent, top - lineHeight,
+                                      contentWidth - indent, lineHeight)
+                    draw(part, x: Self.margin + indent + 4 + (index > 0 ? hanging : 0), baseline: top - style.size * 1.05)
+                    top -= lineHeight
                 }
             }
             top -= 6
@@ -239,7 +242,23 @@ final class PDFLayout {
         return result
     }
 
-    /// Greedy line filling; a word wider than a line is cut.
+    /// The pieces of a line of code: tabs to the next multiple of four columns, the
+    /// indentation kept.
+    private func codePieces(_ line: String, style: Style) -> [Piece] {
+        var expanded = ""
+        for character in line {
+            if character == "\t" {
+                expanded += String(repeating: " ", count: 4 - expanded.count % 4)
+            } else {
+                expanded.append(character)
+            }
+        }
+        var result = tokens(expanded, style: style)
+        if result.first?.isSpace == true { result[0].isSpace = false }  // indentation, not a place to break
+        return result
+    }
+
+    /// Greedy line filling at spaces; a word wider than a line is cut.
     private func wrap(_ pieces: [Piece], width: Double) -> [[Piece]] {
         let width = width + Self.tolerance
         var lines: [[Piece]] = [[]]
