@@ -282,7 +282,7 @@ awk 'BEGIN { for (n = 1; n <= 2000; n++) {
     if (n == 1500) printf "Dec 10 10:%02d:00 LabSZ sshd[%d]: Accepted password for fztu from %s port 22\n", n % 60, 24000 + n, ip
     else printf "Dec 10 10:%02d:00 LabSZ sshd[%d]: Failed password for invalid user admin from %s port 22\n", n % 60, 24000 + n, ip
 } }' > "$work/sshd.log"
-issue=$(cli issue new "SSH brute force")
+issue=$(cli issue new "SSH brute force" --description "Failed logins from 173.234.1.7 and others")
 cli log import "$issue" "$work/sshd.log" -q >/dev/null
 type_line "clear; TRCAA_DATA_DIR=$logs PAGER=scripted-pager PAGED_COPY=$work/paged.txt run"
 wait_for "SSH brute force"
@@ -436,7 +436,7 @@ keys x
 wait_for "PDF (.pdf)"
 keys j j Enter
 wait_for "Export as PDF"
-keys C-u
+keys Down C-u
 tm send-keys -t t -l "$work/out"
 mkdir -p "$work/out"
 keys Enter
@@ -444,9 +444,23 @@ wait_for "exported $work"
 [ -s "$work/out/1_RCA__SSH_brute_force.pdf" ] || fail "no PDF at $work/out/1_RCA__SSH_brute_force.pdf"
 pdftotext "$work/out/1_RCA__SSH_brute_force.pdf" - | grep -q "Root Cause Analysis: SSH brute force" \
     || fail "the exported PDF does not hold the RCA's heading"
+ok "the RCA is generated, read and exported as a PDF that pdftotext reads"
+
+# Again, redacted: the dialog starts in the directory of the first export.
+keys x
+wait_for "PDF (.pdf)"
+keys j j Enter
+wait_for "Directory  $work/out"
+keys C-u
+tm send-keys -t t -l "redacted"
+keys Down Enter
+wait_for_file "$work/out/1_RCA__SSH_brute_force_redacted.pdf"
+redacted=$(pdftotext "$work/out/1_RCA__SSH_brute_force_redacted.pdf" -)
+grep -q "Failed logins from \[IPv4\]" <<<"$redacted" || fail "the redacted PDF lacks the address's token"
+! grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' <<<"$redacted" || fail "the redacted PDF holds an IPv4 address"
 keys q q q q
 wait_for "exit=0 tty=restored"
-ok "the RCA is generated, read and exported as a PDF that pdftotext reads"
+ok "exported again, redacted, into the same directory: no address in the PDF"
 
 # --- the incident in incident time: events from log lines, a mitigation by hand, the post-mortem -----
 # The real OpenSSH sample when the shared data is there, else the generated sshd log.
@@ -499,7 +513,7 @@ keys x
 wait_for "Markdown (.md)"
 keys Enter
 wait_for "Export as Markdown"
-keys C-u
+keys Down C-u
 mkdir -p "$work/out"
 tm send-keys -t t -l "$work/out"
 keys Enter
