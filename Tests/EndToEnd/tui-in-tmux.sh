@@ -524,8 +524,23 @@ grep -q "| Impact started |" "$exported" || fail "the post-mortem has no inciden
 grep -q "Time to detect" "$exported" || fail "the post-mortem has no detection figures"
 grep -q "| P2 | Rate-limit sshd logins with fail2ban | alice |" "$exported" || fail "the post-mortem has no action item"
 grep -q '^OpenSSH_2k.log:1: \|^sshd.log:1: ' "$exported" || fail "the evidence lines are not quoted"
+grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$exported" || fail "the plain post-mortem should quote the addresses"
+# The redacted post-mortem, as a reviewer outside the team gets it: no address anywhere.
+keys x
+wait_for "Markdown (.md)"
+keys Enter
+wait_for "Directory  $work/out"
+keys C-u
+tm send-keys -t t -l "redacted"
+keys Down Enter
+redacted_pm="$work/out/2_Post-Mortem__SSH_attack_on_LabSZ_redacted.md"
+wait_for_file "$redacted_pm"
+grep -q "| Impact started |" "$redacted_pm" || fail "the redacted post-mortem lost its timeline"
+grep -q '\[IPv4\]' "$redacted_pm" || fail "the redacted post-mortem has no address token"
+! grep -Eq '([0-9]{1,3}\.){3}[0-9]{1,3}' "$redacted_pm" || fail "the redacted post-mortem holds an IPv4 address"
+[ "$(stat -c %a "$redacted_pm")" = 600 ] || fail "the export is not private (0600)"
 keys q q q q
 wait_for "exit=0 tty=restored"
-ok "the post-mortem reads as an incident report: timeline in incident time, figures, quoted evidence, action items"
+ok "the post-mortem reads as an incident report (timeline in incident time, figures, quoted evidence, action items); redacted, it holds no address"
 
 echo "# $passed passed"

@@ -217,6 +217,35 @@ import TRCAACore
         #expect(text.filter { !$0.isWhitespace }.contains(digest))
     }
 
+    /// A generated post-mortem read back as a reviewer gets it: the incident timeline, its
+    /// evidence blocks and the action items survive PDF and DOCX.
+    @Test func aPostMortemKeepsItsEvidenceBlocksAndActionItemsInPDFAndDOCX() throws {
+        let issue = try fixture.issues.create(IssueDraft(title: "SSH brute force"))
+        try fixture.incident.add(issueId: issue.id, [.init(
+            at: Timestamp.parse("2024-12-10 06:55:46")!, kind: .impactStarted, description: "Brute force begins",
+            evidence: "auth.log:1: Dec 10 06:55:46 LabSZ sshd[24200]: Failed password\nauth.log:2: Dec 10 06:55:48 LabSZ sshd[24202]: Failed password")])
+        _ = try fixture.actions.add(issueId: issue.id, description: "Rate-limit sshd", owner: "alice", dueDate: "2025-02-01",
+                                    priority: .p1)
+        let id = try fixture.documents.generate(.postmortem, issueId: issue.id).document.id
+        let evidence = ["auth.log:1: Dec 10 06:55:46 LabSZ sshd[24200]: Failed password",
+                        "auth.log:2: Dec 10 06:55:48 LabSZ sshd[24202]: Failed password"]
+
+        let pdf = try readBack(try fixture.documents.export(id, format: .pdf, to: outDirectory), layout: true)
+        let pdfLines = pdf.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let first = try #require(pdfLines.firstIndex(of: evidence[0]))
+        #expect(pdfLines[first + 1] == evidence[1], "one quoted line per line")
+        #expect(pdf.range(of: #"P1\s+Rate-limit sshd\s+alice\s+2025-02-01\s+Open"#, options: .regularExpression) != nil)
+
+        let docx = try readBack(try fixture.documents.export(id, format: .docx, to: outDirectory), part: "word/document.xml")
+        let collector = WordTextCollector()
+        let parser = XMLParser(data: Data(docx.utf8))
+        parser.delegate = collector
+        _ = parser.parse()
+        let start = try #require(collector.paragraphs.firstIndex(of: evidence[0]))
+        #expect(collector.paragraphs[start + 1] == evidence[1])
+        #expect(docx.contains("<w:tbl>") && ["Rate-limit sshd", "alice", "2025-02-01"].allSatisfy(collector.paragraphs.contains))
+    }
+
     @Test func codeBlocksKeepTheirLinesInEveryFormat() throws {
         let code = [Self.logLine, "    indented: four spaces", "\tafter a tab", "", "last line"]
         let id = try document("Evidence:\n\n```\n\(code.joined(separator: "\n"))\n```\n\nAfter the block.\n")
