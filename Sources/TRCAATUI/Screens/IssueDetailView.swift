@@ -128,10 +128,14 @@ extension OverviewTab {
         }
         let moments = [moment("impact", figures.start), moment("detected", figures.detected),
                        moment("mitigated", figures.mitigated), moment("resolved", figures.resolved)]
-        buffer.put(moments.joined(separator: " → "), x: x + 14, y: y, maxWidth: width - 16)
-        buffer.put("duration " + figures.durationText, x: x + 14, y: y + 1, maxWidth: width - 16,
+        var row = y
+        for line in TextWrap.lines(moments.joined(separator: " → "), width: width - 16) {
+            buffer.put(line, x: x + 14, y: row)
+            row += 1
+        }
+        buffer.put("duration " + figures.durationText, x: x + 14, y: row, maxWidth: width - 16,
                    role: figures.duration == nil ? .muted : .success)
-        return y + 3
+        return row + 2
     }
 }
 
@@ -183,7 +187,7 @@ enum TimelineTab {
         }
         let layout = TableLayout([
             TableColumn("WHEN", width: absolute ? 19 : 14),
-            TableColumn("SINCE", width: 7, alignRight: true, priority: 5),
+            TableColumn("SINCE", width: 8, alignRight: true, priority: 5),
             TableColumn("EVENT", width: 23),
             TableColumn("DESCRIPTION", width: 0, isFlexible: true),
         ], width: area.width - 2, minimumFlexible: 20)

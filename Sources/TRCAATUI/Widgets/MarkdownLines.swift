@@ -45,7 +45,8 @@ enum MarkdownLines {
         }
     }
 
-    /// Columns as wide as their widest cell, the widest cut first when the table is too wide.
+    /// Columns as wide as their widest cell; when the table is too wide the widest narrows
+    /// first, and a cell that no longer fits wraps at its spaces onto more lines of its row.
     private static func table(_ header: [String], _ rows: [[String]], width: Int) -> [Line] {
         let count = max(header.count, rows.map(\.count).max() ?? 0)
         guard count > 0 else { return [] }
@@ -58,16 +59,20 @@ enum MarkdownLines {
               widths[widest] > 3 {
             widths[widest] -= 1
         }
-        func row(_ cells: [String], role: Role) -> Line {
-            var line: Line = []
-            for column in 0..<count {
-                if column > 0 { line.append((" │ ", .border)) }
-                line.append((fit(cell(cells, column), widths[column]), role))
+        func row(_ cells: [String], role: Role) -> [Line] {
+            let wrapped = (0..<count).map { TextWrap.lines(cell(cells, $0), width: widths[$0]) }
+            return (0..<max(1, wrapped.map(\.count).max() ?? 1)).map { lineIndex in
+                var line: Line = []
+                for column in 0..<count {
+                    if column > 0 { line.append((" │ ", .border)) }
+                    let text = lineIndex < wrapped[column].count ? wrapped[column][lineIndex] : ""
+                    line.append((fit(text, widths[column]), role))
+                }
+                return line
             }
-            return line
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-        return [row(header, role: .header), [(rule, .border)]] + rows.map { row($0, role: .normal) }
+        return row(header, role: .header) + [[(rule, .border)]] + rows.flatMap { row($0, role: .normal) }
     }
 
     /// `text` padded or cut (with `…`) to exactly `width` columns.
