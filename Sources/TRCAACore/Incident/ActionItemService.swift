@@ -47,6 +47,11 @@ public struct ActionItemService {
         }
     }
 
+    /// The shortest prefixes (at least 8 characters) that tell these items' ids apart, as lists show them.
+    public func shortIDs(_ ids: [String]) throws -> [String] {
+        try context.database.read { try IDResolver.shortIDs(ids, table: "action_items", in: $0) }
+    }
+
     /// The item whose id starts with `prefix` (at least 4 characters).
     public func get(_ prefix: String) throws -> ActionItem {
         try context.database.read { db in try get(try resolve(prefix, in: db), in: db) }

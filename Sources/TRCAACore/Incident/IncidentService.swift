@@ -31,6 +31,11 @@ public struct IncidentService {
             .rows([.text(issueId)]).map(IncidentEvent.init(row:))
     }
 
+    /// The shortest prefixes (at least 8 characters) that tell these events' ids apart, as lists show them.
+    public func shortIDs(_ ids: [String]) throws -> [String] {
+        try context.database.read { try IDResolver.shortIDs(ids, table: "incident_events", in: $0) }
+    }
+
     /// The event whose id starts with `prefix` (at least 4 characters).
     public func get(_ prefix: String) throws -> IncidentEvent {
         try context.database.read { db in try get(try resolve(prefix, in: db), in: db) }

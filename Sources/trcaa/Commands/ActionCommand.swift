@@ -44,10 +44,11 @@ extension ActionCommand {
             if json { return try Console.printJSON(listings) }
             let today = String(Timestamp.format(Date()).prefix(10))
             let output = global.output
-            let rows = listings.map { listing -> [String] in
+            let shortIDs = try workspace.actions.shortIDs(listings.map(\.item.id))
+            let rows = zip(listings, shortIDs).map { listing, shortID -> [String] in
                 let item = listing.item
                 let overdue = item.status == .open && !item.dueDate.isEmpty && item.dueDate < today
-                return [String(item.id.prefix(8)), listing.issueKey, item.priority.rawValue, item.status.rawValue,
+                return [shortID, listing.issueKey, item.priority.rawValue, item.status.rawValue,
                         item.owner.isEmpty ? "—" : item.owner,
                         item.dueDate.isEmpty ? "—" : (overdue ? output.styled(item.dueDate + " overdue", "31") : item.dueDate),
                         item.description]

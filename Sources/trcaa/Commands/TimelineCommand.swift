@@ -44,11 +44,13 @@ extension TimelineCommand {
             let entries = (events.incident.map { ($0.occurredAt, "incident", $0.kind.displayName, $0.description, $0.id) }
                 + events.triage.map { ($0.createdAt, "triage", TimelineEventType.displayName(of: $0.eventType), $0.description, "") })
                 .sorted { ($0.0.date ?? .distantPast) < ($1.0.date ?? .distantPast) }
+            let shortIDs = Dictionary(uniqueKeysWithValues: zip(events.incident.map(\.id),
+                                                                try workspace.incident.shortIDs(events.incident.map(\.id))))
             var previous: String?
             let rows = entries.map { entry -> [String] in
                 defer { previous = entry.0 }
                 let gap = previous.map { Self.gap(from: $0, to: entry.0) } ?? ""
-                return [TimeText.local(entry.0), gap, entry.1, entry.2, entry.3, String(entry.4.prefix(8))]
+                return [TimeText.local(entry.0), gap, entry.1, entry.2, entry.3, shortIDs[entry.4] ?? ""]
             }
             print(TextTable(header: [TimeText.localHeader, "AFTER", "OF", "EVENT", "DESCRIPTION", "ID"], rows: rows)
                 .render(width: global.output.width))
