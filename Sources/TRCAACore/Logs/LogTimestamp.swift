@@ -1,5 +1,3 @@
-import Glibc
-
 /// The time a log line starts with, from the formats of common logs: ISO dates
 /// (`2015-10-18 18:01:47`, Hadoop, Zookeeper, Windows CBS, OpenStack), syslog and Apache
 /// (`Dec 10 06:55:46`), Android (`03-17 16:13:38`), Spark (`17/06/09 20:10:40`), HDFS
@@ -17,7 +15,10 @@ public enum LogTimestamp {
     /// The first timestamp in the line's first 64 bytes, as seconds from 2000-01-01 that order
     /// the lines of one log (a missing year counts as 2000).
     public static func seconds(_ line: UnsafeRawBufferPointer) -> Int? {
-        fields(line).flatMap { time($0.year ?? 2000, $0.month, $0.day, $0.hour, $0.minute, $0.second) }
+        fields(line).map { fields in
+            let days = ((fields.year ?? 2000) - 2000) * 366 + (fields.month - 1) * 31 + (fields.day - 1)  // ordered, not exact
+            return ((days * 24 + fields.hour) * 60 + fields.minute) * 60 + fields.second
+        }
     }
 
     /// The first timestamp in the line's first 64 bytes, as written.
@@ -71,28 +72,33 @@ public enum LogTimestamp {
         // 1117838570 (seconds since 1970, 2001–2033)
         if let epoch = n(0, 10), epoch >= 978_307_200, epoch < 2_000_000_000, !(i + 10 < end && isDigit(b, i + 10)),
            i == 0 || !isDigit(b, i - 1) {
-            var seconds = time_t(epoch)
-            var parts = tm()
-            gmtime_r(&seconds, &parts)
-            return Fields(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-                          hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+            return utc(epoch)
         }
         return nil
     }
 
-    /// The fields when they make a time (checked as `time` checks them), else `nil`.
+    /// The fields when they make a time in 2000–2099 (a missing year counts as 2000), else `nil`.
     private static func checked(_ year: Int?, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int)
         -> Fields?
     {
-        guard time(year ?? 2000, month, day, hour, minute, second) != nil else { return nil }
+        guard (2000..<2100).contains(year ?? 2000), (1...12).contains(month), (1...31).contains(day), hour < 24,
+              minute < 60, second < 61 else { return nil }
         return Fields(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 
-    private static func time(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Int? {
-        guard (2000..<2100).contains(year), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-              second < 61 else { return nil }
-        let days = (year - 2000) * 366 + (month - 1) * 31 + (day - 1)  // ordered, not exact: enough to bucket
-        return ((days * 24 + hour) * 60 + minute) * 60 + second
+    /// The UTC fields of `epoch` seconds (days to a civil date as in Hinnant's `civil_from_days`).
+    private static func utc(_ epoch: Int) -> Fields {
+        let days = epoch / 86_400, second = epoch % 86_400
+        let shifted = days + 719_468
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return Fields(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+                      day: dayOfYear - (153 * monthIndex + 2) / 5 + 1,
+                      hour: second / 3600, minute: second % 3600 / 60, second: second % 60)
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TRCAACore
 
@@ -32,5 +33,19 @@ import TRCAACore
         // A year outside 2000–2099 is not taken; the month, day and time still order the line.
         #expect((seconds("1999-12-31 23:59:59 before the clock starts") ?? -1) >= 0)
         #expect(seconds("") == nil)
+    }
+
+    @Test func epochSecondsGiveTheirUTCDateAndTime() throws {
+        var generator = SystemRandomNumberGenerator()
+        let formatter = ISO8601DateFormatter()
+        for epoch in [1_000_000_000, 1_117_838_570, 1_709_164_800, 1_999_999_999] + (0..<200).map({ _ in
+            Int.random(in: 1_000_000_000..<2_000_000_000, using: &generator)
+        }) {
+            let fields = try #require(Array("\(epoch) R02-M1-N0".utf8).withUnsafeBytes { LogTimestamp.fields($0) })
+            let expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+            let written = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", fields.year ?? 0, fields.month, fields.day,
+                                 fields.hour, fields.minute, fields.second)
+            #expect(written == expected, "\(epoch)")
+        }
     }
 }
