@@ -16,12 +16,14 @@ struct PatternsBenchmark: ParsableCommand {
     @Option(help: "Drain3's runner (the kit's drain3_peer.py), skipped when python3 cannot import drain3.")
     var drain3 = "../shared/patterns/drain3_peer.py"
     @Option(help: "Megabytes of the input Drain3 reads (it runs at ~1.5 MB/s).") var drain3Megabytes = 4
+    @Flag(help: "Only the import with and without mining (for profiling it).") var importOnly = false
 
     private var directory: String { NSTemporaryDirectory() + "trcaa-bench-logs" }
 
     mutating func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = try LogsBaselines.input(megabytes: megabytes, corpus: corpus, directory: directory)
+        if importOnly { return try importShare([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))) }
         // First, while this process is small: a spawned child starts with its parent's peak RSS.
         try memory(path)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
