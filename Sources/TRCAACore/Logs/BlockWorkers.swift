@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import TRCAAStore
 
-/// The CPU-heavy half of the log pipeline on a small pool: each job deflates a block and
-/// scans a segment of text for PII, while the caller keeps reading, hashing and indexing.
+/// The CPU-heavy half of the log pipeline on a small pool: each job deflates a block, scans
+/// a segment of text for PII and reads the block's lines for mining, while the caller keeps
+/// reading, hashing and indexing.
 /// Results come back in submission order. Only a few jobs wait at a time, so memory stays
 /// bounded by the compressed output.
 final class BlockWorkers: @unchecked Sendable {
@@ -30,9 +31,9 @@ final class BlockWorkers: @unchecked Sendable {
         self.compression = compression
     }
 
-    /// Queues a job: `block` to deflate and `segment` to scan, either may be absent. Blocks
-    /// the caller while too many are waiting.
-    func submit(deflating block: [UInt8]?, scanning segment: PIIScanner.Segment?) {
+    /// Queues a job: `block` to deflate and `segment` to scan, either may be absent, and `work`
+    /// of the caller's to run on the same worker. Blocks the caller while too many are waiting.
+    func submit(deflating block: [UInt8]?, scanning segment: PIIScanner.Segment?, also work: (@Sendable () -> Void)? = nil) {
         slots.wait()
         let index = next
         next += 1
@@ -49,6 +50,7 @@ final class BlockWorkers: @unchecked Sendable {
                 }
                 if !spans.isEmpty { result.spans = PackedSpanRun(spans) }
             }
+            work?()
             lock.withLock { results[index] = result }
             slots.signal()
         }

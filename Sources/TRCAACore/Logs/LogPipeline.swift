@@ -13,8 +13,8 @@ protocol LogSource: AnyObject {
 extension LogInput: LogSource {}
 
 /// One pass over a source in blocks: SHA-256, line and level index and the cutting of lines
-/// for the PII scan on the calling thread; message patterns on a thread of their own; deflate
-/// and the scan itself on a pool (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
+/// for the PII scan on the calling thread; deflate, the scan itself and the per-line half of
+/// mining message patterns on a pool, their grouping on a thread of its own (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
 struct LogPipeline {
     let options: LogImportOptions
     var scansPII = true
@@ -60,8 +60,7 @@ struct LogPipeline {
                 hasher.update(bytes)
                 indexer.consume(bytes)
             }
-            mining?.submit(block)
-            workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil)
+            workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil, also: mining?.job(for: block))
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)

@@ -1,21 +1,40 @@
 import Dispatch
 
-/// `BlockPatternMining` on a thread of its own, so that an import's reading thread only
-/// hands blocks over: blocks are mined in order, at most a few waiting at a time.
+/// `BlockPatternMining` during an import: each block's lines are read (`BlockLines`) by the
+/// job `job(for:)` hands out, which the import runs on its block workers in parallel; the
+/// lines are then added on a thread of their own, block after block in the order they were
+/// handed out, at most a few blocks waiting at a time. Block boundaries and order, not the
+/// number of workers, decide the result.
 final class BackgroundPatternMining: @unchecked Sendable {
     private var mining = BlockPatternMining()
     private let queue = DispatchQueue(label: "trcaa.pattern-mining")
     private let slots = DispatchSemaphore(value: 4)
+    private var handedOut = 0
+    private var continuesLine = false
+    /// Read blocks that wait for an earlier one, by their place in the log (on `queue`).
+    private var waiting: [Int: ([UInt8], BlockLines)] = [:]
+    private var nextToAdd = 0
 
-    /// Queues the next block; blocks the caller while too many are waiting.
-    func submit(_ block: [UInt8]) {
+    /// The work of mining `block`, the next block of the log: to be run once, on any thread.
+    /// Blocks the caller while too many blocks are waiting.
+    func job(for block: [UInt8]) -> @Sendable () -> Void {
         slots.wait()
-        queue.async { [self] in
-            block.withUnsafeBytes { mining.consume($0) }
-            slots.signal()
+        let (place, continuesLine) = (handedOut, continuesLine)
+        handedOut += 1
+        self.continuesLine = block.last != 10
+        return { [self] in
+            let lines = block.withUnsafeBytes { BlockLines($0, continuesLine: continuesLine) }
+            queue.async { [self] in
+                waiting[place] = (block, lines)
+                while let (block, lines) = waiting.removeValue(forKey: nextToAdd) {
+                    block.withUnsafeBytes { mining.consume($0, lines) }
+                    nextToAdd += 1
+                    slots.signal()
+                }
+            }
         }
     }
 
-    /// The patterns, once every block is mined.
+    /// The patterns, once every job has run.
     func finish() -> LogPatternTable { queue.sync { mining.finish() } }
 }

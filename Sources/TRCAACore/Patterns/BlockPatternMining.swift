@@ -1,4 +1,3 @@
-import Glibc
 import TRCAAStore
 
 /// Mines a log fed block by block as the import reads it (`LogPipeline`): lines are cut
@@ -20,27 +19,32 @@ struct BlockPatternMining {
 
     /// Mines the lines of the next block (and the end of the line the previous one left open).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
+        consume(block, BlockLines(block, continuesLine: continuesLine))
+    }
+
+    /// Whether the next block continues a line (the last one did not end with a newline).
+    var continuesLine: Bool { partialBlock >= 0 }
+
+    /// `consume(_:)` with the block's lines already read (`continuesLine` as it is now).
+    mutating func consume(_ block: UnsafeRawBufferPointer, _ read: BlockLines) {
         let bytes = block.bindMemory(to: UInt8.self)
         blockKeys.append([])
+        blockKeys[blockKeys.count - 1].reserveCapacity(read.lines.count)
         defer { stampTimes(bytes) }
-        guard let base = bytes.baseAddress else { return }
-        var start = 0
-        while start < bytes.count {
-            let end = memchr(base + start, 10, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if end == bytes.count {
-                hold(piece)
-                return
-            }
-            if partialBlock >= 0 {
-                hold(piece)
-                finishPartial()
-            } else {
-                let key = add(piece, toBlock: blockKeys.count - 1)
-                if timed[key] == nil { timed[key] = (start..<end, start..<end) } else { timed[key]!.last = start..<end }  // Safe: checked.
-            }
-            start = end + 1
+        if partialBlock >= 0 {
+            guard let end = read.continuedEnd else { return hold(bytes[...]) }
+            hold(bytes[..<end])
+            finishPartial()
         }
+        for line in read.lines {
+            let key = add(UnsafeBufferPointer(rebasing: bytes[line.range]), line.key, toBlock: blockKeys.count - 1)
+            if let index = timed.index(forKey: key) {
+                timed.values[index].last = line.range
+            } else {
+                timed[key] = (line.range, line.range)
+            }
+        }
+        if read.rest < bytes.count { hold(bytes[read.rest...]) }
     }
 
     /// The patterns, and the packed pattern ids of each block's lines.
@@ -57,8 +61,8 @@ struct BlockPatternMining {
     }
 
     @discardableResult
-    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, toBlock block: Int) -> UInt32 {
-        let key = miner.add(line, lineNumber: lines)
+    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, toBlock block: Int) -> UInt32 {
+        let key = miner.add(line, read, lineNumber: lines)
         blockKeys[block].append(key)
         lines += 1
         return key
@@ -70,7 +74,7 @@ struct BlockPatternMining {
         timed.removeAll(keepingCapacity: true)
     }
 
-    private mutating func hold(_ piece: UnsafeBufferPointer<UInt8>) {
+    private mutating func hold(_ piece: Slice<UnsafeBufferPointer<UInt8>>) {
         if partialBlock < 0 { partialBlock = blockKeys.count - 1 }
         let room = Self.longestLine - partial.count
         partial.append(contentsOf: piece.prefix(max(0, room)))
@@ -80,7 +84,8 @@ struct BlockPatternMining {
         let block = partialBlock
         partial.withUnsafeBufferPointer { line in
             let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
-            miner.stamp(add(line, toBlock: block), first: time, last: time)
+            var layouts = HeaderLayouts()
+            miner.stamp(add(line, PatternMiner.read(line, &layouts), toBlock: block), first: time, last: time)
         }
         partial.removeAll(keepingCapacity: true)
         partialBlock = -1

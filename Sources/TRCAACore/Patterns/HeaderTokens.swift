@@ -1,7 +1,11 @@
 /// The first tokens of a line, cut lazily at spaces, tabs and `|`; a token that opens with
 /// `[` runs to its matching `]` across spaces (`[Sun Dec 04 04:47:44 2005]`, `[main]`).
+/// Records what a reading of the header depended on (`HeaderLayout`): how far it read, whether
+/// it met the end of the line, and which tokens it read the digits of as times.
 struct HeaderTokens {
     static let capacity = 16
+    /// Bytes of a line a header is looked for in.
+    static let scanned = 320
     private static let longestBracket = 200
 
     let line: UnsafeBufferPointer<UInt8>
@@ -9,10 +13,18 @@ struct HeaderTokens {
     private var found = InlineArray<16, HeaderToken>(repeating: HeaderToken(start: 0, end: 0))
     private var count = 0
     private var next = 0
+    /// One past the last byte read.
+    private(set) var reach = 0
+    /// Whether a scan stopped at the end of the line or at the scan limit rather than at a byte.
+    private(set) var readsEnd = false
+    /// The tokens shaped like a time whose digits were read, and whether they were one
+    /// (`MessageHeader` tests at most `anchorWindow + 1`).
+    private(set) var timeChecks = InlineArray<10, TimeCheck>(repeating: TimeCheck(token: HeaderToken(start: 0, end: 0), isTime: false))
+    private(set) var timeCheckCount = 0
 
-    init(_ line: UnsafeBufferPointer<UInt8>, limit: Int) {
+    init(_ line: UnsafeBufferPointer<UInt8>) {
         self.line = line
-        self.limit = limit
+        limit = min(line.count, Self.scanned)
     }
 
     /// Token `index` (0-based), or nil past the scanned stretch.
@@ -25,36 +37,64 @@ struct HeaderTokens {
         return found[index]
     }
 
-    /// The first byte at or after `offset` that is not a space or tab.
-    func skipSpaces(from offset: Int) -> Int {
+    /// The first byte at or after `offset` that is not a space or tab. That byte counts as
+    /// not read: only its not being a space was.
+    mutating func skipSpaces(from offset: Int) -> Int {
         var index = offset
         while index < line.count, ASCIIByte.isSpace(line[index]) { index += 1 }
+        read(upTo: index - 1, end: line.count - 1)
         return index
+    }
+
+    /// Whether `token` is a time (`HeaderToken.readsAsTime`), its digits read only when its shape allows one.
+    mutating func isTime(_ token: HeaderToken, numeric: Bool? = nil) -> Bool {
+        guard token.mayBeTime(line, numeric: numeric) else { return false }
+        let isTime = token.readsAsTime(line)
+        timeChecks[timeCheckCount] = TimeCheck(token: token, isTime: isTime)
+        timeCheckCount += 1
+        return isTime
+    }
+
+    /// Notes that a scan read the bytes before `index` and the one at it, unless it stopped at `end`.
+    mutating func read(upTo index: Int, end: Int) {
+        if index >= end { readsEnd = true }
+        reach = max(reach, min(index + 1, line.count))
     }
 
     private mutating func cut() -> HeaderToken? {
         var start = next
         while start < limit, ASCIIByte.isSpace(line[start]) || line[start] == UInt8(ascii: "|") { start += 1 }
-        guard start < limit else { return nil }
+        guard start < limit else {
+            read(upTo: start, end: limit)
+            return nil
+        }
         var end = start
         if line[start] == UInt8(ascii: "[") { end = closingBracket(from: start) ?? start }
         while end < limit, !ASCIIByte.isSpace(line[end]), line[end] != UInt8(ascii: "|") { end += 1 }
+        read(upTo: end, end: limit)
         next = end
         return HeaderToken(start: start, end: end)
     }
 
-    private func closingBracket(from start: Int) -> Int? {
+    private mutating func closingBracket(from start: Int) -> Int? {
         var depth = 0
-        for index in start..<min(limit, start + Self.longestBracket) {
+        let last = min(limit, start + Self.longestBracket)
+        for index in start..<last {
             if line[index] == UInt8(ascii: "[") { depth += 1 }
             if line[index] == UInt8(ascii: "]") {
                 depth -= 1
                 if depth == 0 { return index }
             }
         }
+        read(upTo: last, end: limit)
         return nil
     }
+}
 
+/// A token whose digits were read as a time, and what they read as.
+struct TimeCheck {
+    var token: HeaderToken
+    var isTime: Bool
 }
 
 /// One header token: `start..<end` in its line, and what it can be.
@@ -73,13 +113,18 @@ struct HeaderToken {
         return digits > 0 || (end - start == 1 && line[start] == UInt8(ascii: "-"))
     }
 
-    /// A time of day (`HH:MM:SS` inside digits or a bracket), BGL's dotted
-    /// `2005-06-03-15.42.50.675872`, or Unix seconds or milliseconds of 2001–2033.
-    func isTime(_ line: UnsafeBufferPointer<UInt8>, numeric: Bool? = nil) -> Bool {
-        let bracket = isBracketGroup(line)
-        guard bracket || numeric ?? isNumericAtom(line) else { return false }
+    /// Whether the token has the shape of a time (`readsAsTime`): a bracket group or a numeric atom.
+    func mayBeTime(_ line: UnsafeBufferPointer<UInt8>, numeric: Bool? = nil) -> Bool {
+        isBracketGroup(line) || numeric ?? isNumericAtom(line)
+    }
+
+    /// Whether a token shaped like a time (`mayBeTime`) is one: a time of day (`HH:MM:SS`
+    /// inside digits or a bracket), BGL's dotted `2005-06-03-15.42.50.675872`, or Unix seconds
+    /// or milliseconds of 2001–2033. Of all the header's tests, the only one that reads the
+    /// values of digits.
+    func readsAsTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasClock(line) { return true }
-        guard !bracket else { return false }
+        guard !isBracketGroup(line) else { return false }
         var digits = 0, separators = 0
         for index in start..<end { if ASCIIByte.isDigit(line[index]) { digits += 1 } else { separators += 1 } }
         if separators == 0, digits == 10 || digits == 13 {
@@ -158,7 +203,7 @@ struct HeaderToken {
         for index in start..<end {
             let byte = line[index]
             if ASCIIByte.isLetter(byte) { letter = true; continue }
-            guard ASCIIByte.isDigit(byte) || Self.componentPunctuation.contains(byte) || (byte == 58 && index == end - 1) else {
+            guard ASCIIByte.isDigit(byte) || Self.isComponentPunctuation(byte) || (byte == 58 && index == end - 1) else {
                 return false
             }
         }
@@ -173,7 +218,13 @@ struct HeaderToken {
     }
 
     private static let levelLetters: Set<UInt8> = Set("VDIWEFA".utf8)
-    private static let componentPunctuation: Set<UInt8> = Set("._-$/@()[]#*".utf8)
+    private static func isComponentPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "$"), UInt8(ascii: "/"), UInt8(ascii: "@"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "*"): true
+        default: false
+        }
+    }
     /// Level names, lower case, packed a byte each into an integer (none is over eight letters).
     private static let levelWords: Set<UInt64> = Set([
         "trace", "debug", "fine", "verbose", "info", "notice", "warn", "warning", "error", "err", "severe", "fatal",

@@ -11,13 +11,17 @@ public enum MessageHeader {
     static let anchorWindow = 9
     /// Tokens between the timestamp (and its pids) and a level: host, facility, component.
     static let levelWindow = 4
-    private static let maximumScan = 320
 
     /// The byte offset in `line` where its message starts (`line.count` for a header alone).
     public static func messageStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        var tokens = HeaderTokens(line, limit: min(line.count, maximumScan))
+        var tokens = HeaderTokens(line)
+        return messageStart(line, &tokens)
+    }
+
+    /// `messageStart(_:)`, with what its reading depended on left in `tokens`.
+    static func messageStart(_ line: UnsafeBufferPointer<UInt8>, _ tokens: inout HeaderTokens) -> Int {
         guard let anchor = anchorIndex(&tokens) else { return tokens.skipSpaces(from: 0) }
-        if let time = tokens.token(anchor), let pipe = pipeFields(line, after: time) { return pipe }
+        if let time = tokens.token(anchor), let pipe = pipeFields(line, after: time, &tokens) { return pipe }
         var index = anchor + 1
         while let token = tokens.token(index), token.isNumericAtom(line) { index += 1 }
         return messageStart(line, &tokens, from: index)
@@ -29,13 +33,13 @@ public enum MessageHeader {
     private static func anchorIndex(_ tokens: inout HeaderTokens) -> Int? {
         let line = tokens.line
         guard let first = tokens.token(0) else { return nil }
-        let headerStart = first.isTime(line) || first.opensHeader(line)
+        let headerStart = tokens.isTime(first) || first.opensHeader(line)
         var anchor: Int?
         var leadingNumbers = true
         for index in 0..<anchorWindow {
             guard let token = tokens.token(index) else { break }
             let numeric = token.isNumericAtom(line)
-            if token.isTime(line, numeric: numeric) {
+            if tokens.isTime(token, numeric: numeric) {
                 if index == 0 || headerStart { anchor = index }
             } else if leadingNumbers, numeric {
                 anchor = index
@@ -80,7 +84,8 @@ public enum MessageHeader {
 
     /// `20171223-22:15:29:606|Step_LSC|30002312|message`: after the last bar before the
     /// first space, when the timestamp is followed by a bar.
-    private static func pipeFields(_ line: UnsafeBufferPointer<UInt8>, after time: HeaderToken) -> Int? {
+    private static func pipeFields(_ line: UnsafeBufferPointer<UInt8>, after time: HeaderToken, _ tokens: inout HeaderTokens) -> Int? {
+        tokens.read(upTo: time.end, end: line.count)
         guard time.end < line.count, line[time.end] == UInt8(ascii: "|") else { return nil }
         var index = time.end + 1
         var start = index
@@ -88,6 +93,7 @@ public enum MessageHeader {
             if line[index] == UInt8(ascii: "|") { start = index + 1 }
             index += 1
         }
+        tokens.read(upTo: index, end: line.count)
         return start
     }
 }

@@ -22,17 +22,25 @@ public struct PatternMiner {
         maximumHashes = maximumKeys * 10
     }
 
-    /// Adds one line (without its newline) and returns its key, for `MinedPatterns.patternOfKey`.
-    public mutating func add(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> UInt32 {
-        let message = UnsafeBufferPointer(rebasing: line[MessageHeader.messageStart(line)...])
-        let (hash, count) = MessageKey.hash(message)
-        let slot = hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15)
+    /// The per-line half of `add`, which needs no miner: where the message of `line` (without
+    /// its newline) starts and the hash of its masked tokens. Lines can be read in parallel,
+    /// and added in order.
+    static func read(_ line: UnsafeBufferPointer<UInt8>, _ layouts: inout HeaderLayouts) -> LineKey {
+        let messageStart = layouts.messageStart(line)
+        let (hash, count) = MessageKey.hash(UnsafeBufferPointer(rebasing: line[messageStart...]))
+        return LineKey(messageStart: messageStart, hash: hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15))
+    }
+
+    /// Adds one line (without its newline), read by `read`, and returns its key, for
+    /// `MinedPatterns.patternOfKey`.
+    mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, lineNumber: Int) -> UInt32 {
+        let slot = read.hash
         if let key = byHash[slot] {
             let root = find(key)
             keys[Int(root)].record(lineNumber)
             return root
         }
-        let tokens = MessageKey.tokens(message)
+        let tokens = MessageKey.tokens(UnsafeBufferPointer(rebasing: line[read.messageStart...]))
         if let match = matchMerged(tokens) {
             let key = find(match)
             if byHash.count < maximumHashes { byHash[slot] = key }
@@ -110,6 +118,12 @@ public struct PatternMiner {
             if !(merged[bucket]?.contains(UInt32(root)) ?? false) { merged[bucket, default: []].append(UInt32(root)) }
         }
     }
+}
+
+/// A line as `PatternMiner.read` found it: where its message starts and its key's hash.
+struct LineKey: Sendable {
+    var messageStart: Int
+    var hash: UInt64
 }
 
 /// Length and first token: where a line whose hash is new looks for a merged key.

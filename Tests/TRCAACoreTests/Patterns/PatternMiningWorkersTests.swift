@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TRCAAStore
+@testable import TRCAACore
+
+/// Mining during import reads lines on the block workers and groups them in order: the
+/// patterns and each line's pattern do not depend on how many workers there are, and are what
+/// mining the whole text at once finds.
+@Suite struct PatternMiningWorkersTests {
+    /// Lines of several header layouts, with values, a few layouts that change from line to
+    /// line, and lines longer than a block.
+    private let text: [UInt8] = Array((0..<4000).map { index -> String in
+        switch index % 7 {
+        case 0: String(format: "2024-02-11 08:%02d:%02d,%03d INFO [main] db.Pool: pool %d has %d idle\n", index / 60 % 60, index % 60,
+                       index % 1000, index % 9, index % 17)
+        case 1: String(format: "Mar  3 07:01:%02d web%02d sshd[%d]: Failed password for user%d from 10.0.%d.%d port %d\n",
+                       index % 60, index % 3, 9000 + index, index % 5, index % 250, index % 200, 40000 + index)
+        case 2: "- 1117838570 2005.06.03 R02-M1-N\(index % 8)-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO "
+            + "instruction cache parity error corrected \(index)\n"
+        case 3: "20171223-22:15:\(10 + index % 50):606|Step_LSC|\(30002312 + index)|onStandStepChanged \(index)\n"
+        case 4: index % 500 == 4 ? "dump " + String(repeating: "x\(index % 10) ", count: 3000) + "\n"
+            : "[Sun Dec 04 04:47:\(10 + index % 50) 2005] [error] mod_jk child workerEnv in error state \(index % 7)\n"
+        case 5: "plain message without a header number \(index)\n"
+        default: index % 2 == 0 ? "03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs \(index)\n"
+            : "03-17 16:13:38.811  1702  2395 E WindowManager: freezing timed out after \(index) ms\n"
+        }
+    }.joined().utf8)
+
+    private func importPatterns(workers: Int, blockSize: Int) throws -> LogPatternTable {
+        var options = LogImportOptions()
+        options.compressionThreads = workers
+        options.blockSize = blockSize
+        return try LogService.prepareImport(bytes: text, name: "mixed.log", path: "", options: options).processed.patterns
+    }
+
+    private func lineIds(_ table: LogPatternTable) throws -> [UInt32] {
+        try table.blocks.flatMap { try PackedPatternIds.unpack($0.packed, lineCount: $0.lineCount) }
+    }
+
+    @Test func oneWorkerOrManyMineTheSamePatternsAndLines() throws {
+        let scanned = text.withUnsafeBytes { PatternScan.mine($0) }
+        for blockSize in [4096, 64 << 10] {
+            let one = try importPatterns(workers: 1, blockSize: blockSize)
+            #expect(one.patterns.count > 5)
+            #expect(try lineIds(one) == scanned.lines)
+            #expect(one.patterns.map(\.template) == scanned.patterns.map(\.template))
+            for workers in [2, 4] {
+                let many = try importPatterns(workers: workers, blockSize: blockSize)
+                #expect(many.patterns == one.patterns)
+                #expect(try lineIds(many) == lineIds(one))
+                #expect(many.blocks.map(\.firstLine) == one.blocks.map(\.firstLine))
+            }
+        }
+    }
+
+    @Test func aKeptHeaderLayoutGivesTheMessageStartAReadingWould() {
+        let lines = ["2024-02-11 08:15:02,331 INFO [main] db.Pool: up", "2024-02-11 08:15:03,331 INFO [main] db.Pool: down",
+                     "2024-02-11 08:15:03,331 INFO [main] db.Pool:", "2024-02-11 28:15:03,331 INFO [main] db.Pool: up",
+                     "1117838570 node up", "1117838571 node up", "9117838571 node up", "Mar  3 07:01:10 web app[1]: a",
+                     "Mar  3 07:01:99 web app[1]: a", "Mar  3 07:01:10 web app[12]: a"]
+        var layouts = HeaderLayouts()
+        for line in lines + lines.reversed() + lines {
+            let bytes = Array(line.utf8)
+            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0) }
+            #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
+        }
+    }
+}
