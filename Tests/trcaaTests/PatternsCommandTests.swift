@@ -38,6 +38,10 @@ import Testing
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(rare.stdout.utf8)) as? [[String: Any]])
         #expect(objects.map { $0["id"] as? Int } == [2, 1])
         #expect(objects.first?["level"] as? String == "error" && objects.first?["first_line"] as? Int == 11)
+        // The log writes no year: the import's, in UTC as incident times read log lines.
+        #expect((objects.first?["first_time"] as? String)?.hasSuffix("-03-04T07:02:00Z") == true)
+        #expect(objects.last?["last_time"] as? String == (objects.first?["first_time"] as? String)?.replacingOccurrences(of: "07:02:00", with: "07:01:09"))
+        #expect(objects.first?["year_from_import"] as? Bool == true)
         let diff = try cli.run("log", "patterns", "\(issue)/L2", "--diff", "\(issue)/L1")
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("New (not in #1/L1): 1") && diff.stdout.contains("ERROR disk full on <path>"))

@@ -30,8 +30,8 @@ public enum IncidentTime {
         throw TriageError.invalidTime(input: input, reason: "not a time trcaa reads")
     }
 
-    /// The moments of `fields`, its year chosen as `ofLogLine` says.
-    static func date(_ fields: LogTimestamp.Fields, reference: Date) -> Date? {
+    /// The moment of `fields` (a log line's time), its year chosen as `ofLogLine` says.
+    public static func date(_ fields: LogTimestamp.Fields, reference: Date) -> Date? {
         func make(_ year: Int) -> Date? {
             utc(year: year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute,
                 second: fields.second)

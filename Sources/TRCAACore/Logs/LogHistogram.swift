@@ -63,10 +63,8 @@ extension LogService {
 
     /// `Dec 10 06:55` for a minute of `LogTimestamp`'s clock.
     private static func label(minute: Int) -> String {
-        let days = minute / (24 * 60), inDay = minute % (24 * 60)
-        let month = (days % 366) / 31, day = (days % 366) % 31 + 1
-        let time = format2(inDay / 60) + ":" + format2(inDay % 60)
-        return "\(monthNames[min(11, month)]) \(format2(day)) \(time)"
+        let time = LogTimestamp.fields(seconds: minute * 60)
+        return "\(monthNames[time.month - 1]) \(format2(time.day)) \(format2(time.hour)):\(format2(time.minute))"
     }
 
     private static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

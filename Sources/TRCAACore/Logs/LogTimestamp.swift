@@ -2,8 +2,8 @@
 /// (`2015-10-18 18:01:47`, Hadoop, Zookeeper, Windows CBS, OpenStack), syslog and Apache
 /// (`Dec 10 06:55:46`), Android (`03-17 16:13:38`), Spark (`17/06/09 20:10:40`), HDFS
 /// (`081109 203615`), HealthApp (`20171223-22:15:29`), Proxifier (`[10.30 16:49:06]`) and Unix
-/// epoch seconds (BGL, HPC, Thunderbird). Seconds from 2000-01-01; a year the line does not
-/// say is taken as 2000, so times compare within one log.
+/// epoch seconds (BGL, HPC, Thunderbird). As seconds on a clock of twelve 31-day months (see
+/// `seconds`), times compare within one log and give back what the line wrote.
 public enum LogTimestamp {
     /// A timestamp as a line writes it: `year` is `nil` when the line does not say it (syslog,
     /// Android, Proxifier). No zone: logs rarely write one.
@@ -12,13 +12,22 @@ public enum LogTimestamp {
         public var month, day, hour, minute, second: Int
     }
 
-    /// The first timestamp in the line's first 64 bytes, as seconds from 2000-01-01 that order
-    /// the lines of one log (a missing year counts as 2000).
+    /// The first timestamp in the line's first 64 bytes, as seconds that order the lines of one
+    /// log: counted on a clock of twelve 31-day months from 1999 (ordered, not exact: enough
+    /// to bucket), the year 1999 standing for a year the line does not write, so that
+    /// `fields(seconds:)` gives back what it wrote.
     public static func seconds(_ line: UnsafeRawBufferPointer) -> Int? {
         fields(line).map { fields in
-            let days = ((fields.year ?? 2000) - 2000) * 366 + (fields.month - 1) * 31 + (fields.day - 1)  // ordered, not exact
+            let days = ((fields.year.map { $0 - 1999 } ?? 0) * 12 + fields.month - 1) * 31 + fields.day - 1
             return ((days * 24 + fields.hour) * 60 + fields.minute) * 60 + fields.second
         }
+    }
+
+    /// The fields a value of `seconds` was counted from.
+    public static func fields(seconds: Int) -> Fields {
+        let days = seconds / 86_400
+        return Fields(year: days < 372 ? nil : 1999 + days / 372, month: days / 31 % 12 + 1, day: days % 31 + 1,
+                      hour: seconds / 3600 % 24, minute: seconds / 60 % 60, second: seconds % 60)
     }
 
     /// The first timestamp in the line's first 64 bytes, as written.
@@ -77,7 +86,7 @@ public enum LogTimestamp {
         return nil
     }
 
-    /// The fields when they make a time in 2000–2099 (a missing year counts as 2000), else `nil`.
+    /// The fields when they make a time in 2000–2099 (or without a year), else `nil`.
     private static func checked(_ year: Int?, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int)
         -> Fields?
     {

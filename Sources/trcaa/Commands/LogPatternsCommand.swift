@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TRCAACore
 
 extension LogPatternSort: ExpressibleByArgument {}
@@ -13,7 +14,9 @@ extension LogCommand {
                 before patterns existed is mined on first use and stored. Pattern 0 ("other") holds the \
                 lines left ungrouped when a log has too many kinds of message. With --diff OTHER, lists \
                 the patterns in LOG and not in OTHER (new), in OTHER and not in LOG (gone), and those \
-                whose share of the lines changed most.
+                whose share of the lines changed most. With --json, a pattern's first and last times \
+                are ISO 8601 read as incident events read a log line's time: in UTC, and when the log \
+                does not write the year, the year of its import (year_from_import).
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -27,13 +30,19 @@ extension LogCommand {
             let id = try workspace.logs.resolve(log)
             let patterns = try mined(id, in: workspace)
             guard let other else {
-                if json { return try Console.printJSON(sort.sorted(patterns).map(PatternJSON.init)) }
+                if json {
+                    let imported = try importTime(id, in: workspace)
+                    return try Console.printJSON(sort.sorted(patterns).map { PatternJSON($0, imported: imported) })
+                }
                 return print(table(sort.sorted(patterns)))
             }
             let otherId = try workspace.logs.resolve(other)
             let diff = LogPatternDiff(before: try mined(otherId, in: workspace), linesBefore: try workspace.logs.detail(otherId).lineCount ?? 0,
                                       after: patterns, linesAfter: try workspace.logs.detail(id).lineCount ?? 0)
-            if json { return try Console.printJSON(DiffJSON(diff)) }
+            if json {
+                return try Console.printJSON(DiffJSON(diff, imported: try importTime(id, in: workspace),
+                                                      otherImported: try importTime(otherId, in: workspace)))
+            }
             let shortOther = try workspace.logs.shortId(otherId)
             print("New (not in \(shortOther)): \(diff.added.count)")
             if !diff.added.isEmpty { print(table(diff.added)) }
@@ -44,6 +53,11 @@ extension LogCommand {
             print(TextTable(header: ["BEFORE", "AFTER", "TEMPLATE"], rows: changes.map {
                 [String(Int($0.rateBefore.rounded())), String(Int($0.rateAfter.rounded())), $0.template]
             }).render(width: global.output.width))
+        }
+
+        /// When the log was imported: the year of times its lines do not write one for.
+        private func importTime(_ id: String, in workspace: Workspace) throws -> Date {
+            try workspace.logs.detail(id).summary.uploadedAt.date ?? Date()
         }
 
         private func mined(_ id: String, in workspace: Workspace) throws -> [LogPatternSummary] {
@@ -72,7 +86,8 @@ extension LogCommand {
     }
 }
 
-/// A pattern as `--json` prints it.
+/// A pattern as `--json` prints it. Times as `IncidentTime` reads a log line's: in UTC, with
+/// the year of the log's import when the log does not write one.
 private struct PatternJSON: Encodable {
     var id: Int
     var template: String
@@ -80,13 +95,20 @@ private struct PatternJSON: Encodable {
     var level: String
     var firstLine: Int
     var lastLine: Int
-    var firstTime: Int?
-    var lastTime: Int?
+    var firstTime: String?
+    var lastTime: String?
+    /// Whether the times' year is the import's (the log does not write one); absent without times.
+    var yearFromImport: Bool?
 
-    init(_ pattern: LogPatternSummary) {
+    init(_ pattern: LogPatternSummary, imported: Date) {
         (id, template, count) = (pattern.id, pattern.template, pattern.count)
         level = pattern.level == .none ? "none" : LogCommand.Patterns.levelName(pattern.level)
-        (firstLine, lastLine, firstTime, lastTime) = (pattern.firstLine + 1, pattern.lastLine + 1, pattern.firstTime, pattern.lastTime)
+        (firstLine, lastLine) = (pattern.firstLine + 1, pattern.lastLine + 1)
+        let time = { (seconds: Int?) in
+            seconds.flatMap { IncidentTime.date(LogTimestamp.fields(seconds: $0), reference: imported) }.map(Timestamp.iso8601)
+        }
+        (firstTime, lastTime) = (time(pattern.firstTime), time(pattern.lastTime))
+        yearFromImport = pattern.firstTime.map { LogTimestamp.fields(seconds: $0).year == nil }
     }
 }
 
@@ -104,9 +126,10 @@ private struct DiffJSON: Encodable {
     var removed: [PatternJSON]
     var changed: [Change]
 
-    init(_ diff: LogPatternDiff) {
-        added = diff.added.map(PatternJSON.init)
-        removed = diff.removed.map(PatternJSON.init)
+    /// `imported`, `otherImported`: when the log and the one it is compared with were imported.
+    init(_ diff: LogPatternDiff, imported: Date, otherImported: Date) {
+        added = diff.added.map { PatternJSON($0, imported: imported) }
+        removed = diff.removed.map { PatternJSON($0, imported: otherImported) }
         changed = diff.changed.map {
             Change(template: $0.template, countBefore: $0.before.count, countAfter: $0.after.count,
                    perMillionBefore: $0.rateBefore, perMillionAfter: $0.rateAfter)

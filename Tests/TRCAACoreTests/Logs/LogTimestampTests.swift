@@ -20,8 +20,11 @@ import TRCAACore
         "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered",
         "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack",
     ])
-    func commonFormatsHaveATime(line: String) {
-        #expect(seconds(line) != nil, "\(line)")
+    func commonFormatsHaveATime(line: String) throws {
+        let time = try #require(seconds(line), "\(line)")
+        // What the line wrote, year or none, comes back from the seconds.
+        let written = Array(line.utf8).withUnsafeBytes { LogTimestamp.fields($0) }
+        #expect(LogTimestamp.fields(seconds: time) == written, "\(line)")
     }
 
     @Test func timesOrderWithinAFormatAndPlainTextHasNone() throws {
