@@ -45,7 +45,7 @@ enum MarkdownLines {
         }
     }
 
-    /// Columns as wide as their widest cell; when the table is too wide the widest narrows
+    /// Columns as wide as their widest cell; when the table is too wide, prose columns narrow
     /// first, and a cell that no longer fits wraps at its spaces onto more lines of its row.
     private static func table(_ header: [String], _ rows: [[String]], width: Int) -> [Line] {
         let count = max(header.count, rows.map(\.count).max() ?? 0)
@@ -55,10 +55,20 @@ enum MarkdownLines {
             ([header] + rows).map { DisplayWidth.columns(of: cell($0, column)) }.max() ?? 0
         }
         let available = width - 3 * (count - 1)
-        while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-              widths[widest] > 3 {
-            widths[widest] -= 1
+        // Columns of prose (wider than 24) give way first, down to their longest word, so that
+        // short cells (times, kinds, names) stay on one line; then the widest narrows.
+        let longestWord = (0..<count).map { column in
+            ([header] + rows).flatMap { cell($0, column).split(separator: " ") }.map { DisplayWidth.columns(of: $0) }.max() ?? 0
         }
+        let prose = widths.indices.filter { widths[$0] > 24 }
+        func narrow(_ candidates: [Int], floor: (Int) -> Int) {
+            while widths.reduce(0, +) > available,
+                  let widest = candidates.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+            }
+        }
+        narrow(prose) { max(longestWord[$0], 3) }
+        narrow(Array(widths.indices)) { _ in 3 }
         func row(_ cells: [String], role: Role) -> [Line] {
             let wrapped = (0..<count).map { TextWrap.lines(cell(cells, $0), width: widths[$0]) }
             return (0..<max(1, wrapped.map(\.count).max() ?? 1)).map { lineIndex in
