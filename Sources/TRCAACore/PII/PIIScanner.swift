@@ -99,9 +99,10 @@ public struct PIIScanner {
     }
 
     /// The start of the line holding a `-----BEGIN … PRIVATE KEY-----` (or PGP's
-    /// `… PRIVATE KEY BLOCK-----`) with no END after it.
+    /// `… PRIVATE KEY BLOCK-----`) with no END after it: the first such, since the detector
+    /// runs a block from its BEGIN to the next END, over any BEGIN in between.
     private static func openPrivateKey(in text: ByteText) -> Int? {
-        // The last BEGIN line (found from its rare `PRIVATE KEY`), if no END follows it.
+        // The first BEGIN line (found from its rare `PRIVATE KEY`) that no END follows.
         var begin: Int?
         var from = 0
         while let marker = SecretDetectors.find("PRIVATE KEY", in: text, from: from) {
@@ -110,7 +111,7 @@ public struct PIIScanner {
             var lineStart = marker
             while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
             if SecretDetectors.find("-----BEGIN ", in: text, from: lineStart).map({ $0 < marker }) == true {
-                begin = lineStart
+                begin = begin ?? lineStart
             } else if SecretDetectors.find("-----END ", in: text, from: lineStart).map({ $0 < marker }) == true {
                 begin = nil
             }

@@ -25,6 +25,23 @@ import TRCAACore
         }
     }
 
+    /// Found by fuzzing (pii-scan): the scanner held back from the last open BEGIN line, so
+    /// the first one was scanned without its END, while the detector runs the block from the
+    /// first BEGIN to the END.
+    @Test func aBeginLineInsideAnOpenKeyBlockDoesNotSplitIt() {
+        let text = Array("""
+            T-----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0-----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0BAQEXk56ZzXI=
+            -----END PRIVATE KEY-----
+            """.utf8)
+        let whole = text.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        #expect(whole.map(\.type) == [.privateKey])
+        for chunk in [1, 29, 52, 4096] {
+            #expect(scanned(text, chunk: chunk) == whole, "chunk size \(chunk)")
+        }
+    }
+
     @Test func aPGPPrivateKeyBlockIsHeldBackUntilItsEndLine() {
         let block = """
             -----BEGIN PGP PRIVATE KEY BLOCK-----
