@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "trcaa", targets: ["trcaa"]),
         .executable(name: "trcaa-bench", targets: ["trcaa-bench"]),
+        .executable(name: "trcaa-fuzz", targets: ["trcaa-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -53,6 +54,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets over every parser of untrusted bytes (scripts/fuzz builds it with
+        // -sanitize=fuzzer,address); an ordinary build gives a replayer of saved inputs.
+        .executableTarget(name: "trcaa-fuzz", dependencies: ["TRCAATUI", "TRCAACore", "TRCAAStore"]),
 
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", .product(name: "Logging", package: "swift-log")]),

@@ -77,6 +77,14 @@ enum ImageSamples {
         }
     }
 
+    /// Found by fuzzing (target image): a size past Int's range trapped converting to Int.
+    @Test func svgSizesNoIntHoldsAreNotStated() {
+        for svg in ["<svg viewBox='0 0 20.5 88888888888888888888888888883'/>", #"<svg width="1e300" height="2"/>"#,
+                    #"<svg width="inf" height="infinity"/>"#] {
+            #expect(ImageFormat.svg.dimensions(of: Array(svg.utf8)) == nil, "\(svg)")
+        }
+    }
+
     @Test func otherContentIsNotGuessed() {
         for bytes: [UInt8] in [[], Array("plain text\n".utf8), [0x25, 0x50, 0x44, 0x46, 0x2D], Array("RIFF\0\0\0\0WAVEfmt ".utf8),
                                [0x89, 0x50, 0x4E, 0x47], Array("BM".utf8)] {

@@ -12,8 +12,13 @@ enum SVGHeader {
             return (width, height)
         }
         let box = attribute("viewBox", in: tag)?.split { $0 == " " || $0 == "," }.compactMap { Double($0) } ?? []
-        guard box.count == 4, box[2] >= 1, box[3] >= 1 else { return nil }
-        return (Int(box[2].rounded()), Int(box[3].rounded()))
+        guard box.count == 4, let width = size(box[2]), let height = size(box[3]) else { return nil }
+        return (width, height)
+    }
+
+    /// A length of 1 or more as whole pixels; `nil` for one no `Int` holds (`1e300`, `inf`).
+    private static func size(_ value: Double) -> Int? {
+        value >= 1 ? Int(exactly: value.rounded()) : nil
     }
 
     /// The text of the root `<svg …>` start tag, or `nil` when the root is something else.
@@ -52,7 +57,6 @@ enum SVGHeader {
 
     private static func pixels(_ value: Substring) -> Int? {
         let number = value.hasSuffix("px") ? value.dropLast(2) : value
-        guard let size = Double(number.filter { !$0.isWhitespace }), size >= 1 else { return nil }
-        return Int(size.rounded())
+        return Double(number.filter { !$0.isWhitespace }).flatMap(size)
     }
 }

@@ -98,23 +98,24 @@ public struct PIIScanner {
         (text[..<maximumPending].lastIndex(of: 32)).map { $0 + 1 } ?? maximumPending
     }
 
-    /// The start of the line holding a `-----BEGIN … PRIVATE KEY-----` (or PGP's
-    /// `… PRIVATE KEY BLOCK-----`) with no END after it.
+    /// The start of the line holding the first `-----BEGIN … PRIVATE KEY-----` (or PGP's
+    /// `… PRIVATE KEY BLOCK-----`) that its END line does not follow, as the detector reads
+    /// them: any case, the END of the same label, a BEGIN inside a whole block being part of it.
+    /// When that line also ends a whole block, the text is held back from that block's start.
     private static func openPrivateKey(in text: ByteText) -> Int? {
-        // The last BEGIN line (found from its rare `PRIVATE KEY`), if no END follows it.
-        var begin: Int?
         var from = 0
-        while let marker = SecretDetectors.find("PRIVATE KEY", in: text, from: from) {
-            from = marker
-            guard text.startsWith("-----", at: marker) || text.startsWith(" BLOCK-----", at: marker) else { continue }
-            var lineStart = marker
+        var lastBlock: (lineStart: Int, end: Int)?
+        while let dashesEnd = SecretDetectors.find("-----", in: text, from: from) {
+            let start = dashesEnd - 5
+            from = dashesEnd
+            guard let label = SecretDetectors.privateKeyLabel(text, dash: start) else { continue }
+            var lineStart = start
             while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
-            if SecretDetectors.find("-----BEGIN ", in: text, from: lineStart).map({ $0 < marker }) == true {
-                begin = lineStart
-            } else if SecretDetectors.find("-----END ", in: text, from: lineStart).map({ $0 < marker }) == true {
-                begin = nil
-            }
+            if let lastBlock, lineStart < lastBlock.end { lineStart = lastBlock.lineStart }
+            guard let end = SecretDetectors.privateKeyEnd(text, label: label) else { return lineStart }
+            lastBlock = (lineStart, end)
+            from = end
         }
-        return begin
+        return nil
     }
 }

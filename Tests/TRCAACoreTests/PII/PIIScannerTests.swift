@@ -25,6 +25,39 @@ import TRCAACore
         }
     }
 
+    /// Found by fuzzing (pii-scan): the scanner held back from the last open BEGIN line, so
+    /// the first one was scanned without its END, while the detector runs the block from the
+    /// first BEGIN to the END.
+    @Test func aBeginLineInsideAnOpenKeyBlockDoesNotSplitIt() {
+        let text = Array("""
+            T-----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0-----BEGIN PRIVATE KEY-----
+            MIIEvQIBADANBgkqhkiG9w0BAQEXk56ZzXI=
+            -----END PRIVATE KEY-----
+            """.utf8)
+        let whole = text.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        #expect(whole.map(\.type) == [.privateKey])
+        for chunk in [1, 29, 52, 4096] {
+            #expect(scanned(text, chunk: chunk) == whole, "chunk size \(chunk)")
+        }
+    }
+
+    /// Found by fuzzing (pii-scan): the scanner took any END line as closing the block and
+    /// knew BEGIN in capitals only; the detector wants the END of the same label, in any case.
+    @Test(arguments: [
+        "p-----BEGIN RSA PRIVATE KEY-----\n-----END PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----",
+        "x\n-----begin rsa private key-----\nMIIBOgIBAAJBAKj34Gkx\n-----END rsa private key-----\n",
+        "-----BEGIN EC PRIVATE KEY-----\nAA\n-----END EC PRIVATE KEY----- -----BEGIN EC PRIVATE KEY-----\nBB\n",
+    ])
+    func keyBlocksAreHeldBackAsTheDetectorReadsThem(_ text: String) {
+        let bytes = Array(text.utf8)
+        let whole = bytes.withUnsafeBytes { PIIDetector.spans(in: $0) }
+        #expect(whole.contains { $0.type == .privateKey })
+        for chunk in 1...12 {
+            #expect(scanned(bytes, chunk: chunk) == whole, "chunk size \(chunk)")
+        }
+    }
+
     @Test func aPGPPrivateKeyBlockIsHeldBackUntilItsEndLine() {
         let block = """
             -----BEGIN PGP PRIVATE KEY BLOCK-----

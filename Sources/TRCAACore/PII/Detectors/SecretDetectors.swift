@@ -7,25 +7,34 @@ enum SecretDetectors {
     /// line (also with literal `\n` inside JSON). A block whose END is missing is covered to the
     /// end of its base64.
     static func privateKey(_ text: ByteText, dash start: Int, _ found: inout Candidates) {
-        guard text.matches("-----begin ", at: start), text[start - 1] != UInt8(ascii: "-") else { return }
-        let labelStart = start + 11
-        var labelEnd = labelStart
-        while labelEnd < text.count, labelEnd - labelStart < 40, text.has([.upper, .lower, .digit, .space], at: labelEnd) {
-            labelEnd += 1
-        }
-        guard text.matches("-----", at: labelEnd), isPrivateKeyLabel(text, labelStart..<labelEnd) else { return }
-        let label = text.string(labelStart..<labelEnd)
-        let end = Self.find("-----END \(label)-----", in: text, from: labelEnd + 5)
-        if let end {
+        guard let label = privateKeyLabel(text, dash: start) else { return }
+        if let end = privateKeyEnd(text, label: label) {
             found.add(.privateKey, start, end)
         } else {
-            var stop = labelEnd + 5
+            var stop = label.upperBound + 5
             while stop < text.count, text.has(.token, at: stop) || text[stop] == 10 || text[stop] == 13
                 || (text[stop] == UInt8(ascii: "\\") && text[stop + 1] == UInt8(ascii: "n")) {
                 stop += 1
             }
             found.add(.privateKey, start, stop)
         }
+    }
+
+    /// The label (`RSA PRIVATE KEY`) of the private-key BEGIN line whose dashes start at `start`.
+    static func privateKeyLabel(_ text: ByteText, dash start: Int) -> Range<Int>? {
+        guard text.matches("-----begin ", at: start), text[start - 1] != UInt8(ascii: "-") else { return nil }
+        let labelStart = start + 11
+        var labelEnd = labelStart
+        while labelEnd < text.count, labelEnd - labelStart < 40, text.has([.upper, .lower, .digit, .space], at: labelEnd) {
+            labelEnd += 1
+        }
+        guard text.matches("-----", at: labelEnd), isPrivateKeyLabel(text, labelStart..<labelEnd) else { return nil }
+        return labelStart..<labelEnd
+    }
+
+    /// The end (exclusive) of the END line of the block whose BEGIN has `label`, if `text` holds it.
+    static func privateKeyEnd(_ text: ByteText, label: Range<Int>) -> Int? {
+        find("-----END \(text.string(label))-----", in: text, from: label.upperBound + 5)
     }
 
     /// Whether an armour label names a private key: `RSA PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`.

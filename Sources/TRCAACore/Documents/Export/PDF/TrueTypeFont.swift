@@ -32,8 +32,13 @@ struct TrueTypeFont: Sendable {
             guard offset + length <= bytes.count else { return nil }
             tables[tag] = offset..<(offset + length)
         }
-        guard let head = tables["head"], let hhea = tables["hhea"], let maxp = tables["maxp"], let hmtx = tables["hmtx"],
-              let cmap = tables["cmap"], tables["glyf"] != nil, tables["loca"] != nil else { return nil }
+        // The fixed-size tables must be whole (head 54 bytes, hhea 36, maxp 6) and hmtx must hold
+        // the metrics hhea announces, at least one: a damaged font is no font.
+        guard let head = tables["head"], head.count >= 54, let hhea = tables["hhea"], hhea.count >= 36,
+              let maxp = tables["maxp"], maxp.count >= 6, let hmtx = tables["hmtx"], let cmap = tables["cmap"],
+              tables["glyf"] != nil, tables["loca"] != nil else { return nil }
+        let metricCount = Int(Self.u16(bytes, hhea.lowerBound + 34))
+        guard metricCount > 0, metricCount * 4 <= hmtx.count else { return nil }
         self.tables = tables
         unitsPerEm = Int(Self.u16(bytes, head.lowerBound + 18))
         boundingBox = (Int(Self.i16(bytes, head.lowerBound + 36)), Int(Self.i16(bytes, head.lowerBound + 38)),
@@ -41,7 +46,6 @@ struct TrueTypeFont: Sendable {
         ascender = Int(Self.i16(bytes, hhea.lowerBound + 4))
         descender = Int(Self.i16(bytes, hhea.lowerBound + 6))
         glyphCount = Int(Self.u16(bytes, maxp.lowerBound + 4))
-        let metricCount = Int(Self.u16(bytes, hhea.lowerBound + 34))
         var advances = (0..<metricCount).map { Self.u16(bytes, hmtx.lowerBound + $0 * 4) }
         if let last = advances.last, advances.count < glyphCount {
             advances += Array(repeating: last, count: glyphCount - advances.count)
@@ -75,7 +79,9 @@ struct TrueTypeFont: Sendable {
                 : Int(Self.u16(data, loca.lowerBound + glyph * 2)) * 2
             let end = longOffsets ? Int(Self.u32(data, loca.lowerBound + glyph * 4 + 4))
                 : Int(Self.u16(data, loca.lowerBound + glyph * 2 + 2)) * 2
-            return (glyf.lowerBound + start)..<(glyf.lowerBound + max(start, end))
+            // A damaged loca may point anywhere: keep what lies inside glyf.
+            let lower = min(glyf.lowerBound + start, glyf.upperBound)
+            return lower..<max(lower, min(glyf.lowerBound + end, glyf.upperBound))
         }
         var keep = glyphs.union([0])
         var pending = Array(keep)
