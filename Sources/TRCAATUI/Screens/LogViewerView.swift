@@ -88,20 +88,22 @@ enum LogViewerView {
     /// File, lines, filters, PII legend and modes.
     private static func drawHeader(_ viewer: LogViewerState, in area: Rect, into buffer: inout CellBuffer) {
         let y = area.y
-        var x = area.x + 1
-        x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
-        x += buffer.put("  " + position(viewer), x: x, y: y, maxWidth: area.maxX - x - 1, role: viewer.isFiltering ? .warning : .muted)
-        for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x < area.maxX - 12 {
-            x += buffer.put("  ", x: x, y: y)
-            x += buffer.put("\(count.type) \(count.count)", x: x, y: y, role: piiRole(count.type))
-        }
         var modes: [String] = []
         if let finding = viewer.finding { modes.append("looking for \(finding)…") } else if let hits = hitCount(viewer) { modes.append(hits) }
         if viewer.view.isRedacted { modes.append(viewer.view.tokens == .numbered ? "REDACTED #" : "REDACTED") }
         if viewer.wraps { modes.append("wrap") }
         if !viewer.wraps && viewer.column > 0 { modes.append("→\(viewer.column)") }
         if !viewer.marks.isEmpty { modes.append(counted(viewer.marks.count, "mark")) }
-        if !modes.isEmpty { buffer.putRight("  " + modes.joined(separator: " · ") + " ", maxX: area.maxX, y: y, role: .warning) }
+        // The modes take the right end; the name and the position what is left, never drawn over.
+        let modeText = modes.isEmpty ? "" : "  " + modes.joined(separator: " · ") + " "
+        let right = area.maxX - buffer.putRight(modeText, maxX: area.maxX, y: y, role: .warning)
+        var x = area.x + 1
+        x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
+        x += buffer.put("  " + position(viewer), x: x, y: y, maxWidth: max(0, right - x), role: viewer.isFiltering ? .warning : .muted)
+        for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x + 14 < right {
+            x += buffer.put("  ", x: x, y: y)
+            x += buffer.put("\(count.type) \(count.count)", x: x, y: y, maxWidth: max(0, right - x), role: piiRole(count.type))
+        }
     }
 
     /// "hit 3 of 520" on a hit of the last search, else "520 hits"; "counting hits…" until known.
@@ -110,10 +112,13 @@ enum LogViewerView {
         guard let hits = viewer.hits else { return "counting hits…" }
         let line = viewer.line(atPosition: viewer.cursor.selected)
         if let hit = viewer.hit(from: line, forward: true), hit.line == line {
-            return "hit \(hit.index + 1) of \(hits.count) “\(search.text)”"
+            return "hit \(hit.index + 1) of \(hits.count) “\(shortened(search.text))”"
         }
-        return counted(hits.count, "hit") + " “\(search.text)”"
+        return counted(hits.count, "hit") + " “\(shortened(search.text))”"
     }
+
+    /// A search text as the header quotes it: at most 16 characters.
+    private static func shortened(_ text: String) -> String { text.count > 16 ? text.prefix(15) + "…" : text }
 
     /// Where the cursor is: "line 12 of 300 lines", or under filters "3 of 5 lines with “gc”",
     /// "3 of 5 lines · 3 filters" (Tab lists them).
