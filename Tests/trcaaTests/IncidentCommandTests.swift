@@ -36,6 +36,7 @@ import Testing
         #expect(try cli.run("timeline", "list", "1").stdout.contains("Resolved          "))
         #expect(try cli.run("timeline", "rm", event).status == 0)
         #expect(try cli.run("timeline", "add", "1", "x", "--at", "soonish").status == 64)
+        #expect(try cli.run("timeline", "list", "1", "--incident", "--triage").status == 64)
         #expect(try cli.run("timeline", "add", "1", "x", "--log", "#1/L1", "--line", "3").status != 0)
 
         #expect(try cli.run("issue", "new", "Disk full").status == 0)

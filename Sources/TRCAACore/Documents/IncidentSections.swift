@@ -33,11 +33,12 @@ enum IncidentSections {
         return out
     }
 
-    /// Each why with its answer (line breaks kept) and its evidence quoted as a code block.
-    static func whys(_ detail: IssueDetail) -> [String] {
+    /// Each why under a heading of `level` with its answer (line breaks kept) and its evidence
+    /// quoted as a code block.
+    static func whys(_ detail: IssueDetail, headingLevel level: Int) -> [String] {
         var out: [String] = []
         for step in detail.steps {
-            out += ["### Why #\(step.stepOrder): \(MarkdownEscaping.oneLine(step.whyQuestion))", ""]
+            out += ["\(String(repeating: "#", count: level)) Why #\(step.stepOrder): \(MarkdownEscaping.oneLine(step.whyQuestion))", ""]
             out += [step.answer.allSatisfy(\.isWhitespace)
                 ? "_Awaiting answer._" : "**Answer:** \(MarkdownEscaping.lines(step.answer))", ""]
             if !step.evidence.allSatisfy(\.isWhitespace) {

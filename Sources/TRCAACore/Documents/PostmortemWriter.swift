@@ -38,7 +38,7 @@ enum PostmortemWriter {
                 "\(index + 1). **Why?** _[\(ordinal) question]_ -> _[Answer]_"
             } + [""]
         } else {
-            out += IncidentSections.whys(detail).map { $0.hasPrefix("### ") ? "#" + $0 : $0 }
+            out += IncidentSections.whys(detail, headingLevel: 4)
         }
         if let rootCause = detail.rootCause { out += ["**Root Cause:** \(MarkdownEscaping.lines(rootCause.text))", ""] }
 

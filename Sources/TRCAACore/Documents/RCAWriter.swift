@@ -42,7 +42,7 @@ enum RCAWriter {
         if detail.steps.isEmpty {
             out += ["_No 5-whys analysis has been performed yet._", ""]
         }
-        out += IncidentSections.whys(detail)
+        out += IncidentSections.whys(detail, headingLevel: 3)
 
         out += ["## Root Cause", ""]
         if let rootCause = detail.rootCause {

@@ -32,17 +32,17 @@ public struct ActionItemService {
             """).rows([.text(issueId)]).map(ActionItem.init(row:))
     }
 
-    /// Items across issues (only open ones with `openOnly`), by due date (none last), then priority.
-    public func listAll(openOnly: Bool) throws -> [ActionItemListing] {
-        try context.database.rows("""
+    /// Items across issues, or of issue `issueId` (only open ones with `openOnly`): across
+    /// issues by due date (none last), then priority; of one issue as `list` orders them.
+    public func listAll(openOnly: Bool, issueId: String? = nil) throws -> [ActionItemListing] {
+        let filters = (openOnly ? ["a.status = 'open'"] : []) + (issueId == nil ? [] : ["a.issue_id = ?"])
+        return try context.database.rows("""
             SELECT a.*, issues.title AS issue_title, \(IssueKey.numberColumn), \(IssueKey.prefixColumn)
             FROM action_items a JOIN issues ON issues.id = a.issue_id
-            \(openOnly ? "WHERE a.status = 'open'" : "")
-            ORDER BY a.due_date = '', a.due_date, a.priority, a.created_at, a.id
-            """).map { row in
-            ActionItemListing(item: try ActionItem(row: row),
-                              issueKey: try row.decode("key_prefix", as: String.self)
-                                  + String(try row.decode("number", as: Int?.self) ?? 0),
+            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+            ORDER BY \(issueId == nil ? "a.due_date = '', a.due_date, a.priority" : "a.status <> 'open', a.priority"), a.created_at, a.id
+            """, issueId.map { [.text($0)] } ?? []).map { row in
+            ActionItemListing(item: try ActionItem(row: row), issueKey: try IssueKey.key(in: row),
                               issueTitle: try row.decode("issue_title"))
         }
     }
@@ -63,7 +63,7 @@ public struct ActionItemService {
     public func add(issueId: String, description: String, owner: String = "", dueDate: String = "",
                     priority: ActionPriority = .p2) throws -> ActionItem {
         guard !description.allSatisfy(\.isWhitespace) else { throw TriageError.emptyText(field: "action item") }
-        let due = try Self.checkedDueDate(dueDate)
+        let due = try Self.checkedDueDate(dueDate, now: context.clock.now())
         return try context.database.write { db in
             try IDResolver.requireExists(issueId, table: "issues", kind: "issue", in: db)
             let now = Timestamp.format(context.clock.now())
@@ -85,7 +85,7 @@ public struct ActionItemService {
         if let description = changes.description, description.allSatisfy(\.isWhitespace) {
             throw TriageError.emptyText(field: "action item")
         }
-        let due = try changes.dueDate.map(Self.checkedDueDate)
+        let due = try changes.dueDate.map { try Self.checkedDueDate($0, now: context.clock.now()) }
         return try context.database.write { db in
             var item = try get(try resolve(id, in: db), in: db)
             let before = item
@@ -119,19 +119,15 @@ public struct ActionItemService {
         }
     }
 
-    /// A due date as stored: `YYYY-MM-DD` from any form `IncidentTime.parse` reads, or empty.
-    static func checkedDueDate(_ text: String) throws -> String {
+    /// A due date as stored: `YYYY-MM-DD` (a day the month has), `+7d` from `now`, or empty.
+    static func checkedDueDate(_ text: String, now: Date) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return "" }
-        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil, let date = Timestamp.parse(trimmed + " 00:00:00") {
-            return String(Timestamp.format(date).prefix(10))
-        }
-        let now = Date()
-        do {
-            return String(Timestamp.format(try IncidentTime.parse(trimmed, start: now, now: now)).prefix(10))
-        } catch {
+        let day = trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil ? trimmed + " 00:00" : trimmed
+        guard let date = try? IncidentTime.parse(day, start: now, now: now) else {
             throw TriageError.invalidTime(input: text, reason: "a due date is YYYY-MM-DD (or +7d from today)")
         }
+        return String(Timestamp.format(date).prefix(10))
     }
 
     private func details(_ item: ActionItem) -> JSONText {

@@ -32,6 +32,11 @@ public struct IncidentFigures: Sendable, Equatable, Codable {
         durationEndsAtMitigation = resolved == nil && since(mitigated) != nil
     }
 
+    /// Where typed relative times (`+15m`) count from: the impact's start, else the first event.
+    public static func anchor(of events: [IncidentEvent]) -> Date? {
+        (IncidentFigures(events).start ?? events.map(\.occurredAt).min())?.date
+    }
+
     /// Whether any figure is known.
     public var isEmpty: Bool { start == nil && detected == nil && mitigated == nil && resolved == nil }
 

@@ -146,7 +146,9 @@ public struct IncidentService {
 
     private func details(_ event: IncidentEvent) -> JSONText {
         .object([("issue_id", .string(event.issueId)), ("occurred_at", .string(event.occurredAt)),
-                 ("kind", .string(event.kind.rawValue)), ("description", .string(event.description))])
+                 ("kind", .string(event.kind.rawValue)), ("description", .string(event.description)),
+                 ("evidence", .string(event.evidence)), ("log_file_id", event.logFileId.map(JSONText.string) ?? .null),
+                 ("line_number", event.lineNumber.map { .int(Int64($0)) } ?? .null)])
     }
 
     private func resolve(_ prefix: String, in db: Database) throws -> String {

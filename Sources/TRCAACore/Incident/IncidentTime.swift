@@ -12,7 +12,7 @@ public enum IncidentTime {
         return date(fields, reference: reference)
     }
 
-    /// Parses a typed time. Accepted, all in UTC unless a zone is written:
+    /// Parses a typed time. Accepted, in `zone` unless one is written:
     /// - `2026-12-10 06:55[:48]`, `2026-12-10T06:55:48Z`, `…+01:00`, `… UTC`;
     /// - `Dec 10 06:55[:48]`, `Dec 10 2026 06:55`, and any form a log line starts with (`10.30 16:49:06`…);
     /// - `06:55[:48]`: on the day of `start` (today without one);
@@ -20,13 +20,15 @@ public enum IncidentTime {
     /// - `now`, `now-5m`.
     ///
     /// - throws: `TriageError.invalidTime` saying what is accepted.
-    public static func parse(_ input: String, start: Date?, now: Date) throws -> Date {
+    public static func parse(_ input: String, start: Date?, now: Date, zone: TimeZone = TimeZone(identifier: "UTC")!) throws -> Date {
         let text = input.trimmingCharacters(in: .whitespaces)
         if let relative = try self.relative(text, start: start, now: now, input: input) { return relative }
-        if let absolute = isoDate(text) { return absolute }
-        if let clock = clockTime(text, on: start ?? now) { return clock }
-        if let named = monthNameDate(text, reference: now) { return named }
-        if let fromLog = ofLogLine(text, reference: now) { return fromLog }
+        if let absolute = isoDate(text, zone: zone) { return absolute }
+        // The forms below are read as UTC wall-clock times, then moved to `zone`.
+        let inZone = { (date: Date) in date.addingTimeInterval(-TimeInterval(zone.secondsFromGMT(for: date))) }
+        let day = (start ?? now).addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: start ?? now)))
+        if let clock = clockTime(text, on: day) { return inZone(clock) }
+        if let named = monthNameDate(text, reference: now) ?? ofLogLine(text, reference: now) { return inZone(named) }
         throw TriageError.invalidTime(input: input, reason: "not a time trcaa reads")
     }
 
@@ -37,10 +39,11 @@ public enum IncidentTime {
                 second: fields.second)
         }
         if let year = fields.year { return make(year) }
+        // The latest year in which the day exists (29 February) and that is not after the
+        // reference (plus a day of clock skew).
         let thisYear = Calendar.utc.component(.year, from: reference)
-        guard let sameYear = make(thisYear) else { return nil }
-        // A day after the reference (plus a day of clock skew) belongs to last year.
-        return sameYear > reference.addingTimeInterval(86_400) ? make(thisYear - 1) : sameYear
+        let latest = reference.addingTimeInterval(86_400)
+        return (0...4).lazy.compactMap { make(thisYear - $0) }.first { $0 <= latest }
     }
 
     private static func relative(_ text: String, start: Date?, now: Date, input: String) throws -> Date? {
@@ -85,16 +88,18 @@ public enum IncidentTime {
         return number == nil && !text.isEmpty ? total : nil
     }
 
-    /// `YYYY-MM-DD HH:MM[:SS]` with `T` or a space, optional fraction, and `Z`, `UTC` or `±HH[:]MM`.
-    private static func isoDate(_ text: String) -> Date? {
+    /// `YYYY-MM-DD HH:MM[:SS]` with `T` or a space, optional fraction, and `Z`, `UTC` or
+    /// `±HH[:]MM` (else in `zone`).
+    private static func isoDate(_ text: String, zone: TimeZone) -> Date? {
         let pattern = #/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/#
         guard let match = text.wholeMatch(of: pattern.ignoresCase()),
               let date = utc(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!, hour: Int(match.4)!,
                              minute: Int(match.5)!, second: match.6.flatMap { Int($0) } ?? 0) else { return nil }
-        guard let zone = match.7, zone.count > 3 else { return date }
-        let digits = zone.filter(\.isNumber)
+        guard let written = match.7 else { return date.addingTimeInterval(-TimeInterval(zone.secondsFromGMT(for: date))) }
+        guard written.count > 3 else { return date }  // Z, UTC
+        let digits = written.filter(\.isNumber)
         let offset = (Int(digits.prefix(2))! * 60 + Int(digits.suffix(2))!) * 60
-        return date.addingTimeInterval(TimeInterval(zone.hasPrefix("-") ? offset : -offset))
+        return date.addingTimeInterval(TimeInterval(written.hasPrefix("-") ? offset : -offset))
     }
 
     /// `Dec 10 11:04[:48]` or `Dec 10 2026 11:04`: syslog's form, seconds and year optional.

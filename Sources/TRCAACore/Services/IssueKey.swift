@@ -18,6 +18,11 @@ enum IssueKey {
         COALESCE((SELECT value || '-' FROM settings WHERE key = '\(prefixSetting)' AND value <> ''), '#') AS key_prefix
         """
 
+    /// The key (`#42`, `OPS-42`) of a row selected with `numberColumn` and `prefixColumn`.
+    static func key(in row: Row) throws -> String {
+        try row.decode("key_prefix", as: String.self) + String(try row.decode("number", as: Int?.self) ?? 0)
+    }
+
     /// The store's prefix (`OPS`), if one is set.
     static func prefix(in db: Database) throws -> String? {
         let value = try Settings.value(prefixSetting, in: db)

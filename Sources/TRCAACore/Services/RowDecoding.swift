@@ -12,7 +12,7 @@ extension Issue {
             assignedTo: try row.decode("assigned_to"),
             tags: JSONText.stringArray(try row.decode("tags")) ?? [])
         number = try row.decode("number", as: Int?.self) ?? 0
-        key = try row.decode("key_prefix", as: String.self) + String(number)
+        key = try IssueKey.key(in: row)
     }
 }
 

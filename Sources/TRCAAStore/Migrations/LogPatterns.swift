@@ -30,22 +30,12 @@ extension Migration {
 extension Migration {
     /// A pattern's first and last times are counted on a clock that gives back what the line
     /// wrote (`LogTimestamp.seconds`: twelve 31-day months a year from 1999, year 1999 for a
-    /// line without one) instead of 366-day years from 2000, which could not tell a December
-    /// day from the next January nor a missing year from 2000. Stored times move to it; a year
-    /// 2000 is read as the missing year it almost always was.
+    /// line without one). Times stored before could not be counted again (epoch logs were kept
+    /// as real seconds, and the last days of December ran into January), so the patterns of
+    /// earlier logs are dropped: like logs stored before 109, they are mined again the first
+    /// time their patterns are asked for.
     static let logPatternTimes = Migration("112_log_pattern_times", sql: """
-        UPDATE log_patterns SET
-            first_time = \(reckoned("first_time")),
-            last_time = \(reckoned("last_time"));
+        DELETE FROM log_pattern_blocks;
+        DELETE FROM log_patterns;
         """)
-
-    /// `column`'s old count of seconds, counted again on the new clock.
-    private static func reckoned(_ column: String) -> String {
-        let days = "(\(column) / 86400)", years = "(\(column) / 86400 / 366)", inYear = "(\(column) / 86400 % 366)"
-        return """
-            CASE WHEN \(column) IS NULL THEN NULL ELSE
-                (((CASE WHEN \(years) = 0 THEN 0 ELSE \(years) + 1 END) * 12 + \(inYear) / 31) * 31 + \(inYear) % 31) * 86400
-                + \(column) - \(days) * 86400 END
-            """
-    }
 }

@@ -156,10 +156,9 @@ extension App {
         return []
     }
 
-    /// Where typed relative times (`+15m`) count from: the impact's start, else the first event.
+    /// Where typed relative times (`+15m`) count from.
     private static func incidentStart(_ detail: IssueDetailState) -> Date? {
-        let events = detail.detail?.incidentEvents ?? []
-        return (IncidentFigures(events).start ?? events.first?.occurredAt)?.date
+        IncidentFigures.anchor(of: detail.detail?.incidentEvents ?? [])
     }
 
     /// The form of an incident event: a new one, or `event` to edit.

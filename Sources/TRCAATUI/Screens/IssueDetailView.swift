@@ -124,7 +124,8 @@ extension OverviewTab {
             guard let start = figures.start?.date, label != "impact" else {
                 return "\(label) " + Timestamp.format(date).dropFirst(5).prefix(11)
             }
-            return "\(label) +" + IncidentDuration.describe(seconds: Int(date.timeIntervalSince(start)))
+            let seconds = Int(date.timeIntervalSince(start))
+            return "\(label) " + (seconds >= 0 ? "+" : "") + IncidentDuration.describe(seconds: seconds)
         }
         let moments = [moment("impact", figures.start), moment("detected", figures.detected),
                        moment("mitigated", figures.mitigated), moment("resolved", figures.resolved)]
@@ -171,7 +172,7 @@ extension WhysTab {
     /// The first line of a multi-line text, saying how many more there are (e edits them all).
     static func firstLine(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.count > 1 else { return text }
+        guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
         return "\(lines[0])  (+\(counted(lines.count - 1, "line")))"
     }
 }

@@ -100,9 +100,11 @@ enum LogViewerView {
         var x = area.x + 1
         x += buffer.put(viewer.fileName, x: x, y: y, maxWidth: area.width / 3, role: .title)
         x += buffer.put("  " + position(viewer), x: x, y: y, maxWidth: max(0, right - x), role: viewer.isFiltering ? .warning : .muted)
-        for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) where x + 14 < right {
+        for count in viewer.piiCounts.sorted(by: { $0.count > $1.count }) {
+            let text = "\(count.type) \(count.count)"
+            guard x + 2 + DisplayWidth.columns(of: text) <= right else { break }
             x += buffer.put("  ", x: x, y: y)
-            x += buffer.put("\(count.type) \(count.count)", x: x, y: y, maxWidth: max(0, right - x), role: piiRole(count.type))
+            x += buffer.put(text, x: x, y: y, role: piiRole(count.type))
         }
     }
 

@@ -36,11 +36,8 @@ extension ActionCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
-            var listings = try workspace.actions.listAll(openOnly: open)
-            if let issue {
-                let id = try workspace.issues.resolve(issue)
-                listings = listings.filter { $0.item.issueId == id }
-            }
+            let listings = try issue.map { try workspace.actions.listAll(openOnly: open, issueId: try workspace.issues.resolve($0)) }
+                ?? workspace.actions.listAll(openOnly: open)
             if json { return try Console.printJSON(listings) }
             let today = String(Timestamp.format(Date()).prefix(10))
             let output = global.output

@@ -33,6 +33,10 @@ extension TimelineCommand {
             let triage: [TimelineEvent]
         }
 
+        func validate() throws {
+            if incident && triage { throw ValidationError("--incident and --triage exclude each other; give neither for both") }
+        }
+
         func run(in workspace: Workspace) throws {
             let id = try workspace.issues.resolve(issue)
             let events = (incident: triage ? [] : try workspace.incident.list(issueId: id),
@@ -71,15 +75,16 @@ extension TimelineCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an incident event, at a time you give or at the time of a log line; print its id.",
             discussion: """
-                Times: 2026-12-10 06:55[:48][Z|+01:00], Dec 10 06:55:48 (a log's own form), 06:55 (on the \
-                incident's first day), +15m or -1h (from the incident's start), now, now-5m. Without --at, \
-                --log and --line take the time from that line and quote it as the evidence.
+                Times, in local time (TZ) unless a zone is written: 2026-12-10 06:55[:48][Z|+01:00], \
+                Dec 10 06:55:48, 06:55 (on the incident's first day), +15m or -1h (from the incident's start), \
+                now, now-5m. Without --at, --log and --line take the time from that line (a log's times are \
+                read as UTC) and quote it as the evidence.
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
         @Argument(help: "What happened (with --line: defaults to the line itself).") var text: String = ""
-        @Option(help: "When it happened.") var at: String?
+        @Option(help: "When it happened (local time unless a zone is written, as timeline list shows it).") var at: String?
         @Option(help: "impact_started, detected, mitigated, resolved or note.") var kind: IncidentEventKind = .note
         @Option(help: "Evidence: quoted log lines or any text.") var evidence = ""
         @Option(help: "A log of the issue (short id or prefix) to take the event from, with --line.") var log: String?
@@ -102,16 +107,17 @@ extension TimelineCommand {
                 }
                 events = try workspace.incident.addFromLog(logId, lines: [line - 1], kind: kind, description: text)
             } else {
-                let when = try IncidentTime.parse(at ?? "", start: try Self.start(of: id, in: workspace), now: Date())
+                let when = try Self.time(at ?? "", issueId: id, in: workspace)
                 events = try workspace.incident.add(issueId: id, [.init(at: when, kind: kind, description: text, evidence: evidence)])
             }
             events.forEach { print($0.id) }
         }
 
-        /// Where relative times count from: the impact's start, else the first event.
-        static func start(of issueId: String, in workspace: Workspace) throws -> Date? {
-            let events = try workspace.incident.list(issueId: issueId)
-            return (IncidentFigures(events).start ?? events.first?.occurredAt)?.date
+        /// A typed time: relative ones count from the incident's start, others are local (`TZ`)
+        /// unless they name a zone, as `timeline list` shows times.
+        static func time(_ text: String, issueId: String, in workspace: Workspace) throws -> Date {
+            try IncidentTime.parse(text, start: IncidentFigures.anchor(of: try workspace.incident.list(issueId: issueId)),
+                                   now: Date(), zone: .current)
         }
     }
 
@@ -133,7 +139,7 @@ extension TimelineCommand {
 
         func run(in workspace: Workspace) throws {
             let current = try workspace.incident.get(event)
-            let when = try at.map { try IncidentTime.parse($0, start: try Add.start(of: current.issueId, in: workspace), now: Date()) }
+            let when = try at.map { try Add.time($0, issueId: current.issueId, in: workspace) }
             _ = try workspace.incident.edit(current.id, at: when, kind: kind, description: text, evidence: evidence)
         }
     }

@@ -68,7 +68,11 @@ import Testing
         #expect(events[0].occurredAt.hasSuffix("-12-10 06:55:46") && events[0].lineNumber == 1 && events[0].logFileId == log.id)
         #expect(events[0].description == "Invalid user webmaster from 173.234.31.186", "the message, without time, host and process")
         #expect(throws: TriageError.self) { try fixture.incident.addFromLog(log.id, lines: [1], kind: .note) }
-        #expect(try fixture.incident.list(issueId: issueId).count == 1)
+        // Deleted, the event's evidence and source line stay in the audit log.
+        try fixture.incident.delete(events[0].id)
+        let details = try #require(try fixture.audit.list().first?.details)
+        #expect(details.contains(#""evidence":"auth.log:1: Dec 10 06:55:46"#) && details.contains(#""line_number":1"#))
+        #expect(try fixture.incident.list(issueId: issueId).isEmpty)
     }
 
     @Test func actionItemsHaveOwnersDueDatesAndStatusAcrossIssues() throws {
@@ -84,9 +88,13 @@ import Testing
         #expect(try fixture.actions.listAll(openOnly: true).map(\.item.description) == ["Alert on disk usage", "Write the runbook"])
         #expect(try fixture.actions.get(first.id).owner == "bob")
         #expect(try fixture.actions.listAll(openOnly: false).first { $0.item.id == first.id }?.issueKey == "#1")
-        #expect(throws: TriageError.self) { try fixture.actions.add(issueId: issueId, description: "x", dueDate: "soon") }
+        for due in ["soon", "2026-02-30", "2026-13-01"] {
+            #expect(throws: TriageError.self, "\(due)") { try fixture.actions.add(issueId: issueId, description: "x", dueDate: due) }
+        }
+        fixture.clock.advance(86_400)
+        #expect(try fixture.actions.add(issueId: issueId, description: "in a week", dueDate: "+7d").dueDate == "2025-01-23")
         try fixture.actions.delete(undated.id)
-        #expect(try fixture.audit.list().map(\.action).filter { $0.hasSuffix("action_item") }.count == 5)
+        #expect(try fixture.audit.list().map(\.action).filter { $0.hasSuffix("action_item") }.count == 6)
         // Deleting the issue takes its items with it.
         try fixture.issues.delete(issueId)
         #expect(try fixture.count("action_items") == 1)

@@ -27,6 +27,22 @@ import Testing
         #expect(try parsed("now") == "2026-12-06 09:00:00")
     }
 
+    @Test func aTypedTimeWithoutAZoneIsInTheZoneGivenAndOneWithAZoneIsNot() throws {
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let inTokyo = { (text: String) in Timestamp.format(try IncidentTime.parse(text, start: self.start, now: self.now, zone: tokyo)) }
+        #expect(try inTokyo("2025-12-10 16:00") == "2025-12-10 07:00:00")
+        #expect(try inTokyo("Dec 10 16:00:05") == "2025-12-10 07:00:05")
+        #expect(try inTokyo("16:30") == "2025-12-10 07:30:00")  // the start's day in Tokyo
+        #expect(try inTokyo("2025-12-10T07:00:00Z") == "2025-12-10 07:00:00")
+        #expect(try inTokyo("+15m") == "2025-12-10 07:10:46")
+    }
+
+    @Test func aYearlessTwentyNinthOfFebruaryFallsInTheLastLeapYear() throws {
+        let imported = Timestamp.parse("2025-03-01 00:00:00")!
+        let line = try #require(IncidentTime.ofLogLine("Feb 29 10:00:00 host cron[1]: x", reference: imported))
+        #expect(Timestamp.format(line) == "2024-02-29 10:00:00")
+    }
+
     @Test func whatIsNotATimeIsRefusedWithTheReason() {
         for text in ["yesterday-ish", "2025-02-30 10:00", "25:00", "+15x", "", "Foo 10 10:00"] {
             #expect(throws: TriageError.self, "\(text)") { try parsed(text) }

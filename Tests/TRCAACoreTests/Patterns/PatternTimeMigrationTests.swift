@@ -3,32 +3,23 @@ import Testing
 import TRCAACore
 import TRCAAStore
 
-/// Migration 112: pattern times stored on the old clock read back as what their lines wrote.
+/// Migration 112: patterns stored on the old clock are dropped, and mined again on first use.
 @Suite struct PatternTimeMigrationTests {
-    private func seconds(_ line: String) -> Int { Array(line.utf8).withUnsafeBytes { LogTimestamp.seconds($0)! } }
-
-    @Test func storedTimesMoveToTheClockThatGivesBackTheLinesTime() throws {
-        let directory = NSTemporaryDirectory() + "trcaa-pattern-times-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let db = try Database.open(path: directory + "/t.db", passphrase: Passphrase(passphrase: "pattern-times"))
-        try Migrator(Migrator.trcaa.migrations.filter { $0.name != "112_log_pattern_times" }).migrate(db)
-        // The old clock: 366-day years from 2000 (a missing year as 2000), 31-day months.
-        func old(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Int {
-            ((((year - 2000) * 366 + (month - 1) * 31 + day - 1) * 24 + hour) * 60 + minute) * 60 + second
-        }
-        try db.execute("""
-            INSERT INTO issues (id, title) VALUES ('i', 'issue');
-            INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('l', 'i', 'a.log', '');
-            INSERT INTO log_patterns (log_file_id, pattern_id, template, line_count, level, first_line, last_line, first_time, last_time)
-            VALUES ('l', 1, 'a', 1, 0, 0, 0, \(old(2000, 12, 10, 6, 55, 46)), \(old(2015, 10, 18, 18, 1, 47))),
-                   ('l', 2, 'b', 1, 0, 0, 0, NULL, NULL);
-            """)
+    @Test func patternsOfEarlierLogsAreMinedAgainWithTimesThatReadBackAsWritten() throws {
+        let fixture = try CoreFixture()
+        let issue = try fixture.issues.create(IssueDraft(title: "Outage"))
+        let text = "Dec 27 10:00:00 host sshd[1]: Failed password for root\nDec 27 10:00:05 host sshd[2]: Failed password for root\n"
+        let log = try fixture.logs.importLog(issueId: issue.id, path: try fixture.file("auth.log", Array(text.utf8)))
+        let db = fixture.workspace.database
+        // As a store written before 112 holds it; then 112 runs.
+        try db.execute("UPDATE log_patterns SET first_time = 1, last_time = 2")
+        try db.execute("DELETE FROM _migrations WHERE name = '112_log_pattern_times'")
         try Migrator.trcaa.migrate(db)
-        let times = try db.rows("SELECT first_time, last_time FROM log_patterns ORDER BY pattern_id").map {
-            [try $0.decode(at: 0, as: Int?.self), try $0.decode(at: 1, as: Int?.self)]
-        }
-        #expect(times == [[seconds("Dec 10 06:55:46 host"), seconds("2015-10-18 18:01:47,978 INFO")], [nil, nil]])
-        #expect(LogTimestamp.fields(seconds: times[0][1]!).year == 2015)
+        #expect(try fixture.count("log_patterns") == 0 && fixture.count("log_pattern_blocks") == 0)
+        let patterns = try fixture.logs.patterns(log.id)
+        #expect(patterns.map(\.count) == [2])
+        let first = try #require(patterns.first?.firstTime)
+        let fields = LogTimestamp.fields(seconds: first)
+        #expect(fields.year == nil && fields.month == 12 && fields.day == 27 && fields.hour == 10)
     }
 }

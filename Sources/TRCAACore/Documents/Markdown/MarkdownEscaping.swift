@@ -22,12 +22,16 @@ enum MarkdownEscaping {
         }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// Text whose line breaks are kept: `inline`, each line ending in a hard break.
+    /// Text whose line breaks are kept: each line ends in a hard break, and a blank line
+    /// starts a new paragraph.
     static func lines(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "\n", with: "  \n")
+        text.components(separatedBy: "\n\n").map { inline($0).replacingOccurrences(of: "\n", with: "  \n") }
+            .filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    /// A fenced code block quoting `text` exactly: the fence is one no line of it starts with.
+    /// A fenced code block quoting `text`: the fence is one no line of it starts with (```
+    /// else ~~~); when lines start with both, those starting with the fence get a zero-width
+    /// space in front, the only change to the text.
     static func codeBlock(_ text: String) -> String {
         let body = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let fence = body.contains { $0.drop { $0 == " " }.hasPrefix("```") } ? "~~~" : "```"
