@@ -6,19 +6,10 @@ import TRCAACore
 /// The incident in incident time at the keyboard: events made of log lines, added and edited
 /// by hand on the Timeline tab, the Overview's figures, and action items.
 @Suite struct IncidentTimelineTests {
-    /// The viewer open on the 300-line gateway log of `LogViewerTests`.
-    private func openViewer() throws -> TestApp {
-        let app = try LogViewerTests.app(log: LogViewerTests.text).0
-        app.press(.open)
-        app.press(.showTab(3))
-        app.press(.open)
-        return app
-    }
-
     private func detail(_ app: TestApp) -> IssueDetail? { app.state.screens(IssueDetailState.self).first?.detail }
 
     @Test func markedLinesBecomeEventsAtTheirTimesWithTheLinesQuoted() throws {
-        let app = try openViewer()
+        let app = try LogViewerTests.openViewer()
         app.press(.nextError)
         app.press(.toggleMark)
         app.press(.nextWarning)
@@ -51,7 +42,7 @@ import TRCAACore
     }
 
     @Test func markedLinesStartANewWhy() throws {
-        let app = try openViewer()
+        let app = try LogViewerTests.openViewer()
         app.press(.nextError)
         app.press(.toggleMark)
         app.press(.attachMarks)

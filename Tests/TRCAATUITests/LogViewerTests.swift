@@ -34,7 +34,7 @@ import TRCAACore
     }
 
     /// The viewer open on `text` (by default the 300 lines above).
-    private func openViewer(size: Size = .minimum, log text: String = Self.text) throws -> TestApp {
+    static func openViewer(size: Size = .minimum, log text: String = Self.text) throws -> TestApp {
         let app = try Self.app(log: text, size: size).0
         app.press(.open)
         app.press(.showTab(3))
@@ -45,7 +45,7 @@ import TRCAACore
     private func viewerState(_ app: TestApp) -> LogViewerState? { app.state.top(LogViewerState.self) }
 
     @Test func opensAtTheFirstLineWithNumbersAndTheLegend() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         let viewer = try #require(viewerState(app))
         #expect(viewer.lineCount == 300)
         #expect(app.screen[0].contains("Checkout errors") == false)
@@ -59,7 +59,7 @@ import TRCAACore
 
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
     func screens(size: Size) throws {
-        let app = try openViewer(size: size)
+        let app = try Self.openViewer(size: size)
         // The issue id in the breadcrumb changes with every run.
         let id = String(try #require(viewerState(app)).issueId.prefix(8))
         let screen = { app.screen.map { $0.replacingOccurrences(of: id, with: "01234567") } }
@@ -75,7 +75,7 @@ import TRCAACore
     }
 
     @Test func levelJumpsAndSearchFindTheNearestLine() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.nextError)
         #expect(viewerState(app)?.cursor.selected == 119)
         app.press(.nextError)
@@ -105,7 +105,7 @@ import TRCAACore
     }
 
     @Test func filtersShowOrHideLinesAndTheCursorKeepsItsLine() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.nextError)
         app.press(.filter)
         app.type("gateway")
@@ -138,7 +138,7 @@ import TRCAACore
     }
 
     @Test func filtersStackAndEachCanBeTurnedOffOrRemoved() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         func shown(_ keep: (String) -> Bool) -> Int { Self.sshd.filter(keep).count }
         let attacks = { (line: String) in line.contains("Failed password") || line.contains("Invalid user") }
         for filter in ["Failed password", "Invalid user", "!10.0.0.5"] {
@@ -174,7 +174,7 @@ import TRCAACore
     }
 
     @Test func marksFiltersAndTheSearchComeBackWhenTheLogIsOpenedAgain() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.toggleMark)
         app.press(.filter)
         app.type("Invalid user")
@@ -193,7 +193,7 @@ import TRCAACore
     }
 
     @Test func aSearchCountsItsHitsAndHighlightsAsYouType() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.search)
         app.type("orac")
         // Before Enter: the visible hits are highlighted, the prompt is in the status line.
@@ -219,7 +219,7 @@ import TRCAACore
     }
 
     @Test func topValuesOfAPIITypeAreOneKeyAwayAndEnterFiltersToOne() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.toggleRedacted)
         app.press(.showTopValues)  // IPv4 is the only kind here: its values come at once.
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no top values"); return }
@@ -237,7 +237,7 @@ import TRCAACore
     }
 
     @Test func numberedTokensTellTheAddressesApartInTheRedactedView() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.toggleNumberedTokens)
         #expect(viewerState(app)?.view == .redacted(.numbered))
         // Addresses cycle through four: lines 1 and 5 share one, lines 1 to 4 differ.
@@ -253,7 +253,7 @@ import TRCAACore
     }
 
     @Test func aRegularExpressionFilterAndAnInvalidOneKeepsItsPrompt() throws {
-        let app = try openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.filter)
         app.press(.toggleRegex)
         app.type("from (203|198)\\.")
@@ -272,7 +272,7 @@ import TRCAACore
     }
 
     @Test func theHistogramShowsLevelsOverTimeAndJumps() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.showHistogram)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no histogram"); return }
         #expect(picker.title == "gateway.log over time — Enter jumps there")
@@ -296,7 +296,7 @@ import TRCAACore
     }
 
     @Test func oHandsAPrivateCopyOfTheViewToThePager() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.toggleRedacted)
         app.press(.openInPager)
         guard case .runPager(let directory, let path) = app.terminalEffects.last else { Issue.record("no pager"); return }
@@ -310,7 +310,7 @@ import TRCAACore
     }
 
     @Test func piiAndSearchHitsAreDrawnInTheirOwnRoles() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         #expect(app.role(of: "alice@example.com") == .piiPersonal)
         #expect(app.role(of: "login from") == .normal)
         app.press(.search)
@@ -324,7 +324,7 @@ import TRCAACore
     }
 
     @Test func theRedactedViewReplacesPIIByItsType() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.toggleRedacted)
         #expect(app.row(containing: "login from [Email] accepted") != nil)
         #expect(app.row(containing: "alice@example.com") == nil)
@@ -334,7 +334,7 @@ import TRCAACore
     }
 
     @Test func markedLinesBecomeEvidenceOfAWhy() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.nextError)
         app.press(.toggleMark)
         app.press(.nextError)
@@ -354,7 +354,7 @@ import TRCAACore
     }
 
     @Test func dismissingPIIAsksFirstThenClearsTheHighlight() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         app.press(.showPII)
         #expect(app.state.toast?.text == "no PII on this line")
         for _ in 0..<9 { app.press(.moveDown) }
@@ -421,7 +421,7 @@ extension LogViewerTests {
     }
 
     @Test func aPageAskedForBeforeTheViewChangedIsDropped() throws {
-        let app = try openViewer()
+        let app = try Self.openViewer()
         let before = try #require(viewerState(app))
         app.press(.toggleRedacted)
         let stale = ViewerLine(number: 9, bytes: Array("stale stored text".utf8), cutBytes: 0, pii: [], level: .none)
@@ -433,7 +433,7 @@ extension LogViewerTests {
 
 extension LogViewerTests {
     @Test func withSeveralSpansOnALineDismissingAsksWhichOne() throws {
-        let app = try openViewer(log: "relay from 10.1.2.3 to bob@example.com ok\n")
+        let app = try Self.openViewer(log: "relay from 10.1.2.3 to bob@example.com ok\n")
         app.press(.dismissPII)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no choice"); return }
         #expect(picker.options.map(\.label) == ["IPv4 10.1.2.3", "Email bob@example.com", "all 2 on this line"])
@@ -448,7 +448,7 @@ extension LogViewerTests {
 
 extension LogViewerTests {
     @Test func wrappedLinesKeepTheSelectedLineOnScreen() throws {
-        let app = try openViewer(log: (1...40).map { "line \($0) " + String(repeating: "x", count: 200) + "\n" }.joined())
+        let app = try Self.openViewer(log: (1...40).map { "line \($0) " + String(repeating: "x", count: 200) + "\n" }.joined())
         app.press(.toggleWrap)
         for _ in 0..<12 { app.press(.moveDown) }
         #expect(viewerState(app)?.cursor.selected == 12)
@@ -459,7 +459,7 @@ extension LogViewerTests {
 
 extension LogViewerTests {
     @Test func blankLinesAreDrawnAsBlank() throws {
-        let app = try openViewer(log: "first\n\n\nfourth\n")
+        let app = try Self.openViewer(log: "first\n\n\nfourth\n")
         #expect(app.row(containing: "   1 first") != nil)
         #expect(app.row(containing: "   4 fourth") != nil)
         #expect(app.screen.contains { $0.hasPrefix("    2") })

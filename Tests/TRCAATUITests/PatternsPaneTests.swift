@@ -8,10 +8,7 @@ import TRCAACore
 @Suite struct PatternsPaneTests {
     /// 300 lines of `LogViewerTests.text`: 297 requests, two errors, one warning, one login.
     private func openPatterns() throws -> TestApp {
-        let app = try LogViewerTests.app(log: LogViewerTests.text).0
-        app.press(.open)
-        app.press(.showTab(3))
-        app.press(.open)
+        let app = try LogViewerTests.openViewer()
         app.press(.showPatterns)
         return app
     }
