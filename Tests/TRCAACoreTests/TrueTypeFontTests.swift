@@ -41,4 +41,23 @@ import Testing
         shortHead.replaceSubrange((head + 12)..<(head + 16), with: [0, 0, 0, 40])  // length 40 < 54
         #expect(TrueTypeFont(bytes: shortHead) == nil)
     }
+
+    /// A character map that claims far more segments or groups than its table holds is read no
+    /// further than the table (it once looped up to 2^32 times).
+    @Test func aCharacterMapClaimingMoreThanItHoldsIsReadToItsEnd() throws {
+        let cmap = table("cmap", in: font).offset
+        for index in 0..<Int(TrueTypeFont.u16(font, cmap + 2)) {
+            var bytes = font
+            let subtable = cmap + Int(TrueTypeFont.u32(bytes, cmap + 4 + index * 8 + 4))
+            switch TrueTypeFont.u16(bytes, subtable) {
+            case 4: bytes.replaceSubrange((subtable + 6)..<(subtable + 8), with: [0xFF, 0xFE])
+            case 12: bytes.replaceSubrange((subtable + 12)..<(subtable + 16), with: [0xFF, 0xFF, 0xFF, 0xFF])
+            default: continue
+            }
+            let parsed = try #require(TrueTypeFont(bytes: bytes))
+            #expect(!parsed.hasGlyph(for: "\u{10FFFF}"))
+        }
+        let huge = TrueTypeFont.u16(font, cmap + 2)
+        #expect(huge > 0, "the seed font has a character map to damage")
+    }
 }

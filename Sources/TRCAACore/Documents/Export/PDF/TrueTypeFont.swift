@@ -172,21 +172,28 @@ struct TrueTypeFont: Sendable {
         }
         guard let (format, offset) = best else { return [:] }
         var map: [UInt32: UInt16] = [:]
+        // A font maps each character once: a table that claims more groups than it holds, or
+        // ranges that add up to more characters than there are, is read no further than that.
+        var budget = format == 12 ? 0x11_0000 : 0x1_0000
         if format == 12 {
-            for group in 0..<Int(u32(bytes, offset + 12)) {
+            let groups = min(Int(u32(bytes, offset + 12)), max(0, (cmap.upperBound - offset - 16) / 12))
+            for group in 0..<groups {
                 let base = offset + 16 + group * 12
                 let start = u32(bytes, base), end = u32(bytes, base + 4), glyph = u32(bytes, base + 8)
-                guard end >= start, end - start < 0x11_0000 else { continue }
-                for code in start...end { map[code] = UInt16(truncatingIfNeeded: glyph + code - start) }
+                guard end >= start, Int(end - start) < budget else { break }
+                budget -= Int(end - start) + 1
+                for code in start...end { map[code] = UInt16(truncatingIfNeeded: glyph &+ (code &- start)) }
             }
         } else {
-            let segments = Int(u16(bytes, offset + 6)) / 2
+            let segments = min(Int(u16(bytes, offset + 6)) / 2, max(0, (cmap.upperBound - offset - 16) / 8))
             let ends = offset + 14, starts = ends + segments * 2 + 2
             let deltas = starts + segments * 2, rangeOffsets = deltas + segments * 2
             for segment in 0..<segments {
                 let start = u16(bytes, starts + segment * 2), end = u16(bytes, ends + segment * 2)
                 let delta = u16(bytes, deltas + segment * 2), rangeOffset = Int(u16(bytes, rangeOffsets + segment * 2))
                 guard start <= end, start != 0xFFFF else { continue }
+                guard Int(end - start) < budget else { break }
+                budget -= Int(end - start) + 1
                 for code in start...end {
                     var glyph: UInt16
                     if rangeOffset == 0 {
