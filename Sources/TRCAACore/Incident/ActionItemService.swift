@@ -26,14 +26,11 @@ public struct ActionItemService {
 
     /// The issue's items, open ones first, then by priority and creation.
     public func list(issueId: String) throws -> [ActionItem] {
-        try context.database.cachedStatement("""
-            SELECT \(ActionItem.columns) FROM action_items WHERE issue_id = ?
-            ORDER BY status <> 'open', priority, created_at, id
-            """).rows([.text(issueId)]).map(ActionItem.init(row:))
+        try listAll(openOnly: false, issueId: issueId).map(\.item)
     }
 
     /// Items across issues, or of issue `issueId` (only open ones with `openOnly`): across
-    /// issues by due date (none last), then priority; of one issue as `list` orders them.
+    /// issues by due date (none last), then priority; of one issue open ones first, then by priority.
     public func listAll(openOnly: Bool, issueId: String? = nil) throws -> [ActionItemListing] {
         let filters = (openOnly ? ["a.status = 'open'"] : []) + (issueId == nil ? [] : ["a.issue_id = ?"])
         return try context.database.rows("""
