@@ -173,8 +173,9 @@ import TRCAACore
         #expect(viewerState(app)?.rowCount == Self.sshd.count)
     }
 
-    @Test func marksFiltersAndTheSearchComeBackWhenTheLogIsOpenedAgain() throws {
+    @Test func marksFiltersTheSearchAndTheViewComeBackWhenTheLogIsOpenedAgain() throws {
         let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.toggleRedacted)
         app.press(.toggleMark)
         app.press(.filter)
         app.type("Invalid user")
@@ -190,6 +191,7 @@ import TRCAACore
         #expect(after.marks == before.marks && after.marks.count == 1)
         #expect(after.filters == before.filters && after.rowCount == Self.sshd.filter { $0.contains("Invalid user") }.count)
         #expect(after.lastSearch == before.lastSearch)
+        #expect(after.view == .redacted(.plain))
     }
 
     @Test func aSearchCountsItsHitsAndHighlightsAsYouType() throws {

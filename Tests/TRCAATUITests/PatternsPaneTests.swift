@@ -4,7 +4,7 @@ import TRCAACore
 @testable import TRCAATUI
 
 /// The patterns pane of the viewer and of the Logs tab: counts and templates, the viewer
-/// filtered to one pattern, patterns hidden and shown again, sorting, and the diff.
+/// filtered to one pattern, patterns hidden and shown again, sorting, redaction and the diff.
 @Suite struct PatternsPaneTests {
     /// 300 lines of `LogViewerTests.text`: 297 requests, two errors, one warning, one login.
     private func openPatterns() throws -> TestApp {
@@ -65,6 +65,26 @@ import TRCAACore
         app.press(.confirm)
         let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
         #expect(steps.first?.first?.evidence == "gateway.log: pattern 3, 2 lines (lines 120–250): payment gateway timeout after <*> (<*>)")
+    }
+
+    @Test func theRedactedViewRedactsTemplatesAndRTurnsPaneAndViewerTogether() throws {
+        let app = try LogViewerTests.openViewer()
+        app.press(.toggleRedacted)
+        app.press(.showPatterns)
+        #expect(try pane(app).redacted)
+        #expect(app.row(containing: "login from [Email] accepted") != nil)
+        #expect(app.row(containing: "alice@example.com") == nil)
+        #expect(app.row(containing: "of gateway.log · by count · redacted") != nil)
+        app.press(.toggleRedacted)
+        #expect(app.row(containing: "login from alice@example.com accepted") != nil)
+        #expect(app.state.screens(LogViewerState.self).last?.view == .stored)
+        app.press(.toggleRedacted)
+        app.press(.cycleSort)  // rare first: the login
+        app.press(.open)
+        let viewer = try #require(app.state.top(LogViewerState.self))
+        #expect(viewer.view == .redacted(.plain))
+        #expect(viewer.filters.map(\.text) == ["pattern 2: login from [Email] accepted"])
+        #expect(app.row(containing: "  10 2026-11-23 10:00:10 INFO login from [Email] accepted") != nil)
     }
 
     @Test func theLogsTabOpensThePatternsAndComparesWithTheNextLog() throws {

@@ -50,6 +50,16 @@ import Testing
         #expect(diff.stdout.contains("975610  909091  request <num> served"))
     }
 
+    @Test func redactedTemplatesHideTheValueEveryLineWrote() throws {
+        let issue = try cli.run("issue", "new", "Mail").stdout.trimmingCharacters(in: .newlines)
+        let mail = (0..<5).map { "Mar  3 07:01:0\($0) mx1 postfix[7]: delivered to ops@corp.example in \($0) ms\n" }.joined()
+        #expect(try cli.run("log", "import", issue, try file("mail.log", mail), "-q").status == 0)
+        #expect(try cli.run("log", "patterns", "\(issue)/L1").stdout.contains("delivered to ops@corp.example in <num> <*>"))
+        let redacted = try cli.run("log", "patterns", "\(issue)/L1", "--redacted", "--json")
+        #expect(redacted.status == 0, "\(redacted.stderr)")
+        #expect(redacted.stdout.contains("delivered to [Email] in <num> <*>") && !redacted.stdout.contains("ops@corp"))
+    }
+
     @Test func badArgumentsSayWhat() throws {
         let unknown = try cli.run("log", "patterns", "nosuchlog")
         #expect(unknown.status == 65 || unknown.status == 66, "\(unknown.stderr)")

@@ -3,10 +3,17 @@ import TRCAAStore
 extension LogService {
     /// A log's message patterns by id (the other bucket, id 0, first when it holds lines).
     /// A log stored before patterns were mined at import is mined now, once, and stored;
-    /// `progress` gets the bytes read and the total meanwhile.
+    /// `progress` gets the bytes read and the total meanwhile. `redacted`: the templates as
+    /// the redacted view shows them (`LogPatternSummary.redactingTemplates`).
     ///
     /// - throws: `TriageError.unknownID`, `LogContentError`, `StoreError`.
-    public func patterns(_ id: String, progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> [LogPatternSummary] {
+    public func patterns(_ id: String, redacted: Bool = false,
+                         progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> [LogPatternSummary] {
+        let patterns = try storedPatterns(id, progress: progress)
+        return redacted ? LogPatternSummary.redactingTemplates(patterns) : patterns
+    }
+
+    private func storedPatterns(_ id: String, progress: ((Int64, Int64?) -> Void)?) throws -> [LogPatternSummary] {
         if let stored = try LogPatternStore.patterns(ofLog: id, in: context.database) { return stored }
         let table = try mineStored(id, progress: progress)
         try context.database.write { db in try LogPatternStore.replace(table, ofLog: id, in: db) }

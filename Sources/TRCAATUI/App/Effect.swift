@@ -41,10 +41,11 @@ public enum Effect: Sendable, Equatable {
     case histogram(logId: String)
     /// The most frequent values of a PII type in a log.
     case topValues(logId: String, type: String)
-    /// A log's patterns (mined first if it was stored before patterns were) and their sparklines.
-    case loadPatterns(logId: String)
+    /// A log's patterns (mined first if it was stored before patterns were) and their sparklines;
+    /// `redacted`: their templates as the redacted view shows them.
+    case loadPatterns(logId: String, redacted: Bool)
     /// A log's patterns against another log's.
-    case loadPatternDiff(logId: String, otherId: String, otherName: String)
+    case loadPatternDiff(logId: String, otherId: String, otherName: String, redacted: Bool)
     /// Writes a private copy of the image and hands it to `xdg-open`.
     case openImage(id: String)
     /// Writes a private copy of the log for the pager; `runPager` then shows it.

@@ -179,17 +179,18 @@ public final class EffectRunner: @unchecked Sendable {
         case .topValues(let logId, let type):
             let (values, distinct) = try workspace.logs.topValues(logId, type: type)
             return [.topValuesReady(logId: logId, type: type, values, distinct: distinct)]
-        case .loadPatterns(let logId):
+        case .loadPatterns(let logId, let redacted):
             defer { progress(.progress(nil)) }
-            let patterns = try workspace.logs.patterns(logId) { read, total in
+            let patterns = try workspace.logs.patterns(logId, redacted: redacted) { read, total in
                 progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
             }
             return [.patternsLoaded(logId: logId, patterns,
                                     histogram: try workspace.logs.patternHistogram(logId, buckets: PatternsView.sparkBuckets))]
-        case .loadPatternDiff(let logId, let otherId, let otherName):
+        case .loadPatternDiff(let logId, let otherId, let otherName, let redacted):
             let lines = { [workspace] (id: String) in try workspace.logs.detail(id).lineCount ?? 0 }
-            let diff = LogPatternDiff(before: try workspace.logs.patterns(otherId), linesBefore: try lines(otherId),
-                                      after: try workspace.logs.patterns(logId), linesAfter: try lines(logId))
+            let stored = LogPatternDiff(before: try workspace.logs.patterns(otherId), linesBefore: try lines(otherId),
+                                        after: try workspace.logs.patterns(logId), linesAfter: try lines(logId))
+            let diff = redacted ? stored.redactingTemplates() : stored
             return [.patternDiffLoaded(logId: logId, PatternDiffView(otherId: otherId, otherName: otherName, diff))]
         case .filterLog(let logId, let filters, let view, let generation):
             defer { progress(.progress(nil)) }

@@ -138,6 +138,8 @@ public struct Keymap: Sendable {
             Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
             Binding([.char("d")], .diffPatterns, "Compare with the issue's next log: new, gone, changed", hint: "diff"),
             Binding([.char("A")], .attachMarks, "Attach the pattern (template, count, first and last line) to a why"),
+            Binding([.char("r")], .toggleRedacted, "Templates as the redacted view shows them, or as stored (the viewer follows)",
+                    hint: "redact"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

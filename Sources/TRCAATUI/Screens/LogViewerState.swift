@@ -119,16 +119,18 @@ public enum LogView: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The marks, filters and last search of a log's viewer, kept when it closes.
+/// The marks, filters, last search and view of a log's viewer, kept when it closes.
 public struct KeptView: Sendable, Equatable {
     public var marks: [Int: String]
     public var filters: [LineFilter]
     public var lastSearch: LogSearch?
+    public var view: LogView
 
     init(_ viewer: LogViewerState) {
         marks = viewer.marks
         filters = viewer.filters
         lastSearch = viewer.lastSearch
+        view = viewer.view
     }
 }
 

@@ -10,6 +10,7 @@ extension App {
         if let kept = state.keptViews[logId] {
             viewer.marks = kept.marks
             viewer.lastSearch = kept.lastSearch
+            viewer.view = kept.view
             effects += setFilters(kept.filters, of: &viewer)
         }
         state.screens.append(viewer)

@@ -3,7 +3,8 @@ import TRCAACore
 /// The patterns of a log (`p` in the viewer or on the Logs tab): its kinds of message with
 /// their counts, levels and a sparkline over the log; Enter shows a pattern's lines in the
 /// viewer, `x` hides a pattern's lines there, `X` shows them all again, `d` compares with
-/// another log of the issue.
+/// another log of the issue, `r` shows the templates as the redacted view does (and turns the
+/// log's viewer to that view).
 public struct PatternsState: ScreenModel {
     public let logId: String
     public let issueId: String
@@ -19,12 +20,15 @@ public struct PatternsState: ScreenModel {
     public var hidden: Set<Int> = []
     /// The comparison with another log of the issue (`d`), when shown.
     public var diff: PatternDiffView?
+    /// Templates as the redacted view shows them: the view of the log's viewer.
+    public var redacted: Bool
 
-    public init(logId: String, issueId: String, fileName: String, hidden: Set<Int> = []) {
+    public init(logId: String, issueId: String, fileName: String, hidden: Set<Int> = [], redacted: Bool = false) {
         self.logId = logId
         self.issueId = issueId
         self.fileName = fileName
         self.hidden = hidden
+        self.redacted = redacted
     }
 
     /// The rows in their order.
@@ -34,7 +38,7 @@ public struct PatternsState: ScreenModel {
     public var crumbs: [String] { [diff.map { "Patterns vs \($0.otherName)" } ?? "Patterns"] }
     public var contexts: [KeyContext] { [.patterns] }
 
-    public mutating func reload(select: String?) -> [Effect] { [.loadPatterns(logId: logId)] }
+    public mutating func reload(select: String?) -> [Effect] { [.loadPatterns(logId: logId, redacted: redacted)] }
 
     public mutating func rescroll(in size: Size) {
         cursor.scrollIntoView(count: diff?.rows.count ?? patterns.count, visible: PatternsView.visibleRows(size))

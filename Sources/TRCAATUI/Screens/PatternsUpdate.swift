@@ -1,11 +1,13 @@
 import TRCAACore
 
 extension App {
-    /// Opens the patterns of a log; the patterns hidden in its viewer stay marked hidden.
+    /// Opens the patterns of a log; the patterns hidden in its viewer stay marked hidden, and
+    /// its templates are redacted when its viewer shows the redacted view.
     static func openPatterns(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
         let hidden = viewerFilters(of: logId, in: state).first(where: isHideFilter)?.patterns ?? []
-        state.screens.append(PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden))
-        return [.loadPatterns(logId: logId)]
+        let redacted = viewerView(of: logId, in: state).isRedacted
+        state.screens.append(PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden, redacted: redacted))
+        return [.loadPatterns(logId: logId, redacted: redacted)]
     }
 
     static func patternsLoaded(_ logId: String, _ patterns: [LogPatternSummary], histogram: [Int: [Int]], in state: inout AppState) {
@@ -53,7 +55,7 @@ extension App {
                 pane.cursor.move(by: 1, count: pane.patterns.count, visible: visible)
             }
             let filters = viewerFilters(of: pane.logId, in: state).filter { !isHideFilter($0) } + hideFilter(pane.hidden)
-            effects = setViewerFilters(filters, of: pane.logId, in: &state)
+            effects = changeViewer(of: pane.logId, filters: filters, in: &state)
             inform(pane.hidden.isEmpty ? "every pattern shown in the viewer" : "\(counted(pane.hidden.count, "pattern")) hidden in the viewer",
                    in: &state)
         case .attachMarks:
@@ -76,7 +78,17 @@ extension App {
                 pane.cursor = ListCursor()
                 break
             }
-            effects = [.loadPatternDiff(logId: pane.logId, otherId: others[next].id, otherName: others[next].fileName)]
+            effects = [.loadPatternDiff(logId: pane.logId, otherId: others[next].id, otherName: others[next].fileName,
+                                        redacted: pane.redacted)]
+        case .toggleRedacted:
+            pane.redacted.toggle()
+            let view: LogView = pane.redacted ? .redacted(.plain) : .stored
+            effects = changeViewer(of: pane.logId, view: view, in: &state)
+            effects.append(pane.diff.map { .loadPatternDiff(logId: pane.logId, otherId: $0.otherId, otherName: $0.otherName,
+                                                            redacted: pane.redacted) }
+                           ?? .loadPatterns(logId: pane.logId, redacted: pane.redacted))
+            inform(pane.redacted ? "templates redacted: PII in their text replaced by its type; the viewer shows the redacted view"
+                   : "templates as stored; the viewer shows the stored text", in: &state)
         default:
             return nil
         }
@@ -89,6 +101,11 @@ extension App {
         state.screens(LogViewerState.self).last { $0.logId == logId }?.filters ?? state.keptViews[logId]?.filters ?? []
     }
 
+    /// What the log's viewer shows: its open viewer's view, or the one kept from when it closed.
+    private static func viewerView(of logId: String, in state: AppState) -> LogView {
+        state.screens(LogViewerState.self).last { $0.logId == logId }?.view ?? state.keptViews[logId]?.view ?? .stored
+    }
+
     private static func isHideFilter(_ filter: LineFilter) -> Bool { filter.patterns != nil && filter.excludes }
 
     private static func hideFilter(_ hidden: Set<Int>) -> [LineFilter] {
@@ -96,20 +113,25 @@ extension App {
                                           patterns: hidden)]
     }
 
-    /// Puts `filters` on the log's open viewer, or keeps them for when it opens.
-    private static func setViewerFilters(_ filters: [LineFilter], of logId: String, in state: inout AppState) -> [Effect] {
+    /// Puts `filters` or `view` (or both) on the log's open viewer, or keeps them for when it opens.
+    private static func changeViewer(of logId: String, filters: [LineFilter]? = nil, view: LogView? = nil,
+                                     in state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
-        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { effects += setFilters(filters, of: &$0) }
+        state.updateScreens(LogViewerState.self, where: { $0.logId == logId }) { viewer in
+            if let view { viewer.view = view }
+            effects += setFilters(filters ?? viewer.filters, of: &viewer)  // Filters and hits read the view too.
+        }
         if state.screens(LogViewerState.self).contains(where: { $0.logId == logId }) { return effects }
         var kept = state.keptViews[logId] ?? KeptView(LogViewerState(logId: logId, issueId: "", fileName: ""))
-        kept.filters = filters
+        if let filters { kept.filters = filters }
+        if let view { kept.view = view }
         state.keptViews[logId] = kept
         return []
     }
 
     /// Shows the viewer (the one beneath, or a new one) with `filters`.
     private static func showInViewer(_ pane: PatternsState, filters: [LineFilter], in state: inout AppState) -> [Effect] {
-        let effects = setViewerFilters(filters, of: pane.logId, in: &state)
+        let effects = changeViewer(of: pane.logId, filters: filters, in: &state)
         if state.top(LogViewerState.self)?.logId == pane.logId { return effects }
         return openLogViewer(logId: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
     }

@@ -23,6 +23,7 @@ enum PatternsView {
         let lines = pane.patterns.reduce(0) { $0 + $1.count }
         var summary = "\(counted(pane.patterns.count, "pattern")) in \(counted(lines, "line")) of \(pane.fileName) · by \(pane.sort.rawValue)"
         if !pane.hidden.isEmpty { summary += " · \(pane.hidden.count) hidden in the viewer" }
+        if pane.redacted { summary += " · redacted" }
         buffer.put(summary, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: .muted)
         let templateX = area.x + templateX
         buffer.put(String(repeating: " ", count: countWidth - 5) + "COUNT", x: area.x + 1, y: area.y + 1, role: .header)

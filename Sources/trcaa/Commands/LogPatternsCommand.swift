@@ -16,7 +16,9 @@ extension LogCommand {
                 the patterns in LOG and not in OTHER (new), in OTHER and not in LOG (gone), and those \
                 whose share of the lines changed most. With --json, a pattern's first and last times \
                 are ISO 8601 read as incident events read a log line's time: in UTC, and when the log \
-                does not write the year, the year of its import (year_from_import).
+                does not write the year, the year of its import (year_from_import). With --redacted, \
+                PII in a template's literal text (a value every line of the pattern wrote) is replaced \
+                by its type's token, as in the redacted view.
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -24,12 +26,15 @@ extension LogCommand {
         @Option(help: "count (default), rare, first or level.") var sort: LogPatternSort = .count
         @Option(name: .customLong("diff"), help: ArgumentHelp("Compare with this log (the good run).", valueName: "other"))
         var other: String?
+        @Flag(help: "Templates as the redacted view shows them: PII in their text replaced by its type ([Email]).")
+        var redacted = false
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
             let id = try workspace.logs.resolve(log)
             let patterns = try mined(id, in: workspace)
             guard let other else {
+                let patterns = redacted ? LogPatternSummary.redactingTemplates(patterns) : patterns
                 if json {
                     let imported = try importTime(id, in: workspace)
                     return try Console.printJSON(sort.sorted(patterns).map { PatternJSON($0, imported: imported) })
@@ -37,8 +42,9 @@ extension LogCommand {
                 return print(table(sort.sorted(patterns)))
             }
             let otherId = try workspace.logs.resolve(other)
-            let diff = LogPatternDiff(before: try mined(otherId, in: workspace), linesBefore: try workspace.logs.detail(otherId).lineCount ?? 0,
-                                      after: patterns, linesAfter: try workspace.logs.detail(id).lineCount ?? 0)
+            let stored = LogPatternDiff(before: try mined(otherId, in: workspace), linesBefore: try workspace.logs.detail(otherId).lineCount ?? 0,
+                                        after: patterns, linesAfter: try workspace.logs.detail(id).lineCount ?? 0)
+            let diff = redacted ? stored.redactingTemplates() : stored
             if json {
                 return try Console.printJSON(DiffJSON(diff, imported: try importTime(id, in: workspace),
                                                       otherImported: try importTime(otherId, in: workspace)))
