@@ -60,6 +60,25 @@ import Testing
         #expect(redacted.stdout.contains("delivered to [Email] in <num> <*>") && !redacted.stdout.contains("ops@corp"))
     }
 
+    @Test func anIssuesLogsAreListedTogetherWithEachLogsLines() throws {
+        let issue = try cli.run("issue", "new", "Disk").stdout.trimmingCharacters(in: .newlines)
+        #expect(try cli.run("log", "import", issue, try file("good.log", good), try file("bad.log", bad), "-q").status == 0)
+        let listed = try cli.run("log", "patterns", "--issue", issue)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") } == [
+            "COUNT ID LEVEL LOGS TEMPLATE", "50 1 - L1:40 L2:10 request <num> served", "1 2 - L1:1 cache warmed",
+            "1 3 error L2:1 ERROR disk full on <path>"])
+        let json = try cli.run("log", "patterns", "--issue", issue, "--sort", "level", "--json")
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.first?["template"] as? String == "ERROR disk full on <path>")
+        #expect(objects.map { $0["id"] as? Int } == [3, 1, 2])
+        let logs = try #require(objects[1]["logs"] as? [[String: Any]])
+        #expect(logs.map { $0["log"] as? String } == ["#\(issue)/L1", "#\(issue)/L2"])
+        #expect(logs.map { $0["count"] as? Int } == [40, 10] && logs.map { $0["first_line"] as? Int } == [1, 1])
+        let both = try cli.run("log", "patterns", "\(issue)/L1", "--issue", issue)
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+    }
+
     @Test func badArgumentsSayWhat() throws {
         let unknown = try cli.run("log", "patterns", "nosuchlog")
         #expect(unknown.status == 65 || unknown.status == 66, "\(unknown.stderr)")

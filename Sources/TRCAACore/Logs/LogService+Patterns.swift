@@ -13,6 +13,15 @@ extension LogService {
         return redacted ? LogPatternSummary.redactingTemplates(patterns) : patterns
     }
 
+    /// The patterns of logs `ids` (an issue's, in their order) grouped by template across them
+    /// (`IssuePattern.merge`); logs not mined yet are mined first, `progress` getting each log's
+    /// bytes read and total. `redacted`: templates as the redacted view shows them.
+    public func patterns(ofLogs ids: [String], redacted: Bool = false,
+                         progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> [IssuePattern] {
+        let merged = IssuePattern.merge(try ids.map { ($0, try storedPatterns($0, progress: progress)) })
+        return redacted ? IssuePattern.redactingTemplates(merged) : merged
+    }
+
     private func storedPatterns(_ id: String, progress: ((Int64, Int64?) -> Void)?) throws -> [LogPatternSummary] {
         if let stored = try LogPatternStore.patterns(ofLog: id, in: context.database) { return stored }
         let table = try mineStored(id, progress: progress)

@@ -146,6 +146,9 @@ extension App {
             return [.markRootCause(stepId: stepId, confidence: confidence)]
         case (.incidentKind(let logId, let lines), .incidentKind(let kind)):
             return [.addIncidentEventsFromLog(logId: logId, lines: lines, kind)]
+        case (.issuePatternLog, .index(let index)):
+            guard let pane = state.top(IssuePatternsState.self) else { return [] }
+            return showIssuePattern(in: index, pane, in: &state)
         case (.attachPattern(let evidence), .text(let stepId)):
             return appendEvidence(evidence, stepId: stepId, in: &state)
         case (.dismissPII, .spans(let ids)):

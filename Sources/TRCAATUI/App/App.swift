@@ -108,6 +108,9 @@ public enum App {
         case .patternDiffLoaded(let logId, let diff):
             patternDiffLoaded(logId, diff, in: &state)
             return []
+        case .issuePatternsLoaded(let issueId, let patterns, let lineCounts):
+            issuePatternsLoaded(issueId, patterns, lineCounts: lineCounts, in: &state)
+            return []
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []

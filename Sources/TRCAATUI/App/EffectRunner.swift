@@ -186,6 +186,13 @@ public final class EffectRunner: @unchecked Sendable {
             }
             return [.patternsLoaded(logId: logId, patterns,
                                     histogram: try workspace.logs.patternHistogram(logId, buckets: PatternsView.sparkBuckets))]
+        case .loadIssuePatterns(let issueId, let logIds, let redacted):
+            defer { progress(.progress(nil)) }
+            let patterns = try workspace.logs.patterns(ofLogs: logIds, redacted: redacted) { read, total in
+                progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
+            }
+            let lineCounts = try Dictionary(uniqueKeysWithValues: logIds.map { ($0, try workspace.logs.detail($0).lineCount ?? 0) })
+            return [.issuePatternsLoaded(issueId: issueId, patterns, lineCounts: lineCounts)]
         case .loadPatternDiff(let logId, let otherId, let otherName, let redacted):
             let lines = { [workspace] (id: String) in try workspace.logs.detail(id).lineCount ?? 0 }
             let stored = LogPatternDiff(before: try workspace.logs.patterns(otherId), linesBefore: try lines(otherId),

@@ -42,6 +42,7 @@ public enum Msg: Sendable {
     case topValuesReady(logId: String, type: String, [ValueCount], distinct: Int)
     case patternsLoaded(logId: String, [LogPatternSummary], histogram: [Int: [Int]])
     case patternDiffLoaded(logId: String, PatternDiffView)
+    case issuePatternsLoaded(issueId: String, [IssuePattern], lineCounts: [String: Int])
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)

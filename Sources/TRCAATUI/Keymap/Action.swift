@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
     // Logs tab
     case importLog, openInPager
     // Patterns of a log (the viewer's and the Logs tab's `p`)
-    case showPatterns, hidePattern, showAllPatterns, diffPatterns
+    case showPatterns, showIssuePatterns, hidePattern, showAllPatterns, diffPatterns
     // Documents
     case generateDocument, editDocument, exportDocument
     // Attachments of every issue, the audit log

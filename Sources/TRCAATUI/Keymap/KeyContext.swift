@@ -2,7 +2,7 @@
 /// focused context down to `global`.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, navigation, welcome, issueList, searchPrompt, issueDetail
-    case overview, whys, timeline, actions, attachments, documents, logViewer, patterns, documentView, attachmentList, auditLog, messageLog
+    case overview, whys, timeline, actions, attachments, documents, logViewer, patterns, issuePatterns, documentView, attachmentList, auditLog, messageLog
     case help, palette, confirm, form, picker, textEditor, message
 
     /// The heading help uses for this context's keys.
@@ -22,6 +22,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .documents: "Documents"
         case .logViewer: "Log viewer"
         case .patterns: "Patterns"
+        case .issuePatterns: "Patterns of all the logs"
         case .documentView: "Document"
         case .attachmentList: "Attachments of every issue"
         case .auditLog: "Audit log"

@@ -96,6 +96,7 @@ public struct Keymap: Sendable {
             Binding([.char("a")], .importLog, "Import a log file (Tab completes the path)", hint: "import"),
             Binding([.char("o")], .openInPager, "Read the log in $PAGER (less), or open the image with xdg-open"),
             Binding([.char("p")], .showPatterns, "The log's message patterns", hint: "patterns"),
+            Binding([.char("P")], .showIssuePatterns, "The patterns of all the issue's logs together: which logs hold each"),
         ],
         .logViewer: [
             Binding([.char("/")], .search, "Search forward (fixed text, smart case)", hint: "search"),
@@ -140,6 +141,12 @@ public struct Keymap: Sendable {
             Binding([.char("A")], .attachMarks, "Attach the pattern (template, count, first and last line) to a why"),
             Binding([.char("r")], .toggleRedacted, "Templates as the redacted view shows them, or as stored (the viewer follows)",
                     hint: "redact"),
+        ],
+        .issuePatterns: [
+            Binding([.enter], .open, "Show the pattern's lines in the viewer of a log that holds it", hint: "lines"),
+            Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
+            Binding([.char("r")], .toggleRedacted, "Templates as the redacted view shows them, or as stored", hint: "redact"),
+            Binding([.char("A")], .attachMarks, "Attach the pattern (template, its logs and lines) to a why"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

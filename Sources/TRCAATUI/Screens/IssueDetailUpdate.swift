@@ -112,6 +112,8 @@ extension App {
         case (.showPatterns, .logs):
             guard let log = detail.selectedLog else { return [] }
             return openPatterns(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)
+        case (.showIssuePatterns, .logs):
+            return openIssuePatterns(issueId: issue.id, logs: detail.detail?.logFiles ?? [], in: &state)
         case (.open, .logs):
             guard let log = detail.selectedLog else { return [] }
             return openLogViewer(logId: log.id, issueId: log.issueId, fileName: log.fileName, in: &state)

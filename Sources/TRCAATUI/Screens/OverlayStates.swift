@@ -148,6 +148,8 @@ public enum PickerPurpose: Sendable, Equatable {
     case attachEvidence(logId: String)
     /// Append `evidence` (a pattern of a log, from its patterns pane) to the chosen why's evidence.
     case attachPattern(evidence: String)
+    /// Which of its logs to show the selected pattern of the issue's patterns pane in.
+    case issuePatternLog
     case generateDocument(issueId: String)
     /// The kind of the incident events made from lines `lines` (0-based) of log `logId`.
     case incidentKind(logId: String, lines: [Int])

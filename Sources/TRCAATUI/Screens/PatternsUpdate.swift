@@ -42,10 +42,7 @@ extension App {
         case .open:
             guard pane.diff == nil, let pattern = pane.selected else { return [] }
             state.screens.removeLast()
-            let keep = LineFilter(text: "pattern \(pattern.id): \(pattern.template)", ignoringCase: false, excludes: false,
-                                  patterns: [pattern.id])
-            return showInViewer(pane, filters: viewerFilters(of: pane.logId, in: state).filter { $0.patterns == nil } + [keep]
-                                    + hideFilter(pane.hidden), in: &state)
+            return showPattern(pattern, ofLog: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
         case .hidePattern, .showAllPatterns:
             guard pane.diff == nil else { return [] }
             if action == .showAllPatterns {
@@ -122,17 +119,27 @@ extension App {
             effects += setFilters(filters ?? viewer.filters, of: &viewer)  // Filters and hits read the view too.
         }
         if state.screens(LogViewerState.self).contains(where: { $0.logId == logId }) { return effects }
+        keepForViewer(of: logId, filters: filters, view: view, in: &state)
+        return []
+    }
+
+    private static func keepForViewer(of logId: String, filters: [LineFilter]?, view: LogView?, in state: inout AppState) {
         var kept = state.keptViews[logId] ?? KeptView(LogViewerState(logId: logId, issueId: "", fileName: ""))
         if let filters { kept.filters = filters }
         if let view { kept.view = view }
         state.keptViews[logId] = kept
-        return []
     }
 
-    /// Shows the viewer (the one beneath, or a new one) with `filters`.
-    private static func showInViewer(_ pane: PatternsState, filters: [LineFilter], in state: inout AppState) -> [Effect] {
-        let effects = changeViewer(of: pane.logId, filters: filters, in: &state)
-        if state.top(LogViewerState.self)?.logId == pane.logId { return effects }
-        return openLogViewer(logId: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
+    /// Shows the lines of `pattern` of a log in its viewer: the one on top, or a new one. The
+    /// viewer's text filters and hidden patterns stay; `view`, when given, is the view it shows.
+    static func showPattern(_ pattern: LogPatternSummary, ofLog logId: String, issueId: String, fileName: String,
+                            view: LogView? = nil, in state: inout AppState) -> [Effect] {
+        let keep = LineFilter(text: "pattern \(pattern.id): \(pattern.template)", ignoringCase: false, excludes: false,
+                              patterns: [pattern.id])
+        let current = viewerFilters(of: logId, in: state)
+        let filters = current.filter { $0.patterns == nil } + [keep] + current.filter(isHideFilter)
+        if state.top(LogViewerState.self)?.logId == logId { return changeViewer(of: logId, filters: filters, view: view, in: &state) }
+        keepForViewer(of: logId, filters: filters, view: view, in: &state)
+        return openLogViewer(logId: logId, issueId: issueId, fileName: fileName, in: &state)
     }
 }

@@ -75,7 +75,7 @@ enum PatternsView {
     }
 
     /// The template with its variables (`<num>`, `<*>`, …) in the match colour.
-    private static func drawTemplate(_ template: String, muted: Bool, x: Int, y: Int, maxWidth: Int, selected: Bool,
+    static func drawTemplate(_ template: String, muted: Bool, x: Int, y: Int, maxWidth: Int, selected: Bool,
                                      into buffer: inout CellBuffer) {
         var column = 0
         for (text, isVariable) in pieces(template) where column < maxWidth {

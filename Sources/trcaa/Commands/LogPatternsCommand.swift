@@ -18,11 +18,16 @@ extension LogCommand {
                 are ISO 8601 read as incident events read a log line's time: in UTC, and when the log \
                 does not write the year, the year of its import (year_from_import). With --redacted, \
                 PII in a template's literal text (a value every line of the pattern wrote) is replaced \
-                by its type's token, as in the redacted view.
+                by its type's token, as in the redacted view. With --issue ISSUE instead of LOG, lists \
+                the patterns of all the issue's logs together, one row per template, with each log's \
+                lines (L1:30 L2:10).
                 """)
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
-        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String
+        @Argument(help: "The log: 42/L1 (issue 42's first) or an id prefix.") var log: String?
+        @Option(help: ArgumentHelp("All the logs of this issue together (42, #42 or an id prefix), instead of LOG.",
+                                   valueName: "issue"))
+        var issue: String?
         @Option(help: "count (default), rare, first or level.") var sort: LogPatternSort = .count
         @Option(name: .customLong("diff"), help: ArgumentHelp("Compare with this log (the good run).", valueName: "other"))
         var other: String?
@@ -30,7 +35,13 @@ extension LogCommand {
         var redacted = false
         @Flag(help: "Print the result as JSON.") var json = false
 
+        func validate() throws {
+            guard (log == nil) != (issue == nil) else { throw ValidationError("name a log, or an issue with --issue, not both") }
+            if issue != nil, other != nil { throw ValidationError("--diff compares two logs; it does not apply to --issue") }
+        }
+
         func run(in workspace: Workspace) throws {
+            guard let log else { return try listIssuePatterns(in: workspace) }
             let id = try workspace.logs.resolve(log)
             let patterns = try mined(id, in: workspace)
             guard let other else {
@@ -58,6 +69,25 @@ extension LogCommand {
             print("\nRate changed most (lines per million, \(shortOther) → this log):")
             print(TextTable(header: ["BEFORE", "AFTER", "TEMPLATE"], rows: changes.map {
                 [String(Int($0.rateBefore.rounded())), String(Int($0.rateAfter.rounded())), $0.template]
+            }).render(width: global.output.width))
+        }
+
+        /// The patterns of all the issue's logs, one row per template.
+        private func listIssuePatterns(in workspace: Workspace) throws {
+            let issueId = try workspace.issues.resolve(issue ?? "")
+            let logs = try workspace.issues.detail(issueId).logFiles
+            let progress = ProgressLine(label: "mining patterns", quiet: json)
+            defer { progress.finish() }
+            let patterns = sort.sorted(try workspace.logs.patterns(ofLogs: logs.map(\.id), redacted: redacted,
+                                                                    progress: progress.update))
+            let names = try Dictionary(uniqueKeysWithValues: logs.map { ($0.id, try workspace.logs.shortId($0.id)) })
+            if json { return try Console.printJSON(patterns.map { IssuePatternJSON($0, logNames: names) }) }
+            let perLog = { (pattern: IssuePattern) in
+                pattern.occurrences.map { "\(names[$0.logId]?.split(separator: "/").last ?? "?"):\($0.pattern.count)" }
+                    .joined(separator: " ")
+            }
+            print(TextTable(header: ["COUNT", "ID", "LEVEL", "LOGS", "TEMPLATE"], rows: patterns.map {
+                [String($0.count), String($0.id), Self.levelName($0.level), perLog($0), $0.template]
             }).render(width: global.output.width))
         }
 
@@ -115,6 +145,32 @@ private struct PatternJSON: Encodable {
         }
         (firstTime, lastTime) = (time(pattern.firstTime), time(pattern.lastTime))
         yearFromImport = pattern.firstTime.map { LogTimestamp.fields(seconds: $0).year == nil }
+    }
+}
+
+/// A pattern of `--issue --json`: its template, lines and level across the logs, and each
+/// log's pattern id, lines and first line there.
+private struct IssuePatternJSON: Encodable {
+    struct Occurrence: Encodable {
+        var log: String
+        var patternId: Int
+        var count: Int
+        var firstLine: Int
+    }
+
+    var id: Int
+    var template: String
+    var count: Int
+    var level: String
+    var logs: [Occurrence]
+
+    init(_ pattern: IssuePattern, logNames: [String: String]) {
+        (id, template, count) = (pattern.id, pattern.template, pattern.count)
+        level = pattern.level == .none ? "none" : LogCommand.Patterns.levelName(pattern.level)
+        logs = pattern.occurrences.map {
+            Occurrence(log: logNames[$0.logId] ?? $0.logId, patternId: $0.pattern.id, count: $0.pattern.count,
+                       firstLine: $0.pattern.firstLine + 1)
+        }
     }
 }
 

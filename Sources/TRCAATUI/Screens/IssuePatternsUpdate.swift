@@ -1,0 +1,70 @@
+import TRCAACore
+
+extension App {
+    /// Opens the patterns of all the issue's logs together.
+    static func openIssuePatterns(issueId: String, logs: [LogFileSummary], in state: inout AppState) -> [Effect] {
+        guard logs.count > 1 else {
+            inform(logs.isEmpty ? "no logs in this issue yet: a imports one" : "one log: p shows its patterns", in: &state)
+            return []
+        }
+        let pane = IssuePatternsState(issueId: issueId, logs: logs)
+        state.screens.append(pane)
+        return [pane.loading]
+    }
+
+    static func issuePatternsLoaded(_ issueId: String, _ patterns: [IssuePattern], lineCounts: [String: Int],
+                                    in state: inout AppState) {
+        let visible = IssuePatternsView.visibleRows(state.size)
+        state.updateScreens(IssuePatternsState.self, where: { $0.issueId == issueId }) { pane in
+            pane.patterns = patterns
+            pane.lineCounts = lineCounts
+            pane.isLoading = false
+            pane.cursor.scrollIntoView(count: patterns.count, visible: visible)
+        }
+    }
+
+    static func performOnIssuePatterns(_ action: Action, in state: inout AppState) -> [Effect]? {
+        guard var pane = state.top(IssuePatternsState.self) else { return nil }
+        var effects: [Effect] = []
+        switch action {
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+            pane.cursor.move(action, count: pane.patterns.count, visible: IssuePatternsView.visibleRows(state.size))
+        case .cycleSort:
+            let orders = LogPatternSort.allCases
+            pane.sort = orders[(orders.firstIndex(of: pane.sort)! + 1) % orders.count]  // Safe: one of them.
+            pane.cursor = ListCursor()
+            inform("patterns sorted by \(pane.sort.rawValue)", in: &state)
+        case .open:
+            guard let pattern = pane.selected else { return [] }
+            guard pattern.occurrences.count > 1 else { return showIssuePattern(in: 0, pane, in: &state) }
+            let options = pattern.occurrences.enumerated().map { index, occurrence in
+                PickerOption("\(pane.logName(occurrence.logId)) · \(counted(occurrence.pattern.count, "line"))", .index(index))
+            }
+            state.overlay = .picker(PickerState(title: "Show its lines in", options: options, purpose: .issuePatternLog))
+            return []
+        case .toggleRedacted:
+            pane.redacted.toggle()
+            effects = [pane.loading]
+            inform(pane.redacted ? "templates redacted: PII in their text replaced by its type" : "templates as stored", in: &state)
+        case .attachMarks:
+            guard let pattern = pane.selected else { return [] }
+            let logs = pattern.occurrences.map { "\(pane.logName($0.logId)) \(counted($0.pattern.count, "line"))" }
+            let evidence = "pattern in \(logs.joined(separator: ", ")): \(pattern.template)"
+            openWhyPicker(issueId: pane.issueId, title: "Attach the pattern to", purpose: .attachPattern(evidence: evidence),
+                          in: &state)
+            return []
+        default:
+            return nil
+        }
+        state.replaceTop(pane)
+        return effects
+    }
+
+    /// Shows the selected pattern's lines in the viewer of its `index`th log, in the pane's view.
+    static func showIssuePattern(in index: Int, _ pane: IssuePatternsState, in state: inout AppState) -> [Effect] {
+        guard let occurrence = pane.selected?.occurrences[index],
+              let log = pane.logs.first(where: { $0.id == occurrence.logId }) else { return [] }
+        return showPattern(occurrence.pattern, ofLog: log.id, issueId: pane.issueId, fileName: log.fileName,
+                           view: pane.redacted ? .redacted(.plain) : .stored, in: &state)
+    }
+}
