@@ -17,18 +17,7 @@ import TRCAACore
         try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) { try CoreFixture.run(arguments) }
 
     @Test func markdownIsWrittenByteForByteUnderTheOriginalsName() throws {
         let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)

@@ -56,6 +56,23 @@ final class CoreFixture {
 struct ShellFailure: Error { let output: String }
 
 extension CoreFixture {
+    /// Runs a tool (`pdftotext`, `unzip`) found on the PATH: its status and what it printed
+    /// (standard output and error together).
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension CoreFixture {
     /// Writes `bytes` to a new file in the fixture's directory; returns its path.
     func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = directory + "/" + name
