@@ -192,11 +192,8 @@ enum TimelineTab {
             TableColumn("EVENT", width: 23),
             TableColumn("DESCRIPTION", width: 0, isFlexible: true),
         ], width: area.width - 2, minimumFlexible: 20)
-        for (line, index) in cursor.visibleRange(count: rows.count, visible: area.height).enumerated() {
+        cursor.drawVisibleRows(count: rows.count, in: area, into: &buffer) { index, y, selected, buffer in
             let row = rows[index]
-            let selected = index == cursor.selected
-            let y = area.y + line
-            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
             let since = index == 0 ? "" : TimeText.duration(from: rows[index - 1].time, to: row.time) ?? ""
             let stamp = Timestamp.parse(row.time).map(Timestamp.format) ?? row.time
             let (when, event, description, role): (String, String, String, Role) = switch row {
@@ -242,11 +239,8 @@ enum ActionsTab {
             TableColumn("DUE", width: 10, priority: 4),
             TableColumn("ACTION", width: 0, isFlexible: true),
         ], width: area.width - 2, minimumFlexible: 20)
-        for (line, index) in cursor.visibleRange(count: items.count, visible: area.height).enumerated() {
+        cursor.drawVisibleRows(count: items.count, in: area, into: &buffer) { index, y, selected, buffer in
             let item = items[index]
-            let selected = index == cursor.selected
-            let y = area.y + line
-            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
             let overdue = item.status == .open && !item.dueDate.isEmpty && item.dueDate < today
             let open = item.status == .open
             layout.drawRow([

@@ -24,14 +24,12 @@ enum IssueListView {
         let idWidth = range.compactMap { list.row(at: $0)?.issue.key.count }.max() ?? 2
         let layout = TableLayout(columns(idWidth: min(max(2, idWidth), 14)), width: area.width - 2, minimumFlexible: 32)
         layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y + 1)
-        for (line, index) in range.enumerated() {
-            let y = area.y + 2 + line
-            let selected = index == list.cursor.selected
+        let rows = Rect(x: area.x, y: area.y + 2, width: area.width, height: visible)
+        list.cursor.drawVisibleRows(count: list.rowCount, in: rows, into: &buffer) { index, y, selected, buffer in
             guard let row = list.row(at: index) else {
-                buffer.put("  loading…", x: area.x + 1, y: y, role: .muted)
-                continue
+                buffer.put("  loading…", x: area.x + 1, y: y, role: .muted, highlighted: selected)
+                return
             }
-            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
             layout.drawRow(cells(row, now: state), into: &buffer, x: area.x + 1, y: y, highlighted: selected)
         }
         if list.rowCount == 0 && !list.isLoading {

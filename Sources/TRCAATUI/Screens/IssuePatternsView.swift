@@ -6,9 +6,6 @@ import TRCAACore
 enum IssuePatternsView {
     /// Logs the strip shows a column for; more are counted on the last line only.
     static let stripLogs = 12
-    private static let countWidth = 7
-    private static let levelX = 1 + countWidth + 2
-    private static let stripX = levelX + 4
 
     /// Rows of patterns that fit (the summary, the headings and the last line take three).
     static func visibleRows(_ size: Size) -> Int { max(1, ScreenLayout.body(size).height - 3) }
@@ -22,30 +19,15 @@ enum IssuePatternsView {
         if pane.redacted { summary += " · redacted" }
         buffer.put(summary, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: .muted)
         let strip = min(pane.logs.count, stripLogs)
-        let templateX = area.x + stripX + max(strip, 4) + 2
-        buffer.put(String(repeating: " ", count: countWidth - 5) + "COUNT", x: area.x + 1, y: area.y + 1, role: .header)
-        buffer.put("LV", x: area.x + levelX, y: area.y + 1, role: .header)
-        buffer.put("LOGS", x: area.x + stripX, y: area.y + 1, role: .header)
-        buffer.put("TEMPLATE", x: templateX, y: area.y + 1, role: .header)
+        let columns = PatternColumns(ownTitle: "LOGS", ownWidth: strip)
+        columns.drawHeader(in: area, y: area.y + 1, into: &buffer)
         let rows = pane.rows
-        for (row, index) in pane.cursor.visibleRange(count: rows.count, visible: area.height - 3).enumerated() {
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 3)
+        pane.cursor.drawVisibleRows(count: rows.count, in: list, into: &buffer) { index, y, selected, buffer in
             let pattern = rows[index]
-            let y = area.y + 2 + row
-            let selected = index == pane.cursor.selected
-            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: selected)
-            let count = String(pattern.count)
-            buffer.put(String(repeating: " ", count: max(0, countWidth - count.count)) + count, x: area.x + 1, y: y,
-                       highlighted: selected)
-            let level: (String, Role) = switch pattern.level {
-            case .error: ("E", .error)
-            case .warning: ("W", .warning)
-            case .none: ("·", .muted)
-            }
-            buffer.put(level.0, x: area.x + levelX, y: y, role: level.1, highlighted: selected)
-            buffer.put(self.strip(pattern, pane, width: strip), x: area.x + stripX, y: y, role: .info, highlighted: selected)
             let template = pattern.occurrences[0].pattern.isOther ? LogPatternSummary.otherTemplate : pattern.template
-            PatternsView.drawTemplate(template, muted: false, x: templateX, y: y, maxWidth: area.maxX - templateX - 1,
-                                      selected: selected, into: &buffer)
+            columns.drawRow(count: pattern.count, level: pattern.level, own: self.strip(pattern, pane, width: strip),
+                            template: template, muted: false, in: area, y: y, selected: selected, into: &buffer)
         }
         if let pattern = pane.selected {
             let perLog = pattern.occurrences.map { "\(pane.logName($0.logId)): \($0.pattern.count)" }.joined(separator: " · ")

@@ -60,11 +60,9 @@ enum OverlayView {
         if entries.isEmpty {
             buffer.put("no command matches", x: inner.x + 2, y: inner.y + 2, role: .muted)
         }
-        for (line, index) in palette.cursor.visibleRange(count: entries.count, visible: rows).enumerated() {
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: rows)
+        palette.cursor.drawVisibleRows(count: entries.count, in: list, into: &buffer) { index, y, selected, buffer in
             let entry = entries[index]
-            let y = inner.y + 2 + line
-            let selected = index == palette.cursor.selected
-            if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), highlighted: true) }
             buffer.put(entry.binding.help, x: inner.x + 1, y: y, maxWidth: inner.width - 14, highlighted: selected)
             buffer.putRight(entry.binding.keys.first?.label ?? "", maxX: inner.maxX - 1, y: y, role: .key)
         }
@@ -127,15 +125,9 @@ enum OverlayView {
         let inner = Frame.draw(area, title: picker.title, into: &buffer)
         var cursor = picker.cursor
         cursor.scrollIntoView(count: picker.options.count, visible: inner.height)
-        for (line, index) in cursor.visibleRange(count: picker.options.count, visible: inner.height).enumerated() {
+        cursor.drawVisibleRows(count: picker.options.count, in: inner, into: &buffer) { index, y, selected, buffer in
             let option = picker.options[index]
-            let y = inner.y + line
-            if option.isHeading {
-                buffer.put(option.label, x: inner.x + 1, y: y, role: .header)
-                continue
-            }
-            let selected = index == picker.cursor.selected
-            if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), highlighted: true) }
+            if option.isHeading { buffer.put(option.label, x: inner.x + 1, y: y, role: .header); return }
             let mark = picker.purpose == .filter ? (option.isTicked ? "[x] " : "[ ] ") : (option.isTicked ? "• " : "  ")
             buffer.put(mark + option.label, x: inner.x + 1, y: y, maxWidth: inner.width - 2, highlighted: selected)
         }

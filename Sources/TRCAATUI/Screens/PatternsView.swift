@@ -6,10 +6,6 @@ import TRCAACore
 enum PatternsView {
     /// Columns of the sparkline (stretches of the log, first line to last).
     static let sparkBuckets = 12
-    private static let countWidth = 7
-    private static let levelX = 1 + countWidth + 2
-    private static let sparkX = levelX + 4
-    private static let templateX = sparkX + sparkBuckets + 2
 
     /// Rows of patterns that fit (the summary and the headings take two).
     static func visibleRows(_ size: Size) -> Int { max(1, ScreenLayout.body(size).height - 2) }
@@ -25,42 +21,25 @@ enum PatternsView {
         if !pane.hidden.isEmpty { summary += " · \(pane.hidden.count) hidden in the viewer" }
         if pane.redacted { summary += " · redacted" }
         buffer.put(summary, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: .muted)
-        let templateX = area.x + templateX
-        buffer.put(String(repeating: " ", count: countWidth - 5) + "COUNT", x: area.x + 1, y: area.y + 1, role: .header)
-        buffer.put("LV", x: area.x + levelX, y: area.y + 1, role: .header)
-        buffer.put("OVER THE LOG", x: area.x + sparkX, y: area.y + 1, role: .header)
-        buffer.put("TEMPLATE", x: templateX, y: area.y + 1, role: .header)
+        let columns = PatternColumns(ownTitle: "OVER THE LOG", ownWidth: sparkBuckets)
+        columns.drawHeader(in: area, y: area.y + 1, into: &buffer)
         let rows = pane.rows
-        for (row, index) in pane.cursor.visibleRange(count: rows.count, visible: area.height - 2).enumerated() {
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        pane.cursor.drawVisibleRows(count: rows.count, in: list, into: &buffer) { index, y, selected, buffer in
             let pattern = rows[index]
-            let y = area.y + 2 + row
-            let selected = index == pane.cursor.selected
             let hidden = pane.hidden.contains(pattern.id)
-            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: selected)
-            let count = String(pattern.count)
-            buffer.put(String(repeating: " ", count: max(0, countWidth - count.count)) + count, x: area.x + 1, y: y,
-                       role: hidden ? .muted : .normal, highlighted: selected)
-            let level: (String, Role) = switch pattern.level {
-            case .error: ("E", .error)
-            case .warning: ("W", .warning)
-            case .none: ("·", .muted)
-            }
-            buffer.put(level.0, x: area.x + levelX, y: y, role: hidden ? .muted : level.1, highlighted: selected)
-            buffer.put(sparkline(pane.histogram[pattern.id] ?? []), x: area.x + sparkX, y: y,
-                       role: hidden ? .muted : .info, highlighted: selected)
             let template = pattern.isOther ? LogPatternSummary.otherTemplate : pattern.template
-            drawTemplate(hidden ? "(hidden) " + template : template, muted: hidden, x: templateX, y: y,
-                         maxWidth: area.maxX - templateX - 1, selected: selected, into: &buffer)
+            columns.drawRow(count: pattern.count, level: pattern.level, own: sparkline(pane.histogram[pattern.id] ?? []),
+                            template: hidden ? "(hidden) " + template : template, muted: hidden, in: area, y: y,
+                            selected: selected, into: &buffer)
         }
     }
 
     private static func drawDiff(_ diff: PatternDiffView, cursor: ListCursor, in area: Rect, into buffer: inout CellBuffer) {
         buffer.put("compared with \(diff.otherName) · d compares with the next log · q goes back", x: area.x + 1, y: area.y,
                    maxWidth: area.width - 2, role: .muted)
-        for (row, index) in cursor.visibleRange(count: diff.rows.count, visible: area.height - 2).enumerated() {
-            let y = area.y + 2 + row
-            let selected = index == cursor.selected
-            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: selected)
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        cursor.drawVisibleRows(count: diff.rows.count, in: list, into: &buffer) { index, y, selected, buffer in
             switch diff.rows[index] {
             case .heading(let text):
                 buffer.put(text, x: area.x + 1, y: y, maxWidth: area.width - 2, role: .header, highlighted: selected)
@@ -76,7 +55,7 @@ enum PatternsView {
 
     /// The template with its variables (`<num>`, `<*>`, …) in the match colour.
     static func drawTemplate(_ template: String, muted: Bool, x: Int, y: Int, maxWidth: Int, selected: Bool,
-                                     into buffer: inout CellBuffer) {
+                             into buffer: inout CellBuffer) {
         var column = 0
         for (text, isVariable) in pieces(template) where column < maxWidth {
             let role: Role = muted ? .muted : isVariable ? .match : .normal

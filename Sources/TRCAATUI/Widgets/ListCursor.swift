@@ -37,3 +37,18 @@ public struct ListCursor: Sendable, Equatable {
         return start..<min(count, start + max(0, visible))
     }
 }
+
+extension ListCursor {
+    /// Draws the rows in view of a list of `count`, `rowHeight` lines each from the top of
+    /// `area`: the selected row's lines are filled as highlighted, then `draw` gets each row's
+    /// index, first line and whether it is the selected one.
+    func drawVisibleRows(count: Int, in area: Rect, rowHeight: Int = 1, into buffer: inout CellBuffer,
+                         _ draw: (_ index: Int, _ y: Int, _ selected: Bool, _ buffer: inout CellBuffer) -> Void) {
+        for (slot, index) in visibleRange(count: count, visible: area.height / max(1, rowHeight)).enumerated() {
+            let y = area.y + slot * rowHeight
+            let selected = index == self.selected
+            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: rowHeight), highlighted: true) }
+            draw(index, y, selected, &buffer)
+        }
+    }
+}

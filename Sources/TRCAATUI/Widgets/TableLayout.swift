@@ -76,10 +76,8 @@ extension TableLayout {
                      into buffer: inout CellBuffer) {
         let layout = TableLayout(columns, width: area.width - 2, minimumFlexible: 20)
         layout.drawHeader(into: &buffer, x: area.x + 1, y: area.y)
-        for (line, index) in cursor.visibleRange(count: rows.count, visible: area.height - 1).enumerated() {
-            let selected = index == cursor.selected
-            let y = area.y + 1 + line
-            if selected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), highlighted: true) }
+        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        cursor.drawVisibleRows(count: rows.count, in: list, into: &buffer) { index, y, selected, buffer in
             layout.drawRow(rows[index], into: &buffer, x: area.x + 1, y: y, highlighted: selected)
         }
     }
