@@ -30,10 +30,7 @@ extension App {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
             pane.cursor.move(action, count: pane.patterns.count, visible: IssuePatternsView.visibleRows(state.size))
         case .cycleSort:
-            let orders = LogPatternSort.allCases
-            pane.sort = orders[(orders.firstIndex(of: pane.sort)! + 1) % orders.count]  // Safe: one of them.
-            pane.cursor = ListCursor()
-            inform("patterns sorted by \(pane.sort.rawValue)", in: &state)
+            nextSort(&pane.sort, cursor: &pane.cursor, in: &state)
         case .open:
             guard let pattern = pane.selected else { return [] }
             guard pattern.occurrences.count > 1 else { return showIssuePattern(in: 0, pane, in: &state) }

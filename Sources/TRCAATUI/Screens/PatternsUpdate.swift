@@ -35,10 +35,7 @@ extension App {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
             pane.cursor.move(action, count: pane.diff?.rows.count ?? pane.patterns.count, visible: visible)
         case .cycleSort:
-            let orders = LogPatternSort.allCases
-            pane.sort = orders[(orders.firstIndex(of: pane.sort)! + 1) % orders.count]  // Safe: one of them.
-            pane.cursor = ListCursor()
-            inform("patterns sorted by \(pane.sort.rawValue)", in: &state)
+            nextSort(&pane.sort, cursor: &pane.cursor, in: &state)
         case .open:
             guard pane.diff == nil, let pattern = pane.selected else { return [] }
             state.screens.removeLast()
@@ -91,6 +88,14 @@ extension App {
         }
         state.replaceTop(pane)
         return effects
+    }
+
+    /// `o` in a patterns pane: the next order, from the top.
+    static func nextSort(_ sort: inout LogPatternSort, cursor: inout ListCursor, in state: inout AppState) {
+        let orders = LogPatternSort.allCases
+        sort = orders[(orders.firstIndex(of: sort)! + 1) % orders.count]  // Safe: one of them.
+        cursor = ListCursor()
+        inform("patterns sorted by \(sort.rawValue)", in: &state)
     }
 
     /// The viewer's filters of a log: its open viewer's, or those kept from when it closed.
