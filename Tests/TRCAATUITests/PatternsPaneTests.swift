@@ -40,6 +40,8 @@ import TRCAACore
         #expect(viewer.filtered == [119, 249])
         #expect(viewer.filters.map(\.text) == ["pattern 3: payment gateway timeout after <*> (<*>)"])
         #expect(app.row(containing: " 120 2026-11-23 10:02:00 ERROR payment gateway timeout") != nil)
+        app.press(.showPatterns)
+        #expect(try pane(app).sort == .rare)  // the order chosen last
     }
 
     @Test func hiddenPatternsLeaveTheRestAndComeBackWithShiftX() throws {

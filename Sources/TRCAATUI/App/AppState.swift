@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     public var messages = MessageHistory()
     /// What the analyst set up in each log's viewer, by log id, kept while the interface runs.
     public var keptViews: [String: KeptView] = [:]
+    /// The order the patterns panes list in (`o`), kept from one pane to the next.
+    public var patternSort: LogPatternSort = .count
     /// Where exports go unless told otherwise: the directory trcaa was started in.
     public var workingDirectory = FileManager.default.currentDirectoryPath
     /// The time relative dates are shown against (injected, so tests are stable).

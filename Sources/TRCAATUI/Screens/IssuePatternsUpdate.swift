@@ -7,7 +7,8 @@ extension App {
             inform(logs.isEmpty ? "no logs in this issue yet: a imports one" : "one log: p shows its patterns", in: &state)
             return []
         }
-        let pane = IssuePatternsState(issueId: issueId, logs: logs)
+        var pane = IssuePatternsState(issueId: issueId, logs: logs)
+        pane.sort = state.patternSort
         state.screens.append(pane)
         return [pane.loading]
     }

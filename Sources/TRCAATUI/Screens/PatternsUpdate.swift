@@ -6,7 +6,9 @@ extension App {
     static func openPatterns(logId: String, issueId: String, fileName: String, in state: inout AppState) -> [Effect] {
         let hidden = viewerFilters(of: logId, in: state).first(where: isHideFilter)?.patterns ?? []
         let redacted = viewerView(of: logId, in: state).isRedacted
-        state.screens.append(PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden, redacted: redacted))
+        var pane = PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden, redacted: redacted)
+        pane.sort = state.patternSort
+        state.screens.append(pane)
         return [.loadPatterns(logId: logId, redacted: redacted)]
     }
 
@@ -90,10 +92,11 @@ extension App {
         return effects
     }
 
-    /// `o` in a patterns pane: the next order, from the top.
+    /// `o` in a patterns pane: the next order, from the top; the next pane opens in it too.
     static func nextSort(_ sort: inout LogPatternSort, cursor: inout ListCursor, in state: inout AppState) {
         let orders = LogPatternSort.allCases
         sort = orders[(orders.firstIndex(of: sort)! + 1) % orders.count]  // Safe: one of them.
+        state.patternSort = sort
         cursor = ListCursor()
         inform("patterns sorted by \(sort.rawValue)", in: &state)
     }
