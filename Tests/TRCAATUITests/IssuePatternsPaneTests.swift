@@ -63,13 +63,21 @@ import TRCAACore
         #expect(app.state.top(IssuePatternsState.self) != nil)
     }
 
-    @Test func aPatternOfSeveralLogsIsAttachedToAWhy() throws {
+    @Test func aPatternOfSeveralLogsIsAttachedToAWhyWithItsFirstLinesRedacted() throws {
         let app = try app()
+        app.press(.toggleRedacted)
         app.press(.attachMarks)
         app.press(.confirm)
         let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
-        #expect(steps.first?.first?.evidence
-                == "pattern in L1 good.log 30 lines, L2 bad.log 10 lines: job <num> done for ops@corp.example")
+        #expect(steps.first?.first?.evidence == """
+            pattern in good.log (30 lines), bad.log (10 lines): job <num> done for [Email]
+            good.log:1: job 0 done for [Email]
+            good.log:2: job 1 done for [Email]
+            good.log:3: job 2 done for [Email]
+            bad.log:6: job 0 done for [Email]
+            bad.log:7: job 1 done for [Email]
+            bad.log:8: job 2 done for [Email]
+            """)
     }
 
     @Test func oneLogOrNoneSaysWhatToDoInstead() throws {

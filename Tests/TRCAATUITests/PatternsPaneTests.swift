@@ -63,10 +63,14 @@ import TRCAACore
         app.press(.moveDown)  // the errors
         app.press(.attachMarks)
         guard case .picker(let picker) = app.state.overlay else { Issue.record("no picker"); return }
-        #expect(picker.title == "Attach pattern 3 to" && picker.options.map(\.label) == ["#1 Why did checkout fail?"])
+        #expect(picker.title == "Attach pattern 3 and its first lines to" && picker.options.map(\.label) == ["#1 Why did checkout fail?"])
         app.press(.confirm)
         let steps = app.state.screens(IssueDetailState.self).compactMap { $0.detail?.steps }
-        #expect(steps.first?.first?.evidence == "gateway.log: pattern 3, 2 lines (lines 120–250): payment gateway timeout after <*> (<*>)")
+        #expect(steps.first?.first?.evidence == """
+            gateway.log: pattern 3, 2 lines (lines 120–250): payment gateway timeout after <*> (<*>)
+            gateway.log:120: 2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#120)
+            gateway.log:250: 2026-11-23 10:02:00 ERROR payment gateway timeout after 30s (#250)
+            """)
     }
 
     @Test func theRedactedViewRedactsTemplatesAndRTurnsPaneAndViewerTogether() throws {

@@ -13,12 +13,12 @@ extension LogService {
         return redacted ? LogPatternSummary.redactingTemplates(patterns) : patterns
     }
 
-    /// The patterns of logs `ids` (an issue's, in their order) grouped by template across them
+    /// The patterns of `logs` (an issue's, in their order) grouped by template across them
     /// (`IssuePattern.merge`); logs not mined yet are mined first, `progress` getting each log's
     /// bytes read and total. `redacted`: templates as the redacted view shows them.
-    public func patterns(ofLogs ids: [String], redacted: Bool = false,
+    public func patterns(ofLogs logs: [LogFileSummary], redacted: Bool = false,
                          progress: ((_ read: Int64, _ total: Int64?) -> Void)? = nil) throws -> [IssuePattern] {
-        let merged = IssuePattern.merge(try ids.map { ($0, try storedPatterns($0, progress: progress)) })
+        let merged = IssuePattern.merge(try logs.map { ($0, try storedPatterns($0.id, progress: progress)) })
         return redacted ? IssuePattern.redactingTemplates(merged) : merged
     }
 
@@ -34,6 +34,28 @@ extension LogService {
     public func lines(_ id: String, inPatterns patterns: Set<Int>) throws -> [Int] {
         let filter = LineFilter(text: "", ignoringCase: false, excludes: false, patterns: patterns)
         return try PatternLineFilter(self, id, [filter])?.lines() ?? []
+    }
+
+    /// Evidence for a pattern as a why quotes it: a first line naming the pattern, its lines
+    /// and its template, then the first `examples` lines of each log that holds it, as
+    /// `file.log:N: text` (as the redacted view shows them when `redacted`).
+    public func patternEvidence(_ occurrences: [PatternOccurrence], examples: Int = 3, redacted: Bool) throws -> String {
+        guard let first = occurrences.first else { return "" }
+        let template = first.pattern.isOther ? LogPatternSummary.otherTemplate : first.pattern.template
+        let heading = occurrences.count == 1
+            ? "\(first.fileName): pattern \(first.pattern.id), \(counted(first.pattern.count, "line")) "
+                + "(lines \(first.pattern.firstLine + 1)–\(first.pattern.lastLine + 1)): \(template)"
+            : "pattern in " + occurrences.map { "\($0.fileName) (\(counted($0.pattern.count, "line")))" }.joined(separator: ", ")
+                + ": \(template)"
+        var quoted: [String] = []
+        for occurrence in occurrences {
+            let numbers = Array(try lines(occurrence.logId, inPatterns: [occurrence.pattern.id]).prefix(examples))
+            for line in try viewerLines(occurrence.logId, numbers: numbers, redacted: redacted) {
+                let text = String(decoding: line.bytes, as: UTF8.self) + (line.cutBytes > 0 ? "…" : "")
+                quoted.append("\(occurrence.fileName):\(line.number + 1): \(text)")
+            }
+        }
+        return ([heading] + quoted).joined(separator: "\n")
     }
 
     /// Each pattern's lines counted in `buckets` equal stretches of the log, first line to

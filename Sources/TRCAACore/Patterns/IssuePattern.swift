@@ -1,17 +1,22 @@
+/// A pattern of one log, with the log's id and file name.
+public struct PatternOccurrence: Sendable, Equatable {
+    public var logId: String
+    public var fileName: String
+    public var pattern: LogPatternSummary
+
+    public init(logId: String, fileName: String, pattern: LogPatternSummary) {
+        (self.logId, self.fileName, self.pattern) = (logId, fileName, pattern)
+    }
+}
+
 /// A kind of message across an issue's logs: the patterns of its logs that have the same
 /// template, so "which logs hold this message, and how often" reads as one row.
 public struct IssuePattern: Sendable, Equatable, SortablePattern {
-    /// One log's pattern of this kind.
-    public struct Occurrence: Sendable, Equatable {
-        public var logId: String
-        public var pattern: LogPatternSummary
-    }
-
     /// 1, 2, … in order of first appearance: the logs in their order, then first lines.
     public var id: Int
     public var template: String
     /// The logs that hold it, in the order the logs were given.
-    public var occurrences: [Occurrence]
+    public var occurrences: [PatternOccurrence]
 
     /// Lines in all its logs.
     public var count: Int { occurrences.reduce(0) { $0 + $1.pattern.count } }
@@ -22,12 +27,12 @@ public struct IssuePattern: Sendable, Equatable, SortablePattern {
 
     /// The patterns of `logs` (each log's, in the logs' order) grouped by template; each log's
     /// "other" bucket stays apart, as it holds no one kind of message.
-    public static func merge(_ logs: [(logId: String, patterns: [LogPatternSummary])]) -> [IssuePattern] {
+    public static func merge(_ logs: [(log: LogFileSummary, patterns: [LogPatternSummary])]) -> [IssuePattern] {
         var merged: [IssuePattern] = []
         var indexOfTemplate: [String: Int] = [:]
-        for (logId, patterns) in logs {
+        for (log, patterns) in logs {
             for pattern in patterns.sorted(by: { ($0.firstLine, $0.id) < ($1.firstLine, $1.id) }) {
-                let occurrence = Occurrence(logId: logId, pattern: pattern)
+                let occurrence = PatternOccurrence(logId: log.id, fileName: log.fileName, pattern: pattern)
                 if !pattern.isOther, let index = indexOfTemplate[pattern.template] {
                     merged[index].occurrences.append(occurrence)
                     continue

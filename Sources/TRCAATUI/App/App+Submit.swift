@@ -149,8 +149,8 @@ extension App {
         case (.issuePatternLog, .index(let index)):
             guard let pane = state.top(IssuePatternsState.self) else { return [] }
             return showIssuePattern(in: index, pane, in: &state)
-        case (.attachPattern(let evidence), .text(let stepId)):
-            return appendEvidence(evidence, stepId: stepId, in: &state)
+        case (.attachPattern(let occurrences, let redacted), .text(let stepId)):
+            return [.attachPatternEvidence(stepId: stepId, occurrences, redacted: redacted)]
         case (.dismissPII, .spans(let ids)):
             guard let line = state.top(LogViewerState.self)?.selectedLine else { return [] }
             confirmDismissal(of: ids, line: line.number, in: &state)
@@ -194,7 +194,7 @@ extension App {
     }
 
     /// Appends `lines` to the evidence of step `stepId`.
-    private static func appendEvidence(_ lines: String, stepId: String, in state: inout AppState) -> [Effect] {
+    static func appendEvidence(_ lines: String, stepId: String, in state: inout AppState) -> [Effect] {
         let step = state.screens(IssueDetailState.self).lazy.compactMap { $0.detail?.steps.first { $0.id == stepId } }.first
         guard let step else { return [] }
         return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,

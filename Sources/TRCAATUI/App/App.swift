@@ -111,6 +111,8 @@ public enum App {
         case .issuePatternsLoaded(let issueId, let patterns, let lineCounts):
             issuePatternsLoaded(issueId, patterns, lineCounts: lineCounts, in: &state)
             return []
+        case .patternEvidenceReady(let stepId, let evidence):
+            return appendEvidence(evidence, stepId: stepId, in: &state)
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []

@@ -44,8 +44,10 @@ public enum Effect: Sendable, Equatable {
     /// A log's patterns (mined first if it was stored before patterns were) and their sparklines;
     /// `redacted`: their templates as the redacted view shows them.
     case loadPatterns(logId: String, redacted: Bool)
-    /// The patterns of logs `logIds` of an issue grouped across them, and each log's lines.
-    case loadIssuePatterns(issueId: String, logIds: [String], redacted: Bool)
+    /// The evidence for a pattern (`LogService.patternEvidence`), to append to step `stepId`'s.
+    case attachPatternEvidence(stepId: String, [PatternOccurrence], redacted: Bool)
+    /// The patterns of an issue's `logs` grouped across them, and each log's lines.
+    case loadIssuePatterns(issueId: String, logs: [LogFileSummary], redacted: Bool)
     /// A log's patterns against another log's.
     case loadPatternDiff(logId: String, otherId: String, otherName: String, redacted: Bool)
     /// Writes a private copy of the image and hands it to `xdg-open`.

@@ -186,12 +186,14 @@ public final class EffectRunner: @unchecked Sendable {
             }
             return [.patternsLoaded(logId: logId, patterns,
                                     histogram: try workspace.logs.patternHistogram(logId, buckets: PatternsView.sparkBuckets))]
-        case .loadIssuePatterns(let issueId, let logIds, let redacted):
+        case .attachPatternEvidence(let stepId, let occurrences, let redacted):
+            return [.patternEvidenceReady(stepId: stepId, try workspace.logs.patternEvidence(occurrences, redacted: redacted))]
+        case .loadIssuePatterns(let issueId, let logs, let redacted):
             defer { progress(.progress(nil)) }
-            let patterns = try workspace.logs.patterns(ofLogs: logIds, redacted: redacted) { read, total in
+            let patterns = try workspace.logs.patterns(ofLogs: logs, redacted: redacted) { read, total in
                 progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
             }
-            let lineCounts = try Dictionary(uniqueKeysWithValues: logIds.map { ($0, try workspace.logs.detail($0).lineCount ?? 0) })
+            let lineCounts = try Dictionary(uniqueKeysWithValues: logs.map { ($0.id, try workspace.logs.detail($0.id).lineCount ?? 0) })
             return [.issuePatternsLoaded(issueId: issueId, patterns, lineCounts: lineCounts)]
         case .loadPatternDiff(let logId, let otherId, let otherName, let redacted):
             let lines = { [workspace] (id: String) in try workspace.logs.detail(id).lineCount ?? 0 }

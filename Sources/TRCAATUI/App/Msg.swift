@@ -43,6 +43,8 @@ public enum Msg: Sendable {
     case patternsLoaded(logId: String, [LogPatternSummary], histogram: [Int: [Int]])
     case patternDiffLoaded(logId: String, PatternDiffView)
     case issuePatternsLoaded(issueId: String, [IssuePattern], lineCounts: [String: Int])
+    /// A pattern's evidence, read from its logs, to append to step `stepId`'s.
+    case patternEvidenceReady(stepId: String, String)
     case pagerReady(directory: String, path: String)
     case pathCompleted(String, candidates: [String])
     case attachmentsLoaded([AttachmentSummary], search: String?)

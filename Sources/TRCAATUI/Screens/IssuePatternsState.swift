@@ -37,7 +37,7 @@ public struct IssuePatternsState: ScreenModel {
     public mutating func reload(select: String?) -> [Effect] { [loading] }
 
     /// The load of these patterns.
-    var loading: Effect { .loadIssuePatterns(issueId: issueId, logIds: logs.map(\.id), redacted: redacted) }
+    var loading: Effect { .loadIssuePatterns(issueId: issueId, logs: logs, redacted: redacted) }
 
     public mutating func rescroll(in size: Size) {
         cursor.scrollIntoView(count: patterns.count, visible: IssuePatternsView.visibleRows(size))

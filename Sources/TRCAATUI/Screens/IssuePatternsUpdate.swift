@@ -46,10 +46,8 @@ extension App {
             inform(pane.redacted ? "templates redacted: PII in their text replaced by its type" : "templates as stored", in: &state)
         case .attachMarks:
             guard let pattern = pane.selected else { return [] }
-            let logs = pattern.occurrences.map { "\(pane.logName($0.logId)) \(counted($0.pattern.count, "line"))" }
-            let evidence = "pattern in \(logs.joined(separator: ", ")): \(pattern.template)"
-            openWhyPicker(issueId: pane.issueId, title: "Attach the pattern to", purpose: .attachPattern(evidence: evidence),
-                          in: &state)
+            openWhyPicker(issueId: pane.issueId, title: "Attach the pattern and its first lines to",
+                          purpose: .attachPattern(pattern.occurrences, redacted: pane.redacted), in: &state)
             return []
         default:
             return nil

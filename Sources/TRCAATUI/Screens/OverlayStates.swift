@@ -146,8 +146,9 @@ public enum PickerPurpose: Sendable, Equatable {
     case filter
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
-    /// Append `evidence` (a pattern of a log, from its patterns pane) to the chosen why's evidence.
-    case attachPattern(evidence: String)
+    /// Append a pattern (of one log or several, from a patterns pane) and its first lines,
+    /// redacted or not, to the chosen why's evidence.
+    case attachPattern([PatternOccurrence], redacted: Bool)
     /// Which of its logs to show the selected pattern of the issue's patterns pane in.
     case issuePatternLog
     case generateDocument(issueId: String)

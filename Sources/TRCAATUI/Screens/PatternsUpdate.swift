@@ -56,10 +56,9 @@ extension App {
                    in: &state)
         case .attachMarks:
             guard pane.diff == nil, let pattern = pane.selected else { return [] }
-            let evidence = "\(pane.fileName): pattern \(pattern.id), \(counted(pattern.count, "line")) "
-                + "(lines \(pattern.firstLine + 1)–\(pattern.lastLine + 1)): \(pattern.isOther ? LogPatternSummary.otherTemplate : pattern.template)"
-            openWhyPicker(issueId: pane.issueId, title: "Attach pattern \(pattern.id) to", purpose: .attachPattern(evidence: evidence),
-                          in: &state)
+            let occurrence = PatternOccurrence(logId: pane.logId, fileName: pane.fileName, pattern: pattern)
+            openWhyPicker(issueId: pane.issueId, title: "Attach pattern \(pattern.id) and its first lines to",
+                          purpose: .attachPattern([occurrence], redacted: pane.redacted), in: &state)
             return []
         case .diffPatterns:
             let others = state.screens(IssueDetailState.self).last { $0.issueId == pane.issueId }?.detail?.logFiles

@@ -78,7 +78,7 @@ extension LogCommand {
             let logs = try workspace.issues.detail(issueId).logFiles
             let progress = ProgressLine(label: "mining patterns", quiet: json)
             defer { progress.finish() }
-            let patterns = sort.sorted(try workspace.logs.patterns(ofLogs: logs.map(\.id), redacted: redacted,
+            let patterns = sort.sorted(try workspace.logs.patterns(ofLogs: logs, redacted: redacted,
                                                                     progress: progress.update))
             let names = try Dictionary(uniqueKeysWithValues: logs.map { ($0.id, try workspace.logs.shortId($0.id)) })
             if json { return try Console.printJSON(patterns.map { IssuePatternJSON($0, logNames: names) }) }

@@ -20,7 +20,7 @@ import Testing
                                 + ["2026-03-03 10:01:00 INFO cache warmed"])
         let bad = try store("bad.log", (0..<5).map { "2026-03-04 10:00:0\($0) ERROR disk full on node \($0)" }
                                + (0..<10).map { "2026-03-04 10:01:0\($0) INFO job \($0) done" })
-        let merged = try fixture.logs.patterns(ofLogs: [good, bad])
+        let merged = try fixture.logs.patterns(ofLogs: try fixture.issues.detail(issueId).logFiles)
         #expect(merged.map(\.template) == ["job <num> done", "cache warmed", "disk full on node <num>"])
         #expect(merged.map(\.id) == [1, 2, 3])
         #expect(merged[0].occurrences.map(\.logId) == [good, bad] && merged[0].count == 40)
@@ -36,9 +36,12 @@ import Testing
             LogPatternSummary(id: id, template: template, count: 2, level: .none, firstLine: id, lastLine: id,
                               firstTime: nil, lastTime: nil)
         }
+        let log = { (id: String) in
+            LogFileSummary(id: id, issueId: "i", fileName: id + ".log", fileSize: 0, contentHash: "", uploadedAt: "", redacted: false)
+        }
         let merged = IssuePattern.merge([
-            ("a", [pattern(0, LogPatternSummary.otherTemplate), pattern(1, "login from ops@corp.example")]),
-            ("b", [pattern(0, LogPatternSummary.otherTemplate), pattern(1, "login from ops@corp.example")]),
+            (log("a"), [pattern(0, LogPatternSummary.otherTemplate), pattern(1, "login from ops@corp.example")]),
+            (log("b"), [pattern(0, LogPatternSummary.otherTemplate), pattern(1, "login from ops@corp.example")]),
         ])
         #expect(merged.map(\.occurrences.count) == [1, 2, 1])
         let redacted = IssuePattern.redactingTemplates(merged)
