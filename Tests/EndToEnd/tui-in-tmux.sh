@@ -347,6 +347,18 @@ keys @
 wait_for "messages this session, newest first"
 ok "filters stack (Tab lists them), v ranks an address type's values and Enter filters to one, # numbers tokens, @ keeps messages"
 keys q
+# The log's kinds of message: the brute force is one pattern, the accepted login a rare one.
+wait_for "of 2000 lines"
+keys p
+wait_for "2 patterns in 2000 lines of sshd.log"
+keys o
+wait_for "by rare"
+keys Enter
+wait_for "1 of 1 line"
+wait_for "Accepted password for fztu"
+keys F
+wait_for "of 2000 lines"
+ok "p lists the log's kinds of message; sorted by rarity, Enter shows the rare one's lines"
 
 # --- a messy log: blank lines, CRLF, invalid UTF-8, control characters, tabs, wide glyphs, a 40 KB line
 {
