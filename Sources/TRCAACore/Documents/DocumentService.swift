@@ -80,10 +80,18 @@ public struct DocumentService {
     public func list(issueId: String) throws -> [DocumentSummary] { try store.summaries(issueId: issueId) }
 
     /// Stores edited content; an unchanged text writes nothing. Returns whether it changed.
+    /// `seen`: the text the editor started from; a text changed since is not overwritten
+    /// (`EditConflict`).
+    ///
+    /// - throws: `TriageError.unknownID`, `.editConflict`.
     @discardableResult
-    public func save(_ id: String, content: String) throws -> Bool {
+    public func save(_ id: String, content: String, seen: String? = nil) throws -> Bool {
         try context.database.write { db in
             let document = try store.get(id)
+            if let seen {
+                try EditConflict.check([EditConflict.Field(name: "the text", seen: seen, stored: document.contentMd, new: content)],
+                                       entityType: "document", entityId: id, in: db)
+            }
             guard content != document.contentMd else { return false }
             try db.execute("UPDATE documents SET content_md = ?, updated_at = ? WHERE id = ?",
                            [.text(content), .integer(Timestamp.milliseconds(context.clock.now())), .text(id)])

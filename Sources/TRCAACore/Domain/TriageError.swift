@@ -27,4 +27,7 @@ public enum TriageError: Error, Sendable, Equatable {
     case invalidTime(input: String, reason: String)
     /// A text that must say something (an event's or an action item's) is empty.
     case emptyText(field: String)
+    /// `field` was changed by `by` at `at` (a stored timestamp) after the editor read it;
+    /// nothing was saved.
+    case editConflict(field: String, by: String, at: String)
 }

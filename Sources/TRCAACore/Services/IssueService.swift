@@ -87,13 +87,16 @@ public struct IssueService {
 
     /// Changes fields; returns the issue as stored. Setting `resolved` stamps `resolved_at`,
     /// setting an active status clears it. Writes one `update_issue` audit row naming what
-    /// changed (long text by length only); a change to nothing writes nothing.
+    /// changed (long text by length only); a change to nothing writes nothing. `seen`: the
+    /// issue as the editor showed it; a field the change sets that was changed since is not
+    /// overwritten (`EditConflict`).
     ///
-    /// - throws: `TriageError.emptyTitle`, `.unknownID`.
-    public func update(_ id: String, _ changes: IssueChanges) throws -> Issue {
+    /// - throws: `TriageError.emptyTitle`, `.unknownID`, `.editConflict`.
+    public func update(_ id: String, _ changes: IssueChanges, seen: Issue? = nil) throws -> Issue {
         if let title = changes.title, title.allSatisfy(\.isWhitespace) { throw TriageError.emptyTitle }
         return try context.database.write { db in
             let before = try get(id)
+            if let seen { try EditConflict.check(Self.fields(changes, seen: seen, stored: before), entityType: "issue", entityId: id, in: db) }
             var after = before
             let now = Timestamp.format(context.clock.now())
             if let title = changes.title { after.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -130,6 +133,17 @@ public struct IssueService {
             try context.audit.append(action: "delete_issue", entityType: "issue", entityId: id,
                                      details: .object([("title", .string(issue.title))]), in: db)
         }
+    }
+
+    /// The fields `changes` sets, as the editor saw them and as they are stored.
+    private static func fields(_ changes: IssueChanges, seen: Issue, stored: Issue) -> [EditConflict.Field] {
+        [EditConflict.Field(name: "title", seen: seen.title, stored: stored.title, new: changes.title),
+         EditConflict.Field(name: "description", seen: seen.description, stored: stored.description, new: changes.description),
+         EditConflict.Field(name: "severity", seen: seen.severity, stored: stored.severity, new: changes.severity?.rawValue),
+         EditConflict.Field(name: "status", seen: seen.status, stored: stored.status, new: changes.status?.rawValue),
+         EditConflict.Field(name: "category", seen: seen.category, stored: stored.category, new: changes.category?.rawValue),
+         EditConflict.Field(name: "assigned_to", seen: seen.assignedTo, stored: stored.assignedTo, new: changes.assignee),
+         EditConflict.Field(name: "tags", seen: tagsJSON(seen.tags), stored: tagsJSON(stored.tags), new: changes.tags.map(tagsJSON))]
     }
 
     static func tagsJSON(_ tags: [String]) -> String { JSONText.array(tags.map(JSONText.string)).rendered }

@@ -51,13 +51,22 @@ public struct WhyService {
         }
     }
 
-    /// Changes a step's question, answer or evidence (`nil` keeps a field).
-    public func edit(stepId: String, question: String? = nil, answer: String? = nil, evidence: String? = nil) throws
-        -> WhyStep
-    {
+    /// Changes a step's question, answer or evidence (`nil` keeps a field). `seen`: the step as
+    /// the editor showed it; a field changed since is not overwritten (`EditConflict`).
+    ///
+    /// - throws: `TriageError.emptyQuestion`, `.unknownID`, `.editConflict`.
+    public func edit(stepId: String, question: String? = nil, answer: String? = nil, evidence: String? = nil,
+                     seen: WhyStep? = nil) throws -> WhyStep {
         if let question, question.allSatisfy(\.isWhitespace) { throw TriageError.emptyQuestion }
         return try context.database.write { db in
             var step = try get(stepId, in: db)
+            if let seen {
+                try EditConflict.check([
+                    EditConflict.Field(name: "why_question", seen: seen.whyQuestion, stored: step.whyQuestion, new: question),
+                    EditConflict.Field(name: "answer", seen: seen.answer, stored: step.answer, new: answer),
+                    EditConflict.Field(name: "evidence", seen: seen.evidence, stored: step.evidence, new: evidence),
+                ], entityType: "resolution_step", entityId: stepId, in: db)
+            }
             var changed: [(String, JSONText)] = []
             if let question, question != step.whyQuestion { step.whyQuestion = question; changed.append(("why_question", .bool(true))) }
             if let answer, answer != step.answer { step.answer = answer; changed.append(("answer", .bool(true))) }

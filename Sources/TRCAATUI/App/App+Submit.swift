@@ -88,11 +88,12 @@ extension App {
             }
             return [.addActionItem(issueId: id, description: trimmed(.description), owner: trimmed(.owner),
                                    dueDate: trimmed(.due), priority)]
-        case .editWhy(let stepId):
+        case .editWhy(let step):
             guard !trimmed(.question).isEmpty else { return reject(&form, "the question cannot be empty", field: .question, in: &state) }
             state.overlay = nil
-            return [.editWhy(stepId: stepId, question: trimmed(.question), answer: trimmed(.answer), evidence: trimmed(.evidence))]
-        case .editField(let issueId, let field):
+            return [.editWhy(stepId: step.id, question: trimmed(.question), answer: trimmed(.answer), evidence: trimmed(.evidence),
+                             seen: step)]
+        case .editField(let issue, let field):
             var changes = IssueChanges()
             switch field {
             case .title:
@@ -103,7 +104,7 @@ extension App {
             default: break
             }
             state.overlay = nil
-            return changes.isEmpty ? [] : [.updateIssue(id: issueId, changes)]
+            return changes.isEmpty ? [] : [.updateIssue(id: issue.id, changes, seen: issue)]
         }
     }
 
@@ -120,12 +121,12 @@ extension App {
         if case .viewerFilters(let logId) = picker.purpose { return applyFilterList(options, logId: logId, in: &state) }
         guard options.indices.contains(picker.cursor.selected) else { return [] }
         switch (picker.purpose, options[picker.cursor.selected].value) {
-        case (.status(let id), .status(let status)):
-            return [.updateIssue(id: id, IssueChanges(status: status))]
-        case (.severity(let id), .severity(let severity)):
-            return [.updateIssue(id: id, IssueChanges(severity: severity))]
-        case (.category(let id), .category(let category)):
-            return [.updateIssue(id: id, IssueChanges(category: category))]
+        case (.status(let issue), .status(let status)):
+            return [.updateIssue(id: issue.id, IssueChanges(status: status), seen: issue)]
+        case (.severity(let issue), .severity(let severity)):
+            return [.updateIssue(id: issue.id, IssueChanges(severity: severity), seen: issue)]
+        case (.category(let issue), .category(let category)):
+            return [.updateIssue(id: issue.id, IssueChanges(category: category), seen: issue)]
         case (.filter, _):
             guard var list = state.top(IssueListState.self) else { return [] }
             let ticked = options.filter(\.isTicked).map(\.value)
@@ -198,7 +199,7 @@ extension App {
         let step = state.screens(IssueDetailState.self).lazy.compactMap { $0.detail?.steps.first { $0.id == stepId } }.first
         guard let step else { return [] }
         return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,
-                         evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines)]
+                         evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines, seen: step)]
     }
 }
 

@@ -131,7 +131,8 @@ public enum App {
                 documentLoaded(document, in: &state)
                 return []
             }
-            return editLongText(.document(id: document.id), text: document.contentMd, title: document.title, in: &state)
+            return editLongText(.document(id: document.id, seen: document.contentMd), text: document.contentMd,
+                                title: document.title, in: &state)
         case .exportDirectoryLoaded(let documentId, let format, let directory):
             openExportDialog(documentId: documentId, format: format, directory: directory, in: &state)
             return []
@@ -149,6 +150,8 @@ public enum App {
             return []
         case .needsConfirmation(let change):
             state.overlay = .confirm(change.confirmation)
+            // What the other change wrote shows under the question.
+            if case .overwriteEdit = change { return reloadAfterChange(select: nil, in: &state) }
             return []
         case .progress(let text):
             state.status.activity = text

@@ -15,10 +15,12 @@ public enum Effect: Sendable, Equatable {
     /// Finds the issue a typed key names and loads it.
     case openIssue(reference: String)
     case createIssue(IssueDraft)
-    case updateIssue(id: String, IssueChanges)
+    /// `seen`: the issue as the editor showed it (`IssueService.update`); nil overwrites.
+    case updateIssue(id: String, IssueChanges, seen: Issue?)
     case deleteIssue(id: String)
     case addWhy(issueId: String, question: String, answer: String, evidence: String)
-    case editWhy(stepId: String, question: String, answer: String, evidence: String)
+    /// `seen`: the step as the editor showed it (`WhyService.edit`); nil overwrites.
+    case editWhy(stepId: String, question: String, answer: String, evidence: String, seen: WhyStep?)
     case moveWhy(stepId: String, to: Int)
     case deleteWhy(stepId: String)
     case markRootCause(stepId: String, confidence: Double)
@@ -66,7 +68,8 @@ public enum Effect: Sendable, Equatable {
     /// Loads a document's text, then opens it in the editor.
     case loadDocumentForEditing(id: String)
     case generateDocument(issueId: String, DocumentKind, force: Bool)
-    case saveDocument(id: String, text: String)
+    /// `seen`: the text the editor started from (`DocumentService.save`); nil overwrites.
+    case saveDocument(id: String, text: String, seen: String?)
     /// Reads where this user last exported to, then opens the export dialog (`exportDirectoryLoaded`).
     case prepareExport(documentId: String, ExportFormat)
     /// `redacted`: every PII span replaced by its token.
@@ -86,10 +89,11 @@ public enum Effect: Sendable, Equatable {
 }
 
 /// What an edited text is for.
+/// What the text in the editor is; each keeps what the editor started from.
 public enum EditPurpose: Sendable, Equatable {
-    case description(issueId: String)
-    case whyText(stepId: String, question: String)
-    case document(id: String)
+    case description(Issue)
+    case whyText(WhyStep)
+    case document(id: String, seen: String)
 }
 
 extension Effect {

@@ -103,17 +103,22 @@ public final class EffectRunner: @unchecked Sendable {
             return [.issueOpened(try workspace.issues.detail(try workspace.issues.resolve(reference)))]
         case .createIssue(let draft):
             return [.stored(.issueCreated(try workspace.issues.create(draft)))]
-        case .updateIssue(let id, let changes):
-            return [.stored(.issueSaved(try workspace.issues.update(id, changes)))]
+        case .updateIssue(let id, let changes, let seen):
+            return try unlessConflicting(overwrite: .updateIssue(id: id, changes, seen: nil)) {
+                [.stored(.issueSaved(try workspace.issues.update(id, changes, seen: seen)))]
+            }
         case .deleteIssue(let id):
             let issue = try workspace.issues.get(id)
             try workspace.issues.delete(id)
             return [.issueDeleted(id: id, title: issue.title)]
         case .addWhy(let issueId, let question, let answer, let evidence):
             return [.stored(.whyAdded(try workspace.whys.add(issueId: issueId, question: question, answer: answer, evidence: evidence)))]
-        case .editWhy(let stepId, let question, let answer, let evidence):
-            _ = try workspace.whys.edit(stepId: stepId, question: question, answer: answer, evidence: evidence)
-            return [.stored(.whySaved(stepId: stepId))]
+        case .editWhy(let stepId, let question, let answer, let evidence, let seen):
+            return try unlessConflicting(overwrite: .editWhy(stepId: stepId, question: question, answer: answer,
+                                                                     evidence: evidence, seen: nil)) {
+                _ = try workspace.whys.edit(stepId: stepId, question: question, answer: answer, evidence: evidence, seen: seen)
+                return [.stored(.whySaved(stepId: stepId))]
+            }
         case .moveWhy(let stepId, let number):
             try workspace.whys.move(stepId: stepId, to: number)
             return [.stored(.whyMoved(stepId: stepId, to: number))]
@@ -232,8 +237,10 @@ public final class EffectRunner: @unchecked Sendable {
             } catch TriageError.documentEdited {
                 return [.needsConfirmation(.regenerateEdited(issueId: issueId, kind))]
             }
-        case .saveDocument(let id, let text):
-            return [.stored(.documentSaved(changed: try workspace.documents.save(id, content: text)))]
+        case .saveDocument(let id, let text, let seen):
+            return try unlessConflicting(overwrite: .saveDocument(id: id, text: text, seen: nil)) {
+                [.stored(.documentSaved(changed: try workspace.documents.save(id, content: text, seen: seen)))]
+            }
         case .prepareExport(let id, let format):
             return [.exportDirectoryLoaded(documentId: id, format, directory: try workspace.documents.lastExportDirectory())]
         case .exportDocument(let id, let format, let redacted, let directory, let replacing):
@@ -287,6 +294,16 @@ public final class EffectRunner: @unchecked Sendable {
             return [.importFailed(describe(error))]
         }
     }
+
+    /// Runs `save`; an edit refused because its field changed meanwhile asks whether to
+    /// `overwrite` (the same edit without what the editor saw).
+    private func unlessConflicting(overwrite: Effect, _ save: () throws -> [Msg]) throws -> [Msg] {
+        do {
+            return try save()
+        } catch TriageError.editConflict(let field, let by, let at) {
+            return [.needsConfirmation(.overwriteEdit(field: field, by: by, at: at, overwrite: overwrite))]
+        }
+    }
 }
 
 extension IssueFilter {
@@ -294,5 +311,4 @@ extension IssueFilter {
     var isUnfiltered: Bool {
         statuses.isEmpty && severities.isEmpty && categories.isEmpty && assignee == nil && tag == nil
     }
-
 }

@@ -36,19 +36,19 @@ extension App {
                                               in state: inout AppState) -> [Effect]? {
         switch (action, detail.tab) {
         case (.changeStatus, _):
-            openStatusPicker(issueId: issue.id, current: issue.status, in: &state)
+            openStatusPicker(issue, in: &state)
         case (.changeSeverity, .overview):
-            openPicker(.severity(issueId: issue.id), title: "Severity",
+            openPicker(.severity(issue), title: "Severity",
                        options: Severity.allCases.map { PickerOption("\($0.rawValue) \($0.name)", .severity($0),
                                                                      isTicked: $0.rawValue == issue.severity) }, in: &state)
         case (.changeCategory, .overview):
-            openPicker(.category(issueId: issue.id), title: "Category",
+            openPicker(.category(issue), title: "Category",
                        options: IssueCategory.allCases.map { PickerOption($0.rawValue, .category($0), isTicked: $0.rawValue == issue.category) },
                        in: &state)
         case (.editField, .overview):
             return editField(detail.selectedField, of: issue, in: &state)
         case (.editDescription, .overview):
-            return editLongText(.description(issueId: issue.id), text: issue.description,
+            return editLongText(.description(issue), text: issue.description,
                                 title: "Description of “\(issue.title)”", in: &state)
         case (.addWhy, .whys):
             let number = (detail.detail?.steps.count ?? 0) + 1
@@ -67,10 +67,10 @@ extension App {
                 title: "Why #\(step.stepOrder)",
                 fields: [FormField(.question, "Why?", step.whyQuestion), FormField(.answer, "Answer", step.answer),
                          FormField(.evidence, "Evidence", step.evidence)],
-                purpose: .editWhy(stepId: step.id)))
+                purpose: .editWhy(step)))
         case (.editWhyText, .whys):
             guard let step = detail.selectedStep else { return [] }
-            return editLongText(.whyText(stepId: step.id, question: step.whyQuestion),
+            return editLongText(.whyText(step),
                                 text: "\(step.answer)\n\(WhyText.evidenceMarker)\n\(step.evidence)",
                                 title: "Why #\(step.stepOrder): answer and evidence", in: &state)
         case (.showDetails, .whys):
@@ -208,7 +208,7 @@ extension App {
             state.overlay = .form(FormState(title: "Edit \(field.label.lowercased())",
                                             fields: [FormField(field == .title ? .title : field == .assignee ? .assignee : .tags,
                                                                field.label, value, note: field == .tags ? "comma-separated" : nil)],
-                                            purpose: .editField(issueId: issue.id, field)))
+                                            purpose: .editField(issue, field)))
             return []
         case .severity: return performOnScreen(.changeSeverity, in: &state) ?? []
         case .status: return performOnScreen(.changeStatus, in: &state) ?? []
@@ -247,13 +247,13 @@ extension App {
             return []
         }
         switch purpose {
-        case .description(let issueId):
-            return [.updateIssue(id: issueId, IssueChanges(description: text))]
-        case .whyText(let stepId, let question):
+        case .description(let issue):
+            return [.updateIssue(id: issue.id, IssueChanges(description: text), seen: issue)]
+        case .whyText(let step):
             let (answer, evidence) = WhyText.split(text)
-            return [.editWhy(stepId: stepId, question: question, answer: answer, evidence: evidence)]
-        case .document(let id):
-            return [.saveDocument(id: id, text: text)]
+            return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: answer, evidence: evidence, seen: step)]
+        case .document(let id, let seen):
+            return [.saveDocument(id: id, text: text, seen: seen)]
         }
     }
 }

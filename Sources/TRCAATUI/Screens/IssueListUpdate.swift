@@ -23,7 +23,7 @@ extension App {
             return [.loadAudit]
         case .changeStatus:
             guard let issue = list.selectedIssue else { return [] }
-            openStatusPicker(issueId: issue.issue.id, current: issue.issue.status, in: &state)
+            openStatusPicker(issue.issue, in: &state)
             return []
         case .deleteIssue:
             guard let issue = list.selectedIssue else { return [] }
@@ -124,9 +124,9 @@ extension App {
         }
     }
 
-    static func openStatusPicker(issueId: String, current: String, in state: inout AppState) {
-        let options = IssueStatus.allCases.map { PickerOption($0.rawValue, .status($0), isTicked: $0.rawValue == current) }
-        var picker = PickerState(title: "Status", options: options, purpose: .status(issueId: issueId))
+    static func openStatusPicker(_ issue: Issue, in state: inout AppState) {
+        let options = IssueStatus.allCases.map { PickerOption($0.rawValue, .status($0), isTicked: $0.rawValue == issue.status) }
+        var picker = PickerState(title: "Status", options: options, purpose: .status(issue))
         picker.cursor.selected = options.firstIndex { $0.isTicked } ?? 0
         state.overlay = .picker(picker)
     }

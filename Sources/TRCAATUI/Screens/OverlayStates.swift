@@ -79,13 +79,13 @@ public enum FormPurpose: Sendable, Equatable {
     case addWhy(issueId: String)
     /// A new why whose evidence is `evidence` (lines marked in a viewer).
     case addWhyWithEvidence(issueId: String, evidence: String)
-    case editWhy(stepId: String)
+    case editWhy(WhyStep)
     /// `start`: where relative times (`+15m`) count from.
     case addIncidentEvent(issueId: String, start: Date?)
     case editIncidentEvent(eventId: String, start: Date?)
     case addActionItem(issueId: String)
     case editActionItem(itemId: String)
-    case editField(issueId: String, OverviewField)
+    case editField(Issue, OverviewField)
     /// One field, a path (Tab completes it).
     case importLog(issueId: String)
     /// The content (`ExportContent`) and the directory to export to.
@@ -140,9 +140,10 @@ public struct PickerOption: Sendable, Equatable {
 }
 
 public enum PickerPurpose: Sendable, Equatable {
-    case status(issueId: String)
-    case severity(issueId: String)
-    case category(issueId: String)
+    /// The issue as the picker opened on it (what the change is checked against).
+    case status(Issue)
+    case severity(Issue)
+    case category(Issue)
     case filter
     /// Append the marked lines of the viewer of `logId` to the chosen why's evidence.
     case attachEvidence(logId: String)
