@@ -9,7 +9,7 @@ public enum PIIDetector {
     public static func spans(in text: UnsafeRawBufferPointer) -> [PIISpan] {
         let bytes = ByteText(text)
         var found = Candidates(expected: text.count / 256)
-        scanWords(bytes, &found)
+        WordBounds.of(bytes) { scanWords(bytes, $0, &found) }
         scanSeparators(bytes, &found)
         return found.resolved()
     }
@@ -18,23 +18,23 @@ public enum PIIDetector {
     /// each, a detector is called only when the word could start its format (cheap necessary
     /// conditions on the word's length and the byte after it); each then checks its own
     /// condition on the byte before and validates.
-    private static func scanWords(_ text: ByteText, _ found: inout Candidates) {
+    private static func scanWords(_ text: ByteText, _ words: WordBounds, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var index = text.nextAlnum(from: 0)
+        var index = words.nextStart(from: 0)
         while index < text.count {
             let byte = text[index], previous = text[index - 1]
-            let wordEnd = text.alnumEnd(from: index)
+            let wordEnd = words.end(from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
             if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
-                index = text.nextAlnum(from: wordEnd)
+                index = words.nextStart(from: wordEnd)
                 continue
             }
             if byte <= UInt8(ascii: "9") {
                 let digitEnd = text.digitEnd(from: index)
                 if digitEnd == wordEnd, isPlainNumber(text, at: index, digits: length, previous: previous, after: after) {
-                    index = text.nextAlnum(from: wordEnd)
+                    index = words.nextStart(from: wordEnd)
                     continue
                 }
                 scanNumber(text, at: index, digitEnd: digitEnd, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
@@ -70,7 +70,7 @@ public enum PIIDetector {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
             scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
-            index = text.nextAlnum(from: wordEnd)
+            index = words.nextStart(from: wordEnd)
         }
     }
 
