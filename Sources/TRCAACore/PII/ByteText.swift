@@ -51,13 +51,6 @@ struct ByteText {
         return memchr(base + index, Int32(byte), count - index).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
     }
 
-    /// The first index at or after `index` whose byte is of `flag`, or `count`.
-    @inline(__always) func next(_ flag: ByteClass, from index: Int) -> Int {
-        var position = index
-        while position < count, classes[Int(base[position])] & flag.rawValue == 0 { position += 1 }
-        return position
-    }
-
     /// Calls `body` with each non-empty piece of `range` between bytes of `separators`.
     func forEachSegment(of range: Range<Int>, separatedBy separators: StaticString, _ body: (Range<Int>) -> Void) {
         var start = range.lowerBound
@@ -89,25 +82,9 @@ struct ByteText {
         }
     }
 
-    /// The end of the run of ASCII letters and digits starting at `index`: `runEnd(.alnum, from:)`,
-    /// eight bytes at a time.
-    @inline(__always) func alnumEnd(from index: Int) -> Int { laneRunEnd(.alnum, from: index, Lanes.alnum) }
-
     /// The end of the run of ASCII digits starting at `index`: `runEnd(.digit, from:)`, eight
     /// bytes at a time.
     @inline(__always) func digitEnd(from index: Int) -> Int { laneRunEnd(.digit, from: index, Lanes.digits) }
-
-    /// The first ASCII letter or digit at or after `index`, or `count`: `next(.alnum, from:)`,
-    /// eight bytes at a time.
-    @inline(__always) func nextAlnum(from index: Int) -> Int {
-        var position = max(index, 0)
-        while position + 8 <= count {
-            let lanes = Lanes.alnum(Lanes.load(base + position))
-            if lanes != 0 { return position + lanes.trailingZeroBitCount >> 3 }
-            position += 8
-        }
-        return next(.alnum, from: position)
-    }
 
     /// `runEnd(flag, from: index)` where `lanes` marks the bytes of `flag`.
     @inline(__always) private func laneRunEnd(_ flag: ByteClass, from index: Int, _ lanes: (UInt64) -> UInt64) -> Int {

@@ -9,7 +9,7 @@ public enum PIIDetector {
     public static func spans(in text: UnsafeRawBufferPointer) -> [PIISpan] {
         let bytes = ByteText(text)
         var found = Candidates(expected: text.count / 256)
-        scanWords(bytes, &found)
+        WordBounds.of(bytes) { scanWords(bytes, $0, &found) }
         scanSeparators(bytes, &found)
         return found.resolved()
     }
@@ -18,21 +18,26 @@ public enum PIIDetector {
     /// each, a detector is called only when the word could start its format (cheap necessary
     /// conditions on the word's length and the byte after it); each then checks its own
     /// condition on the byte before and validates.
-    private static func scanWords(_ text: ByteText, _ found: inout Candidates) {
+    private static func scanWords(_ text: ByteText, _ words: WordBounds, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var index = text.nextAlnum(from: 0)
+        var index = words.nextStart(from: 0)
         while index < text.count {
             let byte = text[index], previous = text[index - 1]
-            let wordEnd = text.alnumEnd(from: index)
+            let wordEnd = words.end(from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
             if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
-                index = text.nextAlnum(from: wordEnd)
+                index = words.nextStart(from: wordEnd)
                 continue
             }
             if byte <= UInt8(ascii: "9") {
-                scanNumber(text, at: index, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
+                let digitEnd = text.digitEnd(from: index)
+                if digitEnd == wordEnd, isPlainNumber(text, at: index, digits: length, previous: previous, after: after) {
+                    index = words.nextStart(from: wordEnd)
+                    continue
+                }
+                scanNumber(text, at: index, digitEnd: digitEnd, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
                 // Mailchimp's 32 hex digits are the one vendor format that may start with a digit.
                 if length == 32, after == UInt8(ascii: "-"), previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") {
                     VendorTokens.token(text, at: index, wordEnd: wordEnd, &found)
@@ -65,7 +70,7 @@ public enum PIIDetector {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
             scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
-            index = text.nextAlnum(from: wordEnd)
+            index = words.nextStart(from: wordEnd)
         }
     }
 
@@ -80,11 +85,32 @@ public enum PIIDetector {
             && !(byte <= UInt8(ascii: "Z") && text.has(.digit, at: index + 2))
     }
 
+    /// Whether a word of `digits` digits only starts no format, so that no detector need look
+    /// at it; most numbers of a log are such. Too short for a card or a mobile number, it is
+    /// either
+    /// - followed by none of `.-:` (no address, host name, MAC, URL, North American phone),
+    ///   and joined to a number before it (`.811`, `-17`, `_3`) or not shaped like the start
+    ///   of a card group, an SSN, a national phone (three or four digits, or a leading 0,
+    ///   before a space) or an announced phone (a label before it); or
+    /// - inside a run of numbers joined by one separator (`16:13:38`, `2025-12-10`,
+    ///   `10.0.0.1`), past its first number: every format that may hold it starts at that
+    ///   first number or not at all (`:` before `/` aside: a URL).
+    @inline(__always)
+    private static func isPlainNumber(_ text: ByteText, at index: Int, digits: Int, previous: UInt8, after: UInt8) -> Bool {
+        guard digits <= 10 else { return false }
+        let joinsNext = after == UInt8(ascii: ".") || after == UInt8(ascii: "-") || after == UInt8(ascii: ":")
+        if joinsNext {
+            return previous == after && text.has(.digit, at: index - 2) && text[index + digits + 1] != UInt8(ascii: "/")
+        }
+        if NumberDetectors.isJoinedToNumber(text, before: index) { return true }
+        let mayStartGroup = after == UInt8(ascii: " ") && (digits == 3 || digits == 4 || text[index] == UInt8(ascii: "0"))
+        return !mayStartGroup && !(text.has(.labelGap, at: index - 1) && text.has([.alpha, .labelGap], at: index - 2))
+    }
+
     /// The formats that start with a digit: IPv4, cards, SSNs, phones.
     @inline(__always)
-    private static func scanNumber(_ text: ByteText, at index: Int, previous: UInt8, afterWord: Bool, phoneResume: inout Int,
-                                   _ found: inout Candidates) {
-        let digitEnd = text.digitEnd(from: index)
+    private static func scanNumber(_ text: ByteText, at index: Int, digitEnd: Int, previous: UInt8, afterWord: Bool,
+                                   phoneResume: inout Int, _ found: inout Candidates) {
         let digits = digitEnd - index, after = text[digitEnd]
         if after == UInt8(ascii: "."), digits <= 3 { NetworkDetectors.ipv4(text, at: index, &found) }
         let separated = after == UInt8(ascii: " ") || after == UInt8(ascii: "-")

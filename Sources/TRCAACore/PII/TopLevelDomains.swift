@@ -2,8 +2,10 @@
 /// Suffix List, 2023-02) and the private names networks use (`local`, `internal`, `lan`, `corp`...).
 enum TopLevelDomains {
     /// Whether the label in `range` is a top-level domain; an internationalised one in its
-    /// ASCII form (`xn--p1ai`).
+    /// ASCII form (`xn--p1ai`). Every top-level domain starts with a letter, so the last
+    /// number of a time or an address (`38.811`, `10.0.0.1`) is settled by its first byte.
     static func contains(_ text: ByteText, _ range: Range<Int>) -> Bool {
+        guard text.has(.alpha, at: range.lowerBound) else { return false }
         if text.matches("xn--", at: range.lowerBound) { return internationalized.contains(text, range.dropFirst(4)) }
         return all.contains(text, range)
     }

@@ -3,15 +3,24 @@ enum NumberDetectors {
     /// The digits continue something longer: `1.2.`, `12-`, an identifier (`blk_-…`, `id_…`,
     /// `dsl-082-…`), or the last group of an IBAN-like run of four-character groups.
     static func isGluedToNumber(_ text: ByteText, before index: Int) -> Bool {
-        let previous = text[index - 1]
-        if previous == UInt8(ascii: "_") { return true }
-        if ByteClass.isOne(of: "./", previous), text.has(.digit, at: index - 2) || text[index - 2] == UInt8(ascii: "_") { return true }
-        if previous == UInt8(ascii: "-"), text.has(.word, at: index - 2) || text[index - 2] == UInt8(ascii: "_") { return true }
-        if previous == UInt8(ascii: " "), (2...5).allSatisfy({ text.has([.upper, .digit], at: index - $0) }),
+        if isJoinedToNumber(text, before: index) { return true }
+        if text[index - 1] == UInt8(ascii: " "), (2...5).allSatisfy({ text.has([.upper, .digit], at: index - $0) }),
            (2...5).contains(where: { text.has(.digit, at: index - $0) }), !text.has(.word, at: index - 6) {
             return true
         }
         return false
+    }
+
+    /// The digits are joined by punctuation to what comes before: `1.2.`, `12-`, `blk_-…`,
+    /// `id_…`, `dsl-082-…`. The cheap part of `isGluedToNumber`, read before every number.
+    @inline(__always)
+    static func isJoinedToNumber(_ text: ByteText, before index: Int) -> Bool {
+        let previous = text[index - 1]
+        if previous == UInt8(ascii: "_") { return true }
+        if previous == UInt8(ascii: ".") || previous == UInt8(ascii: "/") {
+            return text.has(.digit, at: index - 2) || text[index - 2] == UInt8(ascii: "_")
+        }
+        return previous == UInt8(ascii: "-") && (text.has(.word, at: index - 2) || text[index - 2] == UInt8(ascii: "_"))
     }
 
     // MARK: Payment cards
