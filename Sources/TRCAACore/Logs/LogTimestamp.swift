@@ -42,7 +42,7 @@ public enum LogTimestamp {
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Fields? {
         func n(_ offset: Int, _ count: Int) -> Int? { number(b, i + offset, count, end) }
-        func c(_ offset: Int, _ character: Character) -> Bool { i + offset < end && b[i + offset] == character.asciiValue }
+        func c(_ offset: Int, _ character: Unicode.Scalar) -> Bool { i + offset < end && b[i + offset] == UInt8(ascii: character) }
         // 2015-10-18 18:01:47 / 2015-10-18T18:01:47
         if let y = n(0, 4), c(4, "-"), let mo = n(5, 2), c(7, "-"), let d = n(8, 2), c(10, " ") || c(10, "T"),
            let h = n(11, 2), c(13, ":"), let mi = n(14, 2), c(16, ":"), let s = n(17, 2) {

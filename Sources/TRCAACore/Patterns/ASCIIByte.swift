@@ -6,9 +6,16 @@ enum ASCIIByte {
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
 }
 
-/// English month and weekday abbreviations, as dates in logs write them (`Jul`, `Sun`).
+/// Up to three bytes and their count in one integer: short words looked up without allocating.
+enum ShortWord {
+    static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+        bytes.reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
+    }
+}
+
+/// English month and weekday abbreviations, as dates in logs write them (`Jul`, `Sun`), packed (`ShortWord`).
 enum CalendarWord {
-    static let months: Set<[UInt8]> = Set(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .map { Array($0.utf8) })
-    static let weekdays: Set<[UInt8]> = Set(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) })
+    static let months: [UInt32] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .map { ShortWord.pack($0.utf8) }
+    static let weekdays: [UInt32] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { ShortWord.pack($0.utf8) }
 }

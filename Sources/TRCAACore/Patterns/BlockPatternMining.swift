@@ -13,9 +13,11 @@ struct BlockPatternMining {
     private var partial: [UInt8] = []
     private var partialBlock = -1
     private var lines = 0
-    /// Per key, where its first and last line of the current block are: their times are read
-    /// once the block is mined, a few per block instead of one per line.
-    private var timed: [UInt32: (first: Range<Int>, last: Range<Int>)] = [:]
+    /// Per key, where its first and last line of the last block it came in are, and which
+    /// block that was; `timed` lists the keys of the current block. Their times are read once
+    /// the block is mined, a few per block instead of one per line.
+    private var extents: [(block: Int, first: Range<Int>, last: Range<Int>)] = []
+    private var timed: [UInt32] = []
 
     /// Mines the lines of the next block (and the end of the line the previous one left open).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
@@ -38,11 +40,7 @@ struct BlockPatternMining {
         }
         for line in read.lines {
             let key = add(UnsafeBufferPointer(rebasing: bytes[line.range]), line.key, toBlock: blockKeys.count - 1)
-            if let index = timed.index(forKey: key) {
-                timed.values[index].last = line.range
-            } else {
-                timed[key] = (line.range, line.range)
-            }
+            note(key, line.range)
         }
         if read.rest < bytes.count { hold(bytes[read.rest...]) }
     }
@@ -68,9 +66,21 @@ struct BlockPatternMining {
         return key
     }
 
+    /// Notes that a line of the current block (at `range`) has `key`.
+    private mutating func note(_ key: UInt32, _ range: Range<Int>) {
+        let index = Int(key), block = blockKeys.count - 1
+        if index >= extents.count { extents += repeatElement((block: -1, first: 0..<0, last: 0..<0), count: index + 1 - extents.count) }
+        if extents[index].block == block {
+            extents[index].last = range
+        } else {
+            extents[index] = (block, range, range)
+            timed.append(key)
+        }
+    }
+
     private mutating func stampTimes(_ bytes: UnsafeBufferPointer<UInt8>) {
         let time = { (range: Range<Int>) in LogTimestamp.seconds(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))) }
-        for (key, lines) in timed { miner.stamp(key, first: time(lines.first), last: time(lines.last)) }
+        for key in timed { miner.stamp(key, first: time(extents[Int(key)].first), last: time(extents[Int(key)].last)) }
         timed.removeAll(keepingCapacity: true)
     }
 

@@ -13,10 +13,16 @@ struct HeaderLayouts {
 
     private var layouts: [Layout] = []
     private var next = 0
+    /// The reading the last line fitted, tried first: lines of one kind come in runs.
+    private var last = 0
 
     /// Where the message of `line` starts (`MessageHeader.messageStart`).
     mutating func messageStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        for index in layouts.indices where layouts[index].fits(line) { return layouts[index].start ?? line.count }
+        if last < layouts.count, layouts[last].fits(line) { return layouts[last].start ?? line.count }
+        for index in layouts.indices where index != last && layouts[index].fits(line) {
+            last = index
+            return layouts[index].start ?? line.count
+        }
         var tokens = HeaderTokens(line)
         let start = MessageHeader.messageStart(line, &tokens)
         // A reading that went on into the message (a header with no `:` to end it, where the
@@ -24,6 +30,7 @@ struct HeaderLayouts {
         guard tokens.reach <= start + 1 else { return start }
         let layout = Layout(line, tokens, start: start)
         if layouts.count < Self.kept { layouts.append(layout) } else { layouts[next] = layout }
+        last = next
         next = (next + 1) % Self.kept
         return start
     }

@@ -185,7 +185,7 @@ struct HeaderToken {
         }
         if digits > 0 || isDash(line) || isBracketGroup(line) || (capitals == end - start && capitals >= 2) { return true }
         guard end - start == 3, capitals == 1 else { return false }
-        let word = [line[start], line[start + 1], line[start + 2]]
+        let word = ShortWord.pack(line[start..<end])
         return CalendarWord.months.contains(word) || CalendarWord.weekdays.contains(word)
     }
 

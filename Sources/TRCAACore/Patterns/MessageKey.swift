@@ -45,10 +45,9 @@ enum MessageKey {
         var next = skipSpaces(message, 0, count)
         while next < count {
             let start = next
-            var end = start
-            while end < count, !ASCIIByte.isSpace(message[end]) { end += 1 }
+            let (end, firstDigit) = cut(message, start, count)
             next = skipSpaces(message, end, count)
-            var token = MessageToken.read(message, start, end)
+            var token = MessageToken.read(message, start, end, firstDigit: firstDigit)
             if token.isLiteral {
                 if let previous = value, let unit = MessageToken.unit(message, start, end), previous.kind(in: message) == .number {
                     token = unit
@@ -66,6 +65,19 @@ enum MessageKey {
         var index = from
         while index < count, ASCIIByte.isSpace(message[index]) { index += 1 }
         return index
+    }
+
+    /// Where the token at `start` ends (its first space or tab, or `count`) and its first digit.
+    @inline(__always) private static func cut(_ message: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (end: Int, firstDigit: Int?) {
+        var end = start
+        var firstDigit: Int?
+        while end < count {
+            let byte = message[end]
+            if ASCIIByte.isSpace(byte) { break }
+            if firstDigit == nil, ASCIIByte.isDigit(byte) { firstDigit = end }
+            end += 1
+        }
+        return (end, firstDigit)
     }
 
     @inline(__always) private static func mix(_ hash: inout UInt64, _ byte: UInt8) {

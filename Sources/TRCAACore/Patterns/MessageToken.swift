@@ -32,15 +32,10 @@ struct MessageToken {
 
     var isLiteral: Bool { variableStart == variableEnd }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> MessageToken {
-        var firstDigit = -1
-        var index = start
-        while index < end {
-            if ASCIIByte.isDigit(bytes[index]) { firstDigit = index; break }
-            index += 1
-        }
+    /// The token `start..<end` of `bytes`, whose first digit is at `firstDigit` (nil: none).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstDigit: Int?) -> MessageToken {
         let literal = MessageToken(variableStart: start, variableEnd: start, knownKind: .any)
-        guard firstDigit >= 0 else { return literal }
+        guard let firstDigit else { return literal }
         var coreStart = start, coreEnd = end
         while coreStart < firstDigit, isOpening(bytes[coreStart]) { coreStart += 1 }
         while coreEnd > firstDigit + 1, isClosing(bytes[coreEnd - 1]) { coreEnd -= 1 }
@@ -55,12 +50,12 @@ struct MessageToken {
     static func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> MessageToken? {
         var coreEnd = end
         while coreEnd > start + 1, isClosing(bytes[coreEnd - 1]) { coreEnd -= 1 }
-        guard coreEnd - start <= 3, units.contains(Array(bytes[start..<coreEnd])) else { return nil }
+        guard coreEnd - start <= 3, units.contains(ShortWord.pack(bytes[start..<coreEnd])) else { return nil }
         return MessageToken(variableStart: start, variableEnd: coreEnd, knownKind: .any)
     }
 
-    private static let units: Set<[UInt8]> = Set(["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "ms", "us", "ns", "s"]
-        .map { Array($0.utf8) })
+    private static let units: [UInt32] = ["B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "ms", "us", "ns", "s"]
+        .map { ShortWord.pack($0.utf8) }
 
     /// A weekday or month name (`Sun`, `Jul,`) followed by a digit or, for a weekday, a month:
     /// a date's words.
@@ -68,7 +63,7 @@ struct MessageToken {
         var coreEnd = end
         if coreEnd - start == 4, bytes[coreEnd - 1] == UInt8(ascii: ",") { coreEnd -= 1 }
         guard coreEnd - start == 3, bytes[start] < 97, bytes[start + 1] >= 97, bytes[start + 2] >= 97 else { return nil }
-        let word = [bytes[start], bytes[start + 1], bytes[start + 2]]
+        let word = ShortWord.pack(bytes[start..<coreEnd])
         let month = CalendarWord.months.contains(word)
         guard month || CalendarWord.weekdays.contains(word), ASCIIByte.isDigit(next) || (!month && ASCIIByte.isLetter(next)) else { return nil }
         return MessageToken(variableStart: start, variableEnd: coreEnd, knownKind: .time)

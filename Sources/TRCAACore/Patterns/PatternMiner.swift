@@ -12,7 +12,7 @@ public struct PatternMiner {
     private var keys: [MinedKey] = [MinedKey.other]
     private var parent: [UInt32] = [0]
     private var alive = 0
-    private var byHash: [UInt64: UInt32] = [:]
+    private var byHash = KeysByHash()
     /// Merged keys (holding variables) by length and first token, for lines whose hash is new.
     private var merged: [MergedGroup: [UInt32]] = [:]
     private var isFull = false
@@ -35,7 +35,7 @@ public struct PatternMiner {
     /// `MinedPatterns.patternOfKey`.
     mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, lineNumber: Int) -> UInt32 {
         let slot = read.hash
-        if let key = byHash[slot] {
+        if let key = byHash.key(for: slot) {
             let root = find(key)
             keys[Int(root)].record(lineNumber)
             return root
@@ -43,7 +43,7 @@ public struct PatternMiner {
         let tokens = MessageKey.tokens(UnsafeBufferPointer(rebasing: line[read.messageStart...]))
         if let match = matchMerged(tokens) {
             let key = find(match)
-            if byHash.count < maximumHashes { byHash[slot] = key }
+            if byHash.count < maximumHashes { byHash.insert(key, for: slot) }
             keys[Int(key)].record(lineNumber)
             return key
         }
@@ -55,7 +55,7 @@ public struct PatternMiner {
         keys.append(MinedKey(tokens: tokens, level: LogLevel.classify(UnsafeRawBufferPointer(line)), line: lineNumber))
         parent.append(key)
         alive += 1
-        if byHash.count < maximumHashes { byHash[slot] = key }
+        if byHash.count < maximumHashes { byHash.insert(key, for: slot) }
         if alive > maximumKeys { compact() }
         return key
     }
@@ -100,7 +100,8 @@ public struct PatternMiner {
     /// when merging freed too little.
     private mutating func compact() {
         mergeKeys()
-        byHash = byHash.filter { parent[Int($0.value)] == $0.value }
+        let parent = parent
+        byHash.filter { parent[Int($0)] == $0 }
         isFull = alive > maximumKeys * 3 / 4
     }
 
