@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import TestSupport
 import Testing
 import TRCAACore
 
@@ -113,10 +114,10 @@ import TRCAACore
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
                 .replacingOccurrences(of: "&amp;", with: "&")
         case .pdf:
-            return try CoreFixture.run(["pdftotext", path, "-"]).output
+            return try Shell.run(["pdftotext", path, "-"]).stdout
         case .docx:
             let collector = WordTextCollector()
-            let parser = XMLParser(data: Data(try CoreFixture.run(["unzip", "-p", path, "word/document.xml"]).output.utf8))
+            let parser = XMLParser(data: Data(try Shell.run(["unzip", "-p", path, "word/document.xml"]).stdout.utf8))
             parser.delegate = collector
             #expect(parser.parse(), "word/document.xml is not well-formed")
             return collector.paragraphs.joined(separator: "\n")

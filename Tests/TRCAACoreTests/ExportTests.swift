@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import TestSupport
 import Testing
 import TRCAACore
 
@@ -17,7 +18,10 @@ import TRCAACore
         try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) { try CoreFixture.run(arguments) }
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let result = try Shell.run(arguments)
+        return (result.status, result.stdout + result.stderr)
+    }
 
     @Test func markdownIsWrittenByteForByteUnderTheOriginalsName() throws {
         let path = try fixture.documents.export(documentId, format: .md, to: outDirectory)

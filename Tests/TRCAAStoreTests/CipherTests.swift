@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TRCAAStore
+import TestSupport
 
 @Suite struct CipherTests {
     let fixture = StoreFixture()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TRCAAStore
+import TestSupport
 
 /// Bad input at the database path: each gets a clear error and changes nothing.
 @Suite struct OpenSequenceTests {

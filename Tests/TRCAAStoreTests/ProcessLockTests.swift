@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TRCAAStore
+import TestSupport
 
 /// The lock a WAL connection holds on the database file for its whole life is what tells
 /// another process, closing its own connection, that it is not the last one and must leave the

@@ -1,5 +1,6 @@
 import Testing
 @testable import TRCAAStore
+import TestSupport
 
 @Suite struct RekeyTests {
     let fixture = StoreFixture()

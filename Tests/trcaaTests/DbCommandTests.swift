@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TRCAAStore
+import TestSupport
 
 @Suite struct DbCommandTests {
     let cli = CLI()

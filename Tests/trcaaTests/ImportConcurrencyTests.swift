@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Issue #23: a large import must not lock out the analyst's other work. An import reads,
 /// scans and compresses before it takes the write lock, so while it runs other processes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `trcaa db import-trcaa` on desktop databases made by the `sqlcipher` shell with the
 /// desktop's DDL (`DesktopFixture`), checked through the CLI.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// `trcaa log …` and `trcaa image …` as a user runs them.
 @Suite struct LogCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// Imports that die half-way: the database stays consistent and holds the log whole or not at all.
 @Suite struct LogFaultTests {

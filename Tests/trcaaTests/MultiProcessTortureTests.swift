@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Bug #14: two trcaa processes on one store lost committed writes. A process closed a
 /// descriptor of the database file outside SQLite, which dropped its POSIX lock; another

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `trcaa patterns scan` and `trcaa log patterns` as a user (and the evaluation kit) runs them.
 @Suite struct PatternsCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TRCAAStore
+import TestSupport
 
 /// What the store does when the file system or the files around it are not as expected: a
 /// clear message, the right exit code, nothing lost.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The triage issue's bad input: a clear message, a sysexits code, nothing changed.
 @Suite struct TriageBadInputTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A whole RCA from the command line, as the "done when" describes it.
 @Suite struct TriageFlowTests {

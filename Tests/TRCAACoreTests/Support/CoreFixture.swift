@@ -1,6 +1,7 @@
 import Foundation
 import TRCAACore
 import TRCAAStore
+import TestSupport
 
 /// A real encrypted store in a temp directory, migrated, with a clock the test moves.
 final class CoreFixture {
@@ -32,45 +33,13 @@ final class CoreFixture {
     /// Runs SQL in the `sqlcipher` shell, as someone holding the key would.
     @discardableResult
     func sqlcipher(_ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlcipher", "-bail", databasePath]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("""
-            PRAGMA key='\(key)'; PRAGMA cipher_page_size=4096; PRAGMA kdf_iter=256000;
-            PRAGMA cipher_hmac_algorithm=HMAC_SHA512; PRAGMA cipher_kdf_algorithm=PBKDF2_HMAC_SHA512;
-            \(sql)
-            """.utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ShellFailure(output: text) }
-        return text
+        let result = try Shell.sqlcipher(databasePath, key: key, sql)
+        guard result.status == 0 else { throw ShellFailure(output: result.stdout + result.stderr) }
+        return result.stdout + result.stderr
     }
 }
 
 struct ShellFailure: Error { let output: String }
-
-extension CoreFixture {
-    /// Runs a tool (`pdftotext`, `unzip`) found on the PATH: its status and what it printed
-    /// (standard output and error together).
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
 
 extension CoreFixture {
     /// Writes `bytes` to a new file in the fixture's directory; returns its path.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A TRCAA desktop database made as the desktop app makes one, without any of trcaa's code:
 /// the `sqlcipher` shell with the desktop's pragmas (16 KiB pages, PBKDF2-HMAC-SHA512 256 000,

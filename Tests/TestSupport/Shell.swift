@@ -1,0 +1,47 @@
+import Foundation
+
+/// Runs the external programs the tests check trcaa against (`sqlcipher`, `pdftotext`,
+/// `unzip`, `gzip`), as a user would from a shell.
+public enum Shell {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs `arguments` (found on the PATH) with `input` on stdin; waits for it to finish.
+    @discardableResult
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// The README's incantation: opens `path` in the `sqlcipher` shell and runs `sql`.
+    public static func sqlcipher(_ path: String, key: String, _ sql: String) throws -> Result {
+        try run(["sqlcipher", "-bail", path], input: keyedScript(key: key, sql))
+    }
+
+    /// `sql` after the key and the cipher settings, as the README gives them.
+    public static func keyedScript(key: String, _ sql: String) -> String {
+        """
+        PRAGMA key='\(key.replacingOccurrences(of: "'", with: "''"))';
+        PRAGMA cipher_page_size=4096; PRAGMA kdf_iter=256000; \
+        PRAGMA cipher_hmac_algorithm=HMAC_SHA512; PRAGMA cipher_kdf_algorithm=PBKDF2_HMAC_SHA512;
+        \(sql)
+        """
+    }
+}
