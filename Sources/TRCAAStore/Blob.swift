@@ -43,7 +43,4 @@ extension Database {
     public func openBlob(table: String, column: String, rowid: Int64, writable: Bool = false) throws -> Blob {
         try Blob(database: self, table: table, column: column, rowid: rowid, writable: writable)
     }
-
-    /// The rowid of the last row inserted on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }
