@@ -20,24 +20,24 @@ extension Database {
         throws
     {
         precondition(!isInTransaction, "transactions do not nest; use inSavepoint")
-        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        try connection.begin(kind)
         let completion: TransactionCompletion
         do {
             completion = try body()
         } catch {
-            try? execute("ROLLBACK TRANSACTION")
+            try? connection.rollback()
             throw error
         }
         switch completion {
         case .commit:
             do {
-                try execute("COMMIT TRANSACTION")
+                try connection.commit()
             } catch {
-                if isInTransaction { try? execute("ROLLBACK TRANSACTION") }
+                if isInTransaction { try? connection.rollback() }
                 throw error
             }
         case .rollback:
-            try execute("ROLLBACK TRANSACTION")
+            try connection.rollback()
         }
     }
 
@@ -56,13 +56,13 @@ extension Database {
     /// statement); inside a transaction already, just runs `body`.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         if isInTransaction { return try body(self) }
-        try execute("BEGIN DEFERRED TRANSACTION")
+        try connection.begin(.deferred)
         do {
             let result = try body(self)
-            try execute("COMMIT TRANSACTION")
+            try connection.commit()
             return result
         } catch {
-            if isInTransaction { try? execute("ROLLBACK TRANSACTION") }
+            if isInTransaction { try? connection.rollback() }
             throw error
         }
     }
@@ -82,38 +82,5 @@ extension Database {
         }
         if completion == .rollback { try execute("ROLLBACK TO SAVEPOINT \(name)") }
         try execute("RELEASE SAVEPOINT \(name)")
-    }
-}
-
-extension Database {
-    /// Runs `body` with the page cache limited to `kibibytes` (then restored): for bulk writes
-    /// that touch each page once, where a large cache only holds memory.
-    public func withCacheSize<T>(kibibytes: Int, _ body: () throws -> T) throws -> T {
-        let previous = try scalar("PRAGMA cache_size", as: Int.self) ?? -16384
-        try execute("PRAGMA cache_size = \(-kibibytes)")
-        defer { try? execute("PRAGMA cache_size = \(previous)") }
-        return try body()
-    }
-}
-
-extension Database {
-    /// Copies what the write-ahead log holds into the database file where no reader still
-    /// needs it (a passive checkpoint, which never waits). Returns a warning when the disk is
-    /// too full for it: the committed changes are safe in the `-wal`, but it cannot shrink
-    /// until there is room, and a full disk makes every later write fail.
-    public func foldWriteAheadLog() -> String? {
-        guard origin != .inMemory, isWritable else { return nil }
-        do {
-            _ = try row("PRAGMA wal_checkpoint(PASSIVE)")
-            return nil
-        } catch StoreError.io(_, let reason) {
-            let walSize = Self.size(of: path + "-wal")
-            let directory = FilePath.directory(of: path)
-            return "what was saved is safe in \(path)-wal, but it cannot be folded into the database: \(reason). "
-                + "Free at least \(walSize / 1_048_576 + 1) MiB on the disk holding \(directory) (df -h \(directory)); "
-                + "until then, changes may fail"
-        } catch {
-            return nil
-        }
     }
 }

@@ -1,24 +1,16 @@
-internal import CSQLCipher
-
-/// One SQLCipher connection.
+/// A connection to the store: the face the services see, over a backend's `StoreConnection`.
 ///
-/// Open it with `Database.open(path:passphrase:options:)`, which runs the whole keyed open
-/// sequence; the initialisers here only create raw connections for that sequence. A
-/// `Database` is used from one thread at a time.
+/// Open one with `Database.open(path:passphrase:options:)` (SQLCipher). A `Database` is used
+/// from one thread at a time.
 public final class Database {
-    /// The path the caller gave (`:memory:` for a throwaway in-memory database).
+    /// Where the store is: the path the caller gave (`:memory:` for a throwaway in-memory one).
     public let path: String
-    let handle: OpaquePointer
-    /// How the file came to be what it is now (created, converted...).
+    let connection: any StoreConnection
+    /// How the store came to be what it is now (created, converted...).
     public internal(set) var origin: Origin = .existing
-    /// The KDF salt of the file (its first 16 bytes), kept for rekeying.
-    var salt: [UInt8] = []
-    private var traceBox: TraceBox?
-    /// The handler waiting for other connections' locks (`installBusyWait`).
-    var busyWait: BusyWait?
     private var statementCache: [String: Statement] = [:]
 
-    /// How an open found the file.
+    /// How an open found the store.
     public enum Origin: Sendable, Equatable {
         case existing
         case created
@@ -29,45 +21,21 @@ public final class Database {
         case inMemory
     }
 
-    init(connectingTo filename: String, path: String, flags: Int32) throws {
-        var pointer: OpaquePointer?
-        let rc = sqlite3_open_v2(filename, &pointer, flags, nil)
-        guard rc == SQLITE_OK, let pointer else {
-            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            if let pointer { sqlite3_close_v2(pointer) }
-            throw StoreError.cannotCreate(path: path, reason: message)
-        }
+    init(connection: any StoreConnection, path: String) {
+        self.connection = connection
         self.path = path
-        handle = pointer
-        sqlite3_extended_result_codes(handle, 1)
     }
 
-    deinit {
-        statementCache.removeAll()
-        sqlite3_close_v2(handle)
-    }
+    deinit { statementCache.removeAll() }
 
     /// Runs one statement with `arguments`, or a script of several statements without arguments.
     public func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
-        var rest = sql
-        // One statement at a time: a later statement may use a table an earlier one creates.
-        while let (statement, tail) = try prepareFirst(rest) {
-            guard arguments.isEmpty || tail.trimmingWhitespace().isEmpty else {
-                throw StoreError.sqlite(SQLiteFailure(
-                    code: SQLITE_MISUSE, message: "arguments given to a script of several statements", sql: sql))
-            }
-            try statement.run(arguments)
-            rest = tail
-        }
+        try connection.execute(sql, arguments)
     }
 
     /// Prepares a single statement.
     public func prepare(_ sql: String) throws -> Statement {
-        guard let (statement, tail) = try prepareFirst(sql), tail.trimmingWhitespace().isEmpty else {
-            throw StoreError.sqlite(SQLiteFailure(
-                code: SQLITE_MISUSE, message: "expected exactly one statement", sql: sql))
-        }
-        return statement
+        Statement(try connection.prepare(sql))
     }
 
     /// Every row of a query.
@@ -90,32 +58,21 @@ public final class Database {
     }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    public var changes: Int { connection.changes }
 
     /// Whether the connection may write (false when the store was opened read-only).
-    public var isWritable: Bool { sqlite3_db_readonly(handle, "main") == 0 }
+    public var isWritable: Bool { connection.isWritable }
 
     /// Whether a transaction is open on this connection.
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    public var isInTransaction: Bool { connection.isInTransaction }
 
     /// Calls `handler` with the text of every statement run (bound values are not included).
-    public func trace(_ handler: (@Sendable (String) -> Void)?) {
-        traceBox = handler.map(TraceBox.init)
-        guard let box = traceBox else {
-            sqlite3_trace_v2(handle, 0, nil, nil)
-            return
-        }
-        sqlite3_trace_v2(handle, UInt32(SQLITE_TRACE_STMT), { _, context, _, text in
-            guard let context, let text else { return 0 }
-            let sql = String(cString: text.assumingMemoryBound(to: CChar.self))
-            Unmanaged<TraceBox>.fromOpaque(context).takeUnretainedValue().handler(sql)
-            return 0
-        }, Unmanaged.passUnretained(box).toOpaque())
-    }
+    public func trace(_ handler: (@Sendable (String) -> Void)?) { connection.trace(handler) }
 
-    /// The error for a failed call on this connection.
-    func error(_ rc: Int32, sql: String?) -> StoreError {
-        StoreError(rc, connection: handle, path: path, sql: sql)
+    /// Calls `notice` (on the waiting thread) once a wait for another connection's lock has
+    /// lasted `seconds`; `nil` stops the notices. The wait itself goes on to the busy timeout.
+    public func announceWaits(after seconds: Double = 0.4, _ notice: (() -> Void)?) {
+        connection.announceWaits(after: seconds, notice)
     }
 
     /// A prepared statement kept for reuse by the same SQL text; for statements run in loops.
@@ -126,48 +83,4 @@ public final class Database {
         statementCache[sql] = statement
         return statement
     }
-
-    /// Prepares the first statement of `sql`; returns it and the text after it, or `nil`
-    /// when only whitespace and comments are left.
-    private func prepareFirst(_ sql: String) throws -> (Statement, tail: String)? {
-        try sql.withCString { start in
-            var cursor = start
-            while cursor.pointee != 0 {
-                var statement: OpaquePointer?
-                var tail: UnsafePointer<CChar>?
-                let rc = sqlite3_prepare_v2(handle, cursor, -1, &statement, &tail)
-                guard rc == SQLITE_OK else { throw error(rc, sql: String(cString: cursor)) }
-                // Safe: SQLite sets tail to the end of the parsed statement, inside the buffer.
-                let end = tail ?? cursor
-                let text = String(decoding: UnsafeRawBufferPointer(start: cursor, count: end - cursor), as: UTF8.self)
-                if let statement {
-                    return (Statement(handle: statement, database: self, sql: text), String(cString: end))
-                }
-                if end == cursor { break }  // no progress: nothing but trailing bytes SQLite ignores
-                cursor = end
-            }
-            return nil
-        }
-    }
-}
-
-extension StoreError {
-    /// Classifies a failed call: busy and I/O failures get their own cases.
-    init(_ rc: Int32, connection: OpaquePointer, path: String, sql: String?) {
-        let failure = SQLiteFailure(code: rc, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        switch rc & 0xFF {
-        case SQLITE_BUSY, SQLITE_LOCKED: self = .busy(path: path)
-        case SQLITE_FULL: self = .io(path: path, reason: "the disk is full")
-        case SQLITE_IOERR: self = .io(path: path, reason: failure.message)
-        case SQLITE_READONLY:
-            self = .readOnly(path: path, reason: rc == SQLITE_READONLY ? "it is open read-only" : failure.message)
-        case SQLITE_CANTOPEN: self = .cannotCreate(path: path, reason: failure.message)
-        default: self = .sqlite(failure)
-        }
-    }
-}
-
-private final class TraceBox {
-    let handler: @Sendable (String) -> Void
-    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TRCAAStore
 @testable import TRCAACore
 
 @Suite struct AuditChainTests {
@@ -162,5 +163,22 @@ import Testing
         #expect(try fixture.audit.list(AuditFilter(entity: String(entries[0].entityId.prefix(8)))).count >= 2)
         #expect(try fixture.audit.list(AuditFilter(since: "2025-01-15 10:01:00")).count == 4)
         #expect(try fixture.audit.list(AuditFilter(until: "2025-01-15 10:00:30")).count == 2)
+    }
+}
+
+/// The recorded head's count, read in Swift as `json_extract(value, '$.count')` read it.
+@Suite struct AuditHeadCountTests {
+    @Test func theCountIsReadAsJSONExtractReadIt() throws {
+        #expect(try AuditChain.recordedCount(#"{"id":"a","entry_hash":"b","count":41}"#) == 41)
+        #expect(try AuditChain.recordedCount(#"{"id":"","entry_hash":""}"#) == 0)
+        #expect(try AuditChain.recordedCount("null") == 0)
+        #expect(throws: StoreError.self) { try AuditChain.recordedCount("garbage") }
+    }
+
+    @Test func aGarbledHeadStopsAppendsAsBefore() throws {
+        let fixture = try CoreFixture()
+        _ = try fixture.issues.create(IssueDraft(title: "first"))
+        try fixture.sqlcipher("UPDATE settings SET value = 'garbage' WHERE key = 'audit_chain_head';")
+        #expect(throws: StoreError.self) { try fixture.issues.create(IssueDraft(title: "second")) }
     }
 }

@@ -30,7 +30,7 @@ import TestSupport
         #expect(try db.scalar("PRAGMA secure_delete", as: Int.self) == 1)
         // `PRAGMA busy_timeout = 5000` is run in its place; then a handler of ours takes over the
         // same 5 s (it can announce a long wait), and SQLite reports its own timeout as 0.
-        #expect(db.busyWait?.timeout == 5)
+        #expect(db.sqlcipher.busyWait?.timeout == 5)
     }
 
     @Test func theSQLCipherShellOpensTheFileWithTheDocumentedPragmas() throws {

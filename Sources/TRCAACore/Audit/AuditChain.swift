@@ -1,3 +1,4 @@
+import Foundation
 import TRCAAStore
 
 /// The tamper-evident audit log (SPEC §5): every change trcaa makes appends one row whose
@@ -11,6 +12,16 @@ public struct AuditChain {
     /// that removing rows from the end of the chain is detected too (migration 106 makes sure
     /// every store has it).
     static let headKey = "audit_chain_head"
+
+    /// The `count` of a recorded head (`{"id": …, "entry_hash": …, "count": …}`), 0 when it
+    /// has none. Text that is not JSON fails as SQLite's `json_extract` did: appends stop
+    /// rather than cover a damaged head with a new one.
+    static func recordedCount(_ json: String) throws -> Int {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else {
+            throw StoreError.sqlite(SQLiteFailure(code: 1, message: "malformed JSON", sql: nil))
+        }
+        return ((value as? [String: Any])?["count"] as? Int) ?? 0
+    }
 
     /// Appends a row. Call inside the write transaction of the change it records: the chain
     /// head is read and extended under the same lock, so concurrent writers stay linear.
@@ -39,8 +50,9 @@ public struct AuditChain {
             .text(entry.entityId), .text(entry.userId), .text(entry.details), .text(entry.prevHash),
             .text(entry.entryHash),
         ])
-        let count = try db.cachedStatement("SELECT json_extract(value, '$.count') FROM settings WHERE key = ?")
-            .firstRow([.text(Self.headKey)]).flatMap { try $0.decode(at: 0, as: Int?.self) } ?? 0
+        let recorded = try db.cachedStatement("SELECT value FROM settings WHERE key = ?")
+            .firstRow([.text(Self.headKey)]).flatMap { try $0.decode(at: 0, as: String?.self) }
+        let count = try recorded.map(Self.recordedCount) ?? 0
         let headValue = JSONText.object([
             ("id", .string(entry.id)), ("entry_hash", .string(entry.entryHash)), ("count", .int(Int64(count + 1))),
         ])

@@ -11,14 +11,14 @@ public struct AttachmentService {
     public func list(search: String? = nil, issueId: String? = nil, limit: Int = 1000) throws -> [AttachmentSummary] {
         let pattern: SQLValue = search.map { .text(SQLLike.containing($0)) } ?? .null
         let issue: SQLValue = issueId.map { .text($0) } ?? .null
-        let filter = "(?1 IS NULL OR file_name LIKE ?1 ESCAPE '\\' OR issue_title LIKE ?1 ESCAPE '\\') AND (?2 IS NULL OR issue_id = ?2)"
+        let filter = "(CAST(?1 AS TEXT) IS NULL OR file_name LIKE ?1 ESCAPE '\\' OR issue_title LIKE ?1 ESCAPE '\\')"
+            + " AND (CAST(?2 AS TEXT) IS NULL OR issue_id = ?2)"
         return try context.database.rows("""
             SELECT 'log' AS kind, id, issue_id, issue_title, file_name, file_size, mime_type, uploaded_at, redacted,
-                (SELECT coalesce(sum(value), 0) FROM log_stats, json_each(log_stats.pii_counts)
-                 WHERE log_stats.log_file_id = v_log_files_with_issue.id) AS pii_count
+                (SELECT pii_counts FROM log_stats WHERE log_stats.log_file_id = v_log_files_with_issue.id) AS pii_counts
             FROM v_log_files_with_issue WHERE \(filter)
             UNION ALL
-            SELECT 'image', id, issue_id, issue_title, file_name, file_size, mime_type, uploaded_at, 0, 0
+            SELECT 'image', id, issue_id, issue_title, file_name, file_size, mime_type, uploaded_at, 0, NULL
             FROM v_image_attachments_with_issue WHERE \(filter)
             ORDER BY uploaded_at DESC, id DESC LIMIT ?3
             """, [pattern, issue, .integer(Int64(limit))]).map { row in
@@ -26,7 +26,8 @@ public struct AttachmentService {
                               issueId: try row.decode("issue_id"), issueTitle: try row.decode("issue_title"),
                               fileName: try row.decode("file_name"), fileSize: try row.decode("file_size"),
                               mimeType: try row.decode("mime_type"), uploadedAt: try row.decode("uploaded_at"),
-                              redacted: try row.decode("redacted"), piiCount: try row.decode("pii_count"))
+                              redacted: try row.decode("redacted"),
+                              piiCount: PIICounts.total(try row.decode("pii_counts", as: String?.self) ?? "{}"))
         }
     }
 }

@@ -56,7 +56,7 @@ public struct ImageService {
     /// Images of one issue (oldest first), or of every issue.
     public func list(issueId: String? = nil) throws -> [ImageDetail] {
         try context.database.read { db in
-            try db.rows("SELECT id FROM image_attachments WHERE ?1 IS NULL OR issue_id = ?1 ORDER BY issue_id, uploaded_at, id",
+            try db.rows("SELECT id FROM image_attachments WHERE CAST(?1 AS TEXT) IS NULL OR issue_id = ?1 ORDER BY issue_id, uploaded_at, id",
                         [issueId.map { .text($0) } ?? .null]).map { try detail(try $0.decode(at: 0), in: db) }
         }
     }

@@ -64,11 +64,7 @@ extension LogService {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.text(reviewId), .text(logId), .text(span.type), .integer(span.start), .integer(span.end),
                           .text(span.value), .text(span.value)])
-                try db.execute("""
-                    UPDATE log_stats SET pii_counts = json_set(pii_counts, '$.' || ?1,
-                                                               max(0, coalesce(json_extract(pii_counts, '$.' || ?1), 0) - 1))
-                    WHERE log_file_id = ?2
-                    """, [.text(span.type), .text(logId)])
+                try takeOffPIICount(span.type, ofLog: logId, in: db)
                 try context.audit.append(
                     action: "dismiss_pii_span", entityType: "pii_span", entityId: reviewId,
                     details: .object([("log_file_id", .string(logId)), ("pii_type", .string(span.type)),

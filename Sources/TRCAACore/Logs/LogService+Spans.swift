@@ -26,6 +26,15 @@ extension LogService {
         for span in try packedSpans(logId, in: db) { counts[span.typeName, default: 0] += 1 }
         return counts.map { PIICount(type: $0.key, count: $0.value) }
     }
+
+    /// Takes one span of `type` off the counts kept at import; nothing to do for a log
+    /// without a `log_stats` row.
+    func takeOffPIICount(_ type: String, ofLog logId: String, in db: Database) throws {
+        guard let json = try db.scalar("SELECT pii_counts FROM log_stats WHERE log_file_id = ?", [.text(logId)],
+                                       as: String.self) else { return }
+        try db.execute("UPDATE log_stats SET pii_counts = ? WHERE log_file_id = ?",
+                       [.text(PIICounts.takingOne(type, from: json)), .text(logId)])
+    }
 }
 
 extension PackedSpan {

@@ -145,7 +145,7 @@ public struct LogService {
     /// Logs of one issue (oldest first), or of every issue.
     public func list(issueId: String? = nil) throws -> [LogFileDetail] {
         let ids = try context.database.rows(
-            "SELECT id FROM log_files WHERE ?1 IS NULL OR issue_id = ?1 ORDER BY issue_id, uploaded_at, id",
+            "SELECT id FROM log_files WHERE CAST(?1 AS TEXT) IS NULL OR issue_id = ?1 ORDER BY issue_id, uploaded_at, id",
             [issueId.map { .text($0) } ?? .null]).map { try $0.decode(at: 0, as: String.self) }
         return try context.database.read { db in try ids.map { try detail($0, in: db) } }
     }
@@ -159,15 +159,14 @@ public struct LogService {
     func detail(_ id: String, in db: Database) throws -> LogFileDetail {
         guard let row = try db.cachedStatement("""
             SELECT f.id, f.issue_id, f.file_name, f.file_path, f.file_size, f.mime_type, f.content_hash, f.uploaded_at,
-                   f.redacted, s.line_count, s.compressed_size, s.error_count, s.warning_count, s.source_compressed
+                   f.redacted, s.line_count, s.compressed_size, s.error_count, s.warning_count, s.source_compressed,
+                   s.pii_counts
             FROM log_files f LEFT JOIN log_stats s ON s.log_file_id = f.id WHERE f.id = ?
             """).firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "log", prefix: id) }
         // Counted at import and kept in step; logs of the original app are counted here.
         let hasStats = try row.decode("line_count", as: Int?.self) != nil
-        let counts = try (hasStats ? db.cachedStatement("""
-            SELECT key, value FROM log_stats, json_each(log_stats.pii_counts) WHERE log_file_id = ? AND value > 0
-            """).rows([.text(id)]).map { PIICount(type: try $0.decode(at: 0), count: try $0.decode(at: 1)) }
-            : countPackedSpans(id, in: db)).sorted { ($0.count, $1.type) > ($1.count, $0.type) }
+        let counts = try (hasStats ? PIICounts.detected(try row.decode("pii_counts")) : countPackedSpans(id, in: db))
+            .sorted { ($0.count, $1.type) > ($1.count, $0.type) }
         return LogFileDetail(
             summary: try LogFileSummary(row: row),
             filePath: try row.decode("file_path"), mimeType: try row.decode("mime_type"),

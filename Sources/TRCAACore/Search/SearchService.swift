@@ -100,7 +100,7 @@ public struct SearchService {
                 SELECT rowid, score FROM (
                     SELECT issues_fts.rowid AS rowid, bm25(issues_fts, 0.0, \(Self.titleWeight), 1.0) AS score
                     FROM issues_fts WHERE issues_fts MATCH ?1 ORDER BY issues_fts.rowid DESC LIMIT ?3
-                ) ORDER BY score LIMIT ?2
+                ) AS recent ORDER BY score LIMIT ?2
             ) AS top JOIN issues ON issues.rowid = top.rowid
             """)
         try issueHits.bind([.text(match), .integer(Int64(limit)), .integer(Int64(Self.candidateWindow))])
@@ -116,7 +116,7 @@ public struct SearchService {
                 SELECT rowid, score FROM (
                     SELECT rowid, bm25(evidence_fts) * \(Self.evidenceWeight) AS score
                     FROM evidence_fts WHERE evidence_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
-                ) ORDER BY score LIMIT ?3
+                ) AS recent ORDER BY score LIMIT ?3
             ) AS top JOIN evidence_fts ON evidence_fts.rowid = top.rowid
             """)
         try evidenceHits.bind([.text(match), .integer(Int64(Self.candidateWindow)),

@@ -40,7 +40,7 @@ final class BusyWait {
     }
 }
 
-extension Database {
+extension SQLCipherConnection {
     /// Waits up to `milliseconds` for locks other connections hold, replacing SQLite's
     /// built-in handler (which `PRAGMA busy_timeout` installs) with `BusyWait`.
     func installBusyWait(milliseconds: Int32) {
@@ -53,9 +53,7 @@ extension Database {
         }, Unmanaged.passUnretained(wait).toOpaque())
     }
 
-    /// Calls `notice` (on the waiting thread) once a wait for another connection's lock has
-    /// lasted `seconds`; `nil` stops the notices. The wait itself goes on to the busy timeout.
-    public func announceWaits(after seconds: Double = 0.4, _ notice: (() -> Void)?) {
+    func announceWaits(after seconds: Double, _ notice: (() -> Void)?) {
         busyWait?.noticeAfter = seconds
         busyWait?.notice = notice
     }

@@ -37,7 +37,7 @@ enum PlainDatabaseConverter {
             connectingTo: path, path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX)
         try plain.requireSQLCipher4()
         try plain.execute("PRAGMA temp_store = MEMORY")
-        let attach = try plain.prepare("ATTACH DATABASE ?1 AS encrypted KEY ?2")
+        let attach = try plain.sqlcipher.prepareStatement("ATTACH DATABASE ?1 AS encrypted KEY ?2")
         try attach.bind(.text(tempPath), at: 1)
         try attach.bindSecret(rawKey, at: 2)
         try attach.step()

@@ -42,7 +42,7 @@ extension Database {
             connectingTo: FilePath.uri(path, parameters: immutable ? "immutable=1" : "mode=ro"), path: path,
             flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX)
         try database.withWrongKeyMapped {
-            sqlite3_busy_timeout(database.handle, 5000)
+            sqlite3_busy_timeout(database.sqlcipher.handle, 5000)
             try database.requireSQLCipher4()
             if let rawKey { try database.applyKey(rawKey, settings: settings) }
             try database.execute("PRAGMA temp_store = MEMORY")

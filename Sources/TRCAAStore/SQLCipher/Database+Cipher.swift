@@ -23,9 +23,9 @@ extension Database {
     /// would otherwise print `ERROR CORE ...` lines over the TUI and the one-line error.
     func applyKey(_ rawKey: SecureBytes, settings: CipherSettings) throws {
         let rc = rawKey.withUnsafeBytes { bytes in
-            sqlite3_key_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
+            sqlite3_key_v2(sqlcipher.handle, "main", bytes.baseAddress, Int32(bytes.count))
         }
-        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
+        guard rc == SQLITE_OK else { throw sqlcipher.error(rc, sql: nil) }
         try execute("PRAGMA cipher_log_level = NONE")
         for pragma in settings.pragmas() { try execute(pragma) }
     }
@@ -73,17 +73,17 @@ extension Database {
         if try scalar("PRAGMA locking_mode", as: String.self) != "exclusive" {
             return try withSoleUse { try rekey(to: passphrase, settings: settings) }
         }
-        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: salt, settings: settings)
-        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
+        let pageKey = try KeyDerivation.pageKey(for: passphrase, salt: sqlcipher.salt, settings: settings)
+        let rawKey = KeyDerivation.rawKeySpec(pageKey: pageKey, salt: sqlcipher.salt)
         let rc = rawKey.withUnsafeBytes { bytes in
-            sqlite3_rekey_v2(handle, "main", bytes.baseAddress, Int32(bytes.count))
+            sqlite3_rekey_v2(sqlcipher.handle, "main", bytes.baseAddress, Int32(bytes.count))
         }
-        guard rc == SQLITE_OK else { throw error(rc, sql: nil) }
+        guard rc == SQLITE_OK else { throw sqlcipher.error(rc, sql: nil) }
         try execute("PRAGMA cipher_log_level = NONE")
     }
 }
 
-extension Statement {
+extension SQLCipherStatement {
     /// Binds secret bytes as a BLOB without copying them into a Swift array.
     func bindSecret(_ secret: SecureBytes, at index: Int32) throws {
         let rc = secret.withUnsafeBytes { bytes in

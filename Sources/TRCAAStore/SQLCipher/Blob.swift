@@ -11,12 +11,12 @@ public final class Blob {
 
     init(database: Database, table: String, column: String, rowid: Int64, writable: Bool) throws {
         var blob: OpaquePointer?
-        let rc = sqlite3_blob_open(database.handle, "main", table, column, rowid, writable ? 1 : 0, &blob)
+        let rc = sqlite3_blob_open(database.sqlcipher.handle, "main", table, column, rowid, writable ? 1 : 0, &blob)
         guard rc == SQLITE_OK, let blob else {
-            throw database.error(rc, sql: "blob \(table).\(column) rowid \(rowid)")
+            throw database.sqlcipher.error(rc, sql: "blob \(table).\(column) rowid \(rowid)")
         }
         handle = blob
-        connection = database.handle
+        connection = database.sqlcipher.handle
         path = database.path
         count = Int(sqlite3_blob_bytes(blob))
     }
@@ -43,7 +43,4 @@ extension Database {
     public func openBlob(table: String, column: String, rowid: Int64, writable: Bool = false) throws -> Blob {
         try Blob(database: self, table: table, column: column, rowid: rowid, writable: writable)
     }
-
-    /// The rowid of the last row inserted on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }

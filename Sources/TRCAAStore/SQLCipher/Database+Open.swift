@@ -80,7 +80,7 @@ extension Database {
             connectingTo: path, path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX)
         database.trace(options.trace)
         database.origin = origin
-        database.salt = salt
+        database.sqlcipher.salt = salt
         do {
             try database.withWrongKeyMapped {
                 try database.configure(rawKey: rawKey, options: options)
@@ -111,15 +111,15 @@ extension Database {
             connectingTo: FilePath.uri(path, parameters: parameters), path: path,
             flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX)
         database.trace(options.trace)
-        database.salt = salt
+        database.sqlcipher.salt = salt
         try database.withWrongKeyMapped {
-            sqlite3_busy_timeout(database.handle, options.busyTimeoutMilliseconds)
+            sqlite3_busy_timeout(database.sqlcipher.handle, options.busyTimeoutMilliseconds)
             try database.requireSQLCipher4()
             try database.applyKey(rawKey, settings: options.settings)
             try database.execute("PRAGMA foreign_keys = ON")
             try database.execute("PRAGMA temp_store = MEMORY")
             try database.execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
-            database.installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
+            database.sqlcipher.installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
             _ = try database.scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
         }
         return database
@@ -139,7 +139,7 @@ extension Database {
     private func configure(rawKey: SecureBytes, options: OpenOptions) throws {
         // Installed before any statement so that even the switch to WAL waits for a lock
         // held elsewhere; `PRAGMA busy_timeout` below states it again at its place in the spec.
-        sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
+        sqlite3_busy_timeout(sqlcipher.handle, options.busyTimeoutMilliseconds)
         try requireSQLCipher4()
         try applyKey(rawKey, settings: options.settings)
         try execute("PRAGMA journal_mode = WAL")
@@ -152,7 +152,7 @@ extension Database {
         // (SQLite's default is 2 MiB) makes repeated lists and searches read from memory.
         try execute("PRAGMA cache_size = -\(options.cacheKibibytes)")
         // The same timeout, by a handler that can tell the user a wait is long.
-        installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
+        sqlcipher.installBusyWait(milliseconds: options.busyTimeoutMilliseconds)
         _ = try scalar("SELECT count(*) FROM sqlite_master", as: Int.self)
     }
 

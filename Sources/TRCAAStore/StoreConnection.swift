@@ -1,0 +1,23 @@
+/// One connection to a store, as a backend implements it; `Database` is the face the
+/// services see. Synchronous, and used from one thread at a time.
+public protocol StoreConnection: AnyObject {
+    /// Prepares exactly one statement.
+    func prepare(_ sql: String) throws -> any StoreStatement
+    /// Runs one statement with `arguments`, or a script of several statements without arguments.
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int { get }
+    /// Whether the connection may write (false when the store was opened read-only).
+    var isWritable: Bool { get }
+    /// Whether a transaction is open on this connection.
+    var isInTransaction: Bool { get }
+    /// Opens a transaction that takes its locks as `kind` says.
+    func begin(_ kind: TransactionKind) throws
+    func commit() throws
+    func rollback() throws
+    /// Calls `notice` (on the waiting thread) once a wait for another connection's lock has
+    /// lasted `seconds`; `nil` stops the notices.
+    func announceWaits(after seconds: Double, _ notice: (() -> Void)?)
+    /// Calls `handler` with the text of every statement run (bound values are not included).
+    func trace(_ handler: (@Sendable (String) -> Void)?)
+}
