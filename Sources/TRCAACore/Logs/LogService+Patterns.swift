@@ -63,12 +63,18 @@ extension LogService {
     public func patternHistogram(_ id: String, buckets: Int) throws -> [Int: [Int]] {
         let blocks = try LogPatternStore.linePatterns(ofLog: id, in: context.database)
         let total = max(1, blocks.last.map { $0.firstLine + $0.ids.count } ?? 0)
-        var histogram: [Int: [Int]] = [:]
+        let patterns = Int(blocks.lazy.compactMap { $0.ids.max() }.max() ?? 0) + 1
+        // Counted flat, a row of `buckets` per pattern id: a line costs an add, not a lookup.
+        var counts = [Int](repeating: 0, count: patterns * buckets)
         for block in blocks {
             for (offset, pattern) in block.ids.enumerated() {
-                let bucket = (block.firstLine + offset) * buckets / total
-                histogram[Int(pattern), default: [Int](repeating: 0, count: buckets)][bucket] += 1
+                counts[Int(pattern) * buckets + (block.firstLine + offset) * buckets / total] += 1
             }
+        }
+        var histogram: [Int: [Int]] = [:]
+        for pattern in 0..<patterns {
+            let row = Array(counts[(pattern * buckets)..<((pattern + 1) * buckets)])
+            if row.contains(where: { $0 > 0 }) { histogram[pattern] = row }
         }
         return histogram
     }
