@@ -15,7 +15,7 @@ import TRCAACore
         fixture.clock.advance(60)
         _ = try IssueService(context: bob).update(seen.id, IssueChanges(title: "Checkout 502 in Japan"))
         let stamp = try fixture.issues.get(seen.id).updatedAt
-        #expect(throws: TriageError.editConflict(field: "title", by: "bob", at: stamp)) {
+        #expect(throws: TriageError.editConflict(field: "the title", by: "bob", at: stamp)) {
             try fixture.issues.update(seen.id, IssueChanges(title: "Checkout returns 502"), seen: seen)
         }
         #expect(try fixture.issues.get(seen.id).title == "Checkout 502 in Japan")
@@ -30,8 +30,20 @@ import TRCAACore
         let issue = try fixture.issues.create(IssueDraft(title: "Pool exhausted"))
         let step = try fixture.whys.add(issueId: issue.id, question: "Why did the pool run dry?")
         _ = try WhyService(context: bob).edit(stepId: step.id, answer: "A connection leak")
-        #expect(throws: TriageError.self) { try fixture.whys.edit(stepId: step.id, answer: "Too few connections", seen: step) }
-        #expect(try fixture.whys.edit(stepId: step.id, evidence: "app.log:12: pool size 0", seen: step).answer == "A connection leak")
+        do {
+            _ = try fixture.whys.edit(stepId: step.id, answer: "Too few connections", seen: step)
+            Issue.record("saved over bob's answer")
+        } catch TriageError.editConflict(let field, let by, _) {
+            #expect(field == "the answer" && by == "bob")
+        }
+        // The form sends every field: those left as shown are not written back over bob's.
+        let edited = try fixture.whys.edit(stepId: step.id, question: step.whyQuestion, answer: step.answer,
+                                           evidence: "app.log:12: pool size 0", seen: step)
+        #expect(edited.answer == "A connection leak" && edited.evidence == "app.log:12: pool size 0")
+        // Appending evidence adds to what is stored then, whatever the editor saw.
+        _ = try WhyService(context: bob).appendEvidence(stepId: step.id, lines: "db.log:7: max_connections reached")
+        #expect(try fixture.whys.appendEvidence(stepId: step.id, lines: "app.log:13: retry").evidence
+                == "app.log:12: pool size 0\ndb.log:7: max_connections reached\napp.log:13: retry")
 
         let document = try fixture.documents.generate(.rca, issueId: issue.id).document
         #expect(try DocumentService(context: bob).save(document.id, content: "# Bob's RCA\n"))

@@ -80,6 +80,17 @@ import TRCAACore
             """)
     }
 
+    @Test func aLogShownRedactedKeepsThePaneRedacted() throws {
+        let app = try app()
+        app.press(.back)
+        app.press(.open)  // good.log's viewer
+        app.press(.toggleRedacted)
+        app.press(.back)
+        app.press(.showIssuePatterns)
+        #expect(try pane(app).redacted)
+        #expect(app.row(containing: "ops@corp") == nil)
+    }
+
     @Test func oneLogOrNoneSaysWhatToDoInstead() throws {
         let app = try TestApp { workspace in _ = try workspace.issues.create(IssueDraft(title: "Empty")) }
         app.press(.open)

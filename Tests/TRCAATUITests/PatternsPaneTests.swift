@@ -114,7 +114,10 @@ import TRCAACore
         #expect(try pane(app).diff?.otherId == logId)
         #expect(app.row(containing: "New here (not in bad.log): 1") != nil)
         #expect(app.row(containing: "+ 1") != nil && app.row(containing: "started") != nil)
+        app.press(.toggleRedacted)  // while the diff shows
         app.press(.diffPatterns)
         #expect(try pane(app).diff == nil)
+        #expect(try pane(app).redacted && pane(app).isLoading == false)
+        #expect(app.row(containing: "· redacted") != nil)
     }
 }

@@ -41,7 +41,8 @@ extension LogService {
     /// `file.log:N: text` (as the redacted view shows them when `redacted`).
     public func patternEvidence(_ occurrences: [PatternOccurrence], examples: Int = 3, redacted: Bool) throws -> String {
         guard let first = occurrences.first else { return "" }
-        let template = first.pattern.isOther ? LogPatternSummary.otherTemplate : first.pattern.template
+        let shown = redacted ? LogPatternSummary.redactingTemplates([first.pattern])[0] : first.pattern
+        let template = shown.isOther ? LogPatternSummary.otherTemplate : shown.template
         let heading = occurrences.count == 1
             ? "\(first.fileName): pattern \(first.pattern.id), \(counted(first.pattern.count, "line")) "
                 + "(lines \(first.pattern.firstLine + 1)–\(first.pattern.lastLine + 1)): \(template)"

@@ -94,6 +94,7 @@ public struct IssueService {
     /// - throws: `TriageError.emptyTitle`, `.unknownID`, `.editConflict`.
     public func update(_ id: String, _ changes: IssueChanges, seen: Issue? = nil) throws -> Issue {
         if let title = changes.title, title.allSatisfy(\.isWhitespace) { throw TriageError.emptyTitle }
+        let changes = seen.map { Self.touched(changes, seen: $0) } ?? changes
         return try context.database.write { db in
             let before = try get(id)
             if let seen { try EditConflict.check(Self.fields(changes, seen: seen, stored: before), entityType: "issue", entityId: id, in: db) }
@@ -135,15 +136,28 @@ public struct IssueService {
         }
     }
 
+    /// `changes` without the fields it leaves as `seen` shows them.
+    private static func touched(_ changes: IssueChanges, seen: Issue) -> IssueChanges {
+        var touched = changes
+        touched.title = EditConflict.changed(changes.title?.trimmingCharacters(in: .whitespacesAndNewlines), seen: seen.title)
+        touched.description = EditConflict.changed(changes.description, seen: seen.description)
+        touched.severity = EditConflict.changed(changes.severity?.rawValue, seen: seen.severity).flatMap(Severity.init(rawValue:))
+        touched.status = EditConflict.changed(changes.status?.rawValue, seen: seen.status).flatMap(IssueStatus.init(rawValue:))
+        touched.category = EditConflict.changed(changes.category?.rawValue, seen: seen.category).flatMap(IssueCategory.init(rawValue:))
+        touched.assignee = EditConflict.changed(changes.assignee, seen: seen.assignedTo)
+        touched.tags = EditConflict.changed(changes.tags, seen: seen.tags)
+        return touched
+    }
+
     /// The fields `changes` sets, as the editor saw them and as they are stored.
     private static func fields(_ changes: IssueChanges, seen: Issue, stored: Issue) -> [EditConflict.Field] {
-        [EditConflict.Field(name: "title", seen: seen.title, stored: stored.title, new: changes.title),
-         EditConflict.Field(name: "description", seen: seen.description, stored: stored.description, new: changes.description),
-         EditConflict.Field(name: "severity", seen: seen.severity, stored: stored.severity, new: changes.severity?.rawValue),
-         EditConflict.Field(name: "status", seen: seen.status, stored: stored.status, new: changes.status?.rawValue),
-         EditConflict.Field(name: "category", seen: seen.category, stored: stored.category, new: changes.category?.rawValue),
-         EditConflict.Field(name: "assigned_to", seen: seen.assignedTo, stored: stored.assignedTo, new: changes.assignee),
-         EditConflict.Field(name: "tags", seen: tagsJSON(seen.tags), stored: tagsJSON(stored.tags), new: changes.tags.map(tagsJSON))]
+        [EditConflict.Field(name: "the title", seen: seen.title, stored: stored.title, new: changes.title),
+         EditConflict.Field(name: "the description", seen: seen.description, stored: stored.description, new: changes.description),
+         EditConflict.Field(name: "the severity", seen: seen.severity, stored: stored.severity, new: changes.severity?.rawValue),
+         EditConflict.Field(name: "the status", seen: seen.status, stored: stored.status, new: changes.status?.rawValue),
+         EditConflict.Field(name: "the category", seen: seen.category, stored: stored.category, new: changes.category?.rawValue),
+         EditConflict.Field(name: "the assignee", seen: seen.assignedTo, stored: stored.assignedTo, new: changes.assignee),
+         EditConflict.Field(name: "the tags", seen: tagsJSON(seen.tags), stored: tagsJSON(stored.tags), new: changes.tags.map(tagsJSON))]
     }
 
     static func tagsJSON(_ tags: [String]) -> String { JSONText.array(tags.map(JSONText.string)).rendered }

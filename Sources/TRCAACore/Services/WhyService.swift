@@ -58,28 +58,50 @@ public struct WhyService {
     public func edit(stepId: String, question: String? = nil, answer: String? = nil, evidence: String? = nil,
                      seen: WhyStep? = nil) throws -> WhyStep {
         if let question, question.allSatisfy(\.isWhitespace) { throw TriageError.emptyQuestion }
+        var (question, answer, evidence) = (question, answer, evidence)
+        if let seen {
+            question = EditConflict.changed(question, seen: seen.whyQuestion)
+            answer = EditConflict.changed(answer, seen: seen.answer)
+            evidence = EditConflict.changed(evidence, seen: seen.evidence)
+        }
         return try context.database.write { db in
-            var step = try get(stepId, in: db)
+            let step = try get(stepId, in: db)
             if let seen {
                 try EditConflict.check([
-                    EditConflict.Field(name: "why_question", seen: seen.whyQuestion, stored: step.whyQuestion, new: question),
-                    EditConflict.Field(name: "answer", seen: seen.answer, stored: step.answer, new: answer),
-                    EditConflict.Field(name: "evidence", seen: seen.evidence, stored: step.evidence, new: evidence),
+                    EditConflict.Field(name: "the question", seen: seen.whyQuestion, stored: step.whyQuestion, new: question),
+                    EditConflict.Field(name: "the answer", seen: seen.answer, stored: step.answer, new: answer),
+                    EditConflict.Field(name: "the evidence", seen: seen.evidence, stored: step.evidence, new: evidence),
                 ], entityType: "resolution_step", entityId: stepId, in: db)
             }
-            var changed: [(String, JSONText)] = []
-            if let question, question != step.whyQuestion { step.whyQuestion = question; changed.append(("why_question", .bool(true))) }
-            if let answer, answer != step.answer { step.answer = answer; changed.append(("answer", .bool(true))) }
-            if let evidence, evidence != step.evidence { step.evidence = evidence; changed.append(("evidence", .bool(true))) }
-            guard !changed.isEmpty else { return step }
-            try db.execute("UPDATE resolution_steps SET why_question = ?, answer = ?, evidence = ? WHERE id = ?",
-                           [.text(step.whyQuestion), .text(step.answer), .text(step.evidence), .text(step.id)])
-            try context.touchIssue(step.issueId, in: db)
-            try context.audit.append(
-                action: "update_five_why", entityType: "resolution_step", entityId: step.id,
-                details: .object([("issue_id", .string(step.issueId)), ("changed", .object(changed))]), in: db)
-            return step
+            return try change(step, question: question, answer: answer, evidence: evidence, in: db)
         }
+    }
+
+    /// Appends `lines` to a step's evidence as it is stored when the append is written (a line
+    /// of its own), so evidence added meanwhile by someone else stays.
+    public func appendEvidence(stepId: String, lines: String) throws -> WhyStep {
+        try context.database.write { db in
+            let step = try get(stepId, in: db)
+            return try change(step, evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines, in: db)
+        }
+    }
+
+    /// Writes the fields given that differ from `step`'s, stamps the issue and audits the change.
+    private func change(_ step: WhyStep, question: String? = nil, answer: String? = nil, evidence: String? = nil,
+                        in db: Database) throws -> WhyStep {
+        var step = step
+        var changed: [(String, JSONText)] = []
+        if let question, question != step.whyQuestion { step.whyQuestion = question; changed.append(("why_question", .bool(true))) }
+        if let answer, answer != step.answer { step.answer = answer; changed.append(("answer", .bool(true))) }
+        if let evidence, evidence != step.evidence { step.evidence = evidence; changed.append(("evidence", .bool(true))) }
+        guard !changed.isEmpty else { return step }
+        try db.execute("UPDATE resolution_steps SET why_question = ?, answer = ?, evidence = ? WHERE id = ?",
+                       [.text(step.whyQuestion), .text(step.answer), .text(step.evidence), .text(step.id)])
+        try context.touchIssue(step.issueId, in: db)
+        try context.audit.append(
+            action: "update_five_why", entityType: "resolution_step", entityId: step.id,
+            details: .object([("issue_id", .string(step.issueId)), ("changed", .object(changed))]), in: db)
+        return step
     }
 
     /// Moves a step to position `number`, renumbering the others.

@@ -38,8 +38,8 @@ extension App {
             switch action {
             case .toggleChoice: confirm.yesSelected.toggle(); state.overlay = .confirm(confirm)
             case .confirm: state.overlay = nil; return confirm.onYes
-            case .open: state.overlay = nil; return confirm.yesSelected ? confirm.onYes : []
-            default: state.overlay = nil
+            case .open: state.overlay = nil; return confirm.yesSelected ? confirm.onYes : confirm.onNo
+            default: state.overlay = nil; return confirm.onNo
             }
         case .form(var form):
             switch action {

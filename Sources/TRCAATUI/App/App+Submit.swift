@@ -191,15 +191,7 @@ extension App {
     /// Appends the viewer's marked lines to the evidence of step `stepId`.
     private static func attachEvidence(logId: String, stepId: String, in state: inout AppState) -> [Effect] {
         guard let viewer = state.screens(LogViewerState.self).first(where: { $0.logId == logId }) else { return [] }
-        return appendEvidence(evidence(from: viewer), stepId: stepId, in: &state)
-    }
-
-    /// Appends `lines` to the evidence of step `stepId`.
-    static func appendEvidence(_ lines: String, stepId: String, in state: inout AppState) -> [Effect] {
-        let step = state.screens(IssueDetailState.self).lazy.compactMap { $0.detail?.steps.first { $0.id == stepId } }.first
-        guard let step else { return [] }
-        return [.editWhy(stepId: step.id, question: step.whyQuestion, answer: step.answer,
-                         evidence: step.evidence.isEmpty ? lines : step.evidence + "\n" + lines, seen: step)]
+        return [.appendEvidence(stepId: stepId, lines: evidence(from: viewer))]
     }
 }
 

@@ -45,6 +45,10 @@ public enum App {
             return []
         case .stored(let change):
             inform(change.message, in: &state)
+            if case .issueSaved(let issue) = change {
+                // What the next edit is checked against, before the reload lands: the issue as saved.
+                state.updateScreens(IssueDetailState.self, where: { $0.issueId == issue.id }) { $0.detail?.issue = issue }
+            }
             return reloadAfterChange(select: change.selection, in: &state)
         case .issueDeleted(let id, let title):
             inform("deleted “\(title)”", in: &state)
@@ -52,6 +56,8 @@ public enum App {
             return reloadAfterChange(select: nil, in: &state)
         case .edited(let purpose, let text):
             return edited(purpose, text: text, in: &state)
+        case .editAgain(let purpose, let text, let title):
+            return editLongText(purpose, text: text, title: title, in: &state)
         case .failed(let message):
             fail(message, in: &state)
             return []
@@ -112,7 +118,7 @@ public enum App {
             issuePatternsLoaded(issueId, patterns, lineCounts: lineCounts, in: &state)
             return []
         case .patternEvidenceReady(let stepId, let evidence):
-            return appendEvidence(evidence, stepId: stepId, in: &state)
+            return [.appendEvidence(stepId: stepId, lines: evidence)]
         case .histogramReady(let logId, let histogram):
             histogramReady(logId, histogram, in: &state)
             return []

@@ -68,6 +68,10 @@ public enum Effect: Sendable, Equatable {
     /// Loads a document's text, then opens it in the editor.
     case loadDocumentForEditing(id: String)
     case generateDocument(issueId: String, DocumentKind, force: Bool)
+    /// Opens the editor again on `text` (what the analyst wrote) after a conflict.
+    case editAgain(EditPurpose, text: String, title: String)
+    /// Appends `lines` to step `stepId`'s evidence as stored then (`WhyService.appendEvidence`).
+    case appendEvidence(stepId: String, lines: String)
     /// `seen`: the text the editor started from (`DocumentService.save`); nil overwrites.
     case saveDocument(id: String, text: String, seen: String?)
     /// Reads where this user last exported to, then opens the export dialog (`exportDirectoryLoaded`).
@@ -88,7 +92,6 @@ public enum Effect: Sendable, Equatable {
     case quit
 }
 
-/// What an edited text is for.
 /// What the text in the editor is; each keeps what the editor started from.
 public enum EditPurpose: Sendable, Equatable {
     case description(Issue)

@@ -104,7 +104,12 @@ public final class EffectRunner: @unchecked Sendable {
         case .createIssue(let draft):
             return [.stored(.issueCreated(try workspace.issues.create(draft)))]
         case .updateIssue(let id, let changes, let seen):
-            return try unlessConflicting(overwrite: .updateIssue(id: id, changes, seen: nil)) {
+            let editAgain = { [workspace] () throws -> [Effect] in
+                guard let text = changes.description else { return [] }
+                let issue = try workspace.issues.get(id)
+                return [.editAgain(.description(issue), text: text, title: "Description of “\(issue.title)”")]
+            }
+            return try unlessConflicting(overwrite: .updateIssue(id: id, changes, seen: nil), otherwise: editAgain) {
                 [.stored(.issueSaved(try workspace.issues.update(id, changes, seen: seen)))]
             }
         case .deleteIssue(let id):
@@ -115,7 +120,7 @@ public final class EffectRunner: @unchecked Sendable {
             return [.stored(.whyAdded(try workspace.whys.add(issueId: issueId, question: question, answer: answer, evidence: evidence)))]
         case .editWhy(let stepId, let question, let answer, let evidence, let seen):
             return try unlessConflicting(overwrite: .editWhy(stepId: stepId, question: question, answer: answer,
-                                                                     evidence: evidence, seen: nil)) {
+                                                                     evidence: evidence, seen: nil), otherwise: { [] }) {
                 _ = try workspace.whys.edit(stepId: stepId, question: question, answer: answer, evidence: evidence, seen: seen)
                 return [.stored(.whySaved(stepId: stepId))]
             }
@@ -237,8 +242,17 @@ public final class EffectRunner: @unchecked Sendable {
             } catch TriageError.documentEdited {
                 return [.needsConfirmation(.regenerateEdited(issueId: issueId, kind))]
             }
+        case .appendEvidence(let stepId, let lines):
+            _ = try workspace.whys.appendEvidence(stepId: stepId, lines: lines)
+            return [.stored(.whySaved(stepId: stepId))]
+        case .editAgain(let purpose, let text, let title):
+            return [.editAgain(purpose, text: text, title: title)]
         case .saveDocument(let id, let text, let seen):
-            return try unlessConflicting(overwrite: .saveDocument(id: id, text: text, seen: nil)) {
+            let editAgain = { [workspace] () throws -> [Effect] in
+                let stored = try workspace.documents.get(id)
+                return [.editAgain(.document(id: id, seen: stored.contentMd), text: text, title: stored.title)]
+            }
+            return try unlessConflicting(overwrite: .saveDocument(id: id, text: text, seen: nil), otherwise: editAgain) {
                 [.stored(.documentSaved(changed: try workspace.documents.save(id, content: text, seen: seen)))]
             }
         case .prepareExport(let id, let format):
@@ -296,12 +310,13 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     /// Runs `save`; an edit refused because its field changed meanwhile asks whether to
-    /// `overwrite` (the same edit without what the editor saw).
-    private func unlessConflicting(overwrite: Effect, _ save: () throws -> [Msg]) throws -> [Msg] {
+    /// `overwrite` (the same edit without what the editor saw), or else runs what `otherwise`
+    /// makes once the other change is read.
+    private func unlessConflicting(overwrite: Effect, otherwise: () throws -> [Effect], _ save: () throws -> [Msg]) throws -> [Msg] {
         do {
             return try save()
         } catch TriageError.editConflict(let field, let by, let at) {
-            return [.needsConfirmation(.overwriteEdit(field: field, by: by, at: at, overwrite: overwrite))]
+            return [.needsConfirmation(.overwriteEdit(field: field, by: by, at: at, overwrite: overwrite, otherwise: try otherwise()))]
         }
     }
 }

@@ -19,6 +19,8 @@ public enum Msg: Sendable {
     case issueDeleted(id: String, title: String)
     /// The external editor returned; `nil` text means unchanged.
     case edited(EditPurpose, String?)
+    /// The editor is to open again on `text` (after a conflict the analyst did not overwrite).
+    case editAgain(EditPurpose, text: String, title: String)
     case failed(String)
     /// An import has read its file; storing it comes next.
     case importPrepared(issueId: String, PreparedLog)

@@ -67,8 +67,9 @@ public enum PendingChange: Sendable, Equatable {
     case regenerateEdited(issueId: String, DocumentKind)
     /// Exporting would replace a file.
     case replaceExport(documentId: String, ExportFormat, redacted: Bool, directory: String, path: String)
-    /// `field` was changed by `by` at `at` while it was being edited; yes runs `overwrite`.
-    case overwriteEdit(field: String, by: String, at: String, overwrite: Effect)
+    /// `field` was changed by `by` at `at` while it was being edited; yes runs `overwrite`, no
+    /// runs `otherwise` (a long text goes back to the editor: nothing typed is lost).
+    case overwriteEdit(field: String, by: String, at: String, overwrite: Effect, otherwise: [Effect])
 
     /// The question, with what yes does.
     var confirmation: ConfirmState {
@@ -83,11 +84,12 @@ public enum PendingChange: Sendable, Equatable {
                          message: "\(path) exists; exporting again replaces it.",
                          onYes: [.exportDocument(id: documentId, format, redacted: redacted, directory: directory,
                                                  replacing: true)])
-        case .overwriteEdit(let field, let by, let at, let overwrite):
+        case .overwriteEdit(let field, let by, let at, let overwrite, let otherwise):
             ConfirmState(title: "Changed while you edited",
-                         message: "\(by) changed \(field) at \(Timestamp.parse(at).map(Timestamp.format) ?? at) after you "
-                             + "opened it; it shows now. Yes saves yours over it; No keeps theirs.",
-                         onYes: [overwrite])
+                         message: "\(by) changed \(field)\(Timestamp.parse(at).map { " at " + Timestamp.format($0) } ?? "") after "
+                             + "you opened it; it shows now. Yes saves yours over it; No keeps theirs"
+                             + (otherwise.isEmpty ? "." : " and opens yours again in the editor."),
+                         onYes: [overwrite], onNo: otherwise)
         }
     }
 }

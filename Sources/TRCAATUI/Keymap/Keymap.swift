@@ -138,7 +138,7 @@ public struct Keymap: Sendable {
             Binding([.char("X")], .showAllPatterns, "Show every pattern's lines again"),
             Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
             Binding([.char("d")], .diffPatterns, "Compare with the issue's next log: new, gone, changed", hint: "diff"),
-            Binding([.char("A")], .attachMarks, "Attach the pattern (template, count, first and last line) to a why"),
+            Binding([.char("A")], .attachMarks, "Attach the pattern to a why: its template, count and lines, and its first three lines"),
             Binding([.char("r")], .toggleRedacted, "Templates as the redacted view shows them, or as stored (the viewer follows)",
                     hint: "redact"),
         ],
@@ -146,7 +146,7 @@ public struct Keymap: Sendable {
             Binding([.enter], .open, "Show the pattern's lines in the viewer of a log that holds it", hint: "lines"),
             Binding([.char("o")], .cycleSort, "Sort by count, rarity, first seen or level", hint: "sort"),
             Binding([.char("r")], .toggleRedacted, "Templates as the redacted view shows them, or as stored", hint: "redact"),
-            Binding([.char("A")], .attachMarks, "Attach the pattern (template, its logs and lines) to a why"),
+            Binding([.char("A")], .attachMarks, "Attach the pattern to a why: its logs and lines, and its first three lines in each"),
         ],
         .documents: [
             Binding([.enter], .open, "Read the selected document", hint: "read"),

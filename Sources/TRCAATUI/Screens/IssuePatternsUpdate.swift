@@ -7,7 +7,9 @@ extension App {
             inform(logs.isEmpty ? "no logs in this issue yet: a imports one" : "one log: p shows its patterns", in: &state)
             return []
         }
-        var pane = IssuePatternsState(issueId: issueId, logs: logs)
+        // Redacted when any of the logs is shown redacted: its PII stays hidden here too.
+        let redacted = logs.contains { viewerView(of: $0.id, in: state).isRedacted }
+        var pane = IssuePatternsState(issueId: issueId, logs: logs, redacted: redacted)
         pane.sort = state.patternSort
         state.screens.append(pane)
         return [pane.loading]
@@ -56,11 +58,13 @@ extension App {
         return effects
     }
 
-    /// Shows the selected pattern's lines in the viewer of its `index`th log, in the pane's view.
+    /// Shows the selected pattern's lines in the viewer of its `index`th log; a redacted pane
+    /// turns the viewer to the redacted view (a redacted viewer stays as it is).
     static func showIssuePattern(in index: Int, _ pane: IssuePatternsState, in state: inout AppState) -> [Effect] {
-        guard let occurrence = pane.selected?.occurrences[index],
-              let log = pane.logs.first(where: { $0.id == occurrence.logId }) else { return [] }
-        return showPattern(occurrence.pattern, ofLog: log.id, issueId: pane.issueId, fileName: log.fileName,
-                           view: pane.redacted ? .redacted(.plain) : .stored, in: &state)
+        guard let occurrences = pane.selected?.occurrences, occurrences.indices.contains(index),
+              let log = pane.logs.first(where: { $0.id == occurrences[index].logId }) else { return [] }
+        let view: LogView? = pane.redacted && !viewerView(of: log.id, in: state).isRedacted ? .redacted(.plain) : nil
+        return showPattern(occurrences[index].pattern, ofLog: log.id, issueId: pane.issueId, fileName: log.fileName,
+                           view: view, in: &state)
     }
 }

@@ -21,6 +21,8 @@ public struct ConfirmState: Sendable {
     public var message: String
     public var yesSelected = false
     public var onYes: [Effect]
+    /// What No (or leaving the question) does; nothing by default.
+    public var onNo: [Effect] = []
 }
 
 /// A small form of one-line fields.

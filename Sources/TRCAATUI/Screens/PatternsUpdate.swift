@@ -71,6 +71,7 @@ extension App {
             guard next < others.count else {
                 pane.diff = nil
                 pane.cursor = ListCursor()
+                effects = [.loadPatterns(logId: pane.logId, redacted: pane.redacted)]  // `r` may have turned meanwhile.
                 break
             }
             effects = [.loadPatternDiff(logId: pane.logId, otherId: others[next].id, otherName: others[next].fileName,
@@ -106,7 +107,7 @@ extension App {
     }
 
     /// What the log's viewer shows: its open viewer's view, or the one kept from when it closed.
-    private static func viewerView(of logId: String, in state: AppState) -> LogView {
+    static func viewerView(of logId: String, in state: AppState) -> LogView {
         state.screens(LogViewerState.self).last { $0.logId == logId }?.view ?? state.keptViews[logId]?.view ?? .stored
     }
 

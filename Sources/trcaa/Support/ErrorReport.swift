@@ -199,7 +199,7 @@ struct ErrorReport: Equatable {
         case .emptyText(let field):
             self.init(message: "the \(field) is empty", hint: nil, code: ExitStatus.usage)
         case .editConflict(let field, let by, let at):
-            self.init(message: "\(field) was changed by \(by) at \(at) after it was read; nothing was saved",
+            self.init(message: "\(field) was changed by \(by)\(at.isEmpty ? "" : " at " + at) after it was read; nothing was saved",
                       hint: "read it again and repeat the change", code: ExitStatus.busy)
         }
     }
