@@ -159,7 +159,6 @@ extension Database {
     /// Checks the key against the file on a read-only connection that ignores the WAL: the
     /// check decrypts page 1 only and writes nothing, not even the `-shm` read marks.
     static func verifyKey(_ rawKey: SecureBytes, of path: String, settings: CipherSettings) throws {
-        let walPath = path + "-wal"
         for attempt in 1...2 {
             let probe = try Database(
                 connectingTo: FilePath.uri(path, parameters: "immutable=1"), path: path,
@@ -171,14 +170,17 @@ extension Database {
                     _ = try probe.scalar("PRAGMA user_version", as: Int.self)
                 }
                 return
-            } catch StoreError.notADatabase where FilePath.exists(walPath) {
-                // Page 1 decrypted and passed its HMAC (a wrong key fails there), but it counts
-                // pages the main file lacks: a checkpoint cut short by a crash, which the real
-                // connection finishes from the WAL. Real damage is reported by that connection.
+            } catch StoreError.notADatabase {
+                // Page 1 decrypted and passed its HMAC (a wrong key fails there), so the key is
+                // right; it counts pages the main file lacks. That is a checkpoint cut short by a
+                // crash, or one another process is running as this lock-free read looks (it may
+                // have deleted the WAL by now): the real connection reads through the WAL and
+                // reports real damage.
                 return
             } catch StoreError.wrongKey(let path) {
-                // A writer checkpointing page 1 at this instant can tear the read; look again once.
-                guard attempt == 1, FilePath.exists(walPath) else { throw StoreError.wrongKey(path: path) }
+                // A writer checkpointing page 1 at this instant can tear the read (and delete the
+                // WAL right after); look again once.
+                guard attempt == 1 else { throw StoreError.wrongKey(path: path) }
                 usleep(50_000)
             }
         }
