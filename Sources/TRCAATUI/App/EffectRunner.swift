@@ -191,18 +191,14 @@ public final class EffectRunner: @unchecked Sendable {
             return [.topValuesReady(logId: logId, type: type, values, distinct: distinct)]
         case .loadPatterns(let logId, let redacted):
             defer { progress(.progress(nil)) }
-            let patterns = try workspace.logs.patterns(logId, redacted: redacted) { read, total in
-                progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
-            }
+            let patterns = try workspace.logs.patterns(logId, redacted: redacted, progress: Self.miningProgress(progress))
             return [.patternsLoaded(logId: logId, patterns,
                                     histogram: try workspace.logs.patternHistogram(logId, buckets: PatternsView.sparkBuckets))]
         case .attachPatternEvidence(let stepId, let occurrences, let redacted):
             return [.patternEvidenceReady(stepId: stepId, try workspace.logs.patternEvidence(occurrences, redacted: redacted))]
         case .loadIssuePatterns(let issueId, let logs, let redacted):
             defer { progress(.progress(nil)) }
-            let patterns = try workspace.logs.patterns(ofLogs: logs, redacted: redacted) { read, total in
-                progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
-            }
+            let patterns = try workspace.logs.patterns(ofLogs: logs, redacted: redacted, progress: Self.miningProgress(progress))
             let lineCounts = try Dictionary(uniqueKeysWithValues: logs.map { ($0.id, try workspace.logs.detail($0.id).lineCount ?? 0) })
             return [.issuePatternsLoaded(issueId: issueId, patterns, lineCounts: lineCounts)]
         case .loadPatternDiff(let logId, let otherId, let otherName, let redacted):
@@ -306,6 +302,13 @@ public final class EffectRunner: @unchecked Sendable {
             return [.importStopped("stopped importing \(name); nothing was stored")]
         } catch {
             return [.importFailed(describe(error))]
+        }
+    }
+
+    /// Reports the bytes a log's first mining has read ("mining patterns: 40 MB of 100 MB").
+    private static func miningProgress(_ progress: @escaping @Sendable (Msg) -> Void) -> (Int64, Int64?) -> Void {
+        { read, total in
+            progress(.progress("mining patterns: \(ByteSize.describe(read))" + (total.map { " of \(ByteSize.describe($0))" } ?? "")))
         }
     }
 

@@ -112,6 +112,9 @@ extension LogCommand {
             }).render(width: terminal.width)
         }
 
+        /// The level as `--json` writes it: `none` rather than the table's `-`.
+        static func jsonLevelName(_ level: LogLevel) -> String { level == .none ? "none" : levelName(level) }
+
         static func levelName(_ level: LogLevel) -> String {
             switch level {
             case .error: "error"
@@ -138,7 +141,7 @@ private struct PatternJSON: Encodable {
 
     init(_ pattern: LogPatternSummary, imported: Date) {
         (id, template, count) = (pattern.id, pattern.template, pattern.count)
-        level = pattern.level == .none ? "none" : LogCommand.Patterns.levelName(pattern.level)
+        level = LogCommand.Patterns.jsonLevelName(pattern.level)
         (firstLine, lastLine) = (pattern.firstLine + 1, pattern.lastLine + 1)
         let time = { (seconds: Int?) in
             seconds.flatMap { IncidentTime.date(LogTimestamp.fields(seconds: $0), reference: imported) }.map(Timestamp.iso8601)
@@ -166,7 +169,7 @@ private struct IssuePatternJSON: Encodable {
 
     init(_ pattern: IssuePattern, logNames: [String: String]) {
         (id, template, count) = (pattern.id, pattern.template, pattern.count)
-        level = pattern.level == .none ? "none" : LogCommand.Patterns.levelName(pattern.level)
+        level = LogCommand.Patterns.jsonLevelName(pattern.level)
         logs = pattern.occurrences.map {
             Occurrence(log: logNames[$0.logId] ?? $0.logId, patternId: $0.pattern.id, count: $0.pattern.count,
                        firstLine: $0.pattern.firstLine + 1)
