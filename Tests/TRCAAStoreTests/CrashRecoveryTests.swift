@@ -32,6 +32,43 @@ import Testing
         #expect(try reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'grown_%'", as: Int.self) == 80)
         #expect(try reopened.scalar("PRAGMA integrity_check", as: String.self) == "ok")
     }
+
+    /// A process closing the last connection checkpoints (page 1 first, then the pages it
+    /// counts) and deletes the WAL. Another process's lock-free key check can read page 1 in
+    /// between and look for the WAL after it is gone: the file it saw counts pages it lacks,
+    /// with no WAL beside it. The key check must judge the key alone (one CI run in four
+    /// processes failed "damaged" here); damage is for the real connection to report.
+    @Test func theKeyCheckJudgesOnlyTheKeyOfAFileCaughtMidCheckpoint() throws {
+        try fixture.openMigrated().execute("CREATE TABLE seed(x)")
+        let writer = try fixture.open()
+        try writer.execute("PRAGMA wal_autocheckpoint = 0")
+        for index in 0..<80 { try writer.execute("CREATE TABLE grown_\(index)(a, b, c)") }
+        let caught = TempDirectory()
+        let path = caught.file("trcaa.db")
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        let wal = try WriteAheadLog(path: fixture.path + "-wal")
+        let main = try #require(FileHandle(forUpdatingAtPath: path))
+        try main.write(contentsOf: try #require(wal.lastFrame(ofPage: 1)))
+        try main.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+
+        guard case .encrypted(let salt) = try DatabaseFile.inspect(path, pageSize: CipherSettings.trcaa.pageSize) else {
+            Issue.record("the copied store is not an encrypted file")
+            return
+        }
+        func rawKey(_ passphrase: String) throws -> SecureBytes {
+            let pageKey = try KeyDerivation.pageKey(for: Passphrase(passphrase: passphrase), salt: salt, settings: .trcaa)
+            return KeyDerivation.rawKeySpec(pageKey: pageKey, salt: salt)
+        }
+        try Database.verifyKey(rawKey(fixture.key), of: path, settings: .trcaa)
+        #expect(throws: StoreError.wrongKey(path: path)) {
+            try Database.verifyKey(rawKey("not the key"), of: path, settings: .trcaa)
+        }
+        // The state lasts here (nothing finishes the checkpoint), so the real open reports it.
+        #expect(throws: StoreError.notADatabase(path: path, reason: "it is damaged (database disk image is malformed)")) {
+            try Database.open(path: path, passphrase: Passphrase(passphrase: fixture.key))
+        }
+    }
 }
 
 /// Reads the frames of a SQLite write-ahead log (https://sqlite.org/fileformat2.html#walformat).
