@@ -63,7 +63,7 @@ struct ErrorReport: Equatable {
         case .noKey(let databasePath, let keyFilePath):
             self.init(message: "there is no key for the existing database \(databasePath)",
                       hint: "set TRCAA_DB_KEY, or restore the key file \(keyFilePath)", code: ExitStatus.permission)
-        case .keyFileUnprotected(let path, let mode, let owner) where owner != geteuid():
+        case .keyFileUnprotected(let path, _, let owner) where owner != geteuid():
             self.init(message: "the key file \(path) belongs to another user (uid \(owner)), who could have put any key there",
                       hint: "if it is yours, run: chown \(geteuid()) \(path) && chmod 600 \(path)", code: ExitStatus.permission)
         case .keyFileUnprotected(let path, let mode, _):
