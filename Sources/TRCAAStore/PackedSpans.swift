@@ -27,14 +27,17 @@ public struct PackedSpanRun: Sendable, Equatable {
         precondition(!spans.isEmpty, "a run holds at least one span")
         firstOffset = spans[0].start
         spanCount = spans.count
-        bytes = []
-        bytes.reserveCapacity(spans.count * 4)
+        var gaps: [UInt8] = [PackedSpans.columnLayout]
+        var lengths: [UInt8] = []
+        gaps.reserveCapacity(spans.count * 2 + 1)
+        lengths.reserveCapacity(spans.count * 2)
         var previousEnd = firstOffset
         for span in spans {
-            PackedSpans.appendVarint(UInt64(span.start - previousEnd), to: &bytes)
-            PackedSpans.appendVarint(UInt64(span.end - span.start) << 5 | UInt64(span.type), to: &bytes)
+            PackedSpans.appendVarint(UInt64(span.start - previousEnd), to: &gaps)
+            PackedSpans.appendVarint(UInt64(span.end - span.start) << 5 | UInt64(span.type), to: &lengths)
             previousEnd = span.end
         }
+        bytes = gaps + lengths
     }
 
     /// A run as stored: `stored` is `bytes` raw-deflated.
@@ -50,27 +53,36 @@ public struct PackedSpanRun: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// The stored form: the packed bytes raw-deflated (a block's spans repeat their types,
-    /// lengths and gaps: about 4x smaller).
+    /// The stored form: the packed bytes raw-deflated (a run's lengths and types repeat, and
+    /// so do its gaps: 16x smaller on the 100 MB loghub mix).
     var stored: [UInt8] { ZStream.deflateRaw(bytes) }
 
     /// The spans, in order.
     ///
-    /// - throws: `StoreError.sqlite` with `SQLITE_CORRUPT` when the bytes end inside a span.
+    /// - throws: `StoreError.sqlite` with `SQLITE_CORRUPT` when the bytes are not `spanCount`
+    ///   spans in the column layout.
     public func spans() throws -> [PackedSpan] {
+        guard bytes.first == PackedSpans.columnLayout else {
+            throw PackedSpans.damaged("a packed PII span run has an unknown layout")
+        }
+        var gaps: [UInt64] = []
+        gaps.reserveCapacity(spanCount)
+        var index = 1
+        for _ in 0..<spanCount {
+            guard let gap = PackedSpans.readVarint(bytes, &index) else { throw PackedSpans.damaged("a packed PII span run ends inside a span") }
+            gaps.append(gap)
+        }
         var spans: [PackedSpan] = []
         spans.reserveCapacity(spanCount)
-        var index = 0
         var previousEnd = firstOffset
-        while index < bytes.count {
-            guard let gap = PackedSpans.readVarint(bytes, &index), let lengthAndType = PackedSpans.readVarint(bytes, &index) else {
+        for gap in gaps {
+            guard let lengthAndType = PackedSpans.readVarint(bytes, &index) else {
                 throw PackedSpans.damaged("a packed PII span run ends inside a span")
             }
-            let start = previousEnd + Int64(gap)
-            let end = start + Int64(lengthAndType >> 5)
-            spans.append(PackedSpan(start: start, end: end, type: UInt8(lengthAndType & 31)))
-            previousEnd = end
+            spans.append(try PackedSpans.span(after: previousEnd, gap: gap, lengthAndType: lengthAndType))
+            previousEnd = spans[spans.count - 1].end
         }
+        guard index == bytes.count else { throw PackedSpans.damaged("a packed PII span run holds more than its spans") }
         return spans
     }
 }
@@ -108,10 +120,10 @@ public struct PackedSpanRunBuilder {
 }
 
 /// The packed form of a run of spans: no value and no id, only where each span is and what it
-/// is. Each span is two LEB128 varints: the gap from the previous span's end (the first
-/// span's from the run's first offset, so 0) and `length << 5 | type`. Spans are sorted and
-/// never overlap. About 3.3 bytes a span, under 1 once deflated, against ~230 for a
-/// `pii_spans` row and its indexes.
+/// is. A layout byte (`columnLayout`), then each span's gap from the previous span's end (the
+/// first span's from the run's first offset, so 0), then each span's `length << 5 | type`, all
+/// LEB128 varints. Spans are sorted and never overlap. Gaps apart from lengths and types deflate
+/// 4x smaller than the two side by side (100 MB of loghub: 59 KB for 286 787 spans against 238 KB).
 public enum PackedSpans {
     /// The type of each code, as `pii_spans.pii_type` names it. Part of the stored format:
     /// names are only ever appended.
@@ -120,6 +132,11 @@ public enum PackedSpans {
         "Hostname", "IBAN", "JWT", "AWSKey", "PrivateKey",
     ]
 
+    /// The first byte of a run in the column layout. Runs written by migration 108's first form
+    /// (a span's two varints side by side) start with the first span's gap, 0; migration 113
+    /// moves them to this layout.
+    static let columnLayout: UInt8 = 1
+
     static func damaged(_ message: String) -> StoreError {
         .sqlite(SQLiteFailure(code: SQLITE_CORRUPT, message: message, sql: nil))
     }
@@ -127,6 +144,19 @@ public enum PackedSpans {
     /// The code of a `pii_type` name, if it has one.
     public static func code(of typeName: String) -> UInt8? {
         typeNames.firstIndex(of: typeName).map(UInt8.init)
+    }
+
+    /// The span a gap and a `length << 5 | type` describe, after one that ended at `previousEnd`.
+    ///
+    /// - throws: `StoreError.sqlite` with `SQLITE_CORRUPT` when it would end past 2^62.
+    static func span(after previousEnd: Int64, gap: UInt64, lengthAndType: UInt64) throws -> PackedSpan {
+        let limit: UInt64 = 1 << 62
+        let length = lengthAndType >> 5
+        guard previousEnd >= 0, gap < limit, length < limit, UInt64(previousEnd) + gap + length < limit else {
+            throw damaged("a packed PII span run holds a span past any log's end")
+        }
+        let start = previousEnd + Int64(gap)
+        return PackedSpan(start: start, end: start + Int64(length), type: UInt8(lengthAndType & 31))
     }
 
     static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {

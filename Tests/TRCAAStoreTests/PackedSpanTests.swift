@@ -42,7 +42,7 @@ import Testing
     /// A store as trcaa wrote it before 108: one row per span, with a value and a token.
     private func rowPerSpanStore() throws -> Database {
         let db = try fixture.open()
-        try Migrator(Array(Migrator.trcaa.migrations.filter { $0.name != "108_packed_pii_spans" })).migrate(db)
+        try Migrator(Array(Migrator.trcaa.migrations.prefix { $0.name != "108_packed_pii_spans" })).migrate(db)
         try db.execute("""
             INSERT INTO issues (id, title) VALUES ('i', 'issue');
             INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('indexed', 'i', 'a.log', ''), ('original', 'i', 'b.log', '');
@@ -112,6 +112,45 @@ import Testing
         try db.execute("DROP TRIGGER temp.second_log_fails")
         try Migrator.trcaa.migrate(db)
         #expect(try db.scalar("SELECT count(*) FROM log_pii_runs", as: Int.self) == 2)
+    }
+
+    /// Runs 108 wrote with each span's two varints side by side move to the column layout
+    /// (113) and read back the same; runs already in it are left as they are.
+    @Test func sideBySideRunsMoveToTheColumnLayout() throws {
+        let db = try fixture.open()
+        try Migrator(Array(Migrator.trcaa.migrations.prefix { $0.name != "113_pii_run_columns" })).migrate(db)
+        try db.execute("""
+            INSERT INTO issues (id, title) VALUES ('i', 'issue');
+            INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('a', 'i', 'a.log', '');
+            """)
+        let old = [PackedSpan(start: 100, end: 117, type: 6), PackedSpan(start: 117, end: 130, type: 9),
+                   PackedSpan(start: 5_000_000_000, end: 5_000_000_040, type: 15)]
+        var sideBySide: [UInt8] = []
+        var previousEnd = old[0].start
+        for span in old {
+            PackedSpans.appendVarint(UInt64(span.start - previousEnd), to: &sideBySide)
+            PackedSpans.appendVarint(UInt64(span.end - span.start) << 5 | UInt64(span.type), to: &sideBySide)
+            previousEnd = span.end
+        }
+        let current = [PackedSpan(start: 9_000_000_000, end: 9_000_000_009, type: 3)]
+        try db.execute("INSERT INTO log_pii_runs (log_file_id, first_offset, span_count, spans) VALUES ('a', 100, 3, ?), ('a', ?, 1, ?)",
+                       [.blob(ZStream.deflateRaw(sideBySide)), .integer(current[0].start), .blob(PackedSpanRun(current).stored)])
+        #expect(throws: StoreError.self) { try runs(db, "a") }
+
+        try Migrator.trcaa.migrate(db)
+        #expect(try runs(db, "a") == [old, current])
+        let stored = try #require(try db.scalar("SELECT spans FROM log_pii_runs WHERE first_offset = 100", as: [UInt8].self))
+        #expect(try PackedSpanRun(firstOffset: 100, spanCount: 3, stored: stored).bytes.first == PackedSpans.columnLayout)
+    }
+
+    /// A damaged run with offsets past any log's end is damage, not a crash.
+    @Test func aRunPastAnyLogsEndIsDamage() {
+        var bytes: [UInt8] = [PackedSpans.columnLayout]
+        PackedSpans.appendVarint(UInt64.max >> 1, to: &bytes)
+        PackedSpans.appendVarint(7 << 5, to: &bytes)
+        var run = PackedSpanRun([PackedSpan(start: 0, end: 7, type: 0)])
+        run.bytes = bytes
+        #expect(throws: StoreError.self) { try run.spans() }
     }
 
     @Test func everyTypeNameHasItsOwnCode() {

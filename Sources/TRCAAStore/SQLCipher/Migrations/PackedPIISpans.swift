@@ -20,6 +20,20 @@ extension Migration {
     }
 }
 
+extension Migration {
+    /// Packed span runs keep their gaps apart from their lengths and types
+    /// (`PackedSpans.columnLayout`), which deflates 4x smaller; runs 108 wrote with a span's two
+    /// varints side by side move to that layout, in this migration's one transaction.
+    static let piiRunColumns = Migration("113_pii_run_columns") { db in
+        let update = try db.cachedStatement("UPDATE log_pii_runs SET spans = ? WHERE log_file_id = ? AND first_offset = ?")
+        for row in try db.rows("SELECT log_file_id, first_offset, span_count, spans FROM log_pii_runs") {
+            let run = try PackedSpanRun(firstOffset: try row.decode(at: 1), spanCount: try row.decode(at: 2), stored: try row.decode(at: 3))
+            guard run.bytes.first != PackedSpans.columnLayout else { continue }
+            try update.run([.blob(PackedSpanRun(try PackedSpans.sideBySideSpans(of: run)).stored), row[0], row[1]])
+        }
+    }
+}
+
 extension PackedSpans {
     /// The stretch of text taken as a block for logs without an index (the original app's).
     static let unindexedRunLength: Int64 = 1 << 20
@@ -97,6 +111,23 @@ extension PackedSpans {
             """).rows([.text(logId), .integer(from), .integer(to)]).map { row in
             try PackedSpanRun(firstOffset: try row.decode(at: 0), spanCount: try row.decode(at: 1), stored: try row.decode(at: 2))
         }
+    }
+
+    /// The spans of a run in 108's first layout: each span's gap and `length << 5 | type` side
+    /// by side (migration 113 reads them).
+    static func sideBySideSpans(of run: PackedSpanRun) throws -> [PackedSpan] {
+        var spans: [PackedSpan] = []
+        var index = 0
+        var previousEnd = run.firstOffset
+        while index < run.bytes.count {
+            guard let gap = readVarint(run.bytes, &index), let lengthAndType = readVarint(run.bytes, &index) else {
+                throw damaged("a packed PII span run ends inside a span")
+            }
+            spans.append(try span(after: previousEnd, gap: gap, lengthAndType: lengthAndType))
+            previousEnd = spans[spans.count - 1].end
+        }
+        guard !spans.isEmpty, spans.count == run.spanCount else { throw damaged("a packed PII span run does not hold its spans") }
+        return spans
     }
 
     /// `{"Email":3,...}` in code order.
