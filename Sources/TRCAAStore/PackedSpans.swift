@@ -137,7 +137,7 @@ public enum PackedSpans {
     /// moves them to this layout.
     static let columnLayout: UInt8 = 1
 
-    static func damaged(_ message: String) -> StoreError {
+    package static func damaged(_ message: String) -> StoreError {
         .sqlite(SQLiteFailure(code: SQLITE_CORRUPT, message: message, sql: nil))
     }
 
@@ -159,7 +159,7 @@ public enum PackedSpans {
         return PackedSpan(start: start, end: start + Int64(length), type: UInt8(lengthAndType & 31))
     }
 
-    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+    package static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(value & 0x7f) | 0x80)
@@ -168,7 +168,7 @@ public enum PackedSpans {
         bytes.append(UInt8(value))
     }
 
-    static func readVarint(_ bytes: [UInt8], _ index: inout Int) -> UInt64? {
+    package static func readVarint(_ bytes: [UInt8], _ index: inout Int) -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while index < bytes.count, shift < 64 {

@@ -52,8 +52,8 @@ struct BlockPatternMining {
         var firstLine = 0
         let blocks = blockKeys.map { keys in
             defer { firstLine += keys.count }
-            return LogPatternTable.Block(firstLine: firstLine, lineCount: keys.count,
-                                         packed: PackedPatternIds.pack(keys.map { mined.patternOfKey[Int($0)] }))
+            return PackedPatternIds.Block(firstLine: firstLine, lineCount: keys.count,
+                                          packed: PackedPatternIds.pack(keys.map { mined.patternOfKey[Int($0)] }))
         }
         return LogPatternTable(patterns: mined.patterns, blocks: blocks)
     }
@@ -105,14 +105,6 @@ struct BlockPatternMining {
 /// A log's patterns as an import stores them: the patterns, and per index block the packed
 /// pattern id of each line that starts in it.
 struct LogPatternTable: Sendable {
-    /// The lines that start in one index block: the first one's number, how many, their
-    /// pattern ids packed (`PackedPatternIds`).
-    struct Block: Sendable {
-        var firstLine: Int
-        var lineCount: Int
-        var packed: [UInt8]
-    }
-
     var patterns: [LogPatternSummary]
-    var blocks: [Block]
+    var blocks: [PackedPatternIds.Block]
 }

@@ -34,7 +34,7 @@ import TRCAAStore
     }
 
     private func lineIds(_ table: LogPatternTable) throws -> [UInt32] {
-        try table.blocks.flatMap { try PackedPatternIds.unpack($0.packed, lineCount: $0.lineCount) }
+        try table.blocks.flatMap { try PackedPatternIds.unpack($0.packed[...], lineCount: $0.lineCount) }
     }
 
     @Test func oneWorkerOrManyMineTheSamePatternsAndLines() throws {

@@ -39,3 +39,21 @@ extension Migration {
         DELETE FROM log_patterns;
         """)
 }
+
+extension Migration {
+    /// A log's patterns move to one row (`log_pattern_sets`): its patterns packed column by
+    /// column and the pattern of every line, all its blocks in one blob. A row per pattern and
+    /// per block took 0.64 MB for the 100 MB loghub mix; one per log takes 0.34 MB. Patterns
+    /// stored before are dropped and mined again the first time they are asked for, as for
+    /// logs stored before 109.
+    static let logPatternSets = Migration("114_log_pattern_sets", sql: """
+        CREATE TABLE IF NOT EXISTS log_pattern_sets (
+            log_file_id TEXT PRIMARY KEY REFERENCES log_files(id) ON DELETE CASCADE,
+            pattern_count INTEGER NOT NULL,
+            patterns BLOB NOT NULL,
+            line_patterns BLOB NOT NULL
+        );
+        DROP TABLE IF EXISTS log_pattern_blocks;
+        DROP TABLE IF EXISTS log_patterns;
+        """)
+}

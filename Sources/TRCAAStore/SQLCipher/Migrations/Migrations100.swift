@@ -163,7 +163,7 @@ extension Migrator {
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
         .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords, .evidenceSearchOfIncidents,
-        .logPatternTimes, .piiRunColumns,
+        .logPatternTimes, .piiRunColumns, .logPatternSets,
     ])
 
     /// Names of the original app's migrations 001–022.
