@@ -10,7 +10,7 @@ struct FuzzTarget: Sendable {
 
     /// Every target, in the order `--list` shows them.
     static let all: [FuzzTarget] = [
-        .piiScan, .redaction, .gzipInput, .storedLog, .logLine, .patternMiner,
+        .piiScan, .redaction, .gzipInput, .storedLog, .packedRecords, .logLine, .patternMiner,
         .image, .trueType, .markdown, .keyDecoder, .pathInput,
     ]
 
