@@ -22,6 +22,8 @@ final class BlockWorkers: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: Result] = [:]
     private var next = 0
+    /// Deflate buffers of jobs that finished, for the next ones.
+    private var scratches: [DeflateBlock.Scratch] = []
     private let compression: LogCompression
 
     /// `threads` 1 runs jobs on one worker while the caller reads; 2 or more use that many.
@@ -39,9 +41,11 @@ final class BlockWorkers: @unchecked Sendable {
         next += 1
         let compression = compression
         queue.async(group: group) { [self] in
+            let scratch = lock.withLock { scratches.popLast() } ?? DeflateBlock.Scratch()
             var result = Result(block: block.map { block in
-                block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression) }
+                block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression, scratch: scratch) }
             })
+            lock.withLock { scratches.append(scratch) }
             if let segment {
                 var spans: [PackedSpan] = []
                 PIIScanner.spans(in: segment) { span, _ in

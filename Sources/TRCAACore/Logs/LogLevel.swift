@@ -16,49 +16,85 @@ public enum LogLevel: UInt8, Sendable, Comparable {
         let count = min(line.count, 256)
         guard count > 0, let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .none }
         var best = LogLevel.none
-        var previousIsLetter = false
-        var index = 0
-        while index < count {
-            let byte = base[index]
-            let letter = isLetter(byte)
-            // Words start after a non-letter: `ERROR`, `[error]`, `level=warn`, `"level":"error"`.
-            // The second letter is checked before any word: most words are none of these.
-            if letter, !previousIsLetter {
-                let second = index + 1 < count ? base[index + 1] | 0x20 : 0
-                switch byte | 0x20 {
-                case UInt8(ascii: "e"):
-                    if second == UInt8(ascii: "r") || second == UInt8(ascii: "m"),
-                       word(base, index, count, "error") || word(base, index, count, "err") || word(base, index, count, "emerg") {
-                        return .error
-                    }
-                    if byte == UInt8(ascii: "E"), single(base, index, count) { return .error }
-                case UInt8(ascii: "f") where second == UInt8(ascii: "a"):
-                    if word(base, index, count, "fatal") || (byte == UInt8(ascii: "F") && word(base, index, count, "failed"))
-                        || word(base, index, count, "failure") { return .error }
-                    if word(base, index, count, "failed") { best = max(best, .warning) }
-                case UInt8(ascii: "c") where second == UInt8(ascii: "r"):
-                    if word(base, index, count, "crit") || word(base, index, count, "critical") { return .error }
-                case UInt8(ascii: "s") where second == UInt8(ascii: "e"):
-                    if byte == UInt8(ascii: "S"), word(base, index, count, "severe") { return .error }
-                case UInt8(ascii: "a") where second == UInt8(ascii: "l"):
-                    if byte == UInt8(ascii: "A"), word(base, index, count, "alert") { return .error }
-                case UInt8(ascii: "w"):
-                    if second == UInt8(ascii: "a"), word(base, index, count, "warn") || word(base, index, count, "warning") {
-                        best = max(best, .warning)
-                    } else if byte == UInt8(ascii: "W"), single(base, index, count) {
-                        best = max(best, .warning)
-                    }
-                case UInt8(ascii: "p") where second == UInt8(ascii: "a"):
-                    if byte == UInt8(ascii: "p"), word(base, index, count, "panic") { return .error }
-                default:
-                    break
+        // Words start after a non-letter: `ERROR`, `[error]`, `level=warn`, `"level":"error"`.
+        // Eight bytes at a time, the starts of words are found as bits, and only those whose
+        // first letter begins a level word are looked at.
+        var letterBefore: UInt64 = 0
+        var chunkStart = 0
+        while chunkStart < count {
+            let chunk = Self.chunk(base + chunkStart, count - chunkStart)
+            let letters = letterBits(chunk)
+            var starts = letters & ~(letters << 8 | letterBefore)
+            while starts != 0 {
+                let index = chunkStart + starts.trailingZeroBitCount >> 3
+                starts &= starts - 1
+                let byte = base[index]
+                guard wordStarts >> UInt32((byte | 0x20) &- 97) & 1 != 0 else { continue }
+                switch level(at: index, base, count) {
+                case .error: return .error
+                case .warning: best = .warning
+                case .none: break
                 }
             }
-            previousIsLetter = letter
-            index += 1
+            letterBefore = letters >> 56
+            chunkStart += 8
         }
         return best
     }
+
+    /// The level a word starting at `index` announces; its second letter is checked before any
+    /// whole word (most words that start with these letters are none of them).
+    private static func level(at index: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> LogLevel {
+        let byte = base[index]
+        let second = index + 1 < count ? base[index + 1] | 0x20 : 0
+        switch byte | 0x20 {
+        case UInt8(ascii: "e"):
+            if second == UInt8(ascii: "r") || second == UInt8(ascii: "m"),
+               word(base, index, count, "error") || word(base, index, count, "err") || word(base, index, count, "emerg") {
+                return .error
+            }
+            if byte == UInt8(ascii: "E"), single(base, index, count) { return .error }
+        case UInt8(ascii: "f") where second == UInt8(ascii: "a"):
+            if word(base, index, count, "fatal") || (byte == UInt8(ascii: "F") && word(base, index, count, "failed"))
+                || word(base, index, count, "failure") { return .error }
+            if word(base, index, count, "failed") { return .warning }
+        case UInt8(ascii: "c") where second == UInt8(ascii: "r"):
+            if word(base, index, count, "crit") || word(base, index, count, "critical") { return .error }
+        case UInt8(ascii: "s") where second == UInt8(ascii: "e"):
+            if byte == UInt8(ascii: "S"), word(base, index, count, "severe") { return .error }
+        case UInt8(ascii: "a") where second == UInt8(ascii: "l"):
+            if byte == UInt8(ascii: "A"), word(base, index, count, "alert") { return .error }
+        case UInt8(ascii: "w"):
+            if second == UInt8(ascii: "a"), word(base, index, count, "warn") || word(base, index, count, "warning") { return .warning }
+            if byte == UInt8(ascii: "W"), single(base, index, count) { return .warning }
+        case UInt8(ascii: "p") where second == UInt8(ascii: "a"):
+            if byte == UInt8(ascii: "p"), word(base, index, count, "panic") { return .error }
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// Up to eight bytes from `pointer` (`available` of them readable), the first in the
+    /// lowest byte; missing bytes are zero, which is no letter.
+    private static func chunk(_ pointer: UnsafePointer<UInt8>, _ available: Int) -> UInt64 {
+        guard available < 8 else { return UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)) }
+        var chunk: UInt64 = 0
+        for offset in 0..<available { chunk |= UInt64(pointer[offset]) << (8 * offset) }
+        return chunk
+    }
+
+    /// The top bit of each byte of `chunk` that is an ASCII letter: `| 0x20` folds the case,
+    /// then adding 0x1F carries into the top bit from `a` on and adding 0x05 from past `z`
+    /// (on the low seven bits, so no carry crosses into the next byte).
+    private static func letterBits(_ chunk: UInt64) -> UInt64 {
+        let folded = chunk | 0x2020_2020_2020_2020
+        let low = folded & 0x7F7F_7F7F_7F7F_7F7F
+        return (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~folded & 0x8080_8080_8080_8080
+    }
+
+    /// The first letters of the level words, a bit each from `a`: a, c, e, f, p, s, w.
+    private static let wordStarts: UInt32 = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 5 | 1 << 15 | 1 << 18 | 1 << 22
 
     /// Whether the word `lower` (any case) stands at `index`, not followed by another letter.
     private static func word(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int, _ lower: StaticString) -> Bool {
