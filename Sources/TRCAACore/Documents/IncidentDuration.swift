@@ -21,4 +21,10 @@ public enum IncidentDuration {
         if hours > 0 { return "\(hours)h \(minutes % 60)m" }
         return "\(minutes)m"
     }
+
+    /// From one moment to a later one as timelines show it: `+` then `describe` (`+45s`,
+    /// `+12m`, `+3h 5m`, `+2d 4h`), `+0s` when the end comes first.
+    public static func gap(from start: Date, to end: Date) -> String {
+        "+" + describe(seconds: max(0, Int(end.timeIntervalSince(start))))
+    }
 }

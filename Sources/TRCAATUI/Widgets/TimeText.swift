@@ -16,16 +16,10 @@ public enum TimeText {
         }
     }
 
-    /// A duration such as "+45s", "+12m", "+3h05m", "+2d4h".
+    /// The time from one event to the next (`IncidentDuration.gap`), nil when either does not parse.
     public static func duration(from start: String, to end: String) -> String? {
-        guard let a = Timestamp.parse(start), let b = Timestamp.parse(end) else { return nil }
-        let seconds = max(0, Int(b.timeIntervalSince(a)))
-        switch seconds {
-        case ..<60: return "+\(seconds)s"
-        case ..<3600: return "+\(seconds / 60)m"
-        case ..<86_400: return String(format: "+%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-        default: return "+\(seconds / 86_400)d\(seconds % 86_400 / 3600)h"
-        }
+        guard let from = Timestamp.parse(start), let to = Timestamp.parse(end) else { return nil }
+        return IncidentDuration.gap(from: from, to: to)
     }
 }
 

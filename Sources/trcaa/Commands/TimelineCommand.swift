@@ -64,10 +64,10 @@ extension TimelineCommand {
             }
         }
 
-        /// `+12s` under a minute, else the documents' duration (`+2h 15m`).
+        /// `IncidentDuration.gap`, empty when either time does not parse.
         static func gap(from start: String, to end: String) -> String {
             guard let from = start.date, let to = end.date else { return "" }
-            return "+" + IncidentDuration.describe(seconds: max(0, Int(to.timeIntervalSince(from))))
+            return IncidentDuration.gap(from: from, to: to)
         }
     }
 
