@@ -62,7 +62,8 @@ struct DeflateBlock: Sendable {
         return DeflateBlock(bytes: Array(output[..<result.produced]), crc: crc(of: input), uncompressedCount: input.count)
     }
 
-    /// The gzip CRC-32 of `input`, by ISA-L (folding with carry-less multiplies: ~10x zlib's).
+    /// The gzip CRC-32 of `input`, by ISA-L (folding with carry-less multiplies: 2.6x zlib's
+    /// speed here, 3.1 against 1.2 GB/s on a busy machine).
     static func crc(of input: UnsafeRawBufferPointer) -> UInt32 {
         crc32_gzip_refl(0, input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count))
     }
