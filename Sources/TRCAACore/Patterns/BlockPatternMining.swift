@@ -9,7 +9,7 @@ struct BlockPatternMining {
     static let longestLine = 64 * 1024
 
     private var miner = PatternMiner()
-    private var blockKeys: [[UInt32]] = []
+    private var blockKeys: [LineKeys] = []
     private var partial: [UInt8] = []
     private var partialBlock = -1
     private var lines = 0
@@ -30,8 +30,7 @@ struct BlockPatternMining {
     /// `consume(_:)` with the block's lines already read (`continuesLine` as it is now).
     mutating func consume(_ block: UnsafeRawBufferPointer, _ read: BlockLines) {
         let bytes = block.bindMemory(to: UInt8.self)
-        blockKeys.append([])
-        blockKeys[blockKeys.count - 1].reserveCapacity(read.lines.count)
+        blockKeys.append(LineKeys(capacity: read.lines.count))
         defer { stampTimes(bytes) }
         if partialBlock >= 0 {
             guard let end = read.continuedEnd else { return hold(bytes[...]) }
