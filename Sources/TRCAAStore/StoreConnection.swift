@@ -1,6 +1,8 @@
 /// One connection to a store, as a backend implements it; `Database` is the face the
 /// services see. Synchronous, and used from one thread at a time.
 public protocol StoreConnection: AnyObject {
+    /// The SQL of this kind of store, for the parts that differ.
+    var dialect: any SQLDialect { get }
     /// Prepares exactly one statement.
     func prepare(_ sql: String) throws -> any StoreStatement
     /// Runs one statement with `arguments`, or a script of several statements without arguments.

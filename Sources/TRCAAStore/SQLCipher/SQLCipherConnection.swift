@@ -13,6 +13,7 @@ final class SQLCipherConnection: StoreConnection {
     private var traceBox: TraceBox?
     /// The handler waiting for other connections' locks (`installBusyWait`).
     var busyWait: BusyWait?
+    let dialect: any SQLDialect = SQLCipherDialect()
 
     init(connectingTo filename: String, path: String, flags: Int32) throws {
         var pointer: OpaquePointer?
