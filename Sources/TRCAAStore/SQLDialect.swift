@@ -13,6 +13,8 @@ public protocol SQLDialect: Sendable {
     var columnNames: String { get }
     /// A query of one row and column: how many schema objects of `type` are named ?1.
     func schemaObjectCount(_ type: SchemaObjectType) -> String
+    /// Full-text search.
+    var fullText: any FullTextDialect { get }
 }
 
 /// What a named object of the schema is.

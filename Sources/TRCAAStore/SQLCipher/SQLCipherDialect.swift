@@ -18,4 +18,6 @@ struct SQLCipherDialect: SQLDialect {
     func schemaObjectCount(_ type: SchemaObjectType) -> String {
         "SELECT count(*) FROM sqlite_master WHERE type = '\(type.rawValue)' AND name = ?"
     }
+
+    var fullText: any FullTextDialect { SQLCipherFullText() }
 }
