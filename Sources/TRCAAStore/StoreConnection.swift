@@ -17,6 +17,10 @@ public protocol StoreConnection: AnyObject {
     func begin(_ kind: TransactionKind) throws
     func commit() throws
     func rollback() throws
+    /// Reads the BLOB in `cell` in ranges.
+    func blobReader(_ cell: BlobCell) throws -> any BlobReader
+    /// Replaces the BLOB in `cell` with `pieces` put end to end.
+    func writeBlob(_ cell: BlobCell, pieces: [[UInt8]]) throws
     /// Calls `notice` (on the waiting thread) once a wait for another connection's lock has
     /// lasted `seconds`; `nil` stops the notices.
     func announceWaits(after seconds: Double, _ notice: (() -> Void)?)
