@@ -1,9 +1,11 @@
 /// How a transaction takes its locks.
-public enum TransactionKind: String, Sendable {
-    case deferred = "DEFERRED"
+public enum TransactionKind: Sendable {
+    /// Takes locks as statements need them.
+    case deferred
     /// Takes the write lock at BEGIN, so a busy database fails (or waits) before any work.
-    case immediate = "IMMEDIATE"
-    case exclusive = "EXCLUSIVE"
+    case immediate
+    /// Keeps other connections from reading too.
+    case exclusive
 }
 
 /// What a transaction closure asks for when it returns normally.

@@ -57,6 +57,9 @@ public final class Database {
         try row(sql, arguments).map { try $0.decode(at: 0) }
     }
 
+    /// The SQL of this kind of store, for the parts of statements that differ.
+    public var dialect: any SQLDialect { connection.dialect }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { connection.changes }
 

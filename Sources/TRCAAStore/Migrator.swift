@@ -102,7 +102,6 @@ public struct Migrator: Sendable {
     }
 
     private func hasTrackingTable(_ db: Database) throws -> Bool {
-        try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_migrations'",
-                      as: Int.self) == 1
+        try db.schemaObjectExists("_migrations", type: .table)
     }
 }

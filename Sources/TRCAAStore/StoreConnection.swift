@@ -1,6 +1,8 @@
 /// One connection to a store, as a backend implements it; `Database` is the face the
 /// services see. Synchronous, and used from one thread at a time.
 public protocol StoreConnection: AnyObject {
+    /// The SQL of this kind of store, for the parts that differ.
+    var dialect: any SQLDialect { get }
     /// Prepares exactly one statement.
     func prepare(_ sql: String) throws -> any StoreStatement
     /// Runs one statement with `arguments`, or a script of several statements without arguments.
@@ -15,6 +17,10 @@ public protocol StoreConnection: AnyObject {
     func begin(_ kind: TransactionKind) throws
     func commit() throws
     func rollback() throws
+    /// Reads the BLOB in `cell` in ranges.
+    func blobReader(_ cell: BlobCell) throws -> any BlobReader
+    /// Replaces the BLOB in `cell` with `pieces` put end to end.
+    func writeBlob(_ cell: BlobCell, pieces: [[UInt8]]) throws
     /// Calls `notice` (on the waiting thread) once a wait for another connection's lock has
     /// lasted `seconds`; `nil` stops the notices.
     func announceWaits(after seconds: Double, _ notice: (() -> Void)?)

@@ -76,11 +76,20 @@ import TRCAAStore
         #expect(try titles("app.log") == ["Database connection timeout"])
         #expect(try titles("nothing-like-this").isEmpty)
         #expect(try titles("  ").isEmpty)
-        #expect(FTSQuery("database conn") == FTSQuery(exact: #""database" "conn""#, prefix: #""database" "conn"*"#))
-        #expect(FTSQuery("data co") == FTSQuery(exact: nil, prefix: #""data" "co"*"#))
-        #expect(FTSQuery("data c") == FTSQuery(exact: nil, prefix: #""data" "c"*"#, endsInOneLetter: true))
-        #expect(FTSQuery("say \"hi\" OR bye") == FTSQuery(exact: nil, prefix: "say \"hi\" OR bye"))
-        #expect(FTSQuery(" - ") == nil)
+    }
+
+    @Test func ranksAreTheBM25ScoresOfTheFTS5Indexes() throws {
+        _ = try fixture.issues.create(IssueDraft(title: "Disk full on db-1", description: "disk usage at 100%"))
+        let byWhy = try fixture.issues.create(IssueDraft(title: "Slow queries"))
+        _ = try fixture.whys.add(issueId: byWhy.id, question: "Why slow?", answer: "the disks were full")
+        let db = fixture.workspace.database
+        let issue = try db.scalar(#"SELECT bm25(issues_fts, 0.0, 10.0, 1.0) FROM issues_fts WHERE issues_fts MATCH '"disk"*'"#,
+                                  as: Double.self)
+        let why = try db.scalar(#"SELECT bm25(evidence_fts) * 0.5 FROM evidence_fts WHERE evidence_fts MATCH '"disk"*'"#,
+                                as: Double.self)
+        let results = try fixture.search.search("disk")
+        #expect(Dictionary(uniqueKeysWithValues: results.map { ($0.source, $0.rank) }) == ["issue": issue, "why": why])
+        #expect(results.map(\.rank) == results.map(\.rank).sorted())
     }
 
     @Test func snippetsMarkTheMatch() throws {

@@ -30,9 +30,9 @@ import Testing
             return name == "002_breaks" && failure.message.contains("no such table: nowhere")
         }
         #expect(try migrator.appliedMigrations(in: db).map(\.name) == ["001_first"])
-        #expect(try db.schemaObjectExists("first", type: "table"))
-        #expect(try !db.schemaObjectExists("half", type: "table"))
-        #expect(try !db.schemaObjectExists("never", type: "table"))
+        #expect(try db.schemaObjectExists("first", type: .table))
+        #expect(try !db.schemaObjectExists("half", type: .table))
+        #expect(try !db.schemaObjectExists("never", type: .table))
         #expect(!db.isInTransaction)
     }
 
@@ -79,8 +79,8 @@ import Testing
             [.text("p-2"), .text("OpenAI"), .text("two"), .integer(0)],
         ])
         #expect(try rows.allSatisfy { try $0.decode("created_at", as: String.self).count == 19 })
-        #expect(try db.schemaObjectExists("idx_ai_providers_model", type: "index"))
-        #expect(try !db.schemaObjectExists("ai_providers_trcaa_rebuild", type: "table"))
+        #expect(try db.schemaObjectExists("idx_ai_providers_model", type: .index))
+        #expect(try !db.schemaObjectExists("ai_providers_trcaa_rebuild", type: .table))
         // The default still applies to new rows, and the UNIQUE constraint survived.
         try db.execute("INSERT INTO ai_providers (id, name, provider_type, api_url, encrypted_api_key, model) VALUES ('p-3', 'c', 't', 'u', 'k', 'm')")
         #expect(try db.scalar("SELECT length(created_at) FROM ai_providers WHERE id = 'p-3'", as: Int.self) == 19)

@@ -247,8 +247,8 @@ import Testing
     // 26
     @Test func createsTheAttachmentViews() throws {
         let db = try migrated()
-        #expect(try db.schemaObjectExists("v_log_files_with_issue", type: "view"))
-        #expect(try db.schemaObjectExists("v_image_attachments_with_issue", type: "view"))
+        #expect(try db.schemaObjectExists("v_log_files_with_issue", type: .view))
+        #expect(try db.schemaObjectExists("v_image_attachments_with_issue", type: .view))
     }
 
     // 27

@@ -79,7 +79,8 @@ public struct AuditChain {
             arguments.append(.text(action))
         }
         if let entity = filter.entity {
-            conditions.append("(entity_type = ? OR entity_id = ? OR entity_id LIKE ? ESCAPE '\\')")
+            let idPrefix = context.database.dialect.caseInsensitiveLike("entity_id", pattern: "?")
+            conditions.append("(entity_type = ? OR entity_id = ? OR \(idPrefix))")
             arguments += [.text(entity), .text(entity), .text(SQLLike.prefix(entity))]
         }
         if let since = filter.since {

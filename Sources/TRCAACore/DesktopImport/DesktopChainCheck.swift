@@ -43,7 +43,7 @@ public struct DesktopChainCheck: Sendable, Equatable, Encodable {
     /// unhashed rows).
     public static func verify(_ source: Database) throws -> DesktopChainCheck {
         var check = DesktopChainCheck(state: .empty, verifiedEntries: 0, unhashedEntries: 0)
-        guard try source.schemaObjectExists("audit_log", type: "table") else { return check }
+        guard try source.schemaObjectExists("audit_log", type: .table) else { return check }
         let total = try source.scalar("SELECT count(*) FROM audit_log", as: Int.self) ?? 0
         guard try source.columns(of: "audit_log").contains("entry_hash") else {
             check.unhashedEntries = total

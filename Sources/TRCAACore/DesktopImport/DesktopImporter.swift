@@ -37,7 +37,7 @@ public struct DesktopImporter {
         let store = context.database
         try source.database.read { src in
             report.sourceSha256 = try Self.sha256(of: source.location.path)
-            report.sourceMigrations = try src.schemaObjectExists("_migrations", type: "table")
+            report.sourceMigrations = try src.schemaObjectExists("_migrations", type: .table)
                 ? try src.scalar("SELECT count(*) FROM _migrations", as: Int.self) ?? 0 : 0
             report.sourceChain = try DesktopChainCheck.verify(src)
             try Self.countPIIRows(src, into: &report)
@@ -106,7 +106,7 @@ public struct DesktopImporter {
 
     /// The desktop's detection rows, and how many repeat another (same log, type and offsets).
     private static func countPIIRows(_ src: Database, into report: inout DesktopImportReport) throws {
-        guard try src.schemaObjectExists("pii_spans", type: "table") else { return }
+        guard try src.schemaObjectExists("pii_spans", type: .table) else { return }
         report.desktopPIIRows = try src.scalar("SELECT count(*) FROM pii_spans", as: Int.self) ?? 0
         let distinct = try src.scalar("""
             SELECT count(*) FROM (SELECT DISTINCT log_file_id, pii_type, start_offset, end_offset FROM pii_spans)

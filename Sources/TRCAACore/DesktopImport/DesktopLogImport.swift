@@ -20,7 +20,7 @@ struct DesktopLogImport {
     /// Classifies the desktop's logs against this store and, when `writing`, reads and
     /// prepares the new ones (nothing is written). `progress` gets text bytes done and in all.
     func prepare(writing: Bool, progress: ((Int64, Int64) -> Void)?, report: inout DesktopImportReport) throws -> [Prepared] {
-        guard try source.schemaObjectExists("log_files", type: "table") else { return [] }
+        guard try source.schemaObjectExists("log_files", type: .table) else { return [] }
         let hasContentColumn = try source.columns(of: "log_files").contains("content_compressed")
         var result = DesktopTableResult(table: "log_files")
         var new: [(row: LogFileRow, hasContent: Bool)] = []

@@ -56,7 +56,7 @@ public struct DesktopSource {
     }
 
     private init(location: DesktopDatabaseLocation, database: Database, keyDescription: String) throws {
-        guard try database.schemaObjectExists("issues", type: "table") else {
+        guard try database.schemaObjectExists("issues", type: .table) else {
             throw DesktopImportError.notDesktopDatabase(path: location.path, reason: "it has no issues table")
         }
         self.location = location

@@ -11,7 +11,9 @@ public struct AttachmentService {
     public func list(search: String? = nil, issueId: String? = nil, limit: Int = 1000) throws -> [AttachmentSummary] {
         let pattern: SQLValue = search.map { .text(SQLLike.containing($0)) } ?? .null
         let issue: SQLValue = issueId.map { .text($0) } ?? .null
-        let filter = "(CAST(?1 AS TEXT) IS NULL OR file_name LIKE ?1 ESCAPE '\\' OR issue_title LIKE ?1 ESCAPE '\\')"
+        let dialect = context.database.dialect
+        let filter = "(CAST(?1 AS TEXT) IS NULL OR \(dialect.caseInsensitiveLike("file_name", pattern: "?1"))"
+            + " OR \(dialect.caseInsensitiveLike("issue_title", pattern: "?1")))"
             + " AND (CAST(?2 AS TEXT) IS NULL OR issue_id = ?2)"
         return try context.database.rows("""
             SELECT 'log' AS kind, id, issue_id, issue_title, file_name, file_size, mime_type, uploaded_at, redacted,

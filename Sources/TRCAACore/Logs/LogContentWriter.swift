@@ -1,22 +1,13 @@
 import TRCAAStore
 
-/// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, into a
-/// `zeroblob` of its final size), the block index, the packed PII spans, the patterns and the totals,
+/// Writes a processed log into its `log_files` row: the compressed BLOB (in pieces, never
+/// joined in memory), the block index, the packed PII spans, the patterns and the totals,
 /// replacing what was there (reviewed spans in `pii_spans` are the caller's). Runs inside
 /// the caller's transaction.
 enum LogContentWriter {
     static func write(_ processed: ProcessedLog, logId: String, wasCompressed: Bool, in db: Database) throws {
         let layout = processed.gzipLayout()
-        try db.execute("UPDATE log_files SET content_compressed = zeroblob(?) WHERE id = ?",
-                       [.integer(Int64(layout.size)), .text(logId)])
-        let rowid: Int64 = try db.cachedStatement("SELECT rowid FROM log_files WHERE id = ?").firstRow([.text(logId)])!  // Safe: just updated.
-            .decode(at: 0)
-        let blob = try db.openBlob(table: "log_files", column: "content_compressed", rowid: rowid, writable: true)
-        var offset = 0
-        for piece in layout.pieces {
-            try piece.withUnsafeBytes { try blob.write($0, at: offset) }
-            offset += piece.count
-        }
+        try db.writeBlob(.logContent(logId), pieces: layout.pieces)
         try db.execute("DELETE FROM log_blocks WHERE log_file_id = ?", [.text(logId)])
         try db.execute("DELETE FROM log_stats WHERE log_file_id = ?", [.text(logId)])
         try PackedSpans.replaceRuns(ofLog: logId, with: processed.spanRuns, in: db)

@@ -4,7 +4,7 @@ import TRCAAStore
 /// Raw inflate of a stored log's BLOB from a given compressed offset, reading the BLOB
 /// 64 KiB at a time.
 final class LogInflater {
-    private let blob: Blob
+    private let blob: any BlobReader
     private let logId: String
     private let stream: ZStream
     private var input = [UInt8](repeating: 0, count: 1 << 16)
@@ -16,7 +16,7 @@ final class LogInflater {
     private var finished = false
 
     /// Starts at a flush point (or just after a gzip header).
-    init(blob: Blob, logId: String, compressedOffset: Int) {
+    init(blob: any BlobReader, logId: String, compressedOffset: Int) {
         self.blob = blob
         self.logId = logId
         blobOffset = compressedOffset

@@ -21,7 +21,7 @@ public final class LogReader {
     public private(set) var lineCount: Int
     public let size: Int64
     private let blocks: [Block]
-    private let blob: Blob
+    private let blob: any BlobReader
     private let streamStart: Int
 
     struct Block {
@@ -35,7 +35,7 @@ public final class LogReader {
 
     init(database: Database, logId: String) throws {
         guard let row = try database.row("""
-            SELECT rowid, file_size, content_compressed IS NULL AS missing,
+            SELECT file_size, content_compressed IS NULL AS missing,
                 (SELECT line_count FROM log_stats WHERE log_file_id = log_files.id) AS lines
             FROM log_files WHERE id = ?
             """, [.text(logId)]) else { throw TriageError.unknownID(kind: "log", prefix: logId) }
@@ -44,7 +44,7 @@ public final class LogReader {
         }
         self.logId = logId
         size = try row.decode("file_size")
-        let blob = try database.openBlob(table: "log_files", column: "content_compressed", rowid: try row.decode("rowid"))
+        let blob = try database.blobReader(.logContent(logId))
         self.blob = blob
         blocks = try database.rows("""
             SELECT uncompressed_offset, compressed_offset, first_line, continues_line, error_count, warning_count

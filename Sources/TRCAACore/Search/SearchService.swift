@@ -68,62 +68,52 @@ public struct SearchService {
     /// - throws: `TriageError.searchSyntax` for malformed FTS5 syntax.
     public func search(_ query: String, limit: Int = 50) throws -> [SearchResult] {
         guard let fts = FTSQuery(query), limit > 0 else { return [] }
+        let fullText = context.database.dialect.fullText
         do {
             return try context.database.read { _ in
                 let evidence = !fts.endsInOneLetter
-                var hits = try rank(match: fts.exact ?? fts.prefix, limit: limit, evidence: evidence)
-                if fts.exact != nil, hits.count < limit { hits = try rank(match: fts.prefix, limit: limit, evidence: evidence) }
+                var hits = try rank(match: fullText.render(fts.exact ?? fts.prefix), limit: limit, evidence: evidence)
+                if fts.exact != nil, hits.count < limit {
+                    hits = try rank(match: fullText.render(fts.prefix), limit: limit, evidence: evidence)
+                }
                 return try results(for: hits, snippet: SearchSnippet(query: query))
             }
-        } catch StoreError.sqlite(let failure) where failure.code == 1 {
-            // The statements are fixed; a plain SQLITE_ERROR while matching comes from the query.
-            throw TriageError.searchSyntax(query: query, message: failure.message)
+        } catch let error as StoreError {
+            guard let message = fullText.syntaxErrorMessage(error) else { throw error }
+            throw TriageError.searchSyntax(query: query, message: message)
         }
     }
 
-    /// A match: the issue, where it matched (an `issues_fts` or `evidence_fts` rowid) and its score.
+    /// A match: the issue, where it matched (the key of its full-text index row) and its score.
     private struct Hit {
         var issueId: String
         var source: String
-        var rowid: Int64
+        var key: Int64
         var rank: Double
     }
 
     /// The best hit per issue, best first: ids and scores only. Reads typed columns straight
-    /// from the statements (no `Row` per candidate); evidence rows are ranked on rowid and score
+    /// from the statements (no `Row` per candidate); evidence rows are ranked on key and score
     /// and only the best are joined back for their issue.
     private func rank(match: String, limit: Int, evidence: Bool) throws -> [Hit] {
         let db = context.database
+        let fullText = db.dialect.fullText
         var best: [String: Hit] = [:]
-        let issueHits = try db.cachedStatement("""
-            SELECT top.rowid, top.score, issues.id FROM (
-                SELECT rowid, score FROM (
-                    SELECT issues_fts.rowid AS rowid, bm25(issues_fts, 0.0, \(Self.titleWeight), 1.0) AS score
-                    FROM issues_fts WHERE issues_fts MATCH ?1 ORDER BY issues_fts.rowid DESC LIMIT ?3
-                ) AS recent ORDER BY score LIMIT ?2
-            ) AS top JOIN issues ON issues.rowid = top.rowid
-            """)
-        try issueHits.bind([.text(match), .integer(Int64(limit)), .integer(Int64(Self.candidateWindow))])
+        let issueHits = try db.cachedStatement(fullText.issueCandidates(titleWeight: Self.titleWeight))
+        try issueHits.bind([.text(match), .integer(Int64(Self.candidateWindow)), .integer(Int64(limit))])
         defer { issueHits.reset() }
         while try issueHits.step() {
-            let hit = Hit(issueId: issueHits.text(at: 2), source: "issue", rowid: issueHits.int64(at: 0),
+            let hit = Hit(issueId: issueHits.text(at: 2), source: "issue", key: issueHits.int64(at: 0),
                           rank: issueHits.double(at: 1))
             best[hit.issueId] = hit
         }
         guard evidence else { return Self.best(best, limit: limit) }
-        let evidenceHits = try db.cachedStatement("""
-            SELECT top.rowid, top.score, evidence_fts.issue_id, evidence_fts.source FROM (
-                SELECT rowid, score FROM (
-                    SELECT rowid, bm25(evidence_fts) * \(Self.evidenceWeight) AS score
-                    FROM evidence_fts WHERE evidence_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
-                ) AS recent ORDER BY score LIMIT ?3
-            ) AS top JOIN evidence_fts ON evidence_fts.rowid = top.rowid
-            """)
+        let evidenceHits = try db.cachedStatement(fullText.evidenceCandidates(weight: Self.evidenceWeight))
         try evidenceHits.bind([.text(match), .integer(Int64(Self.candidateWindow)),
                                .integer(Int64(Self.evidenceLookups(limit)))])
         defer { evidenceHits.reset() }
         while try evidenceHits.step() {
-            let hit = Hit(issueId: evidenceHits.text(at: 2), source: evidenceHits.text(at: 3), rowid: evidenceHits.int64(at: 0),
+            let hit = Hit(issueId: evidenceHits.text(at: 2), source: evidenceHits.text(at: 3), key: evidenceHits.int64(at: 0),
                           rank: evidenceHits.double(at: 1))
             if best[hit.issueId].map({ hit.rank < $0.rank }) ?? true { best[hit.issueId] = hit }
         }
@@ -138,7 +128,7 @@ public struct SearchService {
     /// Rows and snippets for the hits.
     private func results(for hits: [Hit], snippet: SearchSnippet) throws -> [SearchResult] {
         let summaries = try IssueService(context: context).summaries(hits.map(\.issueId))
-        let evidence = try context.database.cachedStatement("SELECT text FROM evidence_fts WHERE rowid = ?")
+        let evidence = try context.database.cachedStatement(context.database.dialect.fullText.evidenceText)
         return try hits.compactMap { hit in
             guard let summary = summaries[hit.issueId] else { return nil }
             let text: String
@@ -147,7 +137,7 @@ public struct SearchService {
                 text = title.contains(SearchResult.highlightStart) || summary.issue.description.isEmpty
                     ? title : snippet.passage(of: summary.issue.description)
             } else {
-                text = snippet.passage(of: try evidence.firstRow([.integer(hit.rowid)])?.decode(at: 0) ?? "")
+                text = snippet.passage(of: try evidence.firstRow([.integer(hit.key)])?.decode(at: 0) ?? "")
             }
             return SearchResult(summary: summary, source: hit.source, snippet: text, rank: hit.rank)
         }

@@ -3,7 +3,7 @@ import TRCAAStore
 extension IssueService {
     /// Issues matching `filter`, sorted and paged, with their log and step counts.
     public func list(_ filter: IssueFilter = IssueFilter()) throws -> [IssueSummary] {
-        let (whereClause, arguments) = Self.conditions(filter)
+        let (whereClause, arguments) = Self.conditions(filter, dialect: context.database.dialect)
         // Each order is one index of migration 105, read forwards or (reversed) backwards.
         let terms = switch filter.sort {
         case .updated: [("updated_at", false), ("id", false)]
@@ -45,8 +45,9 @@ extension IssueService {
     /// Several issues as lists show them, by id (one query).
     func summaries(_ ids: [String]) throws -> [String: IssueSummary] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try context.database.cachedStatement(
-            "SELECT \(Self.summaryColumns) FROM issues WHERE id IN (SELECT value FROM json_each(?))")
+        let db = context.database
+        let rows = try db.cachedStatement(
+            "SELECT \(Self.summaryColumns) FROM issues WHERE id IN (\(db.dialect.jsonTextArrayElements("?")))")
             .rows([.text(JSONText.array(ids.map(JSONText.string)).rendered)])
         return Dictionary(uniqueKeysWithValues: try rows.map { row in
             let summary = try summary(row: row)
@@ -69,11 +70,11 @@ extension IssueService {
 
     /// How many issues match `filter` (ignoring its limit and offset).
     public func count(_ filter: IssueFilter = IssueFilter()) throws -> Int {
-        let (whereClause, arguments) = Self.conditions(filter)
+        let (whereClause, arguments) = Self.conditions(filter, dialect: context.database.dialect)
         return try context.database.scalar("SELECT count(*) FROM issues \(whereClause)", arguments, as: Int.self) ?? 0
     }
 
-    private static func conditions(_ filter: IssueFilter) -> (String, [SQLValue]) {
+    private static func conditions(_ filter: IssueFilter, dialect: any SQLDialect) -> (String, [SQLValue]) {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         func oneOf(_ column: String, _ values: [String]) {
@@ -89,7 +90,7 @@ extension IssueService {
             arguments.append(.text(assignee))
         }
         if let tag = filter.tag {
-            conditions.append("EXISTS (SELECT 1 FROM json_each(issues.tags) WHERE json_each.value = ?)")
+            conditions.append(dialect.jsonArrayContains("issues.tags", value: "?"))
             arguments.append(.text(tag))
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)

@@ -45,8 +45,8 @@ extension Database {
         }
         do {
             guard try scalar("PRAGMA journal_mode = DELETE", as: String.self) == "delete" else { throw StoreError.busy(path: path) }
-            try execute("BEGIN EXCLUSIVE TRANSACTION")
-            try execute("COMMIT TRANSACTION")
+            try connection.begin(.exclusive)
+            try connection.commit()
         } catch StoreError.busy {
             throw StoreError.inUse(path: path, holders: StoreHolders.of(path).map(\.description))
         }

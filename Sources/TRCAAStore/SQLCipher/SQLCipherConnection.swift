@@ -13,6 +13,7 @@ final class SQLCipherConnection: StoreConnection {
     private var traceBox: TraceBox?
     /// The handler waiting for other connections' locks (`installBusyWait`).
     var busyWait: BusyWait?
+    let dialect: any SQLDialect = SQLCipherDialect()
 
     init(connectingTo filename: String, path: String, flags: Int32) throws {
         var pointer: OpaquePointer?
@@ -61,7 +62,14 @@ final class SQLCipherConnection: StoreConnection {
 
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
-    func begin(_ kind: TransactionKind) throws { try execute("BEGIN \(kind.rawValue) TRANSACTION", []) }
+    func begin(_ kind: TransactionKind) throws {
+        let mode = switch kind {
+        case .deferred: "DEFERRED"
+        case .immediate: "IMMEDIATE"
+        case .exclusive: "EXCLUSIVE"
+        }
+        try execute("BEGIN \(mode) TRANSACTION", [])
+    }
 
     func commit() throws { try execute("COMMIT TRANSACTION", []) }
 

@@ -1,13 +1,12 @@
 extension Database {
     /// Column names of a table, in order (empty when it does not exist).
     public func columns(of table: String) throws -> [String] {
-        try rows("SELECT name FROM pragma_table_info(?)", [.text(table)]).map { try $0.decode(at: 0) }
+        try rows(dialect.columnNames, [.text(table)]).map { try $0.decode(at: 0) }
     }
 
     /// Whether a table, view, index or trigger of that name exists.
-    public func schemaObjectExists(_ name: String, type: String) throws -> Bool {
-        try scalar("SELECT count(*) FROM sqlite_master WHERE type = ? AND name = ?",
-                   [.text(type), .text(name)], as: Int.self) == 1
+    public func schemaObjectExists(_ name: String, type: SchemaObjectType) throws -> Bool {
+        try scalar(dialect.schemaObjectCount(type), [.text(name)], as: Int.self) == 1
     }
 
     /// `ALTER TABLE ... ADD COLUMN` unless the column is already there.
