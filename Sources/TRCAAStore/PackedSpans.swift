@@ -46,8 +46,11 @@ public struct PackedSpanRun: Sendable, Equatable {
     init(firstOffset: Int64, spanCount: Int, stored: [UInt8]) throws {
         self.firstOffset = firstOffset
         self.spanCount = spanCount
-        // Two varints of at most 10 bytes a span.
-        guard let bytes = ZStream.inflateRaw(stored, capacity: spanCount * 20 + 1) else {
+        // Two varints of at most 10 bytes a span, and deflate expands at most 1032 to 1: a
+        // damaged count asks for no more than the stored bytes can hold.
+        guard spanCount >= 0, spanCount <= stored.count * 516,
+              let bytes = ZStream.inflateRaw(stored, capacity: min(spanCount * 20, stored.count * 1032) + 1)
+        else {
             throw PackedSpans.damaged("a packed PII span run does not inflate")
         }
         self.bytes = bytes
@@ -65,6 +68,8 @@ public struct PackedSpanRun: Sendable, Equatable {
         guard bytes.first == PackedSpans.columnLayout else {
             throw PackedSpans.damaged("a packed PII span run has an unknown layout")
         }
+        // Two bytes a span at least.
+        guard spanCount >= 0, spanCount <= bytes.count / 2 else { throw PackedSpans.damaged("a packed PII span run is miscounted") }
         var gaps: [UInt64] = []
         gaps.reserveCapacity(spanCount)
         var index = 1

@@ -153,6 +153,17 @@ import Testing
         #expect(throws: StoreError.self) { try run.spans() }
     }
 
+    /// A damaged span count is damage, before anything is allocated for it.
+    @Test func aMiscountedRunIsDamage() {
+        let run = PackedSpanRun([PackedSpan(start: 0, end: 7, type: 0), PackedSpan(start: 9, end: 12, type: 1)])
+        for count in [-1, 3, 1 << 40, Int.max] {
+            var miscounted = run
+            miscounted.spanCount = count
+            #expect(throws: StoreError.self) { try miscounted.spans() }
+            #expect(throws: StoreError.self) { try PackedSpanRun(firstOffset: 0, spanCount: count, stored: run.stored).spans() }
+        }
+    }
+
     @Test func everyTypeNameHasItsOwnCode() {
         #expect(Set(PackedSpans.typeNames).count == PackedSpans.typeNames.count)
         #expect(PackedSpans.typeNames.count <= 32, "the code has 5 bits")

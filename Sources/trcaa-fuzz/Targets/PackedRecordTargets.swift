@@ -8,7 +8,8 @@ extension FuzzTarget {
     /// `StoreError` or returns what packs again to the same values.
     static let packedRecords = FuzzTarget(name: "packed-records", summary: "packed span runs and pattern records") { input in
         let (choice, rest) = input.splitFirstByte()
-        let count = Int(rest.first ?? 0)
+        // A count from the next byte, now and then scaled up past what the payload can hold.
+        let count = Int(rest.first ?? 0) << (choice & 0x80 == 0 ? 0 : 24)
         let payload = Array(rest.dropFirst())
         switch choice % 4 {
         case 0:
