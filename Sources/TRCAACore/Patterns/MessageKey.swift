@@ -71,7 +71,7 @@ enum MessageKey {
     /// up to the first digit, then on to the end with nothing else to look for.
     @inline(__always) private static func cut(_ message: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (end: Int, firstDigit: Int?) {
         var end = start
-        while end < count, !ASCIIByte.isSpace(message[end]), !ASCIIByte.isDigit(message[end]) { end += 1 }
+        while end < count, !ASCIIByte.isSpaceOrDigit(message[end]) { end += 1 }
         guard end < count, ASCIIByte.isDigit(message[end]) else { return (end, nil) }
         let firstDigit = end
         while end < count, !ASCIIByte.isSpace(message[end]) { end += 1 }
