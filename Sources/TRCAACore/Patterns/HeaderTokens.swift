@@ -63,17 +63,22 @@ struct HeaderTokens {
 
     private mutating func cut() -> HeaderToken? {
         var start = next
-        while start < limit, ASCIIByte.isSpace(line[start]) || line[start] == UInt8(ascii: "|") { start += 1 }
+        while start < limit, Self.isSeparator(line[start]) { start += 1 }
         guard start < limit else {
             read(upTo: start, end: limit)
             return nil
         }
         var end = start
         if line[start] == UInt8(ascii: "[") { end = closingBracket(from: start) ?? start }
-        while end < limit, !ASCIIByte.isSpace(line[end]), line[end] != UInt8(ascii: "|") { end += 1 }
+        while end < limit, !Self.isSeparator(line[end]) { end += 1 }
         read(upTo: end, end: limit)
         next = end
         return HeaderToken(start: start, end: end)
+    }
+
+    /// A space, a tab or `|`: one test for the bytes above 32 (all but these and controls).
+    @inline(__always) private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte > 32 ? byte == UInt8(ascii: "|") : ASCIIByte.isSpace(byte)
     }
 
     private mutating func closingBracket(from start: Int) -> Int? {
