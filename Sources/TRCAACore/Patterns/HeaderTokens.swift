@@ -113,7 +113,9 @@ struct HeaderToken {
         var digits = 0
         for index in start..<end {
             let byte = line[index]
-            if ASCIIByte.isDigit(byte) { digits += 1 } else if !Self.isNumberSeparator(byte) { return false }
+            // `+,-./` are 43...47, the digits 48...57 and `:` 58: one test rejects any other byte.
+            guard byte &- 43 < 16 else { return false }
+            digits += ASCIIByte.isDigit(byte) ? 1 : 0
         }
         return digits > 0 || (end - start == 1 && line[start] == UInt8(ascii: "-"))
     }
@@ -213,13 +215,6 @@ struct HeaderToken {
             }
         }
         return letter
-    }
-
-    private static func isNumberSeparator(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"): true
-        default: false
-        }
     }
 
     private static let levelLetters: Set<UInt8> = Set("VDIWEFA".utf8)
