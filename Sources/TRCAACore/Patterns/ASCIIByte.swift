@@ -4,6 +4,10 @@ enum ASCIIByte {
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 97 < 26 }
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20) &- 97 < 6 }
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+    /// `isSpace || isDigit` with one test for the bytes above `9` (57: letters and most punctuation).
+    @inline(__always) static func isSpaceOrDigit(_ byte: UInt8) -> Bool { byte <= 57 && spaceOrDigitBits >> UInt64(byte) & 1 != 0 }
+    /// Bit `b` set for the bytes `b` below 64 that are a space, a tab or a digit.
+    private static let spaceOrDigitBits: UInt64 = 1 << 9 | 1 << 32 | 0x3ff << 48
 }
 
 /// Up to three bytes and their count in one integer: short words looked up without allocating.

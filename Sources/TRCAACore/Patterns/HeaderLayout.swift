@@ -10,93 +10,103 @@
 struct HeaderLayouts {
     /// Readings kept, replaced in turn.
     private static let kept = 4
+    /// Bytes of a reading a layout holds, and time tests (`HeaderTokens` makes at most 10).
+    private static let longestReach = 256
+    private static let wordsEach = longestReach / 8
+    private static let timeChecksEach = 10
 
     private var layouts: [Layout] = []
+    /// Each kept reading's bytes (`wordsEach` from `slot * wordsEach`) and time tests, in
+    /// storage allocated once: keeping a reading and trying one allocate nothing.
+    private var words = [Word](repeating: Word(bytes: 0, exact: 0, digits: 0), count: kept * wordsEach)
+    private var timeChecks = [TimeCheck](repeating: TimeCheck(token: HeaderToken(start: 0, end: 0), isTime: false),
+                                         count: kept * timeChecksEach)
     private var next = 0
     /// The reading the last line fitted, tried first: lines of one kind come in runs.
     private var last = 0
 
     /// Where the message of `line` starts (`MessageHeader.messageStart`).
     mutating func messageStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        if last < layouts.count, layouts[last].fits(line) { return layouts[last].start ?? line.count }
-        for index in layouts.indices where index != last && layouts[index].fits(line) {
-            last = index
-            return layouts[index].start ?? line.count
+        if last < layouts.count, fits(line, last) { return layouts[last].start ?? line.count }
+        for slot in layouts.indices where slot != last && fits(line, slot) {
+            last = slot
+            return layouts[slot].start ?? line.count
         }
         var tokens = HeaderTokens(line)
         let start = MessageHeader.messageStart(line, &tokens)
         // A reading that went on into the message (a header with no `:` to end it, where the
-        // first words are looked through for a time) is not kept: few lines would fit it.
-        guard tokens.reach <= start + 1 else { return start }
-        let layout = Layout(line, tokens, start: start)
-        if layouts.count < Self.kept { layouts.append(layout) } else { layouts[next] = layout }
+        // first words are looked through for a time) is not kept: few lines would fit it; nor
+        // is one longer than a slot holds.
+        guard tokens.reach <= start + 1, tokens.reach <= Self.longestReach else { return start }
+        keep(line, tokens, start: start, in: next)
         last = next
         next = (next + 1) % Self.kept
         return start
     }
 
-    /// One reading: the bytes it read, its time tests, and the message start it found.
+    /// One reading: how far it read, the line's length when it met its end, its number of
+    /// time tests, and the message start it found (nil: the line's end).
     private struct Layout {
-        /// The bytes read, eight to a word (as `load` reads them), and which of them are
-        /// digits: a line fits when its bytes there are equal, or digits where these are.
-        var words: [Word] = []
         var reach: Int
-        /// The line's length, when the reading met its end.
         var length: Int?
-        var timeChecks: [TimeCheck]
-        /// nil: the line's end.
+        var timeCheckCount: Int
         var start: Int?
+    }
 
-        struct Word {
-            var bytes: UInt64
-            /// 0xff over the bytes read that are not digits, and over those that are.
-            var exact: UInt64
-            var digits: UInt64
-        }
+    /// Eight bytes a reading read (as `load` reads them), and which of them are digits: a
+    /// line fits when its bytes there are equal, or digits where these are.
+    private struct Word {
+        var bytes: UInt64
+        /// 0xff over the bytes read that are not digits, and over those that are.
+        var exact: UInt64
+        var digits: UInt64
+    }
 
-        init(_ line: UnsafeBufferPointer<UInt8>, _ tokens: HeaderTokens, start: Int) {
-            reach = tokens.reach
-            length = tokens.readsEnd ? line.count : nil
-            timeChecks = (0..<tokens.timeCheckCount).map { tokens.timeChecks[$0] }
-            self.start = start < line.count ? start : nil
-            for offset in stride(from: 0, to: reach, by: 8) {
-                let bytes = Self.load(line, offset)
-                var exact: UInt64 = 0, digits: UInt64 = 0
-                for index in offset..<min(offset + 8, reach) {
-                    let mask: UInt64 = 0xff << (8 * UInt64(index - offset))
-                    if ASCIIByte.isDigit(line[index]) { digits |= mask } else { exact |= mask }
-                }
-                words.append(Word(bytes: bytes, exact: exact, digits: digits))
-            }
+    private mutating func keep(_ line: UnsafeBufferPointer<UInt8>, _ tokens: HeaderTokens, start: Int, in slot: Int) {
+        let layout = Layout(reach: tokens.reach, length: tokens.readsEnd ? line.count : nil, timeCheckCount: tokens.timeCheckCount,
+                            start: start < line.count ? start : nil)
+        if slot < layouts.count { layouts[slot] = layout } else { layouts.append(layout) }
+        for index in 0..<tokens.timeCheckCount { timeChecks[slot * Self.timeChecksEach + index] = tokens.timeChecks[index] }
+        for index in 0..<(layout.reach + 7) / 8 {
+            let bytes = Self.load(line, index * 8)
+            let read: UInt64 = layout.reach - index * 8 >= 8 ? ~0 : (1 << (8 * UInt64(layout.reach - index * 8))) - 1
+            // 0x80 over each digit, spread to 0xff.
+            let digits = (~Self.nonDigits(bytes) & 0x8080_8080_8080_8080) >> 7 &* 0xff & read
+            words[slot * Self.wordsEach + index] = Word(bytes: bytes, exact: read & ~digits, digits: digits)
         }
+    }
 
-        func fits(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard line.count >= reach, length == nil || length == line.count else { return false }
-            for (index, word) in words.enumerated() {
-                let bytes = Self.load(line, index * 8)
-                guard (bytes ^ word.bytes) & word.exact == 0, Self.nonDigits(bytes) & word.digits == 0 else { return false }
-            }
-            // A message starts at a byte that is not a space; `HeaderTokens` may not have read more of it.
-            if let start, start >= line.count || ASCIIByte.isSpace(line[start]) { return false }
-            return timeChecks.allSatisfy { $0.token.readsAsTime(line) == $0.isTime }
+    private func fits(_ line: UnsafeBufferPointer<UInt8>, _ slot: Int) -> Bool {
+        let layout = layouts[slot]
+        guard line.count >= layout.reach, layout.length == nil || layout.length == line.count else { return false }
+        for index in 0..<(layout.reach + 7) / 8 {
+            let word = words[slot * Self.wordsEach + index], bytes = Self.load(line, index * 8)
+            guard (bytes ^ word.bytes) & word.exact == 0, Self.nonDigits(bytes) & word.digits == 0 else { return false }
         }
+        // A message starts at a byte that is not a space; `HeaderTokens` may not have read more of it.
+        if let start = layout.start, start >= line.count || ASCIIByte.isSpace(line[start]) { return false }
+        for index in slot * Self.timeChecksEach..<(slot * Self.timeChecksEach + layout.timeCheckCount)
+        where timeChecks[index].token.readsAsTime(line) != timeChecks[index].isTime {
+            return false
+        }
+        return true
+    }
 
-        /// Eight bytes of `line` from `offset`, little-endian, zeros past its end.
-        private static func load(_ line: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
-            guard let base = line.baseAddress else { return 0 }
-            if offset + 8 <= line.count { return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
-            var word: UInt64 = 0
-            for index in offset..<line.count { word |= UInt64(line[index]) << (8 * UInt64(index - offset)) }
-            return word
-        }
+    /// Eight bytes of `line` from `offset`, little-endian, zeros past its end.
+    private static func load(_ line: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        guard let base = line.baseAddress else { return 0 }
+        if offset + 8 <= line.count { return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for index in offset..<line.count { word |= UInt64(line[index]) << (8 * UInt64(index - offset)) }
+        return word
+    }
 
-        /// 0x80 in each byte of `word` that is not an ASCII digit: `0x30...0x39` is what
-        /// reaches 0x80 when 0x50 is added and not when 0x46 is (no carry crosses bytes once
-        /// the high bits are set apart).
-        private static func nonDigits(_ word: UInt64) -> UInt64 {
-            let high: UInt64 = 0x8080_8080_8080_8080
-            let low = word & ~high
-            return (word | ~(low &+ 0x5050_5050_5050_5050) | (low &+ 0x4646_4646_4646_4646)) & high
-        }
+    /// 0x80 in each byte of `word` that is not an ASCII digit: `0x30...0x39` is what
+    /// reaches 0x80 when 0x50 is added and not when 0x46 is (no carry crosses bytes once
+    /// the high bits are set apart).
+    private static func nonDigits(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & ~high
+        return (word | ~(low &+ 0x5050_5050_5050_5050) | (low &+ 0x4646_4646_4646_4646)) & high
     }
 }

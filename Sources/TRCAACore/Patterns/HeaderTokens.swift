@@ -63,17 +63,22 @@ struct HeaderTokens {
 
     private mutating func cut() -> HeaderToken? {
         var start = next
-        while start < limit, ASCIIByte.isSpace(line[start]) || line[start] == UInt8(ascii: "|") { start += 1 }
+        while start < limit, Self.isSeparator(line[start]) { start += 1 }
         guard start < limit else {
             read(upTo: start, end: limit)
             return nil
         }
         var end = start
         if line[start] == UInt8(ascii: "[") { end = closingBracket(from: start) ?? start }
-        while end < limit, !ASCIIByte.isSpace(line[end]), line[end] != UInt8(ascii: "|") { end += 1 }
+        while end < limit, !Self.isSeparator(line[end]) { end += 1 }
         read(upTo: end, end: limit)
         next = end
         return HeaderToken(start: start, end: end)
+    }
+
+    /// A space, a tab or `|`: one test for the bytes above 32 (all but these and controls).
+    @inline(__always) private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte > 32 ? byte == UInt8(ascii: "|") : ASCIIByte.isSpace(byte)
     }
 
     private mutating func closingBracket(from start: Int) -> Int? {
@@ -108,7 +113,9 @@ struct HeaderToken {
         var digits = 0
         for index in start..<end {
             let byte = line[index]
-            if ASCIIByte.isDigit(byte) { digits += 1 } else if !Self.isNumberSeparator(byte) { return false }
+            // `+,-./` are 43...47, the digits 48...57 and `:` 58: one test rejects any other byte.
+            guard byte &- 43 < 16 else { return false }
+            digits += ASCIIByte.isDigit(byte) ? 1 : 0
         }
         return digits > 0 || (end - start == 1 && line[start] == UInt8(ascii: "-"))
     }
@@ -208,13 +215,6 @@ struct HeaderToken {
             }
         }
         return letter
-    }
-
-    private static func isNumberSeparator(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"): true
-        default: false
-        }
     }
 
     private static let levelLetters: Set<UInt8> = Set("VDIWEFA".utf8)

@@ -33,13 +33,15 @@ public enum MessageHeader {
     private static func anchorIndex(_ tokens: inout HeaderTokens) -> Int? {
         let line = tokens.line
         guard let first = tokens.token(0) else { return nil }
-        let headerStart = tokens.isTime(first) || first.opensHeader(line)
+        let firstIsTime = tokens.isTime(first)
+        let headerStart = firstIsTime || first.opensHeader(line)
         var anchor: Int?
         var leadingNumbers = true
         for index in 0..<anchorWindow {
             guard let token = tokens.token(index) else { break }
             let numeric = token.isNumericAtom(line)
-            if tokens.isTime(token, numeric: numeric) {
+            // The first token's time test is made once.
+            if index == 0 ? firstIsTime : tokens.isTime(token, numeric: numeric) {
                 if index == 0 || headerStart { anchor = index }
             } else if leadingNumbers, numeric {
                 anchor = index

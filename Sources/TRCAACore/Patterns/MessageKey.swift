@@ -67,16 +67,14 @@ enum MessageKey {
         return index
     }
 
-    /// Where the token at `start` ends (its first space or tab, or `count`) and its first digit.
+    /// Where the token at `start` ends (its first space or tab, or `count`) and its first digit:
+    /// up to the first digit, then on to the end with nothing else to look for.
     @inline(__always) private static func cut(_ message: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (end: Int, firstDigit: Int?) {
         var end = start
-        var firstDigit: Int?
-        while end < count {
-            let byte = message[end]
-            if ASCIIByte.isSpace(byte) { break }
-            if firstDigit == nil, ASCIIByte.isDigit(byte) { firstDigit = end }
-            end += 1
-        }
+        while end < count, !ASCIIByte.isSpaceOrDigit(message[end]) { end += 1 }
+        guard end < count, ASCIIByte.isDigit(message[end]) else { return (end, nil) }
+        let firstDigit = end
+        while end < count, !ASCIIByte.isSpace(message[end]) { end += 1 }
         return (end, firstDigit)
     }
 

@@ -65,4 +65,27 @@ import TRCAAStore
             #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
         }
     }
+
+    /// More layouts than are kept, in turn and back again (each slot replaced while others are
+    /// tried), and headers longer than a kept reading holds: every line's message start is
+    /// the one a reading of it alone finds.
+    @Test func keptLayoutsReplacedInTurnGiveTheMessageStartAReadingWould() {
+        let components = (0..<9).map { "component\(String(repeating: "x", count: $0)):" }
+        let longHost = String(repeating: "h", count: 300)
+        var lines: [String] = []
+        for round in 0..<3 {
+            for (index, component) in components.enumerated() {
+                lines.append("2024-02-11 08:15:0\(round),331 INFO \(component) job \(index) done")
+                lines.append("Mar  3 07:01:1\(round) web app[\(index)]: a")
+            }
+            lines.append("2024-02-11 08:15:0\(round),331 \(longHost) INFO db.Pool: up")
+            lines.append("2024-02-11 08:15:0\(round),331 INFO [\(longHost)] db.Pool: up")
+        }
+        var layouts = HeaderLayouts()
+        for line in lines + lines.reversed() {
+            let bytes = Array(line.utf8)
+            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0) }
+            #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
+        }
+    }
 }
