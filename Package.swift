@@ -58,11 +58,11 @@ let package = Package(
         // -sanitize=fuzzer,address); an ordinary build gives a replayer of saved inputs.
         .executableTarget(name: "trcaa-fuzz", dependencies: ["TRCAATUI", "TRCAACore", "TRCAAStore"]),
 
-        // What the test targets share: running the tools they check trcaa against.
+        // What the test targets share: the store they test, and running the tools they check trcaa against.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TestSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore"], exclude: ["Goldens"]),
+        .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
         // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.
         .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore", "TestSupport"]),

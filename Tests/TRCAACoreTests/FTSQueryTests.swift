@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TRCAACore
 import TRCAAStore
 
@@ -15,7 +16,7 @@ import TRCAAStore
 
     /// The FTS5 strings SearchService matched before queries became trees (input, exact,
     /// prefix, ends in one letter).
-    @Test func sqlcipherRendersTheFTS5StringsOfBefore() throws {
+    @Test(.sqlcipherOnly) func sqlcipherRendersTheFTS5StringsOfBefore() throws {
         let db = try Database.open(path: ":memory:", passphrase: Passphrase(passphrase: ""))
         let fullText = db.dialect.fullText
         let cases: [(String, String?, String, Bool)] = [

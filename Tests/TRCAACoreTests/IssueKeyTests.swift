@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAACore
 import TRCAAStore
 
@@ -59,7 +60,7 @@ import TRCAAStore
     }
 
     /// Stores made before migration 107 are numbered by creation time, once.
-    @Test func theMigrationNumbersExistingIssuesByCreationTime() throws {
+    @Test(.sqlcipherOnly) func theMigrationNumbersExistingIssuesByCreationTime() throws {
         let path = fixture.directory + "/older.db"
         let db = try Database.open(path: path, passphrase: Passphrase(passphrase: "k"))
         try Migrator(Migrator.trcaa.migrations.filter { $0.name != "107_issue_numbers" }).migrate(db)

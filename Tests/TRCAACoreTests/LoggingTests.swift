@@ -1,11 +1,12 @@
 import Foundation
 import Logging
 import Testing
+import TestSupport
 import TRCAACore
 import TRCAAStore
 
 @Suite struct LoggingTests {
-    @Test func openingAStoreNeverLogsTheKey() throws {
+    @Test(.sqlcipherOnly) func openingAStoreNeverLogsTheKey() throws {
         let home = NSTemporaryDirectory() + "trcaa-log-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: home) }
         let entries = CapturedLog()

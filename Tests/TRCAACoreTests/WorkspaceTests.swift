@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAACore
 import TRCAAStore
 
-@Suite struct WorkspaceTests {
+@Suite(.sqlcipherOnly) struct WorkspaceTests {
     let home = NSTemporaryDirectory() + "trcaa-core-\(UUID().uuidString)"
     var dataDirectory: String { home + "/data" }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import TRCAAStore
 import TestSupport
 
-@Suite struct CipherTests {
+@Suite(.sqlcipherOnly) struct CipherTests {
     let fixture = StoreFixture()
 
     @Test func theFileNeverStartsWithThePlainSQLiteHeader() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 /// A process killed in the middle of a checkpoint leaves the main file part new, part old;
 /// the WAL still holds every committed page, so the next open must read through it.
-@Suite struct CrashRecoveryTests {
+@Suite(.sqlcipherOnly) struct CrashRecoveryTests {
     let fixture = StoreFixture()
 
     /// A checkpoint writes pages in ascending order and grows the file as it goes; `grown`

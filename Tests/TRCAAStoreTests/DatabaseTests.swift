@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 @Suite struct DatabaseTests {
@@ -54,7 +55,7 @@ import Testing
         #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'a'", as: Int.self) == 0)
     }
 
-    @Test func failuresCarryTheCodeMessageAndStatementButNotBoundValues() throws {
+    @Test(.sqlcipherOnly) func failuresCarryTheCodeMessageAndStatementButNotBoundValues() throws {
         let db = try fixture.open()
         try db.execute("CREATE TABLE t (id TEXT PRIMARY KEY)")
         try db.execute("INSERT INTO t VALUES (?)", [.text("bound-secret")])
@@ -69,7 +70,7 @@ import Testing
         }
     }
 
-    @Test func aSyntaxErrorNamesTheStatement() throws {
+    @Test(.sqlcipherOnly) func aSyntaxErrorNamesTheStatement() throws {
         let db = try fixture.open()
         #expect(throws: StoreError.sqlite(SQLiteFailure(code: 1, message: "near \"SELEC\": syntax error",
                                                         sql: "SELEC 1"))) {
@@ -90,7 +91,7 @@ import Testing
         #expect(throws: StoreError.self) { try db.prepare("SELECT 1; SELECT 2") }
     }
 
-    @Test func memoryDatabasesWorkForThrowawayUse() throws {
+    @Test(.sqlcipherOnly) func memoryDatabasesWorkForThrowawayUse() throws {
         let db = try Database.open(path: ":memory:", passphrase: Passphrase(passphrase: ""))
         try Migrator.trcaa.migrate(db)
         #expect(db.origin == .inMemory)

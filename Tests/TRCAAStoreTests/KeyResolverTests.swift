@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 @Suite struct KeyResolverTests {
@@ -74,7 +75,7 @@ import Testing
         #expect(text(first.passphrase) != text(second.passphrase))
     }
 
-    @Test func noKeyIsGeneratedForAnExistingEncryptedDatabase() throws {
+    @Test(.sqlcipherOnly) func noKeyIsGeneratedForAnExistingEncryptedDatabase() throws {
         let location = try location
         try location.createDataDirectory()
         _ = try Database.open(path: location.databasePath, passphrase: Passphrase(passphrase: "k"))

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 @Suite struct MigratorTests {
@@ -45,7 +46,7 @@ import Testing
         #expect(try db.info().unknownMigrations == ["023_add_mcp_env_config", "042_future"])
     }
 
-    @Test func aPreExistingAutoincrementTrackingTableIsAccepted() throws {
+    @Test(.sqlcipherOnly) func aPreExistingAutoincrementTrackingTableIsAccepted() throws {
         let db = try fixture.open()
         try db.execute("""
             CREATE TABLE _migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,
@@ -54,7 +55,7 @@ import Testing
         #expect(try Migrator.trcaa.migrate(db).applied.count == Migrator.trcaa.migrations.count)
     }
 
-    @Test func addCreatedAtRebuildsAPopulatedTableKeepingItsRows() throws {
+    @Test(.sqlcipherOnly) func addCreatedAtRebuildsAPopulatedTableKeepingItsRows() throws {
         let db = try fixture.open()
         try db.execute("""
             CREATE TABLE ai_providers (
@@ -96,7 +97,7 @@ import Testing
         #expect(body == "(\n    a TEXT DEFAULT 'x,y',\n    b INTEGER CHECK (b IN (1, 2)),\n    c TEXT,\n    UNIQUE(a, b)\n)")
     }
 
-    @Test func theFullTextIndexFollowsInsertsUpdatesAndDeletes() throws {
+    @Test(.sqlcipherOnly) func theFullTextIndexFollowsInsertsUpdatesAndDeletes() throws {
         let db = try fixture.openMigrated()
         try db.execute("INSERT INTO issues (id, title, description) VALUES ('i-1', 'Database connection timeout', 'pool exhausted')")
         func matches(_ query: String) throws -> [String] {
@@ -112,7 +113,7 @@ import Testing
         try db.execute("INSERT INTO issues_fts(issues_fts) VALUES ('integrity-check')")
     }
 
-    @Test func issuesOfADatabaseWithoutTheSyncTriggersAreIndexedByTheRebuild() throws {
+    @Test(.sqlcipherOnly) func issuesOfADatabaseWithoutTheSyncTriggersAreIndexedByTheRebuild() throws {
         let db = try fixture.open()
         let upTo022 = Migrator(Array(Migrator.trcaa.migrations.prefix(22)))
         try upTo022.migrate(db)
@@ -125,7 +126,7 @@ import Testing
 extension MigratorTests {
     /// The original app hashes its audit rows but records no head; migration 106 adopts the end
     /// of such a chain, and counts the entries up to a head recorded before counts were kept.
-    @Test func theAuditChainHeadIsAdoptedOrCounted() throws {
+    @Test(.sqlcipherOnly) func theAuditChainHeadIsAdoptedOrCounted() throws {
         let db = try fixture.open()
         let beforeHead = Migrator(Array(Migrator.trcaa.migrations.filter { $0.name != "106_audit_chain_head" }))
         try beforeHead.migrate(db)

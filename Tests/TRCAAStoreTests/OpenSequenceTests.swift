@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Bad input at the database path: each gets a clear error and changes nothing.
-@Suite struct OpenSequenceTests {
+@Suite(.sqlcipherOnly) struct OpenSequenceTests {
     let fixture = StoreFixture()
 
     private func open(_ path: String, options: OpenOptions = OpenOptions()) throws -> Database {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 /// The original app's migration tests (reference/trcaa-original.md §13, tests 1–28), run on
@@ -120,7 +121,7 @@ import Testing
     }
 
     // 11
-    @Test func addsMissingColumnsToAnExistingTable() throws {
+    @Test(.sqlcipherOnly) func addsMissingColumnsToAnExistingTable() throws {
         let db = try fixture.open()
         try db.execute("""
             CREATE TABLE ai_providers (
@@ -140,7 +141,7 @@ import Testing
     }
 
     // 12
-    @Test func toleratesColumnsThatAlreadyExist() throws {
+    @Test(.sqlcipherOnly) func toleratesColumnsThatAlreadyExist() throws {
         let db = try fixture.open()
         try db.execute("""
             CREATE TABLE ai_providers (

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 /// The packed PII span store (migration 108): the run format, and the conversion of stores
@@ -83,7 +84,7 @@ import Testing
         #expect(runs.map(\.firstOffset) == [0, 2 << 24])
     }
 
-    @Test func rowPerSpanStoresAreConverted() throws {
+    @Test(.sqlcipherOnly) func rowPerSpanStoresAreConverted() throws {
         let db = try rowPerSpanStore()
         try Migrator.trcaa.migrate(db)
         #expect(try db.scalar("SELECT count(*) FROM pii_spans", as: Int.self) == 0, "detection rows leave pii_spans")
@@ -97,7 +98,7 @@ import Testing
                                               PackedSpan(start: (1 << 20) + 3, end: (1 << 20) + 15, type: PackedSpans.code(of: "Phone")!)]])
     }
 
-    @Test func aConversionThatFailsHalfWayLeavesTheOldForm() throws {
+    @Test(.sqlcipherOnly) func aConversionThatFailsHalfWayLeavesTheOldForm() throws {
         let db = try rowPerSpanStore()
         // The second log cannot be finished (a full disk, say) after the first was converted.
         try db.execute("""
@@ -116,7 +117,7 @@ import Testing
 
     /// Runs 108 wrote with each span's two varints side by side move to the column layout
     /// (113) and read back the same; runs already in it are left as they are.
-    @Test func sideBySideRunsMoveToTheColumnLayout() throws {
+    @Test(.sqlcipherOnly) func sideBySideRunsMoveToTheColumnLayout() throws {
         let db = try fixture.open()
         try Migrator(Array(Migrator.trcaa.migrations.prefix { $0.name != "113_pii_run_columns" })).migrate(db)
         try db.execute("""

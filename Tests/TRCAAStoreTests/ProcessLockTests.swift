@@ -7,7 +7,7 @@ import TestSupport
 /// another process, closing its own connection, that it is not the last one and must leave the
 /// `-wal` and `-shm` alone. POSIX drops every lock of a process on a file when any descriptor
 /// of that file is closed, so nothing may close one behind SQLite's back.
-@Suite struct ProcessLockTests {
+@Suite(.sqlcipherOnly) struct ProcessLockTests {
     let fixture = StoreFixture()
 
     @Test func anOpenConnectionKeepsItsLockOnTheFileThroughEveryOtherOpenAndClose() throws {

@@ -2,7 +2,7 @@ import Testing
 @testable import TRCAAStore
 import TestSupport
 
-@Suite struct RekeyTests {
+@Suite(.sqlcipherOnly) struct RekeyTests {
     let fixture = StoreFixture()
 
     @Test func afterARekeyOnlyTheNewKeyOpensTheFile() throws {

@@ -1,7 +1,8 @@
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
-@Suite struct SQLCipherDialectTests {
+@Suite(.sqlcipherOnly) struct SQLCipherDialectTests {
     let fixture = StoreFixture()
 
     @Test func caseInsensitiveLikeIgnoresASCIICaseAndHonoursEscapes() throws {

@@ -1,7 +1,8 @@
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
-@Suite struct SQLCipherFullTextTests {
+@Suite(.sqlcipherOnly) struct SQLCipherFullTextTests {
     let fixture = StoreFixture()
 
     @Test func fullTextQueriesRenderAsFTS5Syntax() {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import TRCAAStore
 
 @Suite struct TransactionTests {
@@ -79,7 +80,7 @@ import Testing
         #expect(try db.rows("SELECT x FROM t ORDER BY x").map { try $0.decode(at: 0, as: Int.self) } == [1, 3])
     }
 
-    @Test func aWriterWaitsForTheBusyTimeoutThenReportsBusy() throws {
+    @Test(.sqlcipherOnly) func aWriterWaitsForTheBusyTimeoutThenReportsBusy() throws {
         let holder = try fixture.open()
         try holder.execute("CREATE TABLE t (x)")
         let waiter = try fixture.open(options: OpenOptions(busyTimeoutMilliseconds: 100))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAAStore
 
 /// Every bad input of the foundation issue: a clear one-line error, a hint, a sysexits code,
@@ -19,7 +20,7 @@ import TRCAAStore
         return files
     }
 
-    @Test func aWrongKeyExits77WithOneLineAndLeavesEveryFileIdentical() throws {
+    @Test(.sqlcipherOnly) func aWrongKeyExits77WithOneLineAndLeavesEveryFileIdentical() throws {
         let db = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "right"))
         try Migrator.trcaa.migrate(db)
         try db.execute("INSERT INTO issues (id, title) VALUES ('i', 'kept')")  // leaves -wal and -shm behind
@@ -43,7 +44,7 @@ import TRCAAStore
         #expect(result.stderrLines == ["trcaa: TRCAA_DB_KEY is set but blank; ignoring it"])
     }
 
-    @Test func anExistingDatabaseWithoutItsKeyIsNotGivenANewOne() throws {
+    @Test(.sqlcipherOnly) func anExistingDatabaseWithoutItsKeyIsNotGivenANewOne() throws {
         #expect(try cli.run("db", "info").status == 0)
         try FileManager.default.removeItem(atPath: cli.dataDirectory + "/.dbkey")
         let before = try snapshot()
@@ -67,7 +68,7 @@ import TRCAAStore
         ])
     }
 
-    @Test func aFileThatIsNeitherPlainSQLiteNorADatabaseIsRefusedUntouched() throws {
+    @Test(.sqlcipherOnly) func aFileThatIsNeitherPlainSQLiteNorADatabaseIsRefusedUntouched() throws {
         let path = try cli.databasePathCreatingDirectory()
         let text = Data("these are my notes, not a database\n".utf8)
         try text.write(to: URL(fileURLWithPath: path))
@@ -77,7 +78,7 @@ import TRCAAStore
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
     }
 
-    @Test func anEmptyFileBecomesANewDatabaseAndSaysSo() throws {
+    @Test(.sqlcipherOnly) func anEmptyFileBecomesANewDatabaseAndSaysSo() throws {
         let path = try cli.databasePathCreatingDirectory()
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let result = try cli.run("db", "info", environment: ["TRCAA_DB_KEY": "k"])
@@ -85,7 +86,7 @@ import TRCAAStore
         #expect(result.stderrLines == ["trcaa: \(path) was empty; initialised a new database in it"])
     }
 
-    @Test func aDirectoryAtTheDatabasePathExits73() throws {
+    @Test(.sqlcipherOnly) func aDirectoryAtTheDatabasePathExits73() throws {
         try FileManager.default.createDirectory(atPath: cli.databasePath, withIntermediateDirectories: true)
         let result = try cli.run("db", "info", environment: ["TRCAA_DB_KEY": "k"])
         #expect(result.status == 73)
@@ -106,7 +107,7 @@ import TRCAAStore
         }
     }
 
-    @Test func aDatabaseLockedPastTheBusyTimeoutExits75() throws {
+    @Test(.sqlcipherOnly) func aDatabaseLockedPastTheBusyTimeoutExits75() throws {
         let holder = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "k"))
         try Migrator(Array(Migrator.trcaa.migrations.prefix(22))).migrate(holder)  // leaves one to apply
         try holder.execute("BEGIN IMMEDIATE")
@@ -120,7 +121,7 @@ import TRCAAStore
         #expect(try Migrator.trcaa.pendingMigrations(in: holder) == Migrator.trcaa.migrations.dropFirst(22).map(\.name))
     }
 
-    @Test func aPlainSQLiteDatabaseIsEncryptedInPlace() throws {
+    @Test(.sqlcipherOnly) func aPlainSQLiteDatabaseIsEncryptedInPlace() throws {
         let path = try cli.databasePathCreatingDirectory()
         let created = Process()
         created.executableURL = URL(fileURLWithPath: "/usr/bin/env")

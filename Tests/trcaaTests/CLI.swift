@@ -1,6 +1,7 @@
 import Foundation
+import TestSupport
 
-/// Runs the built `trcaa` binary in a private home and data directory.
+/// Runs the built `trcaa` binary in a private home and data directory, on `TestStore.current`.
 final class CLI {
     struct Result {
         let status: Int32
@@ -62,6 +63,7 @@ final class CLI {
     func start(_ arguments: [String], environment extra: [String: String] = [:], stdin: Any, stdout: Any, stderr: Any,
                shell: String? = nil) throws -> Process
     {
+        try TestStore.requireBackend()
         let process = Process()
         if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct DbCommandTests {
     let cli = CLI()
 
-    @Test func theFirstRunGeneratesAKeyAndInfoShowsTheProtection() throws {
+    @Test(.sqlcipherOnly) func theFirstRunGeneratesAKeyAndInfoShowsTheProtection() throws {
         let first = try cli.run("db", "info")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderrLines == ["trcaa: generated a new database key in \(cli.dataDirectory)/.dbkey; keep a copy: without it the database cannot be opened"])
@@ -24,7 +24,7 @@ import TestSupport
         #expect(second.stdout.contains("Key source    key file \(cli.dataDirectory)/.dbkey"))
     }
 
-    @Test func infoAsJSONHasTheSchemaOfRecord() throws {
+    @Test(.sqlcipherOnly) func infoAsJSONHasTheSchemaOfRecord() throws {
         let result = try cli.run("db", "info", "--json", environment: ["TRCAA_DB_KEY": "json-key-secret"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("json-key-secret"))
@@ -43,7 +43,7 @@ import TestSupport
         #expect(Array(applied.prefix(22)) == Migrator.originalNames)
     }
 
-    @Test func migrateReportsWhatItApplied() throws {
+    @Test(.sqlcipherOnly) func migrateReportsWhatItApplied() throws {
         let db = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "k"))
         try Migrator(Array(Migrator.trcaa.migrations.prefix(20))).migrate(db)
         let result = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
@@ -58,7 +58,7 @@ import TestSupport
         #expect(again.stderr == "trcaa: the database is up to date (\(total) migrations applied)\n")
     }
 
-    @Test func checkPassesOnAHealthyDatabaseAndFailsOnADamagedOne() throws {
+    @Test(.sqlcipherOnly) func checkPassesOnAHealthyDatabaseAndFailsOnADamagedOne() throws {
         #expect(try cli.run("db", "info").status == 0)
         let healthy = try cli.run("db", "check")
         #expect(healthy.status == 0)
@@ -85,14 +85,14 @@ import TestSupport
         #expect(damaged.stderrLines.last == "trcaa: the database has problems (see above)")
     }
 
-    @Test func checkRefusesToCreateADatabase() throws {
+    @Test(.sqlcipherOnly) func checkRefusesToCreateADatabase() throws {
         let result = try cli.run("db", "check", environment: ["TRCAA_DB_KEY": "k"])
         #expect(result.status == 66)
         #expect(result.stderrLines == ["trcaa: cannot read \(cli.databasePath): there is no database at this path"])
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
     }
 
-    @Test func rekeyFromTheEnvironmentRewritesTheKeyFile() throws {
+    @Test(.sqlcipherOnly) func rekeyFromTheEnvironmentRewritesTheKeyFile() throws {
         #expect(try cli.run("db", "info").status == 0)
         let result = try cli.run("db", "rekey", "--from-env", "NEW_KEY", environment: ["NEW_KEY": "the new key"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -140,7 +140,7 @@ extension CLI {
 }
 
 extension DbCommandTests {
-    @Test func checkWithoutADatabaseLeavesNoKeyFileBehind() throws {
+    @Test(.sqlcipherOnly) func checkWithoutADatabaseLeavesNoKeyFileBehind() throws {
         let result = try cli.run("db", "check")
         #expect(result.status == 66)
         #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory + "/.dbkey"))

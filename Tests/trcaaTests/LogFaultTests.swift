@@ -66,7 +66,7 @@ import TestSupport
         #expect(hashes.allSatisfy { $0.hasPrefix(expected) })
     }
 
-    @Test func aFullDiskFailsWith74AndStoresNothing() throws {
+    @Test(.sqlcipherOnly) func aFullDiskFailsWith74AndStoresNothing() throws {
         let path = try randomText(megabytes: 3)
         let size = try FileManager.default.attributesOfItem(atPath: cli.databasePath)[.size] as? Int ?? 0
         // The database may not grow past 128 KiB more than it is: writes beyond fail (EFBIG), as on a full disk.

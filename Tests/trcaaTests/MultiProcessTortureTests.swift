@@ -15,7 +15,7 @@ import TestSupport
 /// must be in the store, the store must pass `db check` and `audit verify`, and the audit chain
 /// must hold exactly the rows those writes add. A busy store (exit 75) is allowed and counted;
 /// any other failure, or a process seen with a deleted `-wal`/`-shm`, fails the test.
-@Suite struct MultiProcessTortureTests {
+@Suite(.sqlcipherOnly) struct MultiProcessTortureTests {
     @Test func processesComingAndGoingNextToLongLivedOnesLoseNoCommittedWrite() throws {
         let seconds = TortureSettings.seconds
         let cli = CLI()

@@ -14,7 +14,7 @@ import TestSupport
         return created.stdout.trimmingCharacters(in: .newlines)
     }
 
-    @Test func aStoreOnAReadOnlyMountIsReadButNeverWritten() throws {
+    @Test(.sqlcipherOnly) func aStoreOnAReadOnlyMountIsReadButNeverWritten() throws {
         let mount = try TmpfsMount(megabytes: 16)
         defer { mount.remove() }
         cli.environment["TRCAA_DATA_DIR"] = mount.path + "/data"
@@ -34,7 +34,7 @@ import TestSupport
     /// A full disk after the commit: the import is stored in the write-ahead log, which cannot
     /// be folded into the database. The command says so; reads still work; with room again,
     /// everything is there.
-    @Test func aDiskFilledByACommitIsReportedAndLosesNothing() throws {
+    @Test(.sqlcipherOnly) func aDiskFilledByACommitIsReportedAndLosesNothing() throws {
         let mount = try TmpfsMount(megabytes: 12)
         defer { mount.remove() }
         cli.environment["TRCAA_DATA_DIR"] = mount.path + "/data"
@@ -67,7 +67,7 @@ import TestSupport
         #expect(stored.count >= 1)
     }
 
-    @Test func aDanglingLinkIsNotFollowedToCreateADatabase() throws {
+    @Test(.sqlcipherOnly) func aDanglingLinkIsNotFollowedToCreateADatabase() throws {
         try FileManager.default.createDirectory(atPath: cli.dataDirectory, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: cli.databasePath, withDestinationPath: cli.home + "/elsewhere.db")
         let result = try cli.run("issue", "list")
@@ -77,7 +77,7 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: cli.home + "/elsewhere.db"))
     }
 
-    @Test func modesThatExposeTheStoreAreWarnedAbout() throws {
+    @Test(.sqlcipherOnly) func modesThatExposeTheStoreAreWarnedAbout() throws {
         _ = try issue("exposed")
         chmod(cli.databasePath, 0o644)
         chmod(cli.dataDirectory, 0o777)
@@ -109,7 +109,7 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: live + "/RCA.md"), "a running process's copy was removed")
     }
 
-    @Test func aDamagedPagePointsToDbCheck() throws {
+    @Test(.sqlcipherOnly) func aDamagedPagePointsToDbCheck() throws {
         _ = try issue("on a page about to be damaged")
         let root = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(),
                                        "SELECT rootpage FROM sqlite_master WHERE name = 'issues';")

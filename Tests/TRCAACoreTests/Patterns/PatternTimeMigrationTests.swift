@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAACore
 @testable import TRCAAStore
 
 /// Migrations 112 and 114: patterns stored on the old clock, or a row per pattern and per
 /// block, are dropped, and mined again on first use.
 @Suite struct PatternTimeMigrationTests {
-    @Test func patternsOfEarlierLogsAreMinedAgainWithTimesThatReadBackAsWritten() throws {
+    @Test(.sqlcipherOnly) func patternsOfEarlierLogsAreMinedAgainWithTimesThatReadBackAsWritten() throws {
         let fixture = try CoreFixture()
         let issue = try fixture.issues.create(IssueDraft(title: "Outage"))
         let text = "Dec 27 10:00:00 host sshd[1]: Failed password for root\nDec 27 10:00:05 host sshd[2]: Failed password for root\n"

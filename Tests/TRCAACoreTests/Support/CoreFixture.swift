@@ -3,7 +3,8 @@ import TRCAACore
 import TRCAAStore
 import TestSupport
 
-/// A real encrypted store in a temp directory, migrated, with a clock the test moves.
+/// A real encrypted store in a temp directory, migrated, with a clock the test moves; the
+/// store is `TestStore.current`.
 final class CoreFixture {
     let directory: String
     let key = "core-test-key"
@@ -24,6 +25,7 @@ final class CoreFixture {
     var databasePath: String { directory + "/trcaa.db" }
 
     init() throws {
+        try TestStore.requireBackend()
         directory = NSTemporaryDirectory() + "trcaa-core-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": key])
     }

@@ -1,6 +1,7 @@
+import TestSupport
 @testable import TRCAAStore
 
-/// A real encrypted database file in its own temp directory.
+/// A real encrypted database file in its own temp directory (the store is `TestStore.current`).
 final class StoreFixture {
     let directory = TempDirectory()
     let key: String
@@ -9,7 +10,8 @@ final class StoreFixture {
     init(key: String = "k3y-under-test") { self.key = key }
 
     func open(options: OpenOptions = OpenOptions()) throws -> Database {
-        try Database.open(path: path, passphrase: Passphrase(passphrase: key), options: options)
+        try TestStore.requireBackend()
+        return try Database.open(path: path, passphrase: Passphrase(passphrase: key), options: options)
     }
 
     /// Opens and applies every trcaa migration.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAACore
 @testable import TRCAATUI
 
@@ -18,6 +19,7 @@ final class TestApp {
 
     init(size: Size = .minimum, externalEditor: Bool = false, desktopDatabase: String? = nil, charset: Charset = .utf8,
          setup: (Workspace) throws -> Void = { _ in }) throws {
+        try TestStore.requireBackend()
         directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
         try setup(workspace)
