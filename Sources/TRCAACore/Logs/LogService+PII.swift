@@ -101,7 +101,7 @@ extension LogService {
         guard let processed else { return result }
         result.newHash = processed.hash
         result.newSize = processed.size
-        return try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB) { try context.database.write { db in
+        return try context.database.withCacheSize(kibibytes: Self.bulkCacheKiB(for: processed)) { try context.database.write { db in
             guard try detail(id, in: db) == log else { throw TriageError.logChanged(logId: id) }
             try db.execute("UPDATE log_files SET file_size = ?, content_hash = ?, redacted = 1 WHERE id = ?",
                            [.integer(processed.size), .text(processed.hash), .text(id)])
