@@ -19,11 +19,11 @@ public enum LogLevel: UInt8, Sendable, Comparable {
         // Words start after a non-letter: `ERROR`, `[error]`, `level=warn`, `"level":"error"`.
         // Eight bytes at a time, the starts of words are found as bits, and only those whose
         // first letter begins a level word are looked at.
+        let text = UnsafeBufferPointer(start: base, count: count)
         var letterBefore: UInt64 = 0
         var chunkStart = 0
         while chunkStart < count {
-            let chunk = Self.chunk(base + chunkStart, count - chunkStart)
-            let letters = letterBits(chunk)
+            let letters = Lanes.letters(Lanes.load(text, from: chunkStart))
             var starts = letters & ~(letters << 8 | letterBefore)
             while starts != 0 {
                 let index = chunkStart + starts.trailingZeroBitCount >> 3
@@ -73,24 +73,6 @@ public enum LogLevel: UInt8, Sendable, Comparable {
             break
         }
         return .none
-    }
-
-    /// Up to eight bytes from `pointer` (`available` of them readable), the first in the
-    /// lowest byte; missing bytes are zero, which is no letter.
-    private static func chunk(_ pointer: UnsafePointer<UInt8>, _ available: Int) -> UInt64 {
-        guard available < 8 else { return UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)) }
-        var chunk: UInt64 = 0
-        for offset in 0..<available { chunk |= UInt64(pointer[offset]) << (8 * offset) }
-        return chunk
-    }
-
-    /// The top bit of each byte of `chunk` that is an ASCII letter: `| 0x20` folds the case,
-    /// then adding 0x1F carries into the top bit from `a` on and adding 0x05 from past `z`
-    /// (on the low seven bits, so no carry crosses into the next byte).
-    private static func letterBits(_ chunk: UInt64) -> UInt64 {
-        let folded = chunk | 0x2020_2020_2020_2020
-        let low = folded & 0x7F7F_7F7F_7F7F_7F7F
-        return (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~folded & 0x8080_8080_8080_8080
     }
 
     /// The first letters of the level words, a bit each from `a`: a, c, e, f, p, s, w.

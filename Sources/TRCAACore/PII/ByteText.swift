@@ -199,14 +199,27 @@ enum Lanes {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
+    /// Up to eight bytes of `buffer` from `offset`, the first in the low lane; lanes past its
+    /// end are zero (no digit, no letter).
+    @inline(__always) static func load(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
+        guard let base = buffer.baseAddress else { return 0 }
+        if offset + 8 <= buffer.count { return load(base + offset) }
+        var word: UInt64 = 0
+        for index in offset..<buffer.count { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
+        return word
+    }
+
     @inline(__always) static func digits(_ bytes: UInt64) -> UInt64 {
         let low = bytes & ~high
         return (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~bytes & high  // >= "0", not > "9"
     }
 
-    @inline(__always) static func alnum(_ bytes: UInt64) -> UInt64 {
+    @inline(__always) static func letters(_ bytes: UInt64) -> UInt64 {
         let folded = bytes & ~high | 0x2020_2020_2020_2020  // Upper-case letters to lower-case.
-        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)  // >= "a", not > "z"
-        return digits(bytes) | letters & ~bytes & high
+        return (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~bytes & high  // >= "a", not > "z"
+    }
+
+    @inline(__always) static func alnum(_ bytes: UInt64) -> UInt64 {
+        digits(bytes) | letters(bytes)
     }
 }

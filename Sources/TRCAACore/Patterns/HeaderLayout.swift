@@ -68,10 +68,10 @@ struct HeaderLayouts {
         if slot < layouts.count { layouts[slot] = layout } else { layouts.append(layout) }
         for index in 0..<tokens.timeCheckCount { timeChecks[slot * Self.timeChecksEach + index] = tokens.timeChecks[index] }
         for index in 0..<(layout.reach + 7) / 8 {
-            let bytes = Self.load(line, index * 8)
+            let bytes = Lanes.load(line, from: index * 8)
             let read: UInt64 = layout.reach - index * 8 >= 8 ? ~0 : (1 << (8 * UInt64(layout.reach - index * 8))) - 1
             // 0x80 over each digit, spread to 0xff.
-            let digits = (~Self.nonDigits(bytes) & 0x8080_8080_8080_8080) >> 7 &* 0xff & read
+            let digits = Lanes.digits(bytes) >> 7 &* 0xff & read
             words[slot * Self.wordsEach + index] = Word(bytes: bytes, exact: read & ~digits, digits: digits)
         }
     }
@@ -80,8 +80,8 @@ struct HeaderLayouts {
         let layout = layouts[slot]
         guard line.count >= layout.reach, layout.length == nil || layout.length == line.count else { return false }
         for index in 0..<(layout.reach + 7) / 8 {
-            let word = words[slot * Self.wordsEach + index], bytes = Self.load(line, index * 8)
-            guard (bytes ^ word.bytes) & word.exact == 0, Self.nonDigits(bytes) & word.digits == 0 else { return false }
+            let word = words[slot * Self.wordsEach + index], bytes = Lanes.load(line, from: index * 8)
+            guard (bytes ^ word.bytes) & word.exact == 0, ~Lanes.digits(bytes) & Lanes.high & word.digits == 0 else { return false }
         }
         // A message starts at a byte that is not a space; `HeaderTokens` may not have read more of it.
         if let start = layout.start, start >= line.count || ASCIIByte.isSpace(line[start]) { return false }
@@ -90,23 +90,5 @@ struct HeaderLayouts {
             return false
         }
         return true
-    }
-
-    /// Eight bytes of `line` from `offset`, little-endian, zeros past its end.
-    private static func load(_ line: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
-        guard let base = line.baseAddress else { return 0 }
-        if offset + 8 <= line.count { return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
-        var word: UInt64 = 0
-        for index in offset..<line.count { word |= UInt64(line[index]) << (8 * UInt64(index - offset)) }
-        return word
-    }
-
-    /// 0x80 in each byte of `word` that is not an ASCII digit: `0x30...0x39` is what
-    /// reaches 0x80 when 0x50 is added and not when 0x46 is (no carry crosses bytes once
-    /// the high bits are set apart).
-    private static func nonDigits(_ word: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low = word & ~high
-        return (word | ~(low &+ 0x5050_5050_5050_5050) | (low &+ 0x4646_4646_4646_4646)) & high
     }
 }
