@@ -29,13 +29,13 @@ public enum PackedPatternIds {
     public static func unpack(_ stored: ArraySlice<UInt8>, lineCount: Int) throws -> [UInt32] {
         // At most five bytes an id (ids are 32-bit).
         guard let bytes = ZStream.inflateRaw(Array(stored), capacity: lineCount * 5 + 1) else {
-            throw PackedSpans.damaged("a block's line patterns do not inflate")
+            throw StoreError.damaged("a block's line patterns do not inflate")
         }
         var ids: [UInt32] = []
         ids.reserveCapacity(lineCount)
         var value: UInt32 = 0, shift: UInt32 = 0
         for byte in bytes {
-            guard shift < 32 else { throw PackedSpans.damaged("a block's line patterns hold an id over 32 bits") }
+            guard shift < 32 else { throw StoreError.damaged("a block's line patterns hold an id over 32 bits") }
             value |= UInt32(byte & 0x7f) << shift
             if byte < 0x80 {
                 ids.append(value)
@@ -44,8 +44,8 @@ public enum PackedPatternIds {
                 shift += 7
             }
         }
-        guard shift == 0 else { throw PackedSpans.damaged("a block's line patterns end inside an id") }
-        guard ids.count == lineCount else { throw PackedSpans.damaged("a block holds \(ids.count) line patterns for \(lineCount) lines") }
+        guard shift == 0 else { throw StoreError.damaged("a block's line patterns end inside an id") }
+        guard ids.count == lineCount else { throw StoreError.damaged("a block holds \(ids.count) line patterns for \(lineCount) lines") }
         return ids
     }
 
@@ -66,7 +66,7 @@ public enum PackedPatternIds {
     ///
     /// - throws: `StoreError.sqlite` with `SQLITE_CORRUPT` when the blob is not that.
     public static func split(_ joined: [UInt8]) throws -> [(firstLine: Int, ids: [UInt32])] {
-        let damaged = PackedSpans.damaged("a log's line patterns have a damaged directory")
+        let damaged = StoreError.damaged("a log's line patterns have a damaged directory")
         var index = 0
         func field() throws -> Int {
             guard let value = PackedSpans.readVarint(joined, &index), value < 1 << 56 else { throw damaged }
@@ -78,13 +78,13 @@ public enum PackedPatternIds {
         let directory = try (0..<count).map { _ in (firstLine: try field(), lineCount: try field(), size: try field()) }
         var blocks: [(firstLine: Int, ids: [UInt32])] = []
         for entry in directory {
-            guard entry.size <= joined.count - index else { throw PackedSpans.damaged("a log's line patterns end inside a block") }
+            guard entry.size <= joined.count - index else { throw StoreError.damaged("a log's line patterns end inside a block") }
             // Deflate expands at most 1032 to 1, and every id takes a byte or more.
             guard entry.lineCount <= (entry.size + 1) * 1032 else { throw damaged }
             blocks.append((entry.firstLine, try unpack(joined[index..<(index + entry.size)], lineCount: entry.lineCount)))
             index += entry.size
         }
-        guard index == joined.count else { throw PackedSpans.damaged("a log's line patterns hold more than their blocks") }
+        guard index == joined.count else { throw StoreError.damaged("a log's line patterns hold more than their blocks") }
         return blocks
     }
 }

@@ -51,7 +51,7 @@ public struct PackedSpanRun: Sendable, Equatable {
         guard spanCount >= 0, spanCount <= stored.count * 516,
               let bytes = ZStream.inflateRaw(stored, capacity: min(spanCount * 20, stored.count * 1032) + 1)
         else {
-            throw PackedSpans.damaged("a packed PII span run does not inflate")
+            throw StoreError.damaged("a packed PII span run does not inflate")
         }
         self.bytes = bytes
     }
@@ -66,15 +66,15 @@ public struct PackedSpanRun: Sendable, Equatable {
     ///   spans in the column layout.
     public func spans() throws -> [PackedSpan] {
         guard bytes.first == PackedSpans.columnLayout else {
-            throw PackedSpans.damaged("a packed PII span run has an unknown layout")
+            throw StoreError.damaged("a packed PII span run has an unknown layout")
         }
         // Two bytes a span at least.
-        guard spanCount >= 0, spanCount <= bytes.count / 2 else { throw PackedSpans.damaged("a packed PII span run is miscounted") }
+        guard spanCount >= 0, spanCount <= bytes.count / 2 else { throw StoreError.damaged("a packed PII span run is miscounted") }
         var gaps: [UInt64] = []
         gaps.reserveCapacity(spanCount)
         var index = 1
         for _ in 0..<spanCount {
-            guard let gap = PackedSpans.readVarint(bytes, &index) else { throw PackedSpans.damaged("a packed PII span run ends inside a span") }
+            guard let gap = PackedSpans.readVarint(bytes, &index) else { throw StoreError.damaged("a packed PII span run ends inside a span") }
             gaps.append(gap)
         }
         var spans: [PackedSpan] = []
@@ -82,12 +82,12 @@ public struct PackedSpanRun: Sendable, Equatable {
         var previousEnd = firstOffset
         for gap in gaps {
             guard let lengthAndType = PackedSpans.readVarint(bytes, &index) else {
-                throw PackedSpans.damaged("a packed PII span run ends inside a span")
+                throw StoreError.damaged("a packed PII span run ends inside a span")
             }
             spans.append(try PackedSpans.span(after: previousEnd, gap: gap, lengthAndType: lengthAndType))
             previousEnd = spans[spans.count - 1].end
         }
-        guard index == bytes.count else { throw PackedSpans.damaged("a packed PII span run holds more than its spans") }
+        guard index == bytes.count else { throw StoreError.damaged("a packed PII span run holds more than its spans") }
         return spans
     }
 }
@@ -142,10 +142,6 @@ public enum PackedSpans {
     /// moves them to this layout.
     static let columnLayout: UInt8 = 1
 
-    package static func damaged(_ message: String) -> StoreError {
-        .sqlite(SQLiteFailure(code: SQLITE_CORRUPT, message: message, sql: nil))
-    }
-
     /// The code of a `pii_type` name, if it has one.
     public static func code(of typeName: String) -> UInt8? {
         typeNames.firstIndex(of: typeName).map(UInt8.init)
@@ -158,7 +154,7 @@ public enum PackedSpans {
         let limit: UInt64 = 1 << 62
         let length = lengthAndType >> 5
         guard previousEnd >= 0, gap < limit, length < limit, UInt64(previousEnd) + gap + length < limit else {
-            throw damaged("a packed PII span run holds a span past any log's end")
+            throw StoreError.damaged("a packed PII span run holds a span past any log's end")
         }
         let start = previousEnd + Int64(gap)
         return PackedSpan(start: start, end: start + Int64(length), type: UInt8(lengthAndType & 31))

@@ -64,6 +64,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case migrationFailed(name: String, underlying: SQLiteFailure)
     /// A row did not hold the expected type in a column (the value itself is not kept).
     case decoding(column: String, expected: String, foundType: String, sql: String?)
+
+    /// Stored bytes that are not what trcaa wrote (`SQLITE_CORRUPT`, reported as damage).
+    package static func damaged(_ message: String) -> StoreError {
+        .sqlite(SQLiteFailure(code: SQLITE_CORRUPT, message: message, sql: nil))
+    }
 }
 
 extension StringProtocol {

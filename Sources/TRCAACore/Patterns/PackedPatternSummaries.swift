@@ -28,7 +28,7 @@ enum PackedPatternSummaries {
     ///
     /// - throws: `StoreError.sqlite` with `SQLITE_CORRUPT` when the blob is not that.
     static func unpack(_ stored: [UInt8], count: Int) throws -> [LogPatternSummary] {
-        let damaged = PackedSpans.damaged("a log's patterns are damaged")
+        let damaged = StoreError.damaged("a log's patterns are damaged")
         var index = 0
         guard let size = PackedSpans.readVarint(stored, &index), size <= UInt64(stored.count - index + 1) * 1032,
               let bytes = ZStream.inflateRaw(Array(stored[index...]), capacity: Int(size)), bytes.count == Int(size)

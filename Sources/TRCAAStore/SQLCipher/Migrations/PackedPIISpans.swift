@@ -121,12 +121,12 @@ extension PackedSpans {
         var previousEnd = run.firstOffset
         while index < run.bytes.count {
             guard let gap = readVarint(run.bytes, &index), let lengthAndType = readVarint(run.bytes, &index) else {
-                throw damaged("a packed PII span run ends inside a span")
+                throw StoreError.damaged("a packed PII span run ends inside a span")
             }
             spans.append(try span(after: previousEnd, gap: gap, lengthAndType: lengthAndType))
             previousEnd = spans[spans.count - 1].end
         }
-        guard !spans.isEmpty, spans.count == run.spanCount else { throw damaged("a packed PII span run does not hold its spans") }
+        guard !spans.isEmpty, spans.count == run.spanCount else { throw StoreError.damaged("a packed PII span run does not hold its spans") }
         return spans
     }
 

@@ -1,6 +1,7 @@
 internal import COpenSSL
 
-/// Derives SQLCipher's page key from a passphrase, once per open.
+/// Derives keys from a passphrase with PBKDF2: SQLCipher's page key, once per open, and the key
+/// that wraps a team store's content key.
 ///
 /// SQLCipher would run the same PBKDF2 itself for `PRAGMA key`; doing it here lets trcaa hand
 /// the derived key to two connections (a read-only probe that checks the key without touching
@@ -9,14 +10,19 @@ internal import COpenSSL
 enum KeyDerivation {
     /// PBKDF2 with the settings' digest and iteration count over `salt`.
     static func pageKey(for passphrase: Passphrase, salt: [UInt8], settings: CipherSettings) throws -> SecureBytes {
-        guard let digest = digest(named: settings.kdfAlgorithm) else {
-            throw StoreError.cipherUnavailable(found: "unsupported KDF \(settings.kdfAlgorithm)")
+        try derive(from: passphrase, salt: salt, iterations: settings.kdfIterations, algorithm: settings.kdfAlgorithm)
+    }
+
+    /// `CipherSettings.keyLength` bytes of PBKDF2 (`algorithm` names it as SQLCipher does).
+    static func derive(from passphrase: Passphrase, salt: [UInt8], iterations: Int, algorithm: String) throws -> SecureBytes {
+        guard let digest = digest(named: algorithm) else {
+            throw StoreError.cipherUnavailable(found: "unsupported KDF \(algorithm)")
         }
         return try SecureBytes(count: CipherSettings.keyLength) { out in
             let ok = passphrase.withUnsafeBytes { pass in
                 PKCS5_PBKDF2_HMAC(
                     pass.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(pass.count),
-                    salt, Int32(salt.count), Int32(settings.kdfIterations), digest,
+                    salt, Int32(salt.count), Int32(iterations), digest,
                     Int32(out.count), out.baseAddress)
             }
             guard ok == 1 else { throw StoreError.cipherUnavailable(found: "PBKDF2 failed in libcrypto") }
