@@ -78,6 +78,11 @@ public final class Database {
         connection.announceWaits(after: seconds, notice)
     }
 
+    /// A number that differs from an earlier reading once another connection (another
+    /// `trcaa`, or a teammate) has committed a change: what an open interface polls to know
+    /// that what it shows may be out of date. Its own commits leave it alone.
+    public func externalChangeStamp() throws -> Int64 { try connection.externalChangeStamp() }
+
     /// A prepared statement kept for reuse by the same SQL text; for statements run in loops.
     /// Each use binds afresh and leaves it reset.
     public func cachedStatement(_ sql: String) throws -> Statement {

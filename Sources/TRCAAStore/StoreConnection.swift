@@ -26,4 +26,7 @@ public protocol StoreConnection: AnyObject {
     func announceWaits(after seconds: Double, _ notice: (() -> Void)?)
     /// Calls `handler` with the text of every statement run (bound values are not included).
     func trace(_ handler: (@Sendable (String) -> Void)?)
+    /// A number that differs from an earlier reading once another connection, of this process
+    /// or another, has committed a change; this connection's own commits leave it alone.
+    func externalChangeStamp() throws -> Int64
 }

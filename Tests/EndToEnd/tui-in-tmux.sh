@@ -197,6 +197,26 @@ type_line 'echo "exit=$?"'
 wait_for "exit=0"
 ok "Ctrl-z suspends to the shell and fg resumes the interface"
 
+# --- other terminals change the store while the interface is open ---------------------------
+# `elsewhere ARGS`: trcaa run outside the pane, on the same store, as from another terminal.
+elsewhere() { env -i HOME="$work/home" TRCAA_DATA_DIR="$work/data" TRCAA_DB_KEY=e2e-key "$binary" "$@"; }
+start_shell 80 24
+type_line "trcaa"
+wait_for "1 issue · sort: updated"
+number=$(elsewhere issue new "Made in another terminal")
+wait_for "Made in another terminal" 5
+wait_for "2 issues · sort: updated" 5
+ok "an issue created in another terminal appears in the open interface within seconds"
+keys Enter  # the cursor stayed on the first issue; its detail opens
+wait_for "Title       Checkout returns 502 for 日本 users"
+keys q
+elsewhere issue delete "$number" --yes >/dev/null
+wait_until_gone "Made in another terminal"
+wait_for "1 issue · sort: updated" 5
+keys Q
+wait_until_gone "1 issue · sort: updated"
+ok "an issue deleted in another terminal leaves the open interface"
+
 # --- signals --------------------------------------------------------------------------------
 start_shell 80 24
 for signal in TERM:143 HUP:129 INT:130; do

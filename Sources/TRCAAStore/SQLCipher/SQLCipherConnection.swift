@@ -75,6 +75,13 @@ final class SQLCipherConnection: StoreConnection {
 
     func rollback() throws { try execute("ROLLBACK TRANSACTION", []) }
 
+    /// SQLite's `data_version`, which only other connections' commits move.
+    func externalChangeStamp() throws -> Int64 {
+        let statement = try prepareStatement("PRAGMA data_version")
+        defer { statement.reset() }
+        return try statement.step() ? statement.int64(at: 0) : 0
+    }
+
     func trace(_ handler: (@Sendable (String) -> Void)?) {
         traceBox = handler.map(TraceBox.init)
         guard let box = traceBox else {

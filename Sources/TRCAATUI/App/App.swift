@@ -6,6 +6,9 @@ import TRCAACore
 public enum App {
     /// How long an information toast stays.
     static let toastSeconds: TimeInterval = 4
+    /// How often the interface asks whether the store changed elsewhere (another `trcaa`, a
+    /// teammate): one cheap read, so what it shows is at most about this old.
+    static let externalCheckSeconds: TimeInterval = 1
 
     /// The work to do before the first frame: load the first page of issues.
     public static func start(_ state: inout AppState) -> [Effect] {
@@ -27,7 +30,9 @@ public enum App {
         case .tick(let now):
             state.now = now
             if let toast = state.toast, !toast.isError, toast.expires <= now { state.toast = nil }
-            return []
+            guard now >= state.nextExternalCheck else { return [] }
+            state.nextExternalCheck = now.addingTimeInterval(externalCheckSeconds)
+            return [.checkExternalChanges]
         case .issuesLoaded(let page):
             return issuesLoaded(page, in: &state)
         case .searchFinished(let generation, let query, let results):
@@ -52,6 +57,13 @@ public enum App {
             return reloadAfterChange(select: change.selection, in: &state)
         case .issueDeleted(let id, let title):
             inform("deleted “\(title)”", in: &state)
+            state.screens.removeAll { ($0 as? IssueDetailState)?.issueId == id }
+            return reloadAfterChange(select: nil, in: &state)
+        case .changedElsewhere:
+            return reloadAfterChange(select: nil, in: &state)
+        case .issueGone(let id):
+            let shown = state.screens.compactMap { ($0 as? IssueDetailState)?.detail?.issue }.first { $0.id == id }
+            inform("“\(shown?.title ?? id)” was deleted elsewhere", in: &state)
             state.screens.removeAll { ($0 as? IssueDetailState)?.issueId == id }
             return reloadAfterChange(select: nil, in: &state)
         case .edited(let purpose, let text):

@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var isQuitting = false
     /// The file an import is reading (on a queue of its own; `Ctrl-c` stops it).
     public var importing: String?
+    /// When the clock tick next asks whether the store changed elsewhere.
+    public var nextExternalCheck = Date.distantPast
 
     public init(size: Size, status: StatusInfo, now: Date, hasExternalEditor: Bool) {
         self.size = size

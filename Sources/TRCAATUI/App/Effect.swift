@@ -33,6 +33,8 @@ public enum Effect: Sendable, Equatable {
     case editActionItem(id: String, ActionItemService.Changes)
     case deleteActionItem(id: String)
     case loadDemoData
+    /// Whether the store changed elsewhere since the last check (`Msg.changedElsewhere`).
+    case checkExternalChanges
     case openLog(logId: String)
     /// Positions `offset..<offset+limit` of a viewer: those lines, or with a filter the lines `numbers`.
     case loadLogLines(logId: String, offset: Int, limit: Int, numbers: [Int]?, view: LogView, generation: Int)

@@ -14,6 +14,8 @@ public final class EffectRunner: @unchecked Sendable {
     private let latestLogScan = Mutex<[String: (find: Int, filter: Int, count: Int)]>([:])
     /// Set by `Ctrl-c` while an import reads; the import polls it between blocks.
     private let importCancelled = Atomic(false)
+    /// The store's external change stamp at the last check (`nil` before the first).
+    private let lastExternalStamp = Mutex<Int64?>(nil)
 
     /// - parameter describe: turns a thrown error into the one-line message users see (the
     ///   executable's, so the CLI and the interface say the same thing).
@@ -98,7 +100,16 @@ public final class EffectRunner: @unchecked Sendable {
         case .search(let query, let generation):
             return [.searchFinished(generation: generation, query: query, results: try workspace.search.search(query))]
         case .loadDetail(let issueId):
-            return [.detailLoaded(try workspace.issues.detail(issueId))]
+            do {
+                return [.detailLoaded(try workspace.issues.detail(issueId))]
+            } catch TriageError.unknownID(kind: "issue", _) {
+                return [.issueGone(id: issueId)]
+            }
+        case .checkExternalChanges:
+            // A check that fails (a lock held a moment) is simply made again on the next tick.
+            guard let stamp = try? workspace.database.externalChangeStamp() else { return [] }
+            let previous = lastExternalStamp.withLock { last in defer { last = stamp }; return last }
+            return previous != nil && previous != stamp ? [.changedElsewhere] : []
         case .openIssue(let reference):
             return [.issueOpened(try workspace.issues.detail(try workspace.issues.resolve(reference)))]
         case .createIssue(let draft):

@@ -17,6 +17,10 @@ public enum Msg: Sendable {
     /// The store changed: said in the status bar, then every screen reloads.
     case stored(StoreChange)
     case issueDeleted(id: String, title: String)
+    /// Another `trcaa` or a teammate committed a change: every screen reloads.
+    case changedElsewhere
+    /// The issue a screen shows no longer exists (deleted elsewhere): its screens close.
+    case issueGone(id: String)
     /// The external editor returned; `nil` text means unchanged.
     case edited(EditPurpose, String?)
     /// The editor is to open again on `text` (after a conflict the analyst did not overwrite).
