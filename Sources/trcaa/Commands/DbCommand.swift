@@ -6,8 +6,8 @@ import TRCAAStore
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Inspect, check, migrate and rekey the encrypted database, set its options, and import the desktop app's.",
-        subcommands: [Info.self, Migrate.self, Check.self, Rekey.self, Set.self, ImportTrcaa.self]
+        abstract: "Inspect, check, migrate, rekey and copy the encrypted database, set its options, and import the desktop app's.",
+        subcommands: [Info.self, Migrate.self, Check.self, Rekey.self, Set.self, Copy.self, ImportTrcaa.self]
     )
 }
 

@@ -35,6 +35,7 @@ struct ErrorReport: Equatable {
         case let error as TriageError: self.init(error)
         case let error as ImportError: self.init(error)
         case let error as DesktopImportError: self.init(error)
+        case let error as StoreCopyError: self.init(error)
         case let error as LogContentError:
             self.init(message: error.description, hint: {
                 switch error {

@@ -1,0 +1,18 @@
+import TRCAACore
+
+extension ErrorReport {
+    init(_ error: StoreCopyError) {
+        switch error {
+        case .sameStore(let path):
+            self.init(message: "\(path) is the store being copied", hint: "give another file with --to", code: ExitStatus.usage)
+        case .targetNotEmpty(let path, let issues):
+            self.init(message: "\(path) already holds \(issues == 0 ? "an audit log" : "\(issues) issue\(issues == 1 ? "" : "s")"); "
+                          + "a whole store is copied only into an empty one, with its audit chain; nothing was written",
+                      hint: "copy chosen issues with --issue ID, or give a new file", code: ExitStatus.dataError)
+        case .alreadyThere(let path, let issues):
+            self.init(message: "\(path) already holds \(issues.joined(separator: ", ")); "
+                          + "nothing was written",
+                      hint: "leave \(issues.count == 1 ? "it" : "them") out of --issue", code: ExitStatus.dataError)
+        }
+    }
+}
