@@ -1,3 +1,4 @@
+import Foundation
 import TRCAAStore
 
 /// The PostgreSQL store's migrations: a body in PostgreSQL 15's SQL for every name of the
@@ -9,10 +10,11 @@ import TRCAAStore
 /// SQLite's BINARY does); `datetime('now')` → `utcNow`; AUTOINCREMENT → an identity; WITHOUT
 /// ROWID dropped; FTS5 tables → tables with a `tsvector` (PostgresMigrationsFullText.swift);
 /// SQLite triggers → PL/pgSQL functions with `CREATE OR REPLACE TRIGGER`; views `CREATE OR
-/// REPLACE VIEW`; guarded column additions `ADD COLUMN IF NOT EXISTS`; a body valid in both is
-/// shared (`portable`). Every body can run twice without changing anything. A body whose
-/// SQLite form converts existing rows in Swift reaches the same schema with DDL alone: no
-/// PostgreSQL store predates it.
+/// REPLACE VIEW`; guarded column additions `ADD COLUMN IF NOT EXISTS`. A SQLite body that
+/// PostgreSQL runs alike (at most a keyword swapped) is taken from the SQLCipher store
+/// (`shared`). Every body can run twice without changing anything. A body whose SQLite form
+/// converts existing rows in Swift reaches the same schema with DDL alone: no PostgreSQL store
+/// predates it.
 public enum PostgresMigrations {
     /// Every body, in the catalogue's order.
     public static let all: [Migration] = [
@@ -39,12 +41,15 @@ public enum PostgresMigrations {
     public static let migrator = Migrator(catalogue: MigrationNames.all, bodies: all, trackingTable: trackingTable)
 
     /// The SQLCipher store's body of migration `name`, for one whose SQL means the same in
-    /// PostgreSQL (indexes, deletes): shared, so the two cannot drift apart.
-    static func portable(_ name: String) -> Migration {
+    /// PostgreSQL once each of `replacements` is made: shared, so the two cannot drift apart.
+    static func shared(_ name: String, replacing replacements: [(String, String)] = []) -> Migration {
         guard let script = Migrator.trcaa.migrations.first(where: { $0.name == name })?.script else {
             preconditionFailure("\(name) has no SQL body in the SQLCipher store")
         }
-        return Migration(name, sql: script)
+        return Migration(name, sql: replacements.reduce(script) { script, replacement in
+            precondition(script.contains(replacement.0), "\(name) has no \(replacement.0)")
+            return script.replacingOccurrences(of: replacement.0, with: replacement.1)
+        })
     }
 
     /// The current time in UTC as SQLite's `datetime('now')` writes it: `2025-01-15 10:00:00`.

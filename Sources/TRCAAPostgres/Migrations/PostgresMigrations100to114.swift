@@ -4,7 +4,7 @@ import TRCAAStore
 // (PostgresMigrationsFullText.swift). SQLite bodies: TRCAAStore/SQLCipher/Migrations/.
 
 extension PostgresMigrations {
-    static let indexes = portable("101_indexes")
+    static let indexes = shared("101_indexes")
 
     static let documentGenerations = Migration("103_document_generations", sql: """
         CREATE TABLE IF NOT EXISTS document_generations (
@@ -38,7 +38,7 @@ extension PostgresMigrations {
         );
         """)
 
-    static let listOrderIndexes = portable("105_list_order_indexes")
+    static let listOrderIndexes = shared("105_list_order_indexes")
 
     /// The head as SQLite's `json_object` writes it, byte for byte. SQLite's second statement,
     /// which counts a head written before counts were kept, is left out: only trcaa builds
@@ -139,7 +139,7 @@ extension PostgresMigrations {
         CREATE INDEX IF NOT EXISTS idx_action_items_status ON action_items(status, due_date);
         """)
 
-    static let logPatternTimes = portable("112_log_pattern_times")
+    static let logPatternTimes = shared("112_log_pattern_times")
 
     /// Nothing to do: SQLite's body repacks span runs 108 wrote in an older layout, in Swift,
     /// and no PostgreSQL store predates it.
