@@ -48,6 +48,36 @@ struct PostgresSchemaFullTextTests {
         #expect(try stores.postgres.psql("SELECT count(*) FROM issues_fts") == "0")
     }
 
+    /// Text of the kinds logs and incidents hold, in several scripts.
+    static let texts = [
+        ("Disk full on app.log 10.0.0.1", "Mail user@example.com at the Café; NAÏVE retry"),
+        ("Connection refused: tcp://db-01.internal:5432 (errno=111)", "GET /api/v2/users?id=42&sort=desc → 502 Bad Gateway"),
+        ("Ünïcödé ÀÉÎÕÜ straße Größe", "Москва ПРОВАЙДЕР отказ; 東京 サーバー 障害; Ελληνικά ΣΦΑΛΜΑ"),
+        ("snake_case_identifier CamelCaseWord x86_64 0x1F3A",
+         "2025-01-15T10:00:00Z [ERROR] java.lang.NullPointerException at com.example.Foo.bar(Foo.java:42)"),
+        ("tabs\tand\nnewlines, emoji 🔥 fire", "٣ digits ١٢٣, fullwidth ＡＢＣ１２３, ligature ﬁle"),
+        ("Øresund İstanbul ḁ ǖ ệ ñ", "ÆØÅ ĳ ŀ"),
+    ]
+
+    /// Every term, exactly: FTS5's vocabulary (fts5vocab) against the lexemes of the tsvectors.
+    @Test func theIndexHoldsTheTermsFTS5Holds() throws {
+        let stores = try PostgresSchemaStores()
+        for (number, text) in Self.texts.enumerated() {
+            try stores.sqlcipher.execute("INSERT INTO issues (id, title, description) VALUES (?, ?, ?)",
+                                         [.text("i-\(number)"), .text(text.0), .text(text.1)])
+        }
+        try stores.sqlcipher.execute("CREATE VIRTUAL TABLE temp.issues_terms USING fts5vocab(main, issues_fts, 'row')")
+        let fts5Terms = try stores.sqlcipher.rows("SELECT term FROM temp.issues_terms").map { try $0.decode(at: 0, as: String.self) }
+        try stores.postgres.psql(Self.texts.enumerated().map { number, text in
+            "INSERT INTO issues (id, title, description) VALUES ('i-\(number)', \(Self.literal(text.0)), \(Self.literal(text.1)));"
+        }.joined(separator: "\n"))
+        let terms = try stores.postgres.psql("SELECT DISTINCT lexeme FROM issues_fts, unnest(tsv)").split(separator: "\n").map(String.init)
+        #expect(terms.sorted() == fts5Terms.sorted())
+    }
+
+    /// `text` as a PostgreSQL string literal.
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
     static let evidenceQueries = [
         Query(fts5: "rotated", tsquery: "rotated"), Query(fts5: "quota", tsquery: "quota"),
         Query(fts5: "\"var/log/app.log\"", tsquery: "var <-> log <-> app <-> log"), Query(fts5: "\"server-01\"", tsquery: "server <-> 01"),

@@ -7,10 +7,11 @@ import TRCAAStore
 // rowid. PL/pgSQL triggers keep them in step with their tables, as SQLite's triggers do.
 //
 // Text is cut into tokens as FTS5's `unicode61` tokenizer cuts it (`trcaa_fts_text`): letters
-// and digits of any script make tokens, everything else separates them, case and diacritics
-// are folded. PostgreSQL's own parser would keep `10.0.0.1`, `app.log` or `user@example.com`
-// as one token each. The store's database compares text in the C locale, whose lower() and
-// [:alnum:] know ASCII only, so the folding names ICU's root collation.
+// and digits of any script make tokens, everything else separates them, case is folded, and a
+// Latin letter with one diacritic loses it (remove_diacritics=1: é → e, but ǖ, ά and й stay).
+// PostgreSQL's own parser would keep `10.0.0.1`, `app.log` or `user@example.com` as one token
+// each. The store's database compares text in the C locale, whose lower() and [:alnum:] know
+// ASCII only, so the folding names ICU's root collation.
 
 extension PostgresMigrations {
     /// `issues_fts`, empty until 100 fills it (as the original's FTS5 table stayed).
@@ -24,8 +25,9 @@ extension PostgresMigrations {
         CREATE OR REPLACE FUNCTION trcaa_fts_text(content text) RETURNS text
             LANGUAGE sql IMMUTABLE PARALLEL SAFE
             RETURN regexp_replace(
-                regexp_replace(normalize(lower(content COLLATE "und-x-icu"), NFD), '[\\u0300-\\u036f]+', '', 'g')
-                    COLLATE "und-x-icu",
+                normalize(regexp_replace(normalize(lower(content COLLATE "und-x-icu"), NFD),
+                                         '([a-z\\u00df-\\u024f\\u1e00-\\u1eff])[\\u0300-\\u036f](?![\\u0300-\\u036f])', '\\1', 'g'),
+                          NFC) COLLATE "und-x-icu",
                 '[^[:alnum:]]+', ' ', 'g');
         CREATE OR REPLACE FUNCTION trcaa_issue_vector(title text, description text) RETURNS tsvector
             LANGUAGE sql IMMUTABLE PARALLEL SAFE
