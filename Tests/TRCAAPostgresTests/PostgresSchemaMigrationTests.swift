@@ -24,4 +24,22 @@ struct PostgresSchemaMigrationTests {
         #expect(try db.schemaDump() == schema)
         #expect(try db.migrationRows() == rows)
     }
+
+    /// 106 adopts the end of a chain written before it, in the JSON text SQLite's json_object writes.
+    @Test func theAuditChainHeadIsAdoptedAsSQLiteAdoptsIt() throws {
+        let db = try PostgresSchemaDatabase()
+        try db.migrate(PostgresMigrations.migrator.migrations.filter { $0.name < "106" })
+        try db.psql("""
+            INSERT INTO audit_log (id, timestamp, action, entity_type, entity_id, user_id, details, prev_hash, entry_hash)
+            VALUES ('a1', '2025-01-15 10:00:00', 'create_issue', 'issue', 'i', 'u', '{}', '', 'h1'),
+                   ('a2', '2025-01-15 10:00:05', 'update_issue', 'issue', 'i', 'u', '{}', 'h1', 'h2'),
+                   ('a0', '2024-01-01 00:00:00', 'legacy', 'issue', 'i', 'u', '{}', '', '')
+            """)
+        try db.migrate()
+        #expect(try db.psql("SELECT value FROM settings WHERE key = 'audit_chain_head'") == #"{"id":"a2","entry_hash":"h2","count":2}"#)
+
+        let empty = try PostgresSchemaDatabase()
+        try empty.migrate()
+        #expect(try empty.psql("SELECT value FROM settings WHERE key = 'audit_chain_head'") == #"{"id":"","entry_hash":"","count":0}"#)
+    }
 }
