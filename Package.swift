@@ -32,6 +32,8 @@ let package = Package(
             name: "TRCAACore",
             dependencies: ["TRCAAStore", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
+        // The PostgreSQL backend (issue #19), kept out of TRCAACore, TRCAATUI and trcaa-fuzz.
+        .target(name: "TRCAAPostgres", dependencies: ["TRCAAStore"]),
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(
             name: "TRCAATUI",
@@ -61,6 +63,7 @@ let package = Package(
         // What the test targets share: the store they test, and running the tools they check trcaa against.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport"]),
+        .testTarget(name: "TRCAAPostgresTests", dependencies: ["TRCAAPostgres", "TRCAAStore", "TestSupport"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),

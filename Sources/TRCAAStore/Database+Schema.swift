@@ -4,6 +4,16 @@ extension Database {
         try rows(dialect.columnNames, [.text(table)]).map { try $0.decode(at: 0) }
     }
 
+    /// What each NOT NULL column of a table that has a default gets when a row leaves it out,
+    /// evaluated now (a time default gives this moment).
+    public func notNullDefaultValues(of table: String) throws -> [String: SQLValue] {
+        var values: [String: SQLValue] = [:]
+        for column in try rows(dialect.notNullDefaults, [.text(table)]) {
+            values[try column.decode(at: 0)] = try row("SELECT \(try column.decode(at: 1, as: String.self))")?.values.first ?? .null
+        }
+        return values
+    }
+
     /// Whether a table, view, index or trigger of that name exists.
     public func schemaObjectExists(_ name: String, type: SchemaObjectType) throws -> Bool {
         try scalar(dialect.schemaObjectCount(type), [.text(name)], as: Int.self) == 1

@@ -1,16 +1,21 @@
 /// A named schema change, applied once and atomically with its `_migrations` row.
 public struct Migration: Sendable {
     public let name: String
+    /// The SQL script it runs, when it is one (`nil` for a migration written in Swift).
+    public let script: String?
     let apply: @Sendable (Database) throws -> Void
 
     public init(_ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
         self.name = name
+        self.script = nil
         self.apply = apply
     }
 
     /// A migration that runs an SQL script.
     public init(_ name: String, sql: String) {
-        self.init(name) { try $0.execute(sql) }
+        self.name = name
+        self.script = sql
+        self.apply = { try $0.execute(sql) }
     }
 }
 
@@ -37,9 +42,27 @@ public struct MigrationReport: Sendable, Equatable {
 /// transaction together with its `_migrations` row: a failure leaves neither.
 public struct Migrator: Sendable {
     public private(set) var migrations: [Migration] = []
+    /// The statement that creates `_migrations` (`id`, `name`, `applied_at`) in the store's SQL,
+    /// when it is missing.
+    public let trackingTable: String
 
-    public init(_ migrations: [Migration] = []) {
+    public init(_ migrations: [Migration], trackingTable: String) {
+        self.trackingTable = trackingTable
         for migration in migrations { register(migration) }
+    }
+
+    /// A backend's migrator: `bodies` (in any order) put in the order of `catalogue`, which
+    /// must name each of them once (`MigrationNames.all`).
+    public init(catalogue: [String], bodies: [Migration], trackingTable: String) {
+        precondition(bodies.map(\.name).sorted() == catalogue.sorted(),
+                     "the bodies \(bodies.map(\.name)) are not the catalogue's migrations \(catalogue)")
+        self.init(catalogue.compactMap { name in bodies.first { $0.name == name } }, trackingTable: trackingTable)
+    }
+
+    /// The same store's migrator with only the migrations `isIncluded` keeps (for tests of
+    /// stores left at an earlier point).
+    public func filter(_ isIncluded: (Migration) -> Bool) -> Migrator {
+        Migrator(migrations.filter(isIncluded), trackingTable: trackingTable)
     }
 
     /// Appends a migration; names are unique.
@@ -69,15 +92,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ db: Database) throws -> MigrationReport {
         if try !hasTrackingTable(db) {
-            try db.write { db in
-                try db.execute("""
-                    CREATE TABLE IF NOT EXISTS _migrations (
-                        id INTEGER PRIMARY KEY,
-                        name TEXT NOT NULL UNIQUE,
-                        applied_at TEXT NOT NULL DEFAULT (datetime('now'))
-                    )
-                    """)
-            }
+            try db.write { db in try db.execute(trackingTable) }
         }
         var report = MigrationReport()
         let appliedBefore = try appliedMigrations(in: db).map(\.name)

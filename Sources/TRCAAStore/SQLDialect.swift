@@ -11,6 +11,9 @@ public protocol SQLDialect: Sendable {
     /// A query of the names of table ?1's columns, in order, one per row (none when there is
     /// no such table).
     var columnNames: String { get }
+    /// A query of table ?1's NOT NULL columns that have a default, as rows (name, the
+    /// default's expression in this store's SQL).
+    var notNullDefaults: String { get }
     /// A query of one row and column: how many schema objects of `type` are named ?1.
     func schemaObjectCount(_ type: SchemaObjectType) -> String
     /// Full-text search.

@@ -63,7 +63,7 @@ import TRCAAStore
     @Test(.sqlcipherOnly) func theMigrationNumbersExistingIssuesByCreationTime() throws {
         let path = fixture.directory + "/older.db"
         let db = try Database.open(path: path, passphrase: Passphrase(passphrase: "k"))
-        try Migrator(Migrator.trcaa.migrations.filter { $0.name != "107_issue_numbers" }).migrate(db)
+        try Migrator.trcaa.filter { $0.name != "107_issue_numbers" }.migrate(db)
         try db.execute("""
             INSERT INTO issues (id, title, created_at) VALUES ('c', 'third', '2025-03-01 00:00:00'),
                 ('a', 'first', '2025-01-01 00:00:00'), ('b', 'second', '2025-02-01 00:00:00')

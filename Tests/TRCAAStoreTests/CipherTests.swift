@@ -38,7 +38,7 @@ import TestSupport
         let result = try Shell.sqlcipher(fixture.path, key: fixture.key, "SELECT name FROM _migrations ORDER BY id;")
         #expect(result.status == 0, "\(result.stderr)")
         let names = result.stdout.split(separator: "\n").map(String.init).filter { $0 != "ok" }
-        #expect(Array(names.prefix(22)) == Migrator.originalNames)
+        #expect(Array(names.prefix(22)) == MigrationNames.original)
     }
 
     @Test func aKeyWithQuotesIsThePassphraseThatPragmaKeyReceives() throws {

@@ -99,3 +99,15 @@ import TestSupport
         #expect(try db.scalar("PRAGMA foreign_keys", as: Int.self) == 1)
     }
 }
+
+extension DatabaseTests {
+    @Test func notNullDefaultsAreTheValuesTheStoreWouldFillIn() throws {
+        let db = try fixture.openMigrated()
+        #expect(try db.notNullDefaultValues(of: "action_items")
+            == ["owner": .text(""), "due_date": .text(""), "priority": .text("P2"), "status": .text("open")])
+        let issueDefaults = try db.notNullDefaultValues(of: "issues")
+        #expect(issueDefaults["severity"] == .text("medium") && issueDefaults["title"] == nil)
+        guard case .text(let createdAt)? = issueDefaults["created_at"] else { Issue.record("\(issueDefaults)"); return }
+        #expect(createdAt.wholeMatch(of: try Regex(#"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"#)) != nil, "evaluated, not its expression")
+    }
+}

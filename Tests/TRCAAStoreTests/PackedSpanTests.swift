@@ -43,7 +43,7 @@ import TestSupport
     /// A store as trcaa wrote it before 108: one row per span, with a value and a token.
     private func rowPerSpanStore() throws -> Database {
         let db = try fixture.open()
-        try Migrator(Array(Migrator.trcaa.migrations.prefix { $0.name != "108_packed_pii_spans" })).migrate(db)
+        try Migrator.trcaa.filter { $0.name < "108_packed_pii_spans" }.migrate(db)
         try db.execute("""
             INSERT INTO issues (id, title) VALUES ('i', 'issue');
             INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('indexed', 'i', 'a.log', ''), ('original', 'i', 'b.log', '');
@@ -119,7 +119,7 @@ import TestSupport
     /// (113) and read back the same; runs already in it are left as they are.
     @Test(.sqlcipherOnly) func sideBySideRunsMoveToTheColumnLayout() throws {
         let db = try fixture.open()
-        try Migrator(Array(Migrator.trcaa.migrations.prefix { $0.name != "113_pii_run_columns" })).migrate(db)
+        try Migrator.trcaa.filter { $0.name < "113_pii_run_columns" }.migrate(db)
         try db.execute("""
             INSERT INTO issues (id, title) VALUES ('i', 'issue');
             INSERT INTO log_files (id, issue_id, file_name, file_path) VALUES ('a', 'i', 'a.log', '');

@@ -31,11 +31,3 @@ struct PostgresTestClusterTests {
         #expect(!FileManager.default.fileExists(atPath: host))
     }
 }
-
-private enum PostgresTestCluster {
-    static let bin = "/usr/lib/postgresql/15/bin"
-    static let runs = FileManager.default.isExecutableFile(atPath: bin + "/initdb")
-        || ProcessInfo.processInfo.environment["TRCAA_TEST_PG_REQUIRED"] == "1"
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-cluster").path
-}

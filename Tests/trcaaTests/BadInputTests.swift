@@ -109,7 +109,7 @@ import TRCAAStore
 
     @Test(.sqlcipherOnly) func aDatabaseLockedPastTheBusyTimeoutExits75() throws {
         let holder = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "k"))
-        try Migrator(Array(Migrator.trcaa.migrations.prefix(22))).migrate(holder)  // leaves one to apply
+        try Migrator.trcaa.filter { MigrationNames.original.contains($0.name) }.migrate(holder)  // leaves one to apply
         try holder.execute("BEGIN IMMEDIATE")
         let result = try cli.run("db", "info", environment: ["TRCAA_DB_KEY": "k"])
         try holder.execute("ROLLBACK")

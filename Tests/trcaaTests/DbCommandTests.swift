@@ -40,12 +40,12 @@ import TestSupport
         #expect((json["file_size"] as? Int ?? 0) > 0)
         #expect(json["key_source"] as? [String: String] == ["kind": "env", "variable": "TRCAA_DB_KEY"])
         let applied = (json["applied_migrations"] as? [[String: String]] ?? []).compactMap { $0["name"] }
-        #expect(Array(applied.prefix(22)) == Migrator.originalNames)
+        #expect(Array(applied.prefix(22)) == MigrationNames.original)
     }
 
     @Test(.sqlcipherOnly) func migrateReportsWhatItApplied() throws {
         let db = try Database.open(path: cli.databasePathCreatingDirectory(), passphrase: Passphrase(passphrase: "k"))
-        try Migrator(Array(Migrator.trcaa.migrations.prefix(20))).migrate(db)
+        try Migrator.trcaa.filter { $0.name < "021" }.migrate(db)
         let result = try cli.run("db", "migrate", environment: ["TRCAA_DB_KEY": "k"])
         #expect(result.status == 0, "\(result.stderr)")
         let remaining = Migrator.trcaa.migrations.dropFirst(20).map(\.name)

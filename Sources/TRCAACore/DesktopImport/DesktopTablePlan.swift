@@ -51,18 +51,20 @@ struct DesktopTablePlan {
     /// `table.column` of the source that this store's tables lack.
     let droppedColumns: [String]
 
+    /// `source` is a desktop (SQLite) database; `store` is read through its dialect.
     init(source: Database, store: Database) throws {
         let sourceTables = try Self.tableNames(source)
-        let storeTables = Set(try Self.tableNames(store))
         var tables: [Table] = []
         var dropped: [String] = []
-        for entry in Self.copyOrder where sourceTables.contains(entry.name) && storeTables.contains(entry.name) {
+        for entry in Self.copyOrder where try sourceTables.contains(entry.name) && store.schemaObjectExists(entry.name, type: .table) {
             let sourceColumns = try source.columns(of: entry.name)
             let storeColumns = try store.columns(of: entry.name)
             var columns = storeColumns.filter(sourceColumns.contains)
-            let defaults = try Self.notNullDefaults(entry.name, in: store)
+            let defaults = try store.notNullDefaultValues(of: entry.name)
             // A NULL the desktop allowed where this store does not takes this store's default.
-            var selections = columns.map { column in defaults[column].map { "coalesce(\"\(column)\", \($0))" } ?? "\"\(column)\"" }
+            var selections = columns.map { column in
+                defaults[column].map { "coalesce(\"\(column)\", \(Self.sqliteLiteral($0)))" } ?? "\"\(column)\""
+            }
             if entry.name == "image_attachments", !columns.contains("image_data"), storeColumns.contains("image_data") {
                 columns.append("image_data")
                 selections.append("NULL")
@@ -78,17 +80,18 @@ struct DesktopTablePlan {
         droppedColumns = dropped
     }
 
-    /// The default expressions of a table's NOT NULL columns that have one.
-    private static func notNullDefaults(_ table: String, in db: Database) throws -> [String: String] {
-        var defaults: [String: String] = [:]
-        for row in try db.rows("SELECT name, dflt_value FROM pragma_table_info(?) WHERE \"notnull\" AND dflt_value IS NOT NULL",
-                               [.text(table)]) {
-            defaults[try row.decode(at: 0)] = try row.decode(at: 1, as: String.self)
+    /// `value` as a literal of SQLite's SQL.
+    private static func sqliteLiteral(_ value: SQLValue) -> String {
+        switch value {
+        case .null: "NULL"
+        case .integer(let number): String(number)
+        case .real(let number): String(number)
+        case .text(let text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .blob(let bytes): "X'" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "'"
         }
-        return defaults
     }
 
-    /// Ordinary tables (no views, no SQLite internals), by name.
+    /// The desktop database's ordinary tables (no views, no SQLite internals), by name.
     private static func tableNames(_ db: Database) throws -> [String] {
         try db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
             .map { try $0.decode(at: 0) }

@@ -15,6 +15,8 @@ struct SQLCipherDialect: SQLDialect {
 
     let columnNames = "SELECT name FROM pragma_table_info(?)"
 
+    let notNullDefaults = "SELECT name, dflt_value FROM pragma_table_info(?) WHERE \"notnull\" AND dflt_value IS NOT NULL"
+
     func schemaObjectCount(_ type: SchemaObjectType) -> String {
         "SELECT count(*) FROM sqlite_master WHERE type = '\(type.rawValue)' AND name = ?"
     }

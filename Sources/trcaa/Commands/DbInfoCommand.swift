@@ -17,7 +17,7 @@ extension DbCommand {
         }
 
         private func render(_ info: DatabaseInfo, keySource: KeySource) -> String {
-            let original = info.appliedMigrations.filter { Migrator.originalNames.contains($0.name) }.count
+            let original = info.appliedMigrations.filter { MigrationNames.original.contains($0.name) }.count
             var rows: [(String, String)] = [
                 ("Database", info.path),
                 ("File size", "\(grouped(info.fileSize)) bytes" + (info.walSize > 0 ? " (+ \(grouped(info.walSize)) in the WAL)" : "")),

@@ -153,23 +153,6 @@ extension Migration {
         """)
 }
 
-extension Migrator {
-    /// The original's 22 migrations in order, then trcaa's own.
-    public static let trcaa = Migrator([
-        .createIssues, .createLogFiles, .createPIISpans, .createAIConversations, .createAIMessages,
-        .createResolutionSteps, .createDocuments, .createAuditLog, .createSettings, .issuesFTS,
-        .createIntegrations, .auditHashChain, .imageAttachments, .createAIProviders, .addUseDatastoreUpload,
-        .addCreatedAt, .createTimelineEvents, .mcpServers, .createSudoConfig, .addLogContentCompressed,
-        .addImageData, .attachmentViews,
-        .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
-        .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords, .evidenceSearchOfIncidents,
-        .logPatternTimes, .piiRunColumns, .logPatternSets,
-    ])
-
-    /// Names of the original app's migrations 001–022.
-    public static let originalNames: [String] = trcaa.migrations.map(\.name).filter { (Int($0.prefix(3)) ?? 0) <= 22 }
-}
-
 extension Migration {
     /// Every store records the head of its audit chain (`settings.audit_chain_head`: the newest
     /// entry's id and hash and the number of hashed entries), so that a missing head is itself
