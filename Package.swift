@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLCipher", pkgConfig: "sqlcipher", providers: [.apt(["libsqlcipher-dev"])]),
@@ -31,6 +32,12 @@ let package = Package(
         .target(
             name: "TRCAACore",
             dependencies: ["TRCAAStore", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The PostgreSQL backend. Kept out of TRCAACore, TRCAATUI and trcaa-fuzz so that NIO and its
+        // BoringSSL copies stay out of the sanitizer build; the executables are to link it (plan §0.2).
+        .target(
+            name: "TRCAAPostgres",
+            dependencies: ["TRCAAStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(
@@ -61,6 +68,7 @@ let package = Package(
         // What the test targets share: the store they test, and running the tools they check trcaa against.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport"]),
+        .testTarget(name: "TRCAAPostgresTests", dependencies: ["TRCAAPostgres", "TestSupport"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
