@@ -37,7 +37,10 @@ let package = Package(
         // BoringSSL copies stay out of the sanitizer build; the executables are to link it (plan §0.2).
         .target(
             name: "TRCAAPostgres",
-            dependencies: ["TRCAAStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "TRCAAStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(
