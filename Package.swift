@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLCipher", pkgConfig: "sqlcipher", providers: [.apt(["libsqlcipher-dev"])]),
@@ -32,8 +33,15 @@ let package = Package(
             name: "TRCAACore",
             dependencies: ["TRCAAStore", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
-        // The PostgreSQL backend (issue #19), kept out of TRCAACore, TRCAATUI and trcaa-fuzz.
-        .target(name: "TRCAAPostgres", dependencies: ["TRCAAStore"]),
+        // The PostgreSQL backend. Kept out of TRCAACore, TRCAATUI and trcaa-fuzz so that NIO and its
+        // BoringSSL copies stay out of the sanitizer build; the executables are to link it (plan §0.2).
+        .target(
+            name: "TRCAAPostgres",
+            dependencies: [
+                "TRCAAStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Only TRCAATUI/Terminal imports CNCurses; the rest of the TUI is pure state, update and render.
         .target(
             name: "TRCAATUI",

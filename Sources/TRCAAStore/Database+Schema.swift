@@ -27,6 +27,6 @@ extension Database {
 }
 
 /// An SQL identifier in double quotes.
-func quoted(_ identifier: String) -> String {
+package func quoted(_ identifier: String) -> String {
     "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
 }

@@ -1,6 +1,7 @@
 /// A connection to the store: the face the services see, over a backend's `StoreConnection`.
 ///
-/// Open one with `Database.open(path:passphrase:options:)` (SQLCipher). A `Database` is used
+/// Open one with `Database.open(path:passphrase:options:)` (SQLCipher), or over another
+/// backend's connection with `init(connection:path:)`. A `Database` is used
 /// from one thread at a time.
 public final class Database {
     /// Where the store is: the path the caller gave (`:memory:` for a throwaway in-memory one).
@@ -21,7 +22,9 @@ public final class Database {
         case inMemory
     }
 
-    init(connection: any StoreConnection, path: String) {
+    /// The face of a backend's open connection; `path` names the store in messages (for a
+    /// server, its location without the password).
+    public init(connection: any StoreConnection, path: String) {
         self.connection = connection
         self.path = path
     }

@@ -27,6 +27,7 @@ public protocol StoreConnection: AnyObject {
     /// Calls `handler` with the text of every statement run (bound values are not included).
     func trace(_ handler: (@Sendable (String) -> Void)?)
     /// A number that differs from an earlier reading once another connection, of this process
-    /// or another, has committed a change; this connection's own commits leave it alone.
+    /// or another, has committed a change. This connection's own commits leave it alone on
+    /// SQLite; on PostgreSQL they move it too for now (one reload more in the interface).
     func externalChangeStamp() throws -> Int64
 }

@@ -31,10 +31,46 @@ public struct SQLiteFailure: Error, Sendable, Equatable, CustomStringConvertible
     }
 }
 
+/// A statement a database server refused: its SQLSTATE, the server's message and the statement.
+///
+/// As with `SQLiteFailure`, bound values are never part of it.
+public struct ServerFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The five-character SQLSTATE (`42P01` undefined table, `23505` unique violation...).
+    public let sqlState: String
+    public let message: String
+    /// The statement that failed, trimmed; `nil` for failures outside a statement.
+    public let sql: String?
+
+    public init(sqlState: String, message: String, sql: String?) {
+        self.sqlState = sqlState
+        self.message = message
+        self.sql = sql.map { String($0.trimmingWhitespace().prefix(500)) }
+    }
+
+    public var description: String {
+        var text = "server error \(sqlState): \(message)"
+        if let sql { text += " - while executing `\(sql)`" }
+        return text
+    }
+}
+
 /// Everything that can go wrong in the store, in terms a caller can act on.
 public enum StoreError: Error, Sendable, Equatable {
     /// Any other SQLite failure.
     case sqlite(SQLiteFailure)
+    /// Any other failure a database server reported.
+    case server(ServerFailure)
+    /// The database server at `server` (a location without its password) cannot be reached, or
+    /// the connection to it broke; `reason` says how.
+    case unreachable(server: String, reason: String)
+    /// The server was reached but refused to let this user in.
+    case loginRefused(server: String, reason: String)
+    /// The database on the server cannot hold a store as it is (`reason` says why; `remedy`
+    /// is what an administrator can run).
+    case unsuitableDatabase(server: String, reason: String, remedy: String)
+    /// The store's location cannot be used as written (a malformed URL, or one that would send
+    /// the password and data over an unencrypted network connection).
+    case invalidLocation(String, reason: String)
     /// The key does not decrypt the file (or the file is not a trcaa database at all).
     case wrongKey(path: String)
     /// The file cannot be a trcaa database (wrong size, not a regular file, corrupt).

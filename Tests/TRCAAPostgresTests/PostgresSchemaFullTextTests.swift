@@ -5,7 +5,7 @@ import TRCAAStore
 /// `issues_fts` and `evidence_fts` in PostgreSQL: filled by their triggers, cut into the tokens
 /// FTS5's unicode61 makes (so the same queries find the same rows as in a SQLCipher store), and
 /// kept in step through updates and deletes.
-@Suite(.enabled(if: PostgresTestCluster.runs, "needs PostgreSQL 15 (apt-get install postgresql-15)"))
+@Suite(.needsPostgres)
 struct PostgresSchemaFullTextTests {
     typealias Query = PostgresSchemaStores.Query
 

@@ -4,7 +4,7 @@ import TRCAAPostgres
 import TRCAAStore
 
 /// The PostgreSQL bodies applied to a real server, as `Migrator` applies them.
-@Suite(.enabled(if: PostgresTestCluster.runs, "needs PostgreSQL 15 (apt-get install postgresql-15)"))
+@Suite(.needsPostgres)
 struct PostgresSchemaMigrationTests {
     @Test func everyBodyAppliesInItsOwnTransactionAndApplyingTwiceChangesNothing() throws {
         let db = try PostgresSchemaDatabase()

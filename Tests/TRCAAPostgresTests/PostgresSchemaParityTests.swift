@@ -7,7 +7,7 @@ import TRCAAStore
 /// end: the same tables and views, columns in order with equivalent types, nullability and
 /// defaults, primary keys, UNIQUE, CHECK and foreign key constraints with their ON DELETE, index
 /// names and `_migrations` rows, but for `PostgresSchemaDifferences`.
-@Suite(.enabled(if: PostgresTestCluster.runs, "needs PostgreSQL 15 (apt-get install postgresql-15)"))
+@Suite(.needsPostgres)
 struct PostgresSchemaParityTests {
     @Test func aMigratedPostgreSQLStoreHasTheSchemaOfAMigratedSQLCipherStore() throws {
         let sqlcipher = try Database.open(path: ":memory:", passphrase: Passphrase(passphrase: ""))

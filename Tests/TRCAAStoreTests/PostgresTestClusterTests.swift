@@ -5,7 +5,7 @@ import TestSupport
 /// `scripts/pg-test-cluster`: a cluster it starts answers on its socket in C collation, and
 /// stop removes it. Runs where PostgreSQL 15 is installed, and wherever
 /// `TRCAA_TEST_PG_REQUIRED=1`, where a missing install fails it with the script's message.
-@Suite(.enabled(if: PostgresTestCluster.runs, "needs PostgreSQL 15 (apt-get install postgresql-15)"))
+@Suite(.needsPostgres)
 struct PostgresTestClusterTests {
     @Test func aStartedClusterAnswersOnItsSocketInCCollationAndStopRemovesIt() throws {
         let script = PostgresTestCluster.script

@@ -1,4 +1,13 @@
 import Foundation
+import Testing
+
+extension Trait where Self == ConditionTrait {
+    /// For a test that needs a server: it runs where PostgreSQL 15 is installed, and wherever
+    /// `TRCAA_TEST_PG_REQUIRED=1` (a missing install then fails it with the script's message).
+    public static var needsPostgres: Self {
+        .enabled(if: PostgresTestCluster.runs, "needs PostgreSQL 15 (apt-get install postgresql-15)")
+    }
+}
 
 /// `scripts/pg-test-cluster`, and the throwaway cluster it starts once per test process.
 public enum PostgresTestCluster {
@@ -11,10 +20,16 @@ public enum PostgresTestCluster {
     public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-cluster").path
 
-    /// This process's cluster, started by the first caller and stopped when the process exits.
+    /// This process's cluster: the one the environment names (`TRCAA_TEST_PG_HOST`, `_PORT`,
+    /// `_USER`, as `pg-test-cluster start` exports them), else one started by the first caller
+    /// and stopped when the process exits.
     public static func shared() throws -> PostgresTestServer { try started.get() }
 
     private static let started = Result<PostgresTestServer, any Error> {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["TRCAA_TEST_PG_HOST"] != nil {
+            return try PostgresTestServer(exports: environment.map { "export \($0.key)=\($0.value)" }.joined(separator: "\n"))
+        }
         let start = try Shell.run([script, "start"])
         guard start.status == 0 else { throw Failure(message: "pg-test-cluster start: \(start.stderr)") }
         let server = try PostgresTestServer(exports: start.stdout)

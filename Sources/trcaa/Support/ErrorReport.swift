@@ -118,6 +118,21 @@ struct ErrorReport: Equatable {
         case .sqlite(let failure):
             self.init(message: "database error: \(failure.message)", hint: "please report this",
                       code: ExitStatus.internalError)
+        case .server(let failure):
+            self.init(message: "database server error \(failure.sqlState): \(failure.message)", hint: "please report this",
+                      code: ExitStatus.internalError)
+        case .unreachable(let server, let reason):
+            self.init(message: "cannot reach the database server at \(server) (\(reason))",
+                      hint: "check that the server runs and that the address in --db or TRCAA_DATABASE_URL is right",
+                      code: ExitStatus.unavailable)
+        case .loginRefused(let server, let reason):
+            self.init(message: "the database server at \(server) refused the login: \(reason)",
+                      hint: "check the user and password in the URL (or PGPASSWORD)", code: ExitStatus.unavailable)
+        case .unsuitableDatabase(let server, let reason, let remedy):
+            self.init(message: "the database at \(server) cannot hold a trcaa store: \(reason)", hint: remedy,
+                      code: ExitStatus.unavailable)
+        case .invalidLocation(let location, let reason):
+            self.init(message: "cannot use the database location \(location): \(reason)", hint: nil, code: ExitStatus.usage)
         case .decoding(let column, let expected, let foundType, _):
             self.init(message: "unexpected \(foundType) in column \(column) (expected \(expected))",
                       hint: "please report this", code: ExitStatus.internalError)

@@ -1,0 +1,72 @@
+import TRCAAStore
+
+/// Full-text search over the PostgreSQL index (plan §0.7, §4): queries as `tsquery` text of
+/// terms normalised as `FullTextTokens` (bound as ?1 and cast to `tsquery`, so the server
+/// takes the terms as they are), scores `-ts_rank` (lower is better, as bm25), keys the
+/// index rows' `seq`.
+struct PostgresFullText: FullTextDialect {
+    func render(_ query: FullTextQuery) -> String {
+        switch query {
+        case .phrase(let text, let prefix): Self.phrase(FullTextTokens.terms(text), prefix: prefix)
+        case .all(let parts): Self.conjunction(parts.map(render))
+        case .typed(let text): TypedFullTextQuery(text).map(renderTyped) ?? Self.unparseable(text)
+        }
+    }
+
+    /// The terms next to each other (`<->`), the last one as a prefix (`:*`) if asked.
+    static func phrase(_ terms: [String], prefix: Bool) -> String {
+        var lexemes = terms.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+        if prefix, !lexemes.isEmpty { lexemes[lexemes.count - 1] += ":*" }
+        return lexemes.count > 1 ? "(" + lexemes.joined(separator: " <-> ") + ")" : lexemes.first ?? ""
+    }
+
+    /// Every non-empty part (a part with no terms matches anything, as FTS5 ignores it).
+    static func conjunction(_ parts: [String]) -> String {
+        let kept = parts.filter { !$0.isEmpty }
+        return kept.count > 1 ? "(" + kept.joined(separator: " & ") + ")" : kept.first ?? ""
+    }
+
+    /// Typed syntax FTS5 would refuse: an unbalanced `tsquery`, so that the server refuses it
+    /// too (SQLSTATE 42601) and its message quotes what was typed.
+    private static func unparseable(_ text: String) -> String {
+        "( '" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    private func renderTyped(_ typed: TypedFullTextQuery) -> String {
+        switch typed {
+        case .phrase(let terms, let prefix): Self.phrase(terms, prefix: prefix)
+        case .and(let parts): Self.conjunction(parts.map(renderTyped))
+        case .or(let parts):
+            parts.map(renderTyped).contains("") ? "" : "(" + parts.map(renderTyped).joined(separator: " | ") + ")"
+        case .not(let kept, let excluded):
+            Self.conjunction([renderTyped(kept)] + excluded.map { "!" + renderTyped($0) }.filter { $0 != "!" })
+        }
+    }
+
+    func issueCandidates(titleWeight: Double) -> String {
+        // ts_rank takes weights up to 1 (D, C, B, A): title terms (A) 1, description terms (B) 1/titleWeight.
+        """
+        SELECT seq, score, issue_id FROM (
+            SELECT seq, issue_id, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score
+            FROM issues_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
+        ) AS recent ORDER BY score, seq DESC LIMIT ?3
+        """
+    }
+
+    func evidenceCandidates(weight: Double) -> String {
+        """
+        SELECT seq, score, issue_id, source FROM (
+            SELECT seq, issue_id, source, -ts_rank(tsv, CAST(?1 AS tsquery)) * \(weight) AS score
+            FROM evidence_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
+        ) AS recent ORDER BY score, seq DESC LIMIT ?3
+        """
+    }
+
+    let evidenceText = "SELECT text FROM evidence_fts WHERE seq = ?1"
+
+    /// The statements are fixed; a syntax error comes from the query.
+    func syntaxErrorMessage(_ error: StoreError) -> String? {
+        guard case .server(let failure) = error, failure.sqlState == "42601" else { return nil }
+        return failure.message
+    }
+}

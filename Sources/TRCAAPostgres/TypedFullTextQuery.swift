@@ -1,0 +1,179 @@
+/// A query typed in FTS5's syntax (SPEC §8), parsed so the PostgreSQL index can run it:
+/// `"phrases"`, barewords, `*` prefixes, `+` joining phrases, `AND`/`OR`/`NOT` (FTS5's
+/// precedence: NOT, then AND, then OR), implicit AND, parentheses and `NEAR(…)`.
+///
+/// What `tsquery` cannot say is widened, never narrowed: `NEAR(a b, N)` matches a and b
+/// anywhere, a column filter (`title: x`) and the initial-token mark (`^x`) are ignored.
+indirect enum TypedFullTextQuery: Equatable {
+    case phrase([String], prefix: Bool)
+    case and([TypedFullTextQuery])
+    case or([TypedFullTextQuery])
+    /// `kept NOT excluded…`.
+    case not(TypedFullTextQuery, [TypedFullTextQuery])
+
+    /// `nil` where FTS5 reports a syntax error.
+    init?(_ text: String) {
+        var parser = Parser(tokens: Lexer.tokens(text) ?? [])
+        guard !parser.tokens.isEmpty, let query = parser.orExpression(), parser.atEnd else { return nil }
+        self = query
+    }
+
+    fileprivate enum Token: Equatable {
+        case word(String), string(String)
+        case open, close, star, plus, colon, caret, comma
+    }
+
+    private enum Lexer {
+        static func tokens(_ text: String) -> [Token]? {
+            var tokens: [Token] = []
+            var scalars = Array(text.unicodeScalars)[...]
+            while let scalar = scalars.first {
+                scalars = scalars.dropFirst()
+                switch scalar {
+                case " ", "\t", "\n", "\r": continue
+                case "(": tokens.append(.open)
+                case ")": tokens.append(.close)
+                case "*": tokens.append(.star)
+                case "+": tokens.append(.plus)
+                case ":": tokens.append(.colon)
+                case "^": tokens.append(.caret)
+                case ",": tokens.append(.comma)
+                case "\"":
+                    var string = String.UnicodeScalarView()
+                    while true {
+                        guard let next = scalars.first else { return nil }  // unterminated string
+                        scalars = scalars.dropFirst()
+                        if next == "\"" {
+                            guard scalars.first == "\"" else { break }
+                            scalars = scalars.dropFirst()
+                        }
+                        string.append(next)
+                    }
+                    tokens.append(.string(String(string)))
+                case _ where isBareword(scalar):
+                    var word = String.UnicodeScalarView([scalar])
+                    while let next = scalars.first, isBareword(next) {
+                        word.append(next)
+                        scalars = scalars.dropFirst()
+                    }
+                    tokens.append(.word(String(word)))
+                default: return nil
+                }
+            }
+            return tokens
+        }
+
+        /// FTS5's bareword characters: ASCII letters and digits, `_`, `\u{1A}` and all non-ASCII.
+        private static func isBareword(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0x80 || scalar == "_" || scalar == "\u{1A}"
+                || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+        }
+    }
+
+    private struct Parser {
+        var tokens: [Token]
+        var index = 0
+        var atEnd: Bool { index == tokens.count }
+
+        private var next: Token? { atEnd ? nil : tokens[index] }
+
+        private mutating func take(_ token: Token) -> Bool {
+            guard next == token else { return false }
+            index += 1
+            return true
+        }
+
+        private mutating func takeKeyword(_ keyword: String) -> Bool { take(.word(keyword)) }
+
+        mutating func orExpression() -> TypedFullTextQuery? {
+            guard let first = andExpression() else { return nil }
+            var parts = [first]
+            while takeKeyword("OR") {
+                guard let part = andExpression() else { return nil }
+                parts.append(part)
+            }
+            return parts.count == 1 ? first : .or(parts)
+        }
+
+        private mutating func andExpression() -> TypedFullTextQuery? {
+            guard let first = notExpression() else { return nil }
+            var parts = [first]
+            while true {
+                if takeKeyword("AND") {
+                    guard let part = notExpression() else { return nil }
+                    parts.append(part)
+                } else if startsPrimary, let part = notExpression() {
+                    parts.append(part)
+                } else {
+                    break
+                }
+            }
+            return parts.count == 1 ? first : .and(parts)
+        }
+
+        private mutating func notExpression() -> TypedFullTextQuery? {
+            guard let kept = primary() else { return nil }
+            var excluded: [TypedFullTextQuery] = []
+            while takeKeyword("NOT") {
+                guard let part = primary() else { return nil }
+                excluded.append(part)
+            }
+            return excluded.isEmpty ? kept : .not(kept, excluded)
+        }
+
+        /// A token that begins a primary (implicit AND); the keywords do not.
+        private var startsPrimary: Bool {
+            switch next {
+            case .word(let word): !["AND", "OR", "NOT"].contains(word)
+            case .string, .open, .caret: true
+            default: false
+            }
+        }
+
+        private mutating func primary() -> TypedFullTextQuery? {
+            if take(.open) {
+                guard let inner = orExpression(), take(.close) else { return nil }
+                return inner
+            }
+            if next == .word("NEAR"), index + 1 < tokens.count, tokens[index + 1] == .open {
+                index += 2
+                return near()
+            }
+            if case .word(let column) = next, index + 1 < tokens.count, tokens[index + 1] == .colon,
+               !["AND", "OR", "NOT"].contains(column)
+            {
+                index += 2  // a column filter: matched in every column
+                return primary()
+            }
+            _ = take(.caret)
+            return phrase()
+        }
+
+        /// `NEAR(phrase phrase… [, N])`, widened to all the phrases.
+        private mutating func near() -> TypedFullTextQuery? {
+            var phrases: [TypedFullTextQuery] = []
+            while let part = phrase() { phrases.append(part) }
+            if take(.comma) {
+                guard case .word(let distance) = next, Int(distance) != nil else { return nil }
+                index += 1
+            }
+            guard phrases.count >= 1, take(.close) else { return nil }
+            return phrases.count == 1 ? phrases[0] : .and(phrases)
+        }
+
+        /// Strings and barewords joined by `+`, with an optional `*` after the last.
+        private mutating func phrase() -> TypedFullTextQuery? {
+            var terms: [String] = []
+            repeat {
+                switch next {
+                case .word(let text) where !["AND", "OR", "NOT"].contains(text), .string(let text):
+                    terms += FullTextTokens.terms(text)
+                    index += 1
+                default:
+                    return nil
+                }
+            } while take(.plus)
+            return .phrase(terms, prefix: take(.star))
+        }
+    }
+}

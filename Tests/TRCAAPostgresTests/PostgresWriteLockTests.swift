@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+import TRCAAPostgres
+import TRCAAStore
+
+/// Writers take the store's write lock first, as SQLite's IMMEDIATE transactions do: a second
+/// writer waits for the first to commit, is told when the wait is long, and gives up as busy.
+@Suite(.needsPostgres)
+struct PostgresWriteLockTests {
+    let server: TestDatabase
+
+    init() throws {
+        server = try TestDatabase(schema: "CREATE TABLE counter (n bigint NOT NULL); INSERT INTO counter VALUES (0)")
+    }
+
+    @Test func aSecondWriterWaitsForTheFirstsCommitAndIsToldOfTheWait() throws {
+        let first = server.db
+        let url = server.url
+        let noticed = Mutex(false)
+        let secondSaw = Mutex<Int?>(nil)
+        let secondDone = DispatchSemaphore(value: 0)
+        try first.inTransaction(.immediate) {
+            Thread {
+                defer { secondDone.signal() }
+                guard let second = try? Database(connection: PostgresStoreConnection.open(url, environment: [:]), path: "second")
+                else { return }
+                second.announceWaits(after: 0.1) { noticed.withLock { $0 = true } }
+                let seen = try? second.write { db in
+                    let n = try db.scalar("SELECT n FROM counter", as: Int.self) ?? -1
+                    try db.execute("UPDATE counter SET n = ?", [.integer(Int64(n + 1))])
+                    return n
+                }
+                secondSaw.withLock { $0 = seen }
+            }.start()
+            Thread.sleep(forTimeInterval: 0.5)
+            #expect(secondDone.wait(timeout: .now()) == .timedOut, "the second writer must wait")
+            try first.execute("UPDATE counter SET n = n + 10")
+            return .commit
+        }
+        #expect(secondDone.wait(timeout: .now() + 10) == .success)
+        #expect(secondSaw.withLock { $0 } == 10, "the second writer read what the first committed")
+        #expect(noticed.withLock { $0 })
+        #expect(try first.scalar("SELECT n FROM counter", as: Int.self) == 11)
+    }
+
+    @Test func aWriterGivesUpAsBusyAfterTheLockTimeout() throws {
+        let first = server.db
+        var options = PostgresOpenOptions()
+        options.lockTimeoutMilliseconds = 200
+        let second = try server.open(options)
+        try first.inTransaction(.immediate) {
+            #expect(throws: StoreError.busy(path: server.url.redacted)) { try second.write { _ in } }
+            #expect(!second.isInTransaction)
+            return .commit
+        }
+        try second.write { db in try db.execute("UPDATE counter SET n = 1") }
+    }
+
+    @Test func readersDoNotWaitForAWriter() throws {
+        let first = server.db
+        let reader = try server.open()
+        try first.inTransaction(.immediate) {
+            try first.execute("UPDATE counter SET n = 5")
+            #expect(try reader.read { try $0.scalar("SELECT n FROM counter", as: Int.self) } == 0)
+            return .commit
+        }
+        #expect(try reader.read { try $0.scalar("SELECT n FROM counter", as: Int.self) } == 5)
+    }
+}

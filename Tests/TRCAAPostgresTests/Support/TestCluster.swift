@@ -1,0 +1,46 @@
+import Foundation
+import TestSupport
+import Testing
+import TRCAAPostgres
+import TRCAAStore
+
+/// The server tests' way to the cluster this test process shares (`PostgresTestCluster`).
+enum TestCluster {
+    /// The URL of `database` on the cluster (its Unix socket).
+    static func url(_ database: String) throws -> ServerURL {
+        let server = try PostgresTestCluster.shared()
+        return try ServerURL("postgres:///\(database)?host=\(server.host)&port=\(server.port)&user=\(server.user)")
+    }
+
+    /// Runs `sql` on the maintenance database `postgres`.
+    static func administer(_ sql: String) throws {
+        try PostgresStoreConnection.open(url("postgres"), environment: [:]).execute(sql, [])
+    }
+}
+
+/// A database of its own on the test cluster for one test, in C collation, with `schema` run
+/// in it; dropped (with any connections left to it) when released.
+final class TestDatabase {
+    let name = "trcaa_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let url: ServerURL
+    /// The services' face over a first connection.
+    let db: Database
+
+    init(schema: String = "") throws {
+        url = try TestCluster.url(name)
+        try TestCluster.administer("CREATE DATABASE \(name) LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        db = try Database(connection: PostgresStoreConnection.open(url, environment: [:]), path: url.redacted)
+        if !schema.isEmpty { try db.execute(schema) }
+    }
+
+    deinit { try? TestCluster.administer("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+
+    func connect(_ options: PostgresOpenOptions = PostgresOpenOptions()) throws -> PostgresStoreConnection {
+        try PostgresStoreConnection.open(url, options: options, environment: [:])
+    }
+
+    /// The services' face over a new connection.
+    func open(_ options: PostgresOpenOptions = PostgresOpenOptions()) throws -> Database {
+        Database(connection: try connect(options), path: url.redacted)
+    }
+}
