@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// A kill -9 at any moment of `trcaa db import-trcaa` leaves the store as it was or fully
 /// imported: the logs are read and compressed before the write lock is taken, and everything
@@ -21,7 +22,7 @@ import Testing
 
             """
         for (index, name) in Self.samples.enumerated() {
-            let path = "/work/shared/data/loghub/" + name
+            let path = SharedFiles.path("data/loghub/" + name)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let gzip = try fixture.gzipped(text, name: name)
             sql += """

@@ -5,7 +5,7 @@ import TestSupport
 /// `trcaa patterns scan` and `trcaa log patterns` as a user (and the evaluation kit) runs them.
 @Suite struct PatternsCommandTests {
     let cli = CLI()
-    static let kit = "/work/shared/patterns/score.py"
+    static let kit = SharedFiles.path("patterns/score.py")
 
     private func file(_ name: String, _ text: String) throws -> String {
         let path = cli.home + "/" + name
@@ -89,8 +89,7 @@ import TestSupport
     }
 
     /// The evaluation kit's grouping accuracy stays above the bar (measured: 0.984).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: kit)))
-    func theKitsGroupingAccuracyHolds() throws {
+    @Test func theKitsGroupingAccuracyHolds() throws {
         let run = try Shell.run(["python3", Self.kit, "--cmd", "\(CLI.binary) patterns scan --per-line", "--min-ga", "0.97"])
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("mean_ga="))

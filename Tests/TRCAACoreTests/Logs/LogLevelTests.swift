@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TRCAACore
 
 /// `LogLevel.classify` against the plain form it was first written in (every byte after a
@@ -10,8 +11,7 @@ import TRCAACore
     }
 
     @Test func everyLoghubLineGetsThePlainFormsLevel() throws {
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared/data/loghub").standardized
+        let samples = URL(fileURLWithPath: SharedFiles.path("data/loghub"))
         let logs = try FileManager.default.subpathsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".log") }
         #expect(logs.count >= 16)
         var levels: [LogLevel: Int] = [:]
