@@ -93,8 +93,8 @@ struct BlockPatternMining {
         let block = partialBlock
         partial.withUnsafeBufferPointer { line in
             let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
-            var layouts = HeaderLayouts()
-            miner.stamp(add(line, PatternMiner.read(line, &layouts), toBlock: block), first: time, last: time)
+            var reader = LineReader()
+            miner.stamp(add(line, reader.read(line), toBlock: block), first: time, last: time)
         }
         partial.removeAll(keepingCapacity: true)
         partialBlock = -1

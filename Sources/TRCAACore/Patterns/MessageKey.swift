@@ -5,12 +5,16 @@ enum MessageKey {
     /// words costs no more memory than one of 64).
     static let keptTokens = 64
 
-    /// The hash and token count of `message` (the line after its header).
-    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, tokens: Int) {
+    /// The hash and token count of `message` (the line after its header), and whether the
+    /// hash read the values of digits (`MessageToken.isLiteralWithDigit`; else only where
+    /// digits are).
+    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, tokens: Int, readsDigits: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var tokens = 0
+        var readsDigits = false
         forEachToken(message) { start, end, token in
             if token.isLiteral {
+                readsDigits = readsDigits || token.isLiteralWithDigit
                 for index in start..<end { mix(&hash, message[index]) }
             } else {
                 for index in start..<token.variableStart { mix(&hash, message[index]) }
@@ -20,7 +24,7 @@ enum MessageKey {
             mix(&hash, 0)
             tokens += 1
         }
-        return (hash, tokens)
+        return (hash, tokens, readsDigits)
     }
 
     /// The template tokens of `message`, at most `keptTokens`.

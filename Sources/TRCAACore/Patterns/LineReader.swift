@@ -1,0 +1,86 @@
+/// The per-line half of mining (`PatternMiner.add` does the rest), for the lines of one stream:
+/// where each line's message starts (`HeaderLayouts`) and the hash of its masked tokens
+/// (`MessageKey`), with the readings of lines already read kept by their shape.
+///
+/// A line's shape is its length and bytes, any digit standing for any digit. Its message
+/// start depends on its digits only through the time tests its reading made
+/// (`HeaderLayouts`), and its key's hash only through the digits of literal words
+/// (`MessageToken.isLiteralWithDigit`): a line of a kept shape whose times read as that
+/// reading's did gets its message start, and its hash too unless that hash read digits. Most
+/// lines of a log repeat a few shapes; such a line costs a hash of its bytes, not a reading.
+struct LineReader {
+    /// Table slots; past half of them filled, the table is emptied and filled again.
+    private static let slots = 4096
+
+    private var layouts = HeaderLayouts()
+    /// Shapes by slot (0: empty), probed from their top bits, and their readings; allocated
+    /// with the first kept reading.
+    private var shapes: [UInt64] = []
+    private var readings: [Reading] = []
+    private var count = 0
+    /// The time tests of the kept readings (`Reading.checks`).
+    private var checks: [TimeCheck] = []
+
+    /// Where the message of `line` (without its newline) starts and its key's hash.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>) -> LineKey {
+        let shape = Self.shape(line)
+        if shapes.isEmpty || count == Self.slots / 2 { empty() }
+        let slot = find(shape)
+        let first = checks.count
+        if shapes[slot] == shape {
+            let reading = readings[slot]
+            if timesRead(reading, line) { return reading.readsDigits ? Self.key(line, from: reading.key.messageStart).key : reading.key }
+            defer { checks.removeSubrange(first...) }
+            return Self.key(line, from: layouts.messageStart(line, &checks)).key
+        }
+        let (key, readsDigits) = Self.key(line, from: layouts.messageStart(line, &checks))
+        (shapes[slot], readings[slot]) = (shape, Reading(key: key, checks: first..<checks.count, readsDigits: readsDigits))
+        count += 1
+        return key
+    }
+
+    /// A kept reading: the line's key, its time tests, and whether the key's hash read digits.
+    private struct Reading {
+        var key: LineKey
+        var checks: Range<Int>
+        var readsDigits: Bool
+    }
+
+    private static func key(_ line: UnsafeBufferPointer<UInt8>, from messageStart: Int) -> (key: LineKey, readsDigits: Bool) {
+        let (hash, count, readsDigits) = MessageKey.hash(UnsafeBufferPointer(rebasing: line[messageStart...]))
+        return (LineKey(messageStart: messageStart, hash: hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15)), readsDigits)
+    }
+
+    /// Whether the times of `line` read as those of the line `reading` was made from.
+    private func timesRead(_ reading: Reading, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        reading.checks.allSatisfy { checks[$0].token.readsAsTime(line) == checks[$0].isTime }
+    }
+
+    /// The slot of `shape`, or the empty slot it would go in.
+    private func find(_ shape: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: shape >> UInt64(64 - Self.slots.trailingZeroBitCount))
+        while shapes[slot] != 0, shapes[slot] != shape { slot = (slot + 1) & (Self.slots - 1) }
+        return slot
+    }
+
+    private mutating func empty() {
+        shapes = [UInt64](repeating: 0, count: Self.slots)
+        readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0), checks: 0..<0, readsDigits: false),
+                             count: Self.slots)
+        checks.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    /// The line's length and bytes, each digit as `0`, hashed eight bytes at a time (never 0).
+    private static func shape(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(line.count) &+ 0x243f_6a88_85a3_08d3
+        for offset in stride(from: 0, to: line.count, by: 8) {
+            let bytes = Lanes.load(line, from: offset)
+            // 0x80 over each digit, spread to 0xff.
+            let digits = Lanes.digits(bytes) >> 7 &* 0xff
+            let product = (hash ^ (bytes & ~digits | digits & 0x3030_3030_3030_3030)).multipliedFullWidth(by: 0x9e37_79b9_7f4a_7c15)
+            hash = product.high ^ product.low
+        }
+        return hash | 1
+    }
+}
