@@ -71,16 +71,23 @@ struct LineReader {
         count = 0
     }
 
-    /// The line's length and bytes, each digit as `0`, hashed eight bytes at a time (never 0).
+    /// The line's length and bytes, any digit as `0`, hashed eight bytes at a time (never 0).
     private static func shape(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = UInt64(line.count) &+ 0x243f_6a88_85a3_08d3
-        for offset in stride(from: 0, to: line.count, by: 8) {
-            let bytes = Lanes.load(line, from: offset)
-            // 0x80 over each digit, spread to 0xff.
-            let digits = Lanes.digits(bytes) >> 7 &* 0xff
-            let product = (hash ^ (bytes & ~digits | digits & 0x3030_3030_3030_3030)).multipliedFullWidth(by: 0x9e37_79b9_7f4a_7c15)
-            hash = product.high ^ product.low
+        guard let base = line.baseAddress else { return hash | 1 }
+        var offset = 0
+        while offset + 8 <= line.count {
+            hash = mix(hash, Lanes.load(base + offset))
+            offset += 8
         }
+        // The last bytes: the line's last eight when it has eight.
+        if offset < line.count { hash = mix(hash, line.count >= 8 ? Lanes.load(base + line.count - 8) : Lanes.load(line, from: offset)) }
         return hash | 1
+    }
+
+    @inline(__always) private static func mix(_ hash: UInt64, _ bytes: UInt64) -> UInt64 {
+        // The low four bits of each digit cleared (0x80 over each digit, to 0x0f).
+        let product = (hash ^ (bytes & ~(Lanes.digits(bytes) >> 7 &* 0x0f))).multipliedFullWidth(by: 0x9e37_79b9_7f4a_7c15)
+        return product.high ^ product.low
     }
 }
