@@ -79,7 +79,11 @@ struct BlockPatternMining {
 
     private mutating func stampTimes(_ bytes: UnsafeBufferPointer<UInt8>) {
         let time = { (range: Range<Int>) in LogTimestamp.seconds(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))) }
-        for key in timed { miner.stamp(key, first: time(extents[Int(key)].first), last: time(extents[Int(key)].last)) }
+        for key in timed {
+            let (first, last) = (extents[Int(key)].first, extents[Int(key)].last)
+            let lastTime = time(last)
+            miner.stamp(key, first: { first == last ? lastTime : time(first) }, last: lastTime)
+        }
         timed.removeAll(keepingCapacity: true)
     }
 

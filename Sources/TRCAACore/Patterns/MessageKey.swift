@@ -112,8 +112,13 @@ struct TemplateToken: Hashable, Sendable {
     /// A `name=` before a value stays: `ready=<*>` and `steps=<*>` are different messages.
     var word: String { kind == nil ? prefix : prefix.hasSuffix("=") ? prefix + "<*>" : "<*>" }
 
-    /// As templates show it: variables by kind.
-    var text: String { kind.map { prefix + $0.placeholder + suffix } ?? prefix }
+    /// Appends the token's text as templates show it: variables by kind.
+    func write(to text: inout [UInt8]) {
+        text += prefix.utf8
+        guard let kind else { return }
+        text += kind.placeholder.utf8
+        text += suffix.utf8
+    }
 
     /// The token two merged keys share: this one if equal, the same text around a `<*>`, or
     /// a wildcard.

@@ -55,8 +55,13 @@ public struct PatternMiner {
     /// Records the times (`LogTimestamp`) of a key's earliest and latest lines seen since the
     /// last call: the first time stays the first, the last one moves on.
     public mutating func stamp(_ key: UInt32, first: Int?, last: Int?) {
+        stamp(key, first: { first }, last: last)
+    }
+
+    /// `stamp(_:first:last:)` with the first time read only while the key has none.
+    mutating func stamp(_ key: UInt32, first: () -> Int?, last: Int?) {
         let root = Int(find(key))
-        if keys[root].firstTime == nil { keys[root].firstTime = first }
+        if keys[root].firstTime == nil { keys[root].firstTime = first() }
         if let last { keys[root].lastTime = last }
     }
 
