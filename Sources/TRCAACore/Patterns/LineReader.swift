@@ -18,7 +18,8 @@ struct LineReader {
     private var shapes: [UInt64] = []
     private var readings: [Reading] = []
     private var count = 0
-    /// The time tests of the kept readings (`Reading.checks`).
+    /// The time tests of the kept readings (`Reading.tests`), and of the last line read.
+    private var tests: [TimeTest] = []
     private var checks: [TimeCheck] = []
 
     /// Where the message of `line` (without its newline) starts and its key's hash.
@@ -26,24 +27,45 @@ struct LineReader {
         let shape = Self.shape(line)
         if shapes.isEmpty || count == Self.slots / 2 { empty() }
         let slot = find(shape)
-        let first = checks.count
-        if shapes[slot] == shape {
+        if shapes[slot] == shape, timesRead(readings[slot], line) {
             let reading = readings[slot]
-            if timesRead(reading, line) { return reading.readsDigits ? Self.key(line, from: reading.key.messageStart).key : reading.key }
-            defer { checks.removeSubrange(first...) }
-            return Self.key(line, from: layouts.messageStart(line, &checks)).key
+            return reading.readsDigits ? Self.key(line, from: reading.key.messageStart).key : reading.key
         }
+        checks.removeAll(keepingCapacity: true)
         let (key, readsDigits) = Self.key(line, from: layouts.messageStart(line, &checks))
-        (shapes[slot], readings[slot]) = (shape, Reading(key: key, checks: first..<checks.count, readsDigits: readsDigits))
+        guard shapes[slot] != shape else { return key }
+        let first = tests.count
+        // A test whose answer depends only on where digits are gives it again on a line of the shape.
+        for check in checks {
+            if check.isTime, let clock = check.token.clock(line) {
+                tests.append(TimeTest(check: check, clock: clock))
+            } else if check.token.readsDigitValues(line) {
+                tests.append(TimeTest(check: check, clock: nil))
+            }
+        }
+        (shapes[slot], readings[slot]) = (shape, Reading(key: key, tests: first..<tests.count, readsDigits: readsDigits))
         count += 1
         return key
     }
 
-    /// A kept reading: the line's key, its time tests, and whether the key's hash read digits.
+    /// A kept reading: the line's key, its time tests that read digits' values, and whether
+    /// the key's hash read digits.
     private struct Reading {
         var key: LineKey
-        var checks: Range<Int>
+        var tests: Range<Int>
         var readsDigits: Bool
+    }
+
+    /// A time test of a kept reading, and where the token's clock was when it had one: a line
+    /// of the shape whose clock there is a time reads as one, with no need to look further.
+    private struct TimeTest {
+        var check: TimeCheck
+        var clock: Int?
+
+        func passes(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            if let clock, check.token.isClock(line, at: clock) { return true }
+            return check.token.readsAsTime(line) == check.isTime
+        }
     }
 
     private static func key(_ line: UnsafeBufferPointer<UInt8>, from messageStart: Int) -> (key: LineKey, readsDigits: Bool) {
@@ -53,7 +75,7 @@ struct LineReader {
 
     /// Whether the times of `line` read as those of the line `reading` was made from.
     private func timesRead(_ reading: Reading, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        reading.checks.allSatisfy { checks[$0].token.readsAsTime(line) == checks[$0].isTime }
+        reading.tests.allSatisfy { tests[$0].passes(line) }
     }
 
     /// The slot of `shape`, or the empty slot it would go in.
@@ -65,9 +87,9 @@ struct LineReader {
 
     private mutating func empty() {
         shapes = [UInt64](repeating: 0, count: Self.slots)
-        readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0), checks: 0..<0, readsDigits: false),
+        readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0), tests: 0..<0, readsDigits: false),
                              count: Self.slots)
-        checks.removeAll(keepingCapacity: true)
+        tests.removeAll(keepingCapacity: true)
         count = 0
     }
 
