@@ -93,23 +93,28 @@ struct LineReader {
         count = 0
     }
 
-    /// The line's length and bytes, any digit as `0`, hashed eight bytes at a time (never 0).
+    /// The line's length and bytes, any digit as `0`, hashed sixteen bytes at a time with one
+    /// multiplication (as wyhash does; never 0).
     private static func shape(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = UInt64(line.count) &+ 0x243f_6a88_85a3_08d3
         guard let base = line.baseAddress else { return hash | 1 }
         var offset = 0
-        while offset + 8 <= line.count {
-            hash = mix(hash, Lanes.load(base + offset))
-            offset += 8
+        while offset + 16 <= line.count {
+            hash = mix(hash, Lanes.load(base + offset), Lanes.load(base + offset + 8))
+            offset += 16
         }
-        // The last bytes: the line's last eight when it has eight.
-        if offset < line.count { hash = mix(hash, line.count >= 8 ? Lanes.load(base + line.count - 8) : Lanes.load(line, from: offset)) }
+        // The last bytes: the line's last sixteen when it has sixteen, else all of it zero-filled.
+        if offset < line.count {
+            hash = line.count >= 16 ? mix(hash, Lanes.load(base + line.count - 16), Lanes.load(base + line.count - 8))
+                : mix(hash, Lanes.load(line, from: 0), line.count > 8 ? Lanes.load(line, from: 8) : 0)
+        }
         return hash | 1
     }
 
-    @inline(__always) private static func mix(_ hash: UInt64, _ bytes: UInt64) -> UInt64 {
+    @inline(__always) private static func mix(_ hash: UInt64, _ first: UInt64, _ second: UInt64) -> UInt64 {
         // The low four bits of each digit cleared (0x80 over each digit, to 0x0f).
-        let product = (hash ^ (bytes & ~(Lanes.digits(bytes) >> 7 &* 0x0f))).multipliedFullWidth(by: 0x9e37_79b9_7f4a_7c15)
+        let masked = { (bytes: UInt64) in bytes & ~(Lanes.digits(bytes) >> 7 &* 0x0f) }
+        let product = (masked(first) ^ 0xa076_1d64_78bd_642f).multipliedFullWidth(by: masked(second) ^ hash)
         return product.high ^ product.low
     }
 }

@@ -14,7 +14,8 @@ import Testing
                      "2024-02-11 08:15:02,331 INFO [main] db.Pool: pool 4 up", "1117838570 node up", "9117838570 node up",
                      "Mar  3 07:01:10 web app[1]: link eth0 up", "Mar  3 07:01:10 web app[1]: link eth1 up",
                      "Mar  3 07:01:99 web app[1]: link eth1 up", "[Sun Dec 04 04:47:44 2005] [error] child 7 in state 6",
-                     "[Sun Dec 04 04:47:94 2005] [error] child 7 in state 6"]
+                     "[Sun Dec 04 04:47:94 2005] [error] child 7 in state 6", "up 1", "up 2", "eth1 up", "eth2 up",
+                     "12:00:01 link up", "12:00:99 link up", ""]
         var reader = LineReader()
         for line in (lines + lines.reversed() + lines).map({ Array($0.utf8) }) {
             let key = line.withUnsafeBufferPointer { reader.read($0) }
