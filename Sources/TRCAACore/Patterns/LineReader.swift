@@ -18,8 +18,9 @@ struct LineReader {
     private var shapes: [UInt64] = []
     private var readings: [Reading] = []
     private var count = 0
-    /// The time tests of the kept readings (`Reading.tests`), and of the last line read.
+    /// The time tests of the kept readings (`Reading.tests`).
     private var tests: [TimeTest] = []
+    /// The time tests of the last line read (`HeaderLayouts.messageStart`).
     private var checks: [TimeCheck] = []
 
     /// Where the message of `line` (without its newline) starts and its key's hash.

@@ -22,9 +22,8 @@ public struct PatternMiner {
         maximumHashes = maximumKeys * 10
     }
 
-    /// Adds one line (without its newline), read by `LineReader` (lines can be read in parallel,
-    /// and added in order), and returns its key, for
-    /// `MinedPatterns.patternOfKey`.
+    /// Adds one line (without its newline), read by `LineReader` (lines can be read in
+    /// parallel, and added in order), and returns its key, for `MinedPatterns.patternOfKey`.
     mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, lineNumber: Int) -> UInt32 {
         let slot = read.hash
         if let key = byHash.key(for: slot) {
