@@ -1,6 +1,6 @@
 import Glibc
 
-/// The per-line half of mining one block (`PatternMiner.read` of each line), which needs no
+/// The per-line half of mining one block (`LineReader` of each line), which needs no
 /// miner and so runs on the import's block workers; `BlockPatternMining` adds the lines in order.
 struct BlockLines: Sendable {
     /// A whole line that starts in the block (`range`, without its newline) and its key.
@@ -26,10 +26,10 @@ struct BlockLines: Sendable {
             continuedEnd = newline(0)
             start = continuedEnd.map { $0 + 1 } ?? bytes.count
         }
-        var layouts = HeaderLayouts()
+        var reader = LineReader()
         while start < bytes.count, let end = newline(start) {
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            lines.append(Line(range: start..<end, key: PatternMiner.read(line, &layouts)))
+            lines.append(Line(range: start..<end, key: reader.read(line)))
             start = end + 1
         }
         rest = start

@@ -79,7 +79,11 @@ struct BlockPatternMining {
 
     private mutating func stampTimes(_ bytes: UnsafeBufferPointer<UInt8>) {
         let time = { (range: Range<Int>) in LogTimestamp.seconds(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range]))) }
-        for key in timed { miner.stamp(key, first: time(extents[Int(key)].first), last: time(extents[Int(key)].last)) }
+        for key in timed {
+            let (first, last) = (extents[Int(key)].first, extents[Int(key)].last)
+            let lastTime = time(last)
+            miner.stamp(key, first: { first == last ? lastTime : time(first) }, last: lastTime)
+        }
         timed.removeAll(keepingCapacity: true)
     }
 
@@ -93,8 +97,8 @@ struct BlockPatternMining {
         let block = partialBlock
         partial.withUnsafeBufferPointer { line in
             let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
-            var layouts = HeaderLayouts()
-            miner.stamp(add(line, PatternMiner.read(line, &layouts), toBlock: block), first: time, last: time)
+            var reader = LineReader()
+            miner.stamp(add(line, reader.read(line), toBlock: block), first: time, last: time)
         }
         partial.removeAll(keepingCapacity: true)
         partialBlock = -1

@@ -25,15 +25,17 @@ struct HeaderLayouts {
     /// The reading the last line fitted, tried first: lines of one kind come in runs.
     private var last = 0
 
-    /// Where the message of `line` starts (`MessageHeader.messageStart`).
-    mutating func messageStart(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        if last < layouts.count, fits(line, last) { return layouts[last].start ?? line.count }
+    /// Where the message of `line` starts (`MessageHeader.messageStart`); the time tests the
+    /// answer depends on are appended to `checks`.
+    mutating func messageStart(_ line: UnsafeBufferPointer<UInt8>, _ checks: inout [TimeCheck]) -> Int {
+        if last < layouts.count, fits(line, last) { return reuse(last, line, &checks) }
         for slot in layouts.indices where slot != last && fits(line, slot) {
             last = slot
-            return layouts[slot].start ?? line.count
+            return reuse(slot, line, &checks)
         }
         var tokens = HeaderTokens(line)
         let start = MessageHeader.messageStart(line, &tokens)
+        for index in 0..<tokens.timeCheckCount { checks.append(tokens.timeChecks[index]) }
         // A reading that went on into the message (a header with no `:` to end it, where the
         // first words are looked through for a time) is not kept: few lines would fit it; nor
         // is one longer than a slot holds.
@@ -42,6 +44,12 @@ struct HeaderLayouts {
         last = next
         next = (next + 1) % Self.kept
         return start
+    }
+
+    /// The message start of the reading in `slot`, which `line` fits, and its time tests.
+    private func reuse(_ slot: Int, _ line: UnsafeBufferPointer<UInt8>, _ checks: inout [TimeCheck]) -> Int {
+        checks.append(contentsOf: timeChecks[(slot * Self.timeChecksEach)..<(slot * Self.timeChecksEach + layouts[slot].timeCheckCount)])
+        return layouts[slot].start ?? line.count
     }
 
     /// One reading: how far it read, the line's length when it met its end, its number of

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The first tokens of a line, cut lazily at spaces, tabs and `|`; a token that opens with
 /// `[` runs to its matching `]` across spaces (`[Sun Dec 04 04:47:44 2005]`, `[main]`).
 /// Records what a reading of the header depended on (`HeaderLayout`): how far it read, whether
@@ -130,10 +132,9 @@ struct HeaderToken {
     /// or milliseconds of 2001–2033. Of all the header's tests, the only one that reads the
     /// values of digits.
     func readsAsTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if hasClock(line) { return true }
+        if clock(line) != nil { return true }
         guard !isBracketGroup(line) else { return false }
-        var digits = 0, separators = 0
-        for index in start..<end { if ASCIIByte.isDigit(line[index]) { digits += 1 } else { separators += 1 } }
+        let (digits, separators) = digitsAndSeparators(line)
         if separators == 0, digits == 10 || digits == 13 {
             var value = 0
             for index in start..<(start + 10) { value = value * 10 + Int(line[index] - 48) }
@@ -142,21 +143,49 @@ struct HeaderToken {
         return digits >= 14 && separators >= 4
     }
 
-    /// `HH:MM:SS` with two-digit fields, somewhere in the token.
-    private func hasClock(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard end - start >= 8 else { return false }
-        for index in start...(end - 8) where line[index + 2] == UInt8(ascii: ":") && line[index + 5] == UInt8(ascii: ":") {
-            if twoDigits(line, index, below: 24), twoDigits(line, index + 3, below: 60), twoDigits(line, index + 6, below: 61),
-               index == start || !ASCIIByte.isDigit(line[index - 1]) {
-                return true
-            }
-        }
-        return false
+    /// Whether `readsAsTime`'s answer depends on the values of the token's digits, not only on
+    /// where they are: it has the shape of a clock, or is ten or thirteen digits alone.
+    func readsDigitValues(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if firstClockShape(line, where: { _ in true }) != nil { return true }
+        guard !isBracketGroup(line) else { return false }
+        let (digits, separators) = digitsAndSeparators(line)
+        return separators == 0 && (digits == 10 || digits == 13)
     }
 
-    private func twoDigits(_ line: UnsafeBufferPointer<UInt8>, _ index: Int, below limit: Int) -> Bool {
-        guard ASCIIByte.isDigit(line[index]), ASCIIByte.isDigit(line[index + 1]) else { return false }
-        return Int(line[index] - 48) * 10 + Int(line[index + 1] - 48) < limit
+    /// Where the token holds `HH:MM:SS` with two-digit fields (`isClock`), nil if nowhere.
+    func clock(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstClockShape(line) { isClock(line, at: $0) }
+    }
+
+    /// Whether the shape of a clock at `index` is a time of day: hours below 24, minutes below
+    /// 60, seconds below 61.
+    func isClock(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let value = { (index: Int) in Int(line[index] - 48) * 10 + Int(line[index + 1] - 48) }
+        return value(index) < 24 && value(index + 3) < 60 && value(index + 6) < 61
+    }
+
+    /// The first place the token has the shape of a clock (two digits, `:`, two, `:`, two, not
+    /// after a digit) that `accepts` accepts. Only the places with a `:` third are looked at
+    /// (`memchr` finds them: most tokens have none).
+    private func firstClockShape(_ line: UnsafeBufferPointer<UInt8>, where accepts: (Int) -> Bool) -> Int? {
+        guard end - start >= 8, let base = line.baseAddress else { return nil }
+        let digitPair = { (index: Int) in ASCIIByte.isDigit(line[index]) && ASCIIByte.isDigit(line[index + 1]) }
+        var index = start
+        while index <= end - 8, let colon = memchr(base + index + 2, 58, end - 8 - index + 1) {
+            index = UnsafeRawPointer(colon) - UnsafeRawPointer(base) - 2
+            if line[index + 5] == UInt8(ascii: ":"), digitPair(index), digitPair(index + 3), digitPair(index + 6),
+               index == start || !ASCIIByte.isDigit(line[index - 1]), accepts(index) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func digitsAndSeparators(_ line: UnsafeBufferPointer<UInt8>) -> (digits: Int, separators: Int) {
+        var digits = 0
+        for index in start..<end where ASCIIByte.isDigit(line[index]) { digits += 1 }
+        return (digits, end - start - digits)
     }
 
     /// A severity: `INFO`, `Info`, `[error]`, `<warn>`; logcat's single capital (`D`, `W`)

@@ -5,12 +5,16 @@ enum MessageKey {
     /// words costs no more memory than one of 64).
     static let keptTokens = 64
 
-    /// The hash and token count of `message` (the line after its header).
-    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, tokens: Int) {
+    /// The hash and token count of `message` (the line after its header), and whether the
+    /// hash read the values of digits (`MessageToken.isLiteralWithDigit`; else only where
+    /// digits are).
+    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, tokens: Int, readsDigits: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var tokens = 0
+        var readsDigits = false
         forEachToken(message) { start, end, token in
             if token.isLiteral {
+                readsDigits = readsDigits || token.isLiteralWithDigit
                 for index in start..<end { mix(&hash, message[index]) }
             } else {
                 for index in start..<token.variableStart { mix(&hash, message[index]) }
@@ -20,7 +24,7 @@ enum MessageKey {
             mix(&hash, 0)
             tokens += 1
         }
-        return (hash, tokens)
+        return (hash, tokens, readsDigits)
     }
 
     /// The template tokens of `message`, at most `keptTokens`.
@@ -108,8 +112,13 @@ struct TemplateToken: Hashable, Sendable {
     /// A `name=` before a value stays: `ready=<*>` and `steps=<*>` are different messages.
     var word: String { kind == nil ? prefix : prefix.hasSuffix("=") ? prefix + "<*>" : "<*>" }
 
-    /// As templates show it: variables by kind.
-    var text: String { kind.map { prefix + $0.placeholder + suffix } ?? prefix }
+    /// Appends the token's text as templates show it: variables by kind.
+    func write(to text: inout [UInt8]) {
+        text += prefix.utf8
+        guard let kind else { return }
+        text += kind.placeholder.utf8
+        text += suffix.utf8
+    }
 
     /// The token two merged keys share: this one if equal, the same text around a `<*>`, or
     /// a wildcard.

@@ -29,17 +29,22 @@ struct MessageToken {
     /// The kind when the rule that made the variable knows it; else `kind(in:)` reads it from
     /// the bytes (only templates need it, not the per-line hash).
     var knownKind: VariableKind?
+    /// A literal with a digit (a device name): the only token whose digits a key holds.
+    var isLiteralWithDigit = false
 
     var isLiteral: Bool { variableStart == variableEnd }
 
     /// The token `start..<end` of `bytes`, whose first digit is at `firstDigit` (nil: none).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstDigit: Int?) -> MessageToken {
-        let literal = MessageToken(variableStart: start, variableEnd: start, knownKind: .any)
+        var literal = MessageToken(variableStart: start, variableEnd: start, knownKind: .any)
         guard let firstDigit else { return literal }
         var coreStart = start, coreEnd = end
         while coreStart < firstDigit, isOpening(bytes[coreStart]) { coreStart += 1 }
         while coreEnd > firstDigit + 1, isClosing(bytes[coreEnd - 1]) { coreEnd -= 1 }
-        if isDeviceName(bytes, coreStart, coreEnd) { return literal }
+        if isDeviceName(bytes, coreStart, coreEnd) {
+            literal.isLiteralWithDigit = true
+            return literal
+        }
         if let path = pathValue(bytes, coreStart, coreEnd) { return path }
         let valueStart = nameEnd(bytes, coreStart, firstDigit)
         return MessageToken(variableStart: valueStart, variableEnd: coreEnd)

@@ -21,7 +21,16 @@ struct MinedKey {
         record(line)
     }
 
-    var template: String { tokens.map(\.text).joined(separator: " ") }
+    /// The tokens as templates show them, a space apart (written as bytes: appending to a
+    /// `String` piece by piece cost 7 800 instructions a template).
+    var template: String {
+        var template: [UInt8] = []
+        for (index, token) in tokens.enumerated() {
+            if index > 0 { template.append(UInt8(ascii: " ")) }
+            token.write(to: &template)
+        }
+        return String(decoding: template, as: UTF8.self)
+    }
 
     mutating func record(_ line: Int) {
         count += 1

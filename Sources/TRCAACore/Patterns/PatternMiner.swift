@@ -22,17 +22,8 @@ public struct PatternMiner {
         maximumHashes = maximumKeys * 10
     }
 
-    /// The per-line half of `add`, which needs no miner: where the message of `line` (without
-    /// its newline) starts and the hash of its masked tokens. Lines can be read in parallel,
-    /// and added in order.
-    static func read(_ line: UnsafeBufferPointer<UInt8>, _ layouts: inout HeaderLayouts) -> LineKey {
-        let messageStart = layouts.messageStart(line)
-        let (hash, count) = MessageKey.hash(UnsafeBufferPointer(rebasing: line[messageStart...]))
-        return LineKey(messageStart: messageStart, hash: hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15))
-    }
-
-    /// Adds one line (without its newline), read by `read`, and returns its key, for
-    /// `MinedPatterns.patternOfKey`.
+    /// Adds one line (without its newline), read by `LineReader` (lines can be read in
+    /// parallel, and added in order), and returns its key, for `MinedPatterns.patternOfKey`.
     mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, lineNumber: Int) -> UInt32 {
         let slot = read.hash
         if let key = byHash.key(for: slot) {
@@ -63,8 +54,13 @@ public struct PatternMiner {
     /// Records the times (`LogTimestamp`) of a key's earliest and latest lines seen since the
     /// last call: the first time stays the first, the last one moves on.
     public mutating func stamp(_ key: UInt32, first: Int?, last: Int?) {
+        stamp(key, first: { first }, last: last)
+    }
+
+    /// `stamp(_:first:last:)` with the first time read only while the key has none.
+    mutating func stamp(_ key: UInt32, first: () -> Int?, last: Int?) {
         let root = Int(find(key))
-        if keys[root].firstTime == nil { keys[root].firstTime = first }
+        if keys[root].firstTime == nil { keys[root].firstTime = first() }
         if let last { keys[root].lastTime = last }
     }
 
@@ -121,7 +117,7 @@ public struct PatternMiner {
     }
 }
 
-/// A line as `PatternMiner.read` found it: where its message starts and its key's hash.
+/// A line as `LineReader` read it: where its message starts and its key's hash.
 struct LineKey: Sendable {
     var messageStart: Int
     var hash: UInt64

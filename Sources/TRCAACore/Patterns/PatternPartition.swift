@@ -30,16 +30,9 @@ enum PatternPartition {
         var best: (place: Int, words: Int)?
         var varying = 0
         for place in 0..<length {
-            var shapes = Set<String>()
-            var wildcard = false
-            for member in members {
-                let token = keys[member][place]
-                if token.isWildcard { wildcard = true; break }
-                shapes.insert(token.word)
-            }
-            guard !wildcard, shapes.count > 1 else { continue }
+            guard let words = differentWords(members, keys, at: place), words > 1 else { continue }
             varying += 1
-            if best == nil || shapes.count < best!.words { best = (place, shapes.count) }  // Safe: checked.
+            if best == nil || words < best!.words { best = (place, words) }  // Safe: checked.
         }
         guard let best else {
             result.append(members)
@@ -57,5 +50,18 @@ enum PatternPartition {
             parts[shape, default: []].append(member)
         }
         for shape in order { split(parts[shape]!, keys, into: &result) }  // Safe: filled above.
+    }
+
+    /// How many different words the members hold at `place`; nil when one holds a wildcard.
+    /// Most places hold one word: they are compared with the first before any is hashed.
+    private static func differentWords(_ members: [Int], _ keys: [[TemplateToken]], at place: Int) -> Int? {
+        let first = keys[members[0]][place].word
+        var differs = false
+        for member in members {
+            let token = keys[member][place]
+            if token.isWildcard { return nil }
+            differs = differs || token.word != first
+        }
+        return differs ? Set(members.map { keys[$0][place].word }).count : 1
     }
 }

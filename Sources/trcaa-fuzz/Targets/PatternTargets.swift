@@ -8,10 +8,10 @@ extension FuzzTarget {
         let (choice, text) = input.splitFirstByte()
         var miner = PatternMiner(maximumKeys: 1 + choice % 16)
         let lines = FuzzInput.lines(of: text)
-        var layouts = HeaderLayouts()
+        var reader = LineReader()
         var keys: [UInt32] = []
         for (number, line) in lines.enumerated() {
-            let key = line.withUnsafeBufferPointer { miner.add($0, PatternMiner.read($0, &layouts), lineNumber: number) }
+            let key = line.withUnsafeBufferPointer { miner.add($0, reader.read($0), lineNumber: number) }
             let time = line.withUnsafeBytes { LogTimestamp.seconds($0) }
             miner.stamp(key, first: time, last: time)
             keys.append(key)

@@ -59,9 +59,10 @@ import TRCAAStore
                      "1117838570 node up", "1117838571 node up", "9117838571 node up", "Mar  3 07:01:10 web app[1]: a",
                      "Mar  3 07:01:99 web app[1]: a", "Mar  3 07:01:10 web app[12]: a"]
         var layouts = HeaderLayouts()
+        var checks: [TimeCheck] = []
         for line in lines + lines.reversed() + lines {
             let bytes = Array(line.utf8)
-            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0) }
+            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0, &checks) }
             #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
         }
     }
@@ -82,9 +83,10 @@ import TRCAAStore
             lines.append("2024-02-11 08:15:0\(round),331 INFO [\(longHost)] db.Pool: up")
         }
         var layouts = HeaderLayouts()
+        var checks: [TimeCheck] = []
         for line in lines + lines.reversed() {
             let bytes = Array(line.utf8)
-            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0) }
+            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0, &checks) }
             #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
         }
     }
