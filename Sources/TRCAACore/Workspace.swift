@@ -33,6 +33,9 @@ public final class Workspace {
     /// The migrations of this kind of store.
     public let migrator: Migrator
     public let migrationReport: MigrationReport
+    /// What seals content before it reaches a server store; `nil` for a SQLCipher store,
+    /// whose whole file is encrypted.
+    public let contentEncryption: ContentEncryption?
     /// Things the user should be told once (a generated key, a deprecated variable, a file
     /// that was converted or initialised).
     public let notices: [String]
@@ -45,12 +48,13 @@ public final class Workspace {
     }
 
     init(location: StoreLocation, keySource: KeySource, database: Database, migrator: Migrator,
-         migrationReport: MigrationReport, notices: [String]) {
+         migrationReport: MigrationReport, contentEncryption: ContentEncryption? = nil, notices: [String]) {
         self.location = location
         self.keySource = keySource
         self.database = database
         self.migrator = migrator
         self.migrationReport = migrationReport
+        self.contentEncryption = contentEncryption
         self.notices = notices
     }
 
@@ -162,7 +166,13 @@ public final class Workspace {
 
     /// Changes the database key. When the key came from the key file, the file is updated in
     /// a crash-safe way (stage, rekey, commit); returns what the user must be told.
+    ///
+    /// - throws: `StoreError.invalidLocation` for a store on a server, whose content key is
+    ///   wrapped under the team's key (changing that is not done yet).
     public func rekey(to newKey: Passphrase) throws -> [String] {
+        if let server = location.server {
+            throw StoreError.invalidLocation(server.redacted, reason: "db rekey does not change a server store's key yet")
+        }
         switch keySource {
         case .keyFile, .generated:
             // The key is staged only once no other process can open the store: an open that
