@@ -46,8 +46,8 @@ struct PostgresFullText: FullTextDialect {
     func issueCandidates(titleWeight: Double) -> String {
         // ts_rank takes weights up to 1 (D, C, B, A): title terms (A) 1, description terms (B) 1/titleWeight.
         """
-        SELECT seq, score, issue_id FROM (
-            SELECT seq, issue_id, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score
+        SELECT seq, score, id FROM (
+            SELECT seq, id, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score
             FROM issues_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
         ) AS recent ORDER BY score, seq DESC LIMIT ?3
         """
