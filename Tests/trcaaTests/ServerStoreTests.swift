@@ -52,6 +52,19 @@ import TestSupport
         #expect(none.stderr.contains("set TRCAA_DB_KEY"), "\(none.stderr)")
     }
 
+    @Test func aCopyTakesTheStoreToAFileAndNeverShowsThePassword() throws {
+        _ = created(try cli.run("issue", "new", "Taken offline"))
+        let url = try #require(cli.environment["TRCAA_DATABASE_URL"]) + "&password=hunter2"
+        let itself = try cli.run("db", "copy", "--to", url)
+        #expect(itself.status == 64 && itself.stderr.contains("is the store being copied"), "\(itself.stderr)")
+        let file = cli.home + "/offline.db"
+        let copy = try cli.run("db", "copy", "--to", file, environment: ["TRCAA_DATABASE_URL": url])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(!(itself.stderr + copy.stdout + copy.stderr).contains("hunter2"))
+        #expect(try cli.run("--db", file, "issue", "list").stdout.contains("Taken offline"))
+        #expect(try cli.run("--db", file, "audit", "verify").status == 0)
+    }
+
     @Test func dbInfoDescribesTheServerAndNeverThePassword() throws {
         let url = try #require(cli.environment["TRCAA_DATABASE_URL"]) + "&password=hunter2"
         let info = try cli.run("db", "info", environment: ["TRCAA_DATABASE_URL": url])
