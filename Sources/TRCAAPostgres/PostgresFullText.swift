@@ -3,7 +3,9 @@ import TRCAAStore
 /// Full-text search over the PostgreSQL index (plan §0.7, §4): queries as `tsquery` text of
 /// terms normalised as `FullTextTokens` (bound as ?1 and cast to `tsquery`, so the server
 /// takes the terms as they are), scores `-ts_rank` (lower is better, as bm25), keys the
-/// index rows' `seq`.
+/// index rows' `seq`. Evidence scores are divided by 1 + log(length) (normalisation 1), so of two
+/// texts with the same matches the shorter ranks first, as with bm25 (a why before the timeline
+/// event that quotes it).
 struct PostgresFullText: FullTextDialect {
     func render(_ query: FullTextQuery) -> String {
         switch query {
@@ -56,7 +58,7 @@ struct PostgresFullText: FullTextDialect {
     func evidenceCandidates(weight: Double) -> String {
         """
         SELECT seq, score, issue_id, source FROM (
-            SELECT seq, issue_id, source, -ts_rank(tsv, CAST(?1 AS tsquery)) * \(weight) AS score
+            SELECT seq, issue_id, source, -ts_rank(tsv, CAST(?1 AS tsquery), 1) * \(weight) AS score
             FROM evidence_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
         ) AS recent ORDER BY score, seq DESC LIMIT ?3
         """
