@@ -28,11 +28,15 @@ struct PostgresFullText: FullTextDialect {
         return kept.count > 1 ? "(" + kept.joined(separator: " & ") + ")" : kept.first ?? ""
     }
 
-    /// Typed syntax FTS5 would refuse: an unbalanced `tsquery`, so that the server refuses it
-    /// too (SQLSTATE 42601) and its message quotes what was typed.
+    /// Typed syntax FTS5 would refuse: an unbalanced `tsquery` holding FTS5's reason, so that the
+    /// server refuses it too (SQLSTATE 42601) with a message that quotes the reason.
     private static func unparseable(_ text: String) -> String {
-        "( '" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        let reason = TypedFullTextQuery.syntaxError(in: text) ?? "syntax error"
+        return refusalStart + reason.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
+
+    private static let refusalStart = "( '"
+    private static let serverRefusal = "syntax error in tsquery: \"" + refusalStart
 
     private func renderTyped(_ typed: TypedFullTextQuery) -> String {
         switch typed {
@@ -66,9 +70,12 @@ struct PostgresFullText: FullTextDialect {
 
     let evidenceText = "SELECT text FROM evidence_fts WHERE seq = ?1"
 
-    /// The statements are fixed; a syntax error comes from the query.
+    /// The statements are fixed; a syntax error comes from the query: FTS5's reason when the
+    /// query was typed syntax `unparseable` rendered, else the server's message.
     func syntaxErrorMessage(_ error: StoreError) -> String? {
         guard case .server(let failure) = error, failure.sqlState == "42601" else { return nil }
-        return failure.message
+        guard failure.message.hasPrefix(Self.serverRefusal), failure.message.hasSuffix("'\"") else { return failure.message }
+        return String(failure.message.dropFirst(Self.serverRefusal.count).dropLast(2))
+            .replacingOccurrences(of: "''", with: "'").replacingOccurrences(of: "\\\\", with: "\\")
     }
 }
