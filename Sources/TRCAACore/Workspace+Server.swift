@@ -20,7 +20,7 @@ extension Workspace {
         }
         logger.debug("connecting to server store", metadata: ["store.url": "\(server.redacted)"])
         do {
-            let database = try backend.open(server, readOnly: false, environment: environment)
+            let database = try backend.open(server, environment: environment)
             let report = options.migrate ? try backend.migrator.migrate(database) : MigrationReport()
             if !report.applied.isEmpty {
                 logger.info("applied migrations", metadata: ["store.migrations": "\(report.applied.joined(separator: ","))"])

@@ -5,11 +5,8 @@ import TRCAAStore
 public struct PostgresBackend: ServerBackend {
     public init() {}
 
-    public func open(_ url: ServerURL, readOnly: Bool, environment: [String: String]) throws -> Database {
-        var options = PostgresOpenOptions()
-        options.readOnly = readOnly
-        return Database(connection: try PostgresStoreConnection.open(url, options: options, environment: environment),
-                        path: url.redacted)
+    public func open(_ url: ServerURL, environment: [String: String]) throws -> Database {
+        Database(connection: try PostgresStoreConnection.open(url, environment: environment), path: url.redacted)
     }
 
     public var migrator: Migrator { PostgresMigrations.migrator }

@@ -4,8 +4,8 @@ import Foundation
 /// programs that can reach a server (`trcaa`, the tests) register the backend at start, so the
 /// server client stays out of the libraries that do not need it.
 public protocol ServerBackend: Sendable {
-    /// Connects to the store at `url` (read-only when `readOnly`), ready for the services.
-    func open(_ url: ServerURL, readOnly: Bool, environment: [String: String]) throws -> Database
+    /// Connects to the store at `url`, ready for the services.
+    func open(_ url: ServerURL, environment: [String: String]) throws -> Database
     /// The migrations of a store on this server.
     var migrator: Migrator { get }
 }
