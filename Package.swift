@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "trcaa",
             dependencies: [
-                "TRCAATUI", "TRCAACore", "TRCAAStore", "CMalloc",
+                "TRCAATUI", "TRCAACore", "TRCAAStore", "TRCAAPostgres", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport"]),
         .testTarget(name: "TRCAAPostgresTests", dependencies: ["TRCAAPostgres", "TRCAAStore", "TestSupport"]),
-        .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TRCAAPostgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
         // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.

@@ -30,7 +30,12 @@ public final class Workspace {
     public let location: StoreLocation
     public let keySource: KeySource
     public let database: Database
+    /// The migrations of this kind of store.
+    public let migrator: Migrator
     public let migrationReport: MigrationReport
+    /// What seals content before it reaches a server store; `nil` for a SQLCipher store,
+    /// whose whole file is encrypted.
+    public let contentEncryption: ContentEncryption?
     /// Things the user should be told once (a generated key, a deprecated variable, a file
     /// that was converted or initialised).
     public let notices: [String]
@@ -42,16 +47,19 @@ public final class Workspace {
         return "waiting for another process to finish writing" + (holders.isEmpty ? "" : " (open in \(holders.joined(separator: ", ")))") + "…"
     }
 
-    private init(location: StoreLocation, keySource: KeySource, database: Database,
-                 migrationReport: MigrationReport, notices: [String]) {
+    init(location: StoreLocation, keySource: KeySource, database: Database, migrator: Migrator,
+         migrationReport: MigrationReport, contentEncryption: ContentEncryption? = nil, notices: [String]) {
         self.location = location
         self.keySource = keySource
         self.database = database
+        self.migrator = migrator
         self.migrationReport = migrationReport
+        self.contentEncryption = contentEncryption
         self.notices = notices
     }
 
-    /// Resolves the data directory and key, opens the encrypted database and migrates it.
+    /// Resolves the data directory and key, opens the encrypted database and migrates it; a
+    /// server URL for the database opens the store on that server instead (`openServer`).
     ///
     /// - throws: `WorkspaceError`, which carries the `StoreError` and, once known, the key's
     ///   source (so a wrong-key message can say where the key came from).
@@ -65,6 +73,9 @@ public final class Workspace {
         do {
             location = try StoreLocation.resolve(
                 dataDirectory: options.dataDirectory, databasePath: options.databasePath, environment: environment)
+            if let server = location.server {
+                return try openServer(server, at: location, options: options, environment: environment, logger: logger)
+            }
             try location.refuseDanglingLink()
             if location.databaseIsInDataDirectory, options.createIfMissing { try location.createDataDirectory() }
             if !options.createIfMissing, location.databasePath != ":memory:",
@@ -107,7 +118,7 @@ public final class Workspace {
             if !report.applied.isEmpty {
                 logger.info("applied migrations", metadata: ["store.migrations": "\(report.applied.joined(separator: ","))"])
             }
-            return Workspace(location: location, keySource: key.source, database: database,
+            return Workspace(location: location, keySource: key.source, database: database, migrator: .trcaa,
                              migrationReport: report, notices: notices)
         } catch let error as StoreError {
             throw WorkspaceError(error: error, keySource: key.source)
@@ -155,7 +166,13 @@ public final class Workspace {
 
     /// Changes the database key. When the key came from the key file, the file is updated in
     /// a crash-safe way (stage, rekey, commit); returns what the user must be told.
+    ///
+    /// - throws: `StoreError.invalidLocation` for a store on a server, whose content key is
+    ///   wrapped under the team's key (changing that is not done yet).
     public func rekey(to newKey: Passphrase) throws -> [String] {
+        if let server = location.server {
+            throw StoreError.invalidLocation(server.redacted, reason: "db rekey does not change a server store's key yet")
+        }
         switch keySource {
         case .keyFile, .generated:
             // The key is staged only once no other process can open the store: an open that

@@ -3,7 +3,9 @@ import TRCAAStore
 /// Full-text search over the PostgreSQL index (plan §0.7, §4): queries as `tsquery` text of
 /// terms normalised as `FullTextTokens` (bound as ?1 and cast to `tsquery`, so the server
 /// takes the terms as they are), scores `-ts_rank` (lower is better, as bm25), keys the
-/// index rows' `seq`.
+/// index rows' `seq`. Evidence scores are divided by 1 + log(length) (normalisation 1), so of two
+/// texts with the same matches the shorter ranks first, as with bm25 (a why before the timeline
+/// event that quotes it).
 struct PostgresFullText: FullTextDialect {
     func render(_ query: FullTextQuery) -> String {
         switch query {
@@ -26,11 +28,15 @@ struct PostgresFullText: FullTextDialect {
         return kept.count > 1 ? "(" + kept.joined(separator: " & ") + ")" : kept.first ?? ""
     }
 
-    /// Typed syntax FTS5 would refuse: an unbalanced `tsquery`, so that the server refuses it
-    /// too (SQLSTATE 42601) and its message quotes what was typed.
+    /// Typed syntax FTS5 would refuse: an unbalanced `tsquery` holding FTS5's reason, so that the
+    /// server refuses it too (SQLSTATE 42601) with a message that quotes the reason.
     private static func unparseable(_ text: String) -> String {
-        "( '" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        let reason = TypedFullTextQuery.syntaxError(in: text) ?? "syntax error"
+        return refusalStart + reason.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
+
+    private static let refusalStart = "( '"
+    private static let serverRefusal = "syntax error in tsquery: \"" + refusalStart
 
     private func renderTyped(_ typed: TypedFullTextQuery) -> String {
         switch typed {
@@ -46,8 +52,8 @@ struct PostgresFullText: FullTextDialect {
     func issueCandidates(titleWeight: Double) -> String {
         // ts_rank takes weights up to 1 (D, C, B, A): title terms (A) 1, description terms (B) 1/titleWeight.
         """
-        SELECT seq, score, issue_id FROM (
-            SELECT seq, issue_id, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score
+        SELECT seq, score, id FROM (
+            SELECT seq, id, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score
             FROM issues_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
         ) AS recent ORDER BY score, seq DESC LIMIT ?3
         """
@@ -56,7 +62,7 @@ struct PostgresFullText: FullTextDialect {
     func evidenceCandidates(weight: Double) -> String {
         """
         SELECT seq, score, issue_id, source FROM (
-            SELECT seq, issue_id, source, -ts_rank(tsv, CAST(?1 AS tsquery)) * \(weight) AS score
+            SELECT seq, issue_id, source, -ts_rank(tsv, CAST(?1 AS tsquery), 1) * \(weight) AS score
             FROM evidence_fts WHERE tsv @@ CAST(?1 AS tsquery) ORDER BY seq DESC LIMIT ?2
         ) AS recent ORDER BY score, seq DESC LIMIT ?3
         """
@@ -64,9 +70,12 @@ struct PostgresFullText: FullTextDialect {
 
     let evidenceText = "SELECT text FROM evidence_fts WHERE seq = ?1"
 
-    /// The statements are fixed; a syntax error comes from the query.
+    /// The statements are fixed; a syntax error comes from the query: FTS5's reason when the
+    /// query was typed syntax `unparseable` rendered, else the server's message.
     func syntaxErrorMessage(_ error: StoreError) -> String? {
         guard case .server(let failure) = error, failure.sqlState == "42601" else { return nil }
-        return failure.message
+        guard failure.message.hasPrefix(Self.serverRefusal), failure.message.hasSuffix("'\"") else { return failure.message }
+        return String(failure.message.dropFirst(Self.serverRefusal.count).dropLast(2))
+            .replacingOccurrences(of: "''", with: "'").replacingOccurrences(of: "\\\\", with: "\\")
     }
 }

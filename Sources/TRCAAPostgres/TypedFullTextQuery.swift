@@ -13,18 +13,52 @@ indirect enum TypedFullTextQuery: Equatable {
 
     /// `nil` where FTS5 reports a syntax error.
     init?(_ text: String) {
-        var parser = Parser(tokens: Lexer.tokens(text) ?? [])
+        guard case .tokens(let tokens) = Lexer.lex(text) else { return nil }
+        var parser = Parser(tokens: tokens)
         guard !parser.tokens.isEmpty, let query = parser.orExpression(), parser.atEnd else { return nil }
         self = query
+    }
+
+    /// Why FTS5 refuses `text`, in its words: `unterminated string`, or `fts5: syntax error near
+    /// "X"` with X where the parse stopped (empty at the end); `nil` when `text` is a query.
+    static func syntaxError(in text: String) -> String? {
+        let tokens: [Token]
+        switch Lexer.lex(text) {
+        case .refused(let reason): return reason
+        case .tokens(let lexed): tokens = lexed
+        }
+        var parser = Parser(tokens: tokens)
+        if !tokens.isEmpty, parser.orExpression() != nil, parser.atEnd { return nil }
+        return "fts5: syntax error near \"\(parser.atEnd ? "" : tokens[parser.index].text)\""
     }
 
     fileprivate enum Token: Equatable {
         case word(String), string(String)
         case open, close, star, plus, colon, caret, comma
+
+        /// As typed (a string without its quotes), for messages.
+        var text: String {
+            switch self {
+            case .word(let text), .string(let text): text
+            case .open: "("
+            case .close: ")"
+            case .star: "*"
+            case .plus: "+"
+            case .colon: ":"
+            case .caret: "^"
+            case .comma: ","
+            }
+        }
+    }
+
+    /// The tokens of a text, or why there are none.
+    private enum Lexed {
+        case tokens([Token])
+        case refused(String)
     }
 
     private enum Lexer {
-        static func tokens(_ text: String) -> [Token]? {
+        static func lex(_ text: String) -> Lexed {
             var tokens: [Token] = []
             var scalars = Array(text.unicodeScalars)[...]
             while let scalar = scalars.first {
@@ -41,7 +75,7 @@ indirect enum TypedFullTextQuery: Equatable {
                 case "\"":
                     var string = String.UnicodeScalarView()
                     while true {
-                        guard let next = scalars.first else { return nil }  // unterminated string
+                        guard let next = scalars.first else { return .refused("unterminated string") }
                         scalars = scalars.dropFirst()
                         if next == "\"" {
                             guard scalars.first == "\"" else { break }
@@ -57,10 +91,10 @@ indirect enum TypedFullTextQuery: Equatable {
                         scalars = scalars.dropFirst()
                     }
                     tokens.append(.word(String(word)))
-                default: return nil
+                default: return .refused("fts5: syntax error near \"\(Character(scalar))\"")
                 }
             }
-            return tokens
+            return .tokens(tokens)
         }
 
         /// FTS5's bareword characters: ASCII letters and digits, `_`, `\u{1A}` and all non-ASCII.

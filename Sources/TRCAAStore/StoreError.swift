@@ -96,6 +96,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case keyFileUnprotected(path: String, mode: UInt32, owner: UInt32)
     /// The database exists but no key source is configured.
     case noKey(databasePath: String, keyFilePath: String)
+    /// A store on a server needs the team's key from the environment, and none is set (a
+    /// server store's key is never generated or kept in a file).
+    case noServerKey(server: String)
     /// A migration failed; nothing of it was kept.
     case migrationFailed(name: String, underlying: SQLiteFailure)
     /// A row did not hold the expected type in a column (the value itself is not kept).

@@ -2,6 +2,8 @@ import ArgumentParser
 import CMalloc
 import Foundation
 import TRCAACore
+import TRCAAPostgres
+import TRCAAStore
 import TRCAATUI
 
 @main
@@ -11,12 +13,13 @@ struct TRCAA: ParsableCommand {
         abstract: "Triage incidents and write root-cause analyses from the terminal.",
         discussion: """
             Keeps issues, 5-Whys, timelines, logs and documents in one SQLCipher-encrypted \
-            database. Without a subcommand, opens the full-screen interface (press ? in it for \
+            database, or in a team store on a PostgreSQL server (--db postgres://… or \
+            TRCAA_DATABASE_URL). Without a subcommand, opens the full-screen interface (press ? in it for \
             the keys); when stdout is not a terminal, prints where the database lives instead.
 
             The key comes from TRCAA_DB_KEY, else from <data dir>/.dbkey (generated on first \
             use, mode 0600). Exit codes: 0 ok, 1 check failed or nothing found (search, log grep), 64 usage, 65 bad data, 66 missing \
-            input, 69 SQLCipher unavailable, 70 internal error, 73 cannot create, 74 I/O error, \
+            input, 69 SQLCipher or the server unavailable, 70 internal error, 73 cannot create, 74 I/O error, \
             75 database busy, 77 wrong key or key file problem, 130 interrupted.
             """,
         version: TRCAAVersion.string,
@@ -34,6 +37,7 @@ struct TRCAA: ParsableCommand {
         // when freed. Left to itself, glibc raises this threshold after the first such free and
         // keeps later blocks in its arenas: 123 MiB peak for a 500 MB import instead of 107.
         mallopt(M_MMAP_THRESHOLD, 256 << 10)
+        ServerBackends.register(PostgresBackend())
         if let position = firstNonUTF8Argument() {
             Console.error(ErrorReport(
                 message: "argument \(position) is not valid UTF-8",

@@ -60,7 +60,7 @@ import TRCAAStore
 
     @Test func anEditedRowIsCaught() throws {
         let (fixture, entries) = try chainWithFiveEntries()
-        try fixture.sqlcipher("UPDATE audit_log SET details = '{\"title\":\"forged\"}' WHERE id = '\(entries[2].id)';")
+        try fixture.shellSQL("UPDATE audit_log SET details = '{\"title\":\"forged\"}' WHERE id = '\(entries[2].id)';")
         let problem = try #require(try fixture.audit.verify().problem)
         #expect(problem.kind == .edited)
         #expect(problem.entryId == entries[2].id && problem.position == 3)
@@ -68,7 +68,7 @@ import TRCAAStore
 
     @Test func aDeletedRowIsCaught() throws {
         let (fixture, entries) = try chainWithFiveEntries()
-        try fixture.sqlcipher("DELETE FROM audit_log WHERE id = '\(entries[2].id)';")
+        try fixture.shellSQL("DELETE FROM audit_log WHERE id = '\(entries[2].id)';")
         let problem = try #require(try fixture.audit.verify().problem)
         #expect(problem.kind == .brokenLink)
         #expect(problem.entryId == entries[3].id && problem.position == 3)
@@ -81,7 +81,7 @@ import TRCAAStore
                                 entityId: "x", userId: "mallory", details: "{}", prevHash: entries[1].entryHash,
                                 entryHash: "")
         forged.entryHash = forged.computedHash
-        try fixture.sqlcipher("""
+        try fixture.shellSQL("""
             INSERT INTO audit_log (id, timestamp, action, entity_type, entity_id, user_id, details, prev_hash, entry_hash)
             VALUES ('\(forged.id)', '\(forged.timestamp)', 'delete_issue', 'issue', 'x', 'mallory', '{}',
                     '\(forged.prevHash)', '\(forged.entryHash)');
@@ -93,7 +93,7 @@ import TRCAAStore
 
     @Test func reorderedRowsAreCaught() throws {
         let (fixture, entries) = try chainWithFiveEntries()
-        try fixture.sqlcipher("""
+        try fixture.shellSQL("""
             UPDATE audit_log SET timestamp = '\(entries[4].timestamp)' WHERE id = '\(entries[2].id)';
             UPDATE audit_log SET timestamp = '\(entries[2].timestamp)' WHERE id = '\(entries[4].id)';
             """)
@@ -104,7 +104,7 @@ import TRCAAStore
 
     @Test func removingTheNewestRowsIsCaught() throws {
         let (fixture, entries) = try chainWithFiveEntries()
-        try fixture.sqlcipher("DELETE FROM audit_log WHERE id IN ('\(entries[4].id)', '\(entries[5].id)');")
+        try fixture.shellSQL("DELETE FROM audit_log WHERE id IN ('\(entries[4].id)', '\(entries[5].id)');")
         let result = try fixture.audit.verify()
         let problem = try #require(result.problem)
         #expect(problem.kind == .truncated)
@@ -122,7 +122,7 @@ import TRCAAStore
         ]
         for (tampering, kind) in cases {
             let (fixture, _) = try chainWithFiveEntries()
-            try fixture.sqlcipher(tampering)
+            try fixture.shellSQL(tampering)
             let problem = try #require(try fixture.audit.verify().problem, "\(tampering)")
             #expect(problem.kind == kind, "\(tampering)")
         }
@@ -130,10 +130,16 @@ import TRCAAStore
 
     @Test func removingTheNewestRowAndRewritingTheHeadIsCaughtByTheCount() throws {
         let (fixture, entries) = try chainWithFiveEntries()
-        try fixture.sqlcipher("""
+        // The head rewritten in Swift, so the same tampering runs in either store's shell.
+        let head = try #require(try fixture.workspace.database.scalar(
+            "SELECT value FROM settings WHERE key = 'audit_chain_head'", as: String.self))
+        var fields = try #require(try JSONSerialization.jsonObject(with: Data(head.utf8)) as? [String: Any])
+        fields["id"] = entries[4].id
+        fields["entry_hash"] = entries[4].entryHash
+        let rewritten = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
+        try fixture.shellSQL("""
             DELETE FROM audit_log WHERE id = '\(entries[5].id)';
-            UPDATE settings SET value = json_set(value, '$.id', '\(entries[4].id)', '$.entry_hash', '\(entries[4].entryHash)')
-            WHERE key = 'audit_chain_head';
+            UPDATE settings SET value = '\(rewritten)' WHERE key = 'audit_chain_head';
             """)
         #expect(try fixture.audit.verify().problem?.kind == .badHead)
     }
@@ -147,7 +153,7 @@ import TRCAAStore
         #expect(later.isIntact && later.anchorPosition == 6 && later.verifiedEntries == 8)
 
         // Someone with the key rewrites the chain from its first entry, head included.
-        try fixture.sqlcipher("DELETE FROM audit_log; DELETE FROM settings WHERE key = 'audit_chain_head';")
+        try fixture.shellSQL("DELETE FROM audit_log; DELETE FROM settings WHERE key = 'audit_chain_head';")
         try fixture.workspace.database.execute("""
             INSERT INTO settings (key, value) VALUES ('audit_chain_head', '{"id":"","entry_hash":"","count":0}')
             """)
@@ -178,7 +184,7 @@ import TRCAAStore
     @Test func aGarbledHeadStopsAppendsAsBefore() throws {
         let fixture = try CoreFixture()
         _ = try fixture.issues.create(IssueDraft(title: "first"))
-        try fixture.sqlcipher("UPDATE settings SET value = 'garbage' WHERE key = 'audit_chain_head';")
+        try fixture.shellSQL("UPDATE settings SET value = 'garbage' WHERE key = 'audit_chain_head';")
         #expect(throws: StoreError.self) { try fixture.issues.create(IssueDraft(title: "second")) }
     }
 }

@@ -78,7 +78,7 @@ import TRCAAStore
         #expect(try titles("  ").isEmpty)
     }
 
-    @Test func ranksAreTheBM25ScoresOfTheFTS5Indexes() throws {
+    @Test(.sqlcipherOnly) func ranksAreTheBM25ScoresOfTheFTS5Indexes() throws {
         _ = try fixture.issues.create(IssueDraft(title: "Disk full on db-1", description: "disk usage at 100%"))
         let byWhy = try fixture.issues.create(IssueDraft(title: "Slow queries"))
         _ = try fixture.whys.add(issueId: byWhy.id, question: "Why slow?", answer: "the disks were full")

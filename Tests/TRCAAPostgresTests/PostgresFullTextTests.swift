@@ -46,6 +46,18 @@ import TRCAAStore
         #expect(fullText.render(.typed(typed)).hasPrefix("( '"))
     }
 
+    /// The reasons FTS5 gives for these (checked against SQLite's own messages).
+    @Test func typedSyntaxErrorsGiveFTS5sReason() {
+        #expect(TypedFullTextQuery.syntaxError(in: #""unterminated"#) == "unterminated string")
+        #expect(TypedFullTextQuery.syntaxError(in: #"ab"cd efgh"#) == "unterminated string")
+        #expect(TypedFullTextQuery.syntaxError(in: "AND OR") == #"fts5: syntax error near "AND""#)
+        #expect(TypedFullTextQuery.syntaxError(in: "(a OR b") == #"fts5: syntax error near """#)
+        #expect(TypedFullTextQuery.syntaxError(in: "a OR b") == nil)
+        let refused = StoreError.server(ServerFailure(
+            sqlState: "42601", message: #"syntax error in tsquery: "( 'fts5: syntax error near "it''s"'""#, sql: nil))
+        #expect(fullText.syntaxErrorMessage(refused) == #"fts5: syntax error near "it's""#)
+    }
+
     @Test func onlySyntaxErrorsAreExplainedAsSuch() {
         let syntax = StoreError.server(ServerFailure(sqlState: "42601", message: "syntax error in tsquery: \"( 'x\"", sql: nil))
         #expect(fullText.syntaxErrorMessage(syntax) == "syntax error in tsquery: \"( 'x\"")

@@ -65,15 +65,22 @@ public struct PostgresTestServer: Sendable {
         (self.host, self.port, self.user) = (host, port, user)
     }
 
-    /// A new empty database in C collation, as a store's must be; `dropDatabase` removes it.
+    /// A new empty database in C collation, as a store's must be, with UTF-8 character classes
+    /// (full-text normalisation lowers non-ASCII letters); `dropDatabase` removes it.
     public func createDatabase() throws -> String {
         let name = "trcaa_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try psql("postgres", "CREATE DATABASE \(name) LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0", inTransaction: false)
+        try psql("postgres", "CREATE DATABASE \(name) LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0", inTransaction: false)
         return name
     }
 
+    /// Drops `name`, ending any session still on it.
     public func dropDatabase(_ name: String) {
-        _ = try? psql("postgres", "DROP DATABASE IF EXISTS \(name)", inTransaction: false)
+        _ = try? psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)", inTransaction: false)
+    }
+
+    /// The URL of `database` on this cluster, through its Unix socket.
+    public func url(_ database: String) -> String {
+        "postgres:///\(database)?host=\(host)&port=\(port)&user=\(user)"
     }
 
     /// Runs `script` on `database`, in one transaction unless told otherwise, stopping at the

@@ -37,7 +37,7 @@ import TRCAAStore
         #expect(try snapshot() == before)
     }
 
-    @Test func aBlankEnvironmentKeyFallsBackToTheKeyFile() throws {
+    @Test(.sqlcipherOnly) func aBlankEnvironmentKeyFallsBackToTheKeyFile() throws {
         #expect(try cli.run("db", "info").status == 0)
         let result = try cli.run("db", "check", environment: ["TRCAA_DB_KEY": "   "])
         #expect(result.status == 0)
@@ -57,7 +57,7 @@ import TRCAAStore
         #expect(try snapshot() == before)
     }
 
-    @Test func aKeyFileOthersCanReadIsRefused() throws {
+    @Test(.sqlcipherOnly) func aKeyFileOthersCanReadIsRefused() throws {
         #expect(try cli.run("db", "info").status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: cli.dataDirectory + "/.dbkey")
         let result = try cli.run("db", "info")
@@ -94,7 +94,7 @@ import TRCAAStore
                                        "hint: move it away, or choose another file with --db"])
     }
 
-    @Test func anUnwritableDataDirectoryExits73() throws {
+    @Test(.sqlcipherOnly) func anUnwritableDataDirectoryExits73() throws {
         #expect(FileManager.default.createFile(atPath: cli.home + "/a-file", contents: Data()))
         let result = try cli.run("db", "info", environment: ["TRCAA_DATA_DIR": cli.home + "/a-file/data"])
         #expect(result.status == 73)

@@ -1,7 +1,9 @@
 import Foundation
 import TestSupport
 
-/// Runs the built `trcaa` binary in a private home and data directory, on `TestStore.current`.
+/// Runs the built `trcaa` binary in a private home and data directory, on `TestStore.current`
+/// or the store it is given: for PostgreSQL, a database of its own on the test cluster, named
+/// by `TRCAA_DATABASE_URL`, with the team key in `TRCAA_DB_KEY`.
 final class CLI {
     struct Result {
         let status: Int32
@@ -14,6 +16,8 @@ final class CLI {
     var dataDirectory: String { home + "/data" }
     var databasePath: String { dataDirectory + "/trcaa.db" }
     var environment: [String: String]
+    /// The test's database on the cluster (or why there is none) when the store is PostgreSQL.
+    private let serverDatabase: Swift.Result<ServerTestDatabase, any Error>?
 
     /// The `trcaa` binary next to the test bundle in the build directory.
     static let binary: String = {
@@ -21,13 +25,18 @@ final class CLI {
         return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("trcaa").path
     }()
 
-    init() {
+    init(store: TestStore = .current) {
         home = NSTemporaryDirectory() + "trcaa-cli-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         environment = [
             "HOME": home, "TRCAA_DATA_DIR": home + "/data", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8", "COLUMNS": "100", "TZ": "UTC",
         ]
+        serverDatabase = store == .postgres ? Swift.Result { try ServerTestDatabase() } : nil
+        if case .success(let database) = serverDatabase {
+            environment["TRCAA_DATABASE_URL"] = database.url
+            environment["TRCAA_DB_KEY"] = "cli-test-team-key"
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: home) }
@@ -63,7 +72,7 @@ final class CLI {
     func start(_ arguments: [String], environment extra: [String: String] = [:], stdin: Any, stdout: Any, stderr: Any,
                shell: String? = nil) throws -> Process
     {
-        try TestStore.requireBackend()
+        _ = try serverDatabase?.get()
         let process = Process()
         if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")

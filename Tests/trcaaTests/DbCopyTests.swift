@@ -81,7 +81,7 @@ import Testing
 
     @Test func theStoreItselfIsNoTarget() throws {
         try cli.run("issue", "new", "One")
-        let result = try cli.run("db", "copy", "--to", cli.databasePath)
+        let result = try cli.run("db", "copy", "--to", cli.environment["TRCAA_DATABASE_URL"] ?? cli.databasePath)
         #expect(result.status == 64 && result.stderr.contains("is the store being copied"))
     }
 }

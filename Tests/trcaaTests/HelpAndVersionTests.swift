@@ -15,7 +15,7 @@ import Testing
         let process = try cli.run(arguments: command + ["--help"])
         #expect(process.status == 0)
         #expect(process.stdout.contains("USAGE: trcaa"))
-        #expect(process.stdout.contains("--db <path>") || command.count < 2)
+        #expect(process.stdout.contains("--db <path|url>") || command.count < 2)
         #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory), "help must not create the data directory")
     }
 

@@ -40,7 +40,8 @@ public struct ResolvedKey: Sendable {
 
 /// Chooses the database key (SPEC §2): `TRCAA_DB_KEY` if set and not blank (verbatim) →
 /// `TFTSR_DB_KEY` (deprecated) → `<data dir>/.dbkey` (trimmed) → a new random key written
-/// atomically to `.dbkey` with mode 0600.
+/// atomically to `.dbkey` with mode 0600. A store on a server takes its key from the
+/// environment only: a key generated for one analyst would split the team.
 ///
 /// A key is generated only when there is no database yet (or an empty or plain one): a new
 /// key could never open an existing encrypted file, so that case is an error instead.
@@ -65,6 +66,7 @@ public struct KeyResolver: Sendable {
             return ResolvedKey(passphrase: Passphrase(passphrase: value), source: .environment(variable: variable),
                                notices: notices)
         }
+        if let server = location.server { throw StoreError.noServerKey(server: server.redacted) }
         let keyFile = location.keyFilePath
         if let stored = try KeyFile.read(keyFile) {
             return ResolvedKey(passphrase: stored, source: .keyFile(path: keyFile), notices: notices)

@@ -4,8 +4,11 @@ internal import Glibc
 public struct StoreLocation: Sendable, Equatable {
     /// Absolute path of the data directory.
     public let dataDirectory: String
-    /// The database file: `--db`, else `<data dir>/trcaa.db`; or `:memory:`.
+    /// The database file: `--db`, else `<data dir>/trcaa.db`; or `:memory:`. For a store on
+    /// a server, its URL without the password.
     public let databasePath: String
+    /// The server holding the store, when `--db` or `TRCAA_DATABASE_URL` is a server URL.
+    public let server: ServerURL?
 
     /// `<data dir>/.dbkey`.
     public var keyFilePath: String { dataDirectory + "/.dbkey" }
@@ -13,10 +16,19 @@ public struct StoreLocation: Sendable, Equatable {
     /// Whether the database lives in the data directory (which then must exist).
     public var databaseIsInDataDirectory: Bool { databasePath == dataDirectory + "/trcaa.db" }
 
+    init(dataDirectory: String, databasePath: String, server: ServerURL? = nil) {
+        self.dataDirectory = dataDirectory
+        self.databasePath = databasePath
+        self.server = server
+    }
+
     /// Resolves the data directory: `--data-dir`, else `TRCAA_DATA_DIR` (non-empty), else
-    /// `$XDG_DATA_HOME/trcaa` (absolute), else `~/.local/share/trcaa`.
+    /// `$XDG_DATA_HOME/trcaa` (absolute), else `~/.local/share/trcaa`. The database is
+    /// `databasePath`, else `TRCAA_DATABASE_URL` (non-empty): a file path, `:memory:`, or a
+    /// `postgres://` / `postgresql://` URL of a store on a server.
     ///
-    /// - throws: `StoreError.cannotCreate` when none applies (no `HOME`).
+    /// - throws: `StoreError.cannotCreate` when none applies (no `HOME`); `.invalidLocation`
+    ///   for a malformed server URL.
     public static func resolve(dataDirectory: String?, databasePath: String?, environment: [String: String])
         throws -> StoreLocation
     {
@@ -33,7 +45,12 @@ public struct StoreLocation: Sendable, Equatable {
             throw StoreError.cannotCreate(path: "~/.local/share/trcaa", reason: "HOME is not set")
         }
         let absoluteDirectory = absolute(directory)
-        let database = databasePath.map { $0 == ":memory:" ? $0 : absolute($0) } ?? absoluteDirectory + "/trcaa.db"
+        let given = databasePath ?? environment["TRCAA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let given, ServerURL.isServerURL(given) {
+            let server = try ServerURL(given)
+            return StoreLocation(dataDirectory: absoluteDirectory, databasePath: server.redacted, server: server)
+        }
+        let database = given.map { $0 == ":memory:" ? $0 : absolute($0) } ?? absoluteDirectory + "/trcaa.db"
         return StoreLocation(dataDirectory: absoluteDirectory, databasePath: database)
     }
 

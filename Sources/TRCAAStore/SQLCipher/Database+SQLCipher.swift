@@ -4,6 +4,9 @@ extension Database {
         self.init(connection: try SQLCipherConnection(connectingTo: filename, path: path, flags: flags), path: path)
     }
 
+    /// Whether this is a SQLCipher store (not one on a server).
+    public var isSQLCipher: Bool { connection is SQLCipherConnection }
+
     /// The SQLCipher connection underneath, for what only that store has (keys, lock waits,
     /// incremental blob I/O). Asking it of another kind of store is a programming error.
     var sqlcipher: SQLCipherConnection {

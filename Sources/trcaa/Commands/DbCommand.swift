@@ -21,10 +21,10 @@ extension DbCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
-            let report = try Migrator.trcaa.migrate(workspace.database)
+            let report = try workspace.migrator.migrate(workspace.database)
             if json { return try Console.printJSON(MigrateJSON(applied: report.applied, unknown: report.unknown)) }
             for name in report.applied { print(name) }
-            let total = try Migrator.trcaa.appliedMigrations(in: workspace.database).count
+            let total = try workspace.migrator.appliedMigrations(in: workspace.database).count
             Console.notice(report.applied.isEmpty
                 ? "the database is up to date (\(total) migrations applied)"
                 : "applied \(report.applied.count) migrations (\(total) in all)")

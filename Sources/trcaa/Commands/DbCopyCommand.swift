@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TRCAACore
+import TRCAAStore
 
 extension DbCommand {
     /// `trcaa db copy`: the store, or chosen issues, into another store.
@@ -25,24 +26,28 @@ extension DbCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
+            let environment = ProcessInfo.processInfo.environment
+            // Named as the location says it: a server's URL without its password.
+            let named = try StoreLocation.resolve(dataDirectory: global.dataDirectory, databasePath: to,
+                                                  environment: environment).databasePath
             let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
-            if real(to) == real(workspace.location.databasePath) { throw StoreCopyError.sameStore(path: to) }
+            if real(named) == real(workspace.location.databasePath) { throw StoreCopyError.sameStore(path: named) }
             let ids = try issues.map(workspace.issues.resolve)
             let target = try Workspace.open(WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: to),
-                                            environment: ProcessInfo.processInfo.environment, logger: Console.logger)
+                                            environment: environment, logger: Console.logger)
             for notice in target.notices { Console.notice(notice) }
-            let copy = StoreCopy(from: workspace.context, named: workspace.location.databasePath, into: target.context, named: to)
+            let copy = StoreCopy(from: workspace.context, named: workspace.location.databasePath, into: target.context, named: named)
             let report = ids.isEmpty ? try copy.copyAll() : try copy.copy(issueIds: Array(Swift.Set(ids)).sorted())
             if let warning = target.database.foldWriteAheadLog() { Console.notice(warning) }
             if json { return try Console.printJSON(report) }
             for table in report.tables { print("\(table.table)\t\(table.rows)") }
             let renumbered = report.issues.filter { $0.sourceNumber != $0.targetNumber }
             for issue in renumbered {
-                Console.notice("#\(issue.sourceNumber) “\(issue.title)” is #\(issue.targetNumber) in \(to): its number was taken there")
+                Console.notice("#\(issue.sourceNumber) “\(issue.title)” is #\(issue.targetNumber) in \(named): its number was taken there")
             }
             let what = report.wholeStore ? "the whole store (\(report.issues.count) issues, its audit chain)"
                 : "\(report.issues.count) issue\(report.issues.count == 1 ? "" : "s")"
-            Console.notice("copied \(what) into \(to); check it with: trcaa --db \(to) audit verify")
+            Console.notice("copied \(what) into \(named); check it with: trcaa --db \(named) audit verify")
         }
     }
 }

@@ -5,20 +5,24 @@ import TRCAAStore
 extension DbCommand {
     struct Info: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the database file, cipher settings, key source and migrations (never the key).")
+            abstract: "Show the store (file or server), its encryption, key source and migrations (never the key).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
+            if let server = workspace.location.server {
+                let info = try ServerStoreInfo(workspace, server: server)
+                if json { return try Console.printJSON(InfoJSON(info: info, keySource: workspace.keySource)) }
+                return print(info.rendered(keySource: workspace.keySource))
+            }
             let info = try workspace.database.info()
             if json { return try Console.printJSON(InfoJSON(info: info, keySource: workspace.keySource)) }
             print(render(info, keySource: workspace.keySource))
         }
 
         private func render(_ info: DatabaseInfo, keySource: KeySource) -> String {
-            let original = info.appliedMigrations.filter { MigrationNames.original.contains($0.name) }.count
-            var rows: [(String, String)] = [
+            let rows: [(String, String)] = [
                 ("Database", info.path),
                 ("File size", "\(grouped(info.fileSize)) bytes" + (info.walSize > 0 ? " (+ \(grouped(info.walSize)) in the WAL)" : "")),
                 ("Key source", keySource.description),
@@ -29,33 +33,44 @@ extension DbCommand {
                 ("HMAC", info.hmacAlgorithm),
                 ("Journal mode", info.journalMode),
                 ("Foreign keys", info.foreignKeys ? "on" : "off"),
-                ("Migrations", "\(info.appliedMigrations.count) applied (\(original) of the original's 22, "
-                    + "\(info.appliedMigrations.count - original - info.unknownMigrations.count) trcaa), "
-                    + "\(info.pendingMigrations.count) pending"),
             ]
-            rows += info.appliedMigrations.map { migration in
-                let note = info.unknownMigrations.contains(migration.name) ? "  (from a newer version)" : ""
-                return ("", "\(migration.name.padding(to: 34))\(migration.appliedAt)\(note)")
-            }
-            rows += info.pendingMigrations.map { ("", "\($0.padding(to: 34))pending") }
-            return rows.map { label, value in label.padding(to: 14) + value }.joined(separator: "\n")
-        }
-
-        private func grouped(_ number: Int64) -> String {
-            var digits = Array(String(number))
-            var index = digits.count - 3
-            while index > 0 {
-                digits.insert(",", at: index)
-                index -= 3
-            }
-            return String(digits)
+            return infoTable(rows + migrationRows(applied: info.appliedMigrations, pending: info.pendingMigrations,
+                                                  unknown: info.unknownMigrations))
         }
     }
 }
 
+/// The `Migrations` line of `db info` and one line per migration.
+func migrationRows(applied: [AppliedMigration], pending: [String], unknown: [String]) -> [(String, String)] {
+    let original = applied.filter { MigrationNames.original.contains($0.name) }.count
+    var rows = [("Migrations", "\(applied.count) applied (\(original) of the original's 22, "
+        + "\(applied.count - original - unknown.count) trcaa), \(pending.count) pending")]
+    rows += applied.map { migration in
+        let note = unknown.contains(migration.name) ? "  (from a newer version)" : ""
+        return ("", "\(migration.name.padding(to: 34))\(migration.appliedAt)\(note)")
+    }
+    return rows + pending.map { ("", "\($0.padding(to: 34))pending") }
+}
+
+/// `db info`'s rows as two aligned columns.
+func infoTable(_ rows: [(String, String)]) -> String {
+    rows.map { label, value in label.padding(to: 14) + value }.joined(separator: "\n")
+}
+
+/// `number` with thousands separators: `256,000`.
+func grouped(_ number: Int64) -> String {
+    var digits = Array(String(number))
+    var index = digits.count - 3
+    while index > 0 {
+        digits.insert(",", at: index)
+        index -= 3
+    }
+    return String(digits)
+}
+
 /// `db info --json`: the info fields plus `key_source`.
-private struct InfoJSON: Encodable {
-    let info: DatabaseInfo
+private struct InfoJSON<Info: Encodable>: Encodable {
+    let info: Info
     let keySource: KeySource
 
     enum CodingKeys: String, CodingKey { case keySource }

@@ -58,9 +58,17 @@ struct ErrorReport: Equatable {
 
     private init(_ error: StoreError, keySource: KeySource?) {
         switch error {
+        case .wrongKey(let path) where ServerURL.isServerURL(path):
+            self.init(message: "the key does not open this server store (\(path))",
+                      hint: "the store's content key was created with the team's TRCAA_DB_KEY; set TRCAA_DB_KEY to that key",
+                      code: ExitStatus.permission)
         case .wrongKey(let path):
             self.init(message: "the database key does not open \(path)",
                       hint: Self.wrongKeyHint(keySource), code: ExitStatus.permission)
+        case .noServerKey(let server):
+            self.init(message: "there is no key for the server store \(server)",
+                      hint: "set TRCAA_DB_KEY to the team's key for this store (a server store's key is never generated or kept in a file)",
+                      code: ExitStatus.permission)
         case .noKey(let databasePath, let keyFilePath):
             self.init(message: "there is no key for the existing database \(databasePath)",
                       hint: "set TRCAA_DB_KEY, or restore the key file \(keyFilePath)", code: ExitStatus.permission)

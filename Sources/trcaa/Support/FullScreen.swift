@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import TRCAACore
+import TRCAAPostgres
 import TRCAATUI
 
 /// `trcaa` without a subcommand: the full-screen interface on the opened store, or a plain
@@ -24,7 +25,7 @@ struct FullScreen {
             options, environment: environment, logger: Logger(label: "trcaa", factory: { _ in SwiftLogNoOpLogHandler() }))
         let terminal = try NCursesTerminal(environment: environment, colorsWanted: global.output.color)
         var state = AppState(size: terminal.size, status: StatusInfo(
-            databaseName: URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
+            databaseName: workspace.location.server?.database ?? URL(fileURLWithPath: workspace.location.databasePath).lastPathComponent,
             keySource: workspace.keySource.kind,
             keyDescription: workspace.keySource.description, dataDirectory: workspace.location.dataDirectory),
             now: Date(), hasExternalEditor: ExternalEditor.fromEnvironment(environment) != nil)
@@ -38,12 +39,15 @@ struct FullScreen {
 
     private func printSummary() throws {
         let workspace = try global.openWorkspace()
-        let info = try workspace.database.info()
+        let engine = try workspace.location.server == nil
+            ? "SQLCipher \(workspace.database.info().cipherVersion)"
+            : "PostgreSQL \(PostgresServerInfo.read(from: workspace.database).serverVersion)"
+        let applied = try workspace.migrator.appliedMigrations(in: workspace.database).count
         print("""
             trcaa \(TRCAAVersion.string)
             Database   \(workspace.location.databasePath)
             Key        \(workspace.keySource)
-            Schema     \(info.appliedMigrations.count) migrations applied, SQLCipher \(info.cipherVersion)
+            Schema     \(applied) migrations applied, \(engine)
 
             The full-screen interface needs a terminal on stdin and stdout. Try:
               trcaa issue list   the issues

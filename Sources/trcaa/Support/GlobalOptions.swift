@@ -5,7 +5,8 @@ import TRCAACore
 /// Options every command accepts (SPEC §1).
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
-        "Database file (default: <data dir>/trcaa.db; ':memory:' for a throwaway one).", valueName: "path"))
+        "Database file (default: $TRCAA_DATABASE_URL, else <data dir>/trcaa.db; ':memory:' for a throwaway one), "
+            + "or a postgres:// URL of a team store on a server.", valueName: "path|url"))
     var databasePath: String?
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(

@@ -90,7 +90,7 @@ import TRCAAStore
         })
     }
 
-    @Test func aFailingWriteAtTheEndStoresNothing() throws {
+    @Test(.sqlcipherOnly) func aFailingWriteAtTheEndStoresNothing() throws {
         // The text, index and spans are written in one transaction once the file is read: a
         // write that fails there (a full disk, here a trigger on the span runs) rolls it all back.
         try fixture.workspace.database.execute("""

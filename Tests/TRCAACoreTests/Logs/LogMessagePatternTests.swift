@@ -70,7 +70,7 @@ import Testing
     @Test func aLogStoredWithoutPatternsIsMinedOnFirstUseAndKept() throws {
         let id = try store(blockSize: 4096)
         let mined = try fixture.logs.patterns(id)
-        _ = try fixture.sqlcipher("DELETE FROM log_pattern_sets;")
+        _ = try fixture.shellSQL("DELETE FROM log_pattern_sets;")
         var reported: [Int64] = []
         #expect(try fixture.logs.patterns(id, progress: { read, _ in reported.append(read) }) == mined)
         #expect(reported.last == Int64(text.utf8.count))

@@ -21,7 +21,7 @@ import TRCAAStore
         #expect(PIICounts.detected(stored) == [PIICount(type: "Email", count: 3), PIICount(type: "PrivateKey", count: 12)])
     }
 
-    @Test func takingOffACountWritesWhatJSONSetWrote() throws {
+    @Test(.sqlcipherOnly) func takingOffACountWritesWhatJSONSetWrote() throws {
         let db = fixture.workspace.database
         for (stored, type) in [(#"{"Email":3,"IPv4":1}"#, "Email"), (#"{"Email":3,"IPv4":0}"#, "IPv4"),
                                (#"{"Email":3}"#, "Phone"), ("{}", "Email")] {

@@ -1,15 +1,18 @@
 import Foundation
 import TRCAACore
+import TRCAAPostgres
 import TRCAAStore
 import TestSupport
 
 /// A real encrypted store in a temp directory, migrated, with a clock the test moves; the
-/// store is `TestStore.current`.
+/// store is `TestStore.current`: a file, or a database of its own on the test cluster.
 final class CoreFixture {
     let directory: String
     let key = "core-test-key"
     let clock = TestClock()
     let workspace: Workspace
+    /// The test's database when the store is on the server.
+    let serverDatabase: ServerTestDatabase?
     var context: ServiceContext { ServiceContext(database: workspace.database, clock: clock.clock, user: "tester") }
     var issues: IssueService { IssueService(context: context) }
     var whys: WhyService { WhyService(context: context) }
@@ -25,16 +28,28 @@ final class CoreFixture {
     var databasePath: String { directory + "/trcaa.db" }
 
     init() throws {
-        try TestStore.requireBackend()
         directory = NSTemporaryDirectory() + "trcaa-core-\(UUID().uuidString)"
-        workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": key])
+        var options = WorkspaceOptions(dataDirectory: directory)
+        switch TestStore.current {
+        case .sqlcipher:
+            serverDatabase = nil
+        case .postgres:
+            ServerBackends.register(PostgresBackend())
+            serverDatabase = try ServerTestDatabase()
+            options.databasePath = serverDatabase?.url
+            // A server store makes no data directory; the tests keep their files there.
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        workspace = try Workspace.open(options, environment: ["TRCAA_DB_KEY": key])
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Runs SQL in the `sqlcipher` shell, as someone holding the key would.
+    /// Runs SQL in the store's own shell, as someone holding the key would: `sqlcipher` on the
+    /// file, `psql` on the server's database.
     @discardableResult
-    func sqlcipher(_ sql: String) throws -> String {
+    func shellSQL(_ sql: String) throws -> String {
+        if let serverDatabase { return try PostgresTestCluster.shared().psql(serverDatabase.name, sql) }
         let result = try Shell.sqlcipher(databasePath, key: key, sql)
         guard result.status == 0 else { throw ShellFailure(output: result.stdout + result.stderr) }
         return result.stdout + result.stderr

@@ -8,8 +8,7 @@ import TRCAAStore
 enum TestCluster {
     /// The URL of `database` on the cluster (its Unix socket).
     static func url(_ database: String) throws -> ServerURL {
-        let server = try PostgresTestCluster.shared()
-        return try ServerURL("postgres:///\(database)?host=\(server.host)&port=\(server.port)&user=\(server.user)")
+        try ServerURL(PostgresTestCluster.shared().url(database))
     }
 
     /// Runs `sql` on the maintenance database `postgres`.

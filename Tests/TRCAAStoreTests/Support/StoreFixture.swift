@@ -10,7 +10,7 @@ final class StoreFixture {
     init(key: String = "k3y-under-test") { self.key = key }
 
     func open(options: OpenOptions = OpenOptions()) throws -> Database {
-        try TestStore.requireBackend()
+        try TestStore.requireBackend(supportedBy: [.sqlcipher])
         return try Database.open(path: path, passphrase: Passphrase(passphrase: key), options: options)
     }
 

@@ -19,7 +19,7 @@ final class TestApp {
 
     init(size: Size = .minimum, externalEditor: Bool = false, desktopDatabase: String? = nil, charset: Charset = .utf8,
          setup: (Workspace) throws -> Void = { _ in }) throws {
-        try TestStore.requireBackend()
+        try TestStore.requireBackend(supportedBy: [.sqlcipher])
         directory = NSTemporaryDirectory() + "trcaa-tui-\(UUID().uuidString)"
         workspace = try Workspace.open(WorkspaceOptions(dataDirectory: directory), environment: ["TRCAA_DB_KEY": "tui-test"])
         try setup(workspace)

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The commands on a store on a PostgreSQL server (`TRCAA_DATABASE_URL`), whatever store the
+/// other suites test.
+@Suite(.needsPostgres) struct ServerStoreTests {
+    let cli = CLI(store: .postgres)
+
+    private func created(_ result: CLI.Result, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout.trimmingCharacters(in: .newlines)
+    }
+
+    @Test func anIssueAndItsWhysOnTheServerWithAnIntactAuditChain() throws {
+        let issue = created(try cli.run("issue", "new", "Checkout 504s", "--description", "from the load balancer"))
+        #expect(issue == "1")
+        let list = try cli.run("issue", "list")
+        #expect(list.status == 0 && list.stdout.contains("Checkout 504s"), "\(list.stderr)")
+        let show = try cli.run("issue", "show", issue)
+        #expect(show.status == 0 && show.stdout.contains("from the load balancer"), "\(show.stderr)")
+        _ = created(try cli.run("why", "add", issue, "Why 504s?", "--answer", "The pool was exhausted"))
+        #expect(try cli.run("why", "list", issue).stdout.contains("The pool was exhausted"))
+        let verify = try cli.run("audit", "verify")
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("audit chain intact: "), "\(verify.stdout)\(verify.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.dataDirectory + "/.dbkey"), "no key file for a server store")
+    }
+
+    @Test func aLogComesBackByteForByte() throws {
+        let issue = created(try cli.run("issue", "new", "Login outage"))
+        var text = (0..<2000).map { "2025-01-15 10:00:\(String(format: "%02d", $0 % 60)) INFO request \($0) from 10.0.\($0 % 256).7\n" }
+            .joined()
+        text += "2025-01-15 10:05:00 ERROR login failed for dave@example.com (é, ✓)\r\nno newline at the end"
+        let path = cli.home + "/app.log"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let log = created(try cli.run("log", "import", issue, path))
+        let shown = try cli.run("log", "show", log)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout == text)
+        #expect(try cli.run("log", "show", log, "--lines", "2001").stdout.hasPrefix("2025-01-15 10:05:00 ERROR"))
+    }
+
+    @Test func aWrongKeyOrNoKeyIsRefusedWithExit77() throws {
+        _ = created(try cli.run("issue", "new", "Kept under the team key"))
+        let wrong = try cli.run("issue", "list", environment: ["TRCAA_DB_KEY": "not-the-team-key"])
+        #expect(wrong.status == 77)
+        #expect(wrong.stderrLines.first?.hasPrefix("trcaa: the key does not open this server store") == true, "\(wrong.stderr)")
+        #expect(!wrong.stdout.contains("Kept under the team key"))
+        cli.environment["TRCAA_DB_KEY"] = nil
+        let none = try cli.run("issue", "list")
+        #expect(none.status == 77)
+        #expect(none.stderr.contains("set TRCAA_DB_KEY"), "\(none.stderr)")
+    }
+
+    @Test func aCopyTakesTheStoreToAFileAndNeverShowsThePassword() throws {
+        _ = created(try cli.run("issue", "new", "Taken offline"))
+        let url = try #require(cli.environment["TRCAA_DATABASE_URL"]) + "&password=hunter2"
+        let itself = try cli.run("db", "copy", "--to", url)
+        #expect(itself.status == 64 && itself.stderr.contains("is the store being copied"), "\(itself.stderr)")
+        let file = cli.home + "/offline.db"
+        let copy = try cli.run("db", "copy", "--to", file, environment: ["TRCAA_DATABASE_URL": url])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(!(itself.stderr + copy.stdout + copy.stderr).contains("hunter2"))
+        #expect(try cli.run("--db", file, "issue", "list").stdout.contains("Taken offline"))
+        #expect(try cli.run("--db", file, "audit", "verify").status == 0)
+    }
+
+    @Test func dbInfoDescribesTheServerAndNeverThePassword() throws {
+        let url = try #require(cli.environment["TRCAA_DATABASE_URL"]) + "&password=hunter2"
+        let info = try cli.run("db", "info", environment: ["TRCAA_DATABASE_URL": url])
+        #expect(info.status == 0, "\(info.stderr)")
+        for expected in ["Store         PostgreSQL server", "Server        PostgreSQL 15.", "Connection    Unix socket ",
+                         "Role          trcaa", "Key source    environment variable TRCAA_DB_KEY",
+                         "Content       AES-256-GCM per value; key wrapped with PBKDF2_HMAC_SHA512, 256,000 iterations",
+                         "Migrations    37 applied (22 of the original's 22, 15 trcaa), 0 pending"] {
+            #expect(info.stdout.contains(expected), "\(expected) in \(info.stdout)")
+        }
+        let json = try cli.run("db", "info", "--json", environment: ["TRCAA_DATABASE_URL": url])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "postgresql")
+        #expect(object["transport"] as? String == "unix-socket")
+        #expect((object["content_encryption"] as? [String: Any])?["kdf_iterations"] as? Int == 256_000)
+        #expect((object["applied_migrations"] as? [Any])?.count == 37)
+        #expect(!(info.stdout + info.stderr + json.stdout + json.stderr).contains("hunter2"))
+    }
+}
