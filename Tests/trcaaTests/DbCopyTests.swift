@@ -83,5 +83,9 @@ import Testing
         try cli.run("issue", "new", "One")
         let result = try cli.run("db", "copy", "--to", cli.environment["TRCAA_DATABASE_URL"] ?? cli.databasePath)
         #expect(result.status == 64 && result.stderr.contains("is the store being copied"))
+        let directory = try cli.run("db", "copy", "--to", cli.home)
+        #expect(directory.status == 73)
+        #expect(directory.stderr.contains("\(cli.home) is a directory, not a database file")
+            && directory.stderr.contains("--to \(cli.home)/trcaa-copy.db"))
     }
 }

@@ -32,6 +32,10 @@ extension DbCommand {
                                                   environment: environment).databasePath
             let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
             if real(named) == real(workspace.location.databasePath) { throw StoreCopyError.sameStore(path: named) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: named, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw StoreCopyError.targetIsDirectory(path: to)
+            }
             let ids = try issues.map(workspace.issues.resolve)
             let target = try Workspace.open(WorkspaceOptions(dataDirectory: global.dataDirectory, databasePath: to),
                                             environment: environment, logger: Console.logger)

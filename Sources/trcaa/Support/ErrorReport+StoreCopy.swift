@@ -5,6 +5,9 @@ extension ErrorReport {
         switch error {
         case .sameStore(let path):
             self.init(message: "\(path) is the store being copied", hint: "give another file with --to", code: ExitStatus.usage)
+        case .targetIsDirectory(let path):
+            self.init(message: "\(path) is a directory, not a database file",
+                      hint: "name a file in it: --to \(path.hasSuffix("/") ? path : path + "/")trcaa-copy.db", code: ExitStatus.cannotCreate)
         case .targetNotEmpty(let path, let issues):
             self.init(message: "\(path) already holds \(issues == 0 ? "an audit log" : "\(issues) issue\(issues == 1 ? "" : "s")"); "
                           + "a whole store is copied only into an empty one, with its audit chain; nothing was written",
