@@ -27,6 +27,11 @@ struct PostgresDialect: SQLDialect {
         ORDER BY ordinal_position
         """
 
+    /// An identity's sequence does not follow numbers written by hand: it is set to the largest.
+    func identityCatchUp(table: String, column: String) -> String? {
+        "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), (SELECT max(\(column)) FROM \(table)))"
+    }
+
     /// Trigger names are per table on PostgreSQL; one counts once however many tables use it.
     func schemaObjectCount(_ type: SchemaObjectType) -> String {
         let relation = "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -14,6 +14,10 @@ public protocol SQLDialect: Sendable {
     /// A query of table ?1's NOT NULL columns that have a default, as rows (name, the
     /// default's expression in this store's SQL).
     var notNullDefaults: String { get }
+    /// A statement that makes the numbers `column` of `table` hands out next come after every
+    /// number it holds, once some were set by hand; `nil` where the store does that itself
+    /// (SQLite's AUTOINCREMENT takes the largest ever used).
+    func identityCatchUp(table: String, column: String) -> String?
     /// A query of one row and column: how many schema objects of `type` are named ?1.
     func schemaObjectCount(_ type: SchemaObjectType) -> String
     /// Full-text search.

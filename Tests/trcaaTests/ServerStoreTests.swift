@@ -65,6 +65,21 @@ import TestSupport
         #expect(try cli.run("--db", file, "audit", "verify").status == 0)
     }
 
+    /// A copied issue keeps a number past the server's next one; new issues then go on after it
+    /// (the identity's sequence would otherwise hand out 5 again).
+    @Test func issuesCopiedFromAFileKeepTheirNumbersAndNewOnesComeAfter() throws {
+        _ = created(try cli.run("issue", "new", "On the server first"))
+        let file = cli.home + "/laptop.db"
+        for index in 1...5 { _ = created(try cli.run("--db", file, "issue", "new", "Laptop issue \(index)")) }
+        let url = try #require(cli.environment["TRCAA_DATABASE_URL"])
+        let copy = try cli.run("--db", file, "db", "copy", "--to", url, "--issue", "5")
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(try cli.run("issue", "show", "5").stdout.contains("Laptop issue 5"))
+        let next = (0..<4).map { index in created(try! cli.run("issue", "new", "Later \(index)")) }
+        #expect(next == ["6", "7", "8", "9"], "numbers go on after the largest, as SQLite's AUTOINCREMENT does")
+        #expect(try cli.run("audit", "verify").status == 0)
+    }
+
     @Test func dbInfoDescribesTheServerAndNeverThePassword() throws {
         let url = try #require(cli.environment["TRCAA_DATABASE_URL"]) + "&password=hunter2"
         let info = try cli.run("db", "info", environment: ["TRCAA_DATABASE_URL": url])

@@ -102,6 +102,7 @@ public struct StoreCopy {
             }
             if count > 0 { report.tables.append(.init(table: table.name, rows: count)) }
         }
+        if let catchUp = to.dialect.identityCatchUp(table: "issue_numbers", column: "number") { _ = try to.rows(catchUp) }
     }
 
     /// Gives a copied issue its source number when the target has it free (the target's

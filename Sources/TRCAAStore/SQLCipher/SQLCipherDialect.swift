@@ -17,6 +17,8 @@ struct SQLCipherDialect: SQLDialect {
 
     let notNullDefaults = "SELECT name, dflt_value FROM pragma_table_info(?) WHERE \"notnull\" AND dflt_value IS NOT NULL"
 
+    func identityCatchUp(table: String, column: String) -> String? { nil }
+
     func schemaObjectCount(_ type: SchemaObjectType) -> String {
         "SELECT count(*) FROM sqlite_master WHERE type = '\(type.rawValue)' AND name = ?"
     }
