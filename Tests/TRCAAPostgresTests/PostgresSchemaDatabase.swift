@@ -6,14 +6,13 @@ import TRCAAStore
 /// PostgreSQL migrations applied through psql the way `Migrator` applies them.
 final class PostgresSchemaDatabase {
     let server: PostgresTestServer
-    let name: String
+    private let database: ServerTestDatabase
+    var name: String { database.name }
 
     init() throws {
         server = try PostgresTestCluster.shared()
-        name = try server.createDatabase()
+        database = try ServerTestDatabase()
     }
-
-    deinit { server.dropDatabase(name) }
 
     /// Runs `script` in one transaction; what it printed, without the last newline.
     @discardableResult

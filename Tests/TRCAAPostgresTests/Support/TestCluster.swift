@@ -17,22 +17,20 @@ enum TestCluster {
     }
 }
 
-/// A database of its own on the test cluster for one test, in C collation, with `schema` run
-/// in it; dropped (with any connections left to it) when released.
+/// A database of its own on the test cluster for one test (`ServerTestDatabase`: C collation,
+/// dropped with any sessions left on it), with `schema` run in it over a first connection.
 final class TestDatabase {
-    let name = "trcaa_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    private let database: ServerTestDatabase
     let url: ServerURL
     /// The services' face over a first connection.
     let db: Database
 
     init(schema: String = "") throws {
-        url = try TestCluster.url(name)
-        try TestCluster.administer("CREATE DATABASE \(name) LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        database = try ServerTestDatabase()
+        url = try ServerURL(database.url)
         db = try Database(connection: PostgresStoreConnection.open(url, environment: [:]), path: url.redacted)
         if !schema.isEmpty { try db.execute(schema) }
     }
-
-    deinit { try? TestCluster.administer("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
 
     func connect(_ options: PostgresOpenOptions = PostgresOpenOptions()) throws -> PostgresStoreConnection {
         try PostgresStoreConnection.open(url, options: options, environment: [:])
