@@ -3,7 +3,8 @@ import TRCAAStore
 
 extension Workspace {
     /// Connects to the store on `server` through the backend the program registered
-    /// (`ServerBackends`), migrates it and opens its content key with `TRCAA_DB_KEY`. Each
+    /// (`ServerBackends`), migrates it and opens its content key with `TRCAA_DB_KEY`, which
+    /// then seals the content written and opens the content read (`SealedColumn`). Each
     /// migration, and the creation of the content key by the first client, runs under the
     /// store's write lock, so clients starting together do each once.
     ///
@@ -27,6 +28,7 @@ extension Workspace {
             }
             let encryption = try options.migrate || database.schemaObjectExists("settings", type: .table)
                 ? ContentEncryption.open(in: database, passphrase: key.passphrase, store: server.redacted) : nil
+            database.contentSealer = encryption?.sealer
             return Workspace(location: location, keySource: key.source, database: database, migrator: backend.migrator,
                              migrationReport: report, contentEncryption: encryption, notices: key.notices)
         } catch let error as StoreError {

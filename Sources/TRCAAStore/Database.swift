@@ -9,6 +9,10 @@ public final class Database {
     let connection: any StoreConnection
     /// How the store came to be what it is now (created, converted...).
     public internal(set) var origin: Origin = .existing
+    /// What seals content before it is written and opens it when read (`Database+Sealing`,
+    /// `Database+Blob`): set once by whoever opens a store that keeps its content sealed, a
+    /// server store; `nil` on a file, whose pages SQLCipher encrypts whole.
+    public var contentSealer: ContentSealer?
     private var statementCache: [String: Statement] = [:]
 
     /// How an open found the store.

@@ -99,6 +99,11 @@ public struct PostgresTestServer: Sendable {
             .filter { !$0.hasPrefix("\\restrict ") && !$0.hasPrefix("\\unrestrict ") }.joined(separator: "\n")
     }
 
+    /// The rows of `database` as `pg_dump --data-only` writes them: all the server holds.
+    public func dataDump(_ database: String) throws -> String {
+        try run(bin: "pg_dump", ["--data-only", "--no-owner", "-d", database], input: "")
+    }
+
     private func run(bin program: String, _ arguments: [String], input: String) throws -> String {
         let result = try Shell.run([PostgresTestCluster.bin + "/" + program, "-h", host, "-p", port, "-U", user] + arguments,
                                    input: input)

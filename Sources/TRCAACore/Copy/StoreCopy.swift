@@ -85,15 +85,19 @@ public struct StoreCopy {
             let targetColumns = try to.columns(of: table.name)
             let columns = try from.columns(of: table.name).filter(targetColumns.contains)
             let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            let conditions = [chosen != nil ? condition : nil, table.excluded.map { "NOT (\($0))" }].compactMap { $0 }
             let select = try from.prepare("SELECT \(list) FROM \"\(table.name)\""
-                + (chosen != nil ? " WHERE \(condition!)" : "") + " ORDER BY \(table.order)")  // Safe: checked above.
+                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY \(table.order)")
             let insert = try to.prepare("INSERT INTO \"\(table.name)\" (\(list)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
                 + (table.name == "settings" ? " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at" : ""))
             if let chosen { try select.bind([chosen]) }
             var count = 0
             while try select.step() {
                 let row = select.row()
-                try insert.run(row.values)
+                var values = row.values
+                try SealedColumn.open(&values, columns: columns, table: table.name, in: from)
+                SealedColumn.seal(&values, columns: columns, table: table.name, in: to)
+                try insert.run(values)
                 count += 1
                 if table.name == "issues" {
                     let id: String = try row.decode("id")

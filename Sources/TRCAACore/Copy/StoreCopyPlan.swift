@@ -4,7 +4,9 @@ import TRCAAStore
 /// satisfied, and which rows of each belong to a chosen set of issues.
 ///
 /// Not copied: `_migrations` (each store has its own), the full-text tables (the target's
-/// triggers fill them as rows arrive), `sqlite_sequence`; `issue_numbers` is set per issue.
+/// triggers fill them as rows arrive), `sqlite_sequence`, a server store's content key;
+/// `issue_numbers` is set per issue. Sealed content (`SealedColumn`) is opened under the
+/// source's key and sealed under the target's.
 enum StoreCopyPlan {
     /// Which rows of a table a copy of chosen issues takes.
     enum Scope {
@@ -22,6 +24,8 @@ enum StoreCopyPlan {
         /// The columns that order the rows read (the primary key).
         let order: String
         let scope: Scope
+        /// Rows no copy takes, as a condition they meet (`nil`: none).
+        var excluded: String? = nil
     }
 
     static let tables: [Table] = [
@@ -48,7 +52,8 @@ enum StoreCopyPlan {
         Table(name: "mcp_tools", order: "id", scope: .wholeStore),
         Table(name: "mcp_resources", order: "id", scope: .wholeStore),
         Table(name: "sudo_config", order: "id", scope: .wholeStore),
-        Table(name: "settings", order: "key", scope: .wholeStore),
+        // A store's content key is its own: the target sealed what it holds under its key.
+        Table(name: "settings", order: "key", scope: .wholeStore, excluded: "key = '\(ContentEncryption.settingKey)'"),
         Table(name: "audit_log", order: "timestamp, id", scope: .wholeStore),
     ]
 

@@ -35,11 +35,15 @@ struct DesktopTableCopy {
             }
             let warning = complete?(&values, table.columns)
             if let here = try existing.firstRow([values[keyIndex]]) {
-                if here.values == values { result.alreadyHere += 1 } else { result.conflicts.append(Self.describe(values[keyIndex])) }
+                var opened = here.values
+                try SealedColumn.open(&opened, columns: table.columns, table: table.name, in: store)
+                if opened == values { result.alreadyHere += 1 } else { result.conflicts.append(Self.describe(values[keyIndex])) }
                 continue
             }
             if writing {
-                try insert.run(values)
+                var sealed = values
+                SealedColumn.seal(&sealed, columns: table.columns, table: table.name, in: store)
+                try insert.run(sealed)
                 guard store.changes == 1 else {
                     result.conflicts.append(Self.describe(values[keyIndex]))  // another unique column (a service, a name) is taken
                     continue

@@ -94,7 +94,8 @@ public struct DocumentService {
             }
             guard content != document.contentMd else { return false }
             try db.execute("UPDATE documents SET content_md = ?, updated_at = ? WHERE id = ?",
-                           [.text(content), .integer(Timestamp.milliseconds(context.clock.now())), .text(id)])
+                           [db.sealed(.text(content), for: SealedColumn.documentBody.cell(.text(id))),
+                            .integer(Timestamp.milliseconds(context.clock.now())), .text(id)])
             try context.touchIssue(document.issueId, in: db)
             try context.audit.append(
                 action: "edit_document", entityType: "document", entityId: id,

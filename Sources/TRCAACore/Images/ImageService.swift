@@ -33,7 +33,8 @@ public struct ImageService {
                                                uploaded_at, pii_warning_acknowledged, is_paste, image_data)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)
                 """, [.text(id), .text(issueId), .text(fileName), .text(file.absolutePath), .integer(Int64(bytes.count)),
-                      .text(format.mimeType), .text(SHA256.hex(bytes)), .text(Timestamp.format(now)), .blob(bytes)])
+                      .text(format.mimeType), .text(SHA256.hex(bytes)), .text(Timestamp.format(now)),
+                      db.sealed(.blob(bytes), for: SealedColumn.imageData.cell(.text(id)))])
             try context.audit.append(
                 action: "upload_image_attachment", entityType: "image_attachment", entityId: id,
                 details: .object([("issue_id", .string(issueId)), ("file_name", .string(fileName)),
@@ -66,10 +67,11 @@ public struct ImageService {
 
     /// The stored bytes (empty for a row of the original app that kept only a path).
     public func data(_ id: String) throws -> [UInt8] {
-        guard let row = try context.database.row("SELECT image_data FROM image_attachments WHERE id = ?", [.text(id)]) else {
+        let db = context.database
+        guard let row = try db.row("SELECT image_data FROM image_attachments WHERE id = ?", [.text(id)]) else {
             throw TriageError.unknownID(kind: "image", prefix: id)
         }
-        return try row.decode(at: 0, as: [UInt8]?.self) ?? []
+        return try db.decodeSealed("image_data", of: row, cell: SealedColumn.imageData.cell(.text(id)), as: [UInt8]?.self) ?? []
     }
 
     /// Writes the image to a new file `path` (mode 0600) and records the export.
@@ -93,15 +95,23 @@ public struct ImageService {
     private func detail(_ id: String, in db: Database) throws -> ImageDetail {
         guard let row = try db.cachedStatement("""
             SELECT id, issue_id, file_name, file_path, file_size, mime_type, upload_hash, uploaded_at,
-                   substr(image_data, 1, 262144) AS head
+                   image_data IS NOT NULL AS stored
             FROM image_attachments WHERE id = ?
             """).firstRow([.text(id)]) else { throw TriageError.unknownID(kind: "image", prefix: id) }
-        let head = try row.decode("head", as: [UInt8]?.self) ?? []
+        let head = try row.decode("stored", as: Bool.self) ? try head(ofImage: id, in: db) : []
         let format = ImageFormat.sniff(head)
         let size = format?.dimensions(of: head)
         return ImageDetail(
             summary: try ImageSummary(row: row),
             filePath: try row.decode("file_path"), format: format, width: size?.width, height: size?.height)
+    }
+
+    /// The first bytes of an image's stored data: enough to tell its format and pixel size.
+    private func head(ofImage id: String, in db: Database) throws -> [UInt8] {
+        let blob = try db.blobReader(SealedColumn.imageData.cell(.text(id)))
+        var head = [UInt8](repeating: 0, count: min(blob.count, 256 * 1024))
+        try head.withUnsafeMutableBytes { try blob.read(into: $0, at: 0) }
+        return head
     }
 
     private func readAll(_ file: InputFile, name: String) throws -> [UInt8] {

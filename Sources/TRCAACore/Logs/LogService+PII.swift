@@ -63,7 +63,8 @@ extension LogService {
                     INSERT INTO pii_spans (id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.text(reviewId), .text(logId), .text(span.type), .integer(span.start), .integer(span.end),
-                          .text(span.value), .text(span.value)])
+                          db.sealed(.text(span.value), for: SealedColumn.reviewedValue.cell(.text(reviewId))),
+                          db.sealed(.text(span.value), for: SealedColumn.reviewedReplacement.cell(.text(reviewId)))])
                 try takeOffPIICount(span.type, ofLog: logId, in: db)
                 try context.audit.append(
                     action: "dismiss_pii_span", entityType: "pii_span", entityId: reviewId,

@@ -8,7 +8,8 @@ enum LogPatternStore {
         try db.execute("DELETE FROM log_pattern_sets WHERE log_file_id = ?", [.text(logId)])
         try db.cachedStatement("""
             INSERT INTO log_pattern_sets (log_file_id, pattern_count, patterns, line_patterns) VALUES (?, ?, ?, ?)
-            """).run([.text(logId), .integer(Int64(table.patterns.count)), .blob(PackedPatternSummaries.pack(table.patterns)),
+            """).run([.text(logId), .integer(Int64(table.patterns.count)),
+                      db.sealed(.blob(PackedPatternSummaries.pack(table.patterns)), for: SealedColumn.patternSummaries.cell(.text(logId))),
                       .blob(PackedPatternIds.join(table.blocks))])
     }
 
@@ -17,7 +18,8 @@ enum LogPatternStore {
     static func patterns(ofLog logId: String, in db: Database) throws -> [LogPatternSummary]? {
         guard let row = try db.cachedStatement("SELECT pattern_count, patterns FROM log_pattern_sets WHERE log_file_id = ?")
             .firstRow([.text(logId)]) else { return nil }
-        return try PackedPatternSummaries.unpack(try row.decode(at: 1), count: try row.decode(at: 0))
+        let packed = try db.decodeSealed("patterns", of: row, cell: SealedColumn.patternSummaries.cell(.text(logId)), as: [UInt8].self)
+        return try PackedPatternSummaries.unpack(packed, count: try row.decode(at: 0))
     }
 
     /// Each block's first line and its lines' pattern ids, in order (none before the log is mined).

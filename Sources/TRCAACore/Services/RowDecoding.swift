@@ -42,10 +42,16 @@ extension AuditEntry {
 }
 
 extension Document {
-    init(row: Row) throws {
+    /// A `documents` row read from `db`, its sealed text opened.
+    init(row: Row, in db: Database) throws {
         self.init(id: try row.decode("id"), issueId: try row.decode("issue_id"), docType: try row.decode("doc_type"),
-                  title: try row.decode("title"), contentMd: try row.decode("content_md"),
+                  title: try row.decode("title"), contentMd: try Self.content(of: row, in: db),
                   createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+    }
+
+    /// The text (`content_md`) of a `documents` row read from `db`, opened.
+    static func content(of row: Row, in db: Database) throws -> String {
+        try db.decodeSealed("content_md", of: row, cell: SealedColumn.documentBody.cell(row["id"]))
     }
 }
 

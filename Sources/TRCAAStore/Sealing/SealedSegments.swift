@@ -96,6 +96,32 @@ extension ContentSealer {
     public func segmentReader(_ sealed: any BlobReader, for cell: BlobCell) throws -> any BlobReader {
         try SealedSegmentReader(sealed, sealer: self, cell: cell)
     }
+
+    /// The plaintext of content sealed by `sealSegments`, read whole from `sealed`.
+    ///
+    /// - throws: `StoreError.damaged` as `segmentReader` and its reads do.
+    public func openSegments(_ sealed: [UInt8], for cell: BlobCell) throws -> [UInt8] {
+        let reader = try segmentReader(BytesBlobReader(sealed), for: cell)
+        var plain = [UInt8](repeating: 0, count: reader.count)
+        try plain.withUnsafeMutableBytes { try reader.read(into: $0, at: 0) }
+        return plain
+    }
+}
+
+/// A BLOB already in memory, read as a store's reader would give it.
+final class BytesBlobReader: BlobReader {
+    private let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var count: Int { bytes.count }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        guard offset >= 0, buffer.count <= bytes.count - offset else {
+            throw StoreError.damaged("a read of \(buffer.count) bytes at \(offset) is past the end of \(bytes.count) bytes")
+        }
+        buffer.copyBytes(from: bytes[offset..<(offset + buffer.count)])
+    }
 }
 
 /// The plaintext view of content sealed in segments; keeps the last segment it opened.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TRCAACore
+import TRCAAStore
 
 /// Random access: any line range read through the block index equals the text split in
 /// lines, whatever the block size and wherever lines cross block boundaries.
@@ -78,10 +79,12 @@ import TRCAACore
         let bytes = SyntheticLog.text(1200) + Array("tail".utf8)
         let gzip = try run(["gzip", "-6", "-c", "-n"], input: bytes).output
         let id = "0190a0b0-0000-7000-8000-000000000001"
-        try fixture.workspace.database.execute("""
+        let db = fixture.workspace.database
+        try db.execute("""
             INSERT INTO log_files (id, issue_id, file_name, file_path, file_size, content_hash, content_compressed)
             VALUES (?, ?, 'legacy.log', '/var/log/legacy.log', ?, '', ?)
-            """, [.text(id), .text(issueId), .integer(Int64(bytes.count)), .blob(gzip)])
+            """, [.text(id), .text(issueId), .integer(Int64(bytes.count)),
+                  db.sealed(.blob(gzip), for: BlobCell(table: "log_files", column: "content_compressed", key: .text(id)))])
         let reader = try fixture.logs.reader(id)
         #expect(reader.lineCount == 1201)
         #expect(try reader.lines(1199..<1300).map(\.text) == [String(SyntheticLog.lines(1200)[1199].dropLast()), "tail"])

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import TRCAACore
+import TRCAAStore
 
 /// Review and redaction of a stored log: dismissing spans, the redacted view, purging the
 /// stored text, exporting.
@@ -59,12 +60,16 @@ import Testing
         let audit = try #require(try fixture.audit.list(AuditFilter(action: "dismiss_pii_span")).first)
         #expect(!audit.details.contains("carol"), "the value stays out of the audit log")
         // The decision is a `pii_spans` row, as the original's columns hold it: nothing replaced.
-        let review = try #require(try fixture.workspace.database.row(
+        let db = fixture.workspace.database
+        let review = try #require(try db.row(
             "SELECT pii_type, start_offset, end_offset, original_value, replacement FROM pii_spans WHERE id = ?",
             [.text(audit.entityId)]))
         #expect(try review.decode(at: 0, as: String.self) == "Email" && review.decode(at: 1) == email.start
                 && review.decode(at: 2) == email.end)
-        #expect(try review.decode(at: 3, as: String.self) == "carol@example.org" && review.decode(at: 4) == "carol@example.org")
+        func opened(_ column: String) throws -> String {  // sealed on a server store
+            try db.decodeSealed(column, of: review, cell: BlobCell(table: "pii_spans", column: column, key: .text(audit.entityId)))
+        }
+        #expect(try opened("original_value") == "carol@example.org" && opened("replacement") == "carol@example.org")
         #expect(try !fixture.logs.spans(logId).contains { $0.start == email.start }, "it left the packed store")
         #expect(throws: TriageError.unknownID(kind: "PII span", prefix: email.id)) {
             try fixture.logs.dismiss(spanIds: [email.id])

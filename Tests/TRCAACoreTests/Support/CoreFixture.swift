@@ -1,11 +1,13 @@
 import Foundation
+import Testing
 import TRCAACore
 import TRCAAPostgres
 import TRCAAStore
 import TestSupport
 
 /// A real encrypted store in a temp directory, migrated, with a clock the test moves; the
-/// store is `TestStore.current`: a file, or a database of its own on the test cluster.
+/// store is `TestStore.current` unless the test names one: a file, or a database of its own
+/// on the test cluster.
 final class CoreFixture {
     let directory: String
     let key = "core-test-key"
@@ -27,10 +29,10 @@ final class CoreFixture {
     var attachments: AttachmentService { AttachmentService(context: context) }
     var databasePath: String { directory + "/trcaa.db" }
 
-    init() throws {
+    init(store: TestStore = .current) throws {
         directory = NSTemporaryDirectory() + "trcaa-core-\(UUID().uuidString)"
         var options = WorkspaceOptions(dataDirectory: directory)
-        switch TestStore.current {
+        switch store {
         case .sqlcipher:
             serverDatabase = nil
         case .postgres:
@@ -66,10 +68,12 @@ extension CoreFixture {
         return path
     }
 
-    /// `content_compressed` of a log, as stored.
+    /// `content_compressed` of a log: the gzip stored (opened, on a store that seals content).
     func storedGzip(_ logId: String) throws -> [UInt8] {
-        try workspace.database.row("SELECT content_compressed FROM log_files WHERE id = ?", [.text(logId)])!
-            .decode(at: 0, as: [UInt8].self)
+        let db = workspace.database
+        return try db.decodeSealed("content_compressed", of: try #require(try db.row(
+            "SELECT content_compressed FROM log_files WHERE id = ?", [.text(logId)])),
+            cell: BlobCell(table: "log_files", column: "content_compressed", key: .text(logId)))
     }
 
     /// Counts rows of `table`.
