@@ -43,7 +43,7 @@ public final class Workspace {
     /// What to tell a person whose write waits for another process's (see
     /// `Database.announceWaits`): the processes that have the store open.
     public var waitNotice: String {
-        let holders = StoreHolders.of(database.path).map(\.description)
+        let holders = database.writeLockHolders()
         return "waiting for another process to finish writing" + (holders.isEmpty ? "" : " (open in \(holders.joined(separator: ", ")))") + "…"
     }
 
@@ -165,13 +165,22 @@ public final class Workspace {
     public var attachments: AttachmentService { AttachmentService(context: context) }
 
     /// Changes the database key. When the key came from the key file, the file is updated in
-    /// a crash-safe way (stage, rekey, commit); returns what the user must be told.
+    /// a crash-safe way (stage, rekey, commit); returns what the user must be told. On a
+    /// server store, the content key is wrapped under the new key (the content stays as it is).
     ///
-    /// - throws: `StoreError.invalidLocation` for a store on a server, whose content key is
-    ///   wrapped under the team's key (changing that is not done yet).
+    /// - throws: `StoreError.keyChangedElsewhere` when another client changed a server
+    ///   store's key since this one opened it.
     public func rekey(to newKey: Passphrase) throws -> [String] {
         if let server = location.server {
-            throw StoreError.invalidLocation(server.redacted, reason: "db rekey does not change a server store's key yet")
+            guard let contentEncryption else {
+                throw StoreError.invalidLocation(server.redacted, reason: "the store has no content key yet: open it once with trcaa")
+            }
+            try database.write { db in
+                try contentEncryption.rewrap(under: newKey, in: db, store: server.redacted)
+                try audit.append(action: "rekey_database", entityType: "database", entityId: "main", details: rekeyDetails, in: db)
+            }
+            return ["the store's key was changed; every analyst needs the new key in TRCAA_DB_KEY from now on "
+                + "(the content was not rewritten: only its key's wrapping changed)"]
         }
         switch keySource {
         case .keyFile, .generated:
@@ -201,9 +210,10 @@ public final class Workspace {
 
 extension Workspace {
     fileprivate func recordRekey() throws {
-        try audit.record(action: "rekey_database", entityType: "database", entityId: "main",
-                         details: .object([("key_source", .string(keySource.kind))]))
+        try audit.record(action: "rekey_database", entityType: "database", entityId: "main", details: rekeyDetails)
     }
+
+    private var rekeyDetails: JSONText { .object([("key_source", .string(keySource.kind))]) }
 }
 
 /// A store error raised while opening, with the key source when it was known.

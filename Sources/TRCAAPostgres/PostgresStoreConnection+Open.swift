@@ -44,22 +44,28 @@ extension PostgresStoreConnection {
             ("TimeZone", "UTC"),
             ("default_transaction_read_only", options.readOnly ? "on" : "off"),
         ]
-        let raw: PostgresConnection
-        do {
-            raw = try PostgresConnection.connect(on: PostgresEventLoop.group.next(), configuration: configuration, id: 0,
-                                                 logger: PostgresEventLoop.logger).wait()
-        } catch {
-            throw StoreError(postgres: error, url: url, sql: nil)
-        }
-        let store = PostgresStoreConnection(url: url, connection: raw, isWritable: !options.readOnly)
-        try store.checkDatabase()  // a throw releases (and so closes) the connection
+        let store = PostgresStoreConnection(url: url, configuration: configuration, connection: try connect(configuration, url: url),
+                                            isWritable: !options.readOnly)
+        try store.beginSession()  // a throw releases (and so closes) the connection
         return store
     }
 
+    /// A new session with the server.
+    static func connect(_ configuration: PostgresConnection.Configuration, url: ServerURL) throws -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(on: PostgresEventLoop.group.next(), configuration: configuration, id: 0,
+                                                  logger: PostgresEventLoop.logger).wait()
+        } catch {
+            throw StoreError(postgres: error, url: url, sql: nil)
+        }
+    }
+
     /// Refuses a server older than 15 and a database whose text does not sort byte by byte
-    /// as SQLite's BINARY collation (ids' prefix ranges and the audit chain's order need it).
-    private func checkDatabase() throws {
-        let sql = "SELECT datcollate, current_setting('server_version_num') FROM pg_database WHERE datname = current_database()"
+    /// as SQLite's BINARY collation (ids' prefix ranges and the audit chain's order need it);
+    /// returns the session's backend process id.
+    func checkDatabase() throws -> Int32 {
+        let sql = "SELECT datcollate, current_setting('server_version_num'), pg_backend_pid() "
+            + "FROM pg_database WHERE datname = current_database()"
         let row = try run(sql, PostgresBindings()).rows.first?.makeRandomAccess()
         let collation = row.map { PostgresValues.value($0[0]) }
         let version = row.map { PostgresValues.value($0[1]) }
@@ -73,6 +79,10 @@ extension PostgresStoreConnection {
                 server: url.redacted, reason: "its collation is \(found), so text would not sort byte by byte as the store needs",
                 remedy: StoreError.createDatabase(url))
         }
+        guard case .integer(let backend) = row.map({ PostgresValues.value($0[2]) }) else {
+            throw StoreError.server(ServerFailure(sqlState: "XX000", message: "the server gave no backend process id", sql: sql))
+        }
+        return Int32(truncatingIfNeeded: backend)
     }
 
     private static func loginName() -> String {

@@ -11,11 +11,18 @@ import TRCAAStore
 public final class PostgresStoreConnection: StoreConnection {
     /// Where the store is.
     public let url: ServerURL
-    private let connection: PostgresConnection
+    /// The session; replaced when the server ended it (`run`).
+    private var connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
     private var closed = false
     private var rewrites: [String: PlaceholderRewrite] = [:]
     private var traceHandler: (@Sendable (String) -> Void)?
     private var waitNotice: (after: Double, notice: () -> Void)?
+    private let changeFeed = PostgresChangeFeed()
+    /// Whether the open transaction changed rows: its commit then notifies the others.
+    private var changedInTransaction = false
+    /// The sessions that held the write lock when this connection last found it taken.
+    private var lastHolders: [String] = []
 
     public let dialect: any SQLDialect = PostgresDialect()
     public private(set) var changes = 0
@@ -26,8 +33,9 @@ public final class PostgresStoreConnection: StoreConnection {
     /// The key of the advisory lock every write transaction takes first ("trcaa" + 1).
     static let writeLockKey: Int64 = 0x7472_6361_6100_0001
 
-    init(url: ServerURL, connection: PostgresConnection, isWritable: Bool) {
+    init(url: ServerURL, configuration: PostgresConnection.Configuration, connection: PostgresConnection, isWritable: Bool) {
         self.url = url
+        self.configuration = configuration
         self.connection = connection
         self.isWritable = isWritable
     }
@@ -64,19 +72,68 @@ public final class PostgresStoreConnection: StoreConnection {
 
     /// Runs one statement and collects its rows; keeps `changes` for INSERT, UPDATE, DELETE
     /// and MERGE. With `announcing`, a long wait calls the `announceWaits` notice.
+    ///
+    /// When the server has ended the session (restarted, or an administrator ended it), a
+    /// read or a BEGIN outside a transaction runs again once on a new session: nothing was
+    /// half done. Inside a transaction, or for a write that may have been committed, the
+    /// error is the caller's; the next statement gets a new session.
     func run(_ sql: String, _ bindings: PostgresBindings, announcing: Bool = false) throws -> PostgresQueryResult {
+        do {
+            return try runOnce(sql, bindings, announcing: announcing)
+        } catch StoreError.unreachable where !closed && !isInTransaction {
+            try startSession()
+            guard Self.isSafeToRepeat(sql) else {
+                throw StoreError.unreachable(server: url.redacted, reason: "the server ended the session while a change was sent; "
+                    + "it may or may not have been made (a new session is open: look, then try again)")
+            }
+            return try runOnce(sql, bindings, announcing: announcing)
+        }
+    }
+
+    /// Whether `sql` may run twice without changing anything twice.
+    private static func isSafeToRepeat(_ sql: String) -> Bool {
+        let start = sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        return start.hasPrefix("SELECT") || start.hasPrefix("BEGIN")
+    }
+
+    private func runOnce(_ sql: String, _ bindings: PostgresBindings, announcing: Bool) throws -> PostgresQueryResult {
         guard !closed else { throw StoreError.unreachable(server: url.redacted, reason: "the connection was closed") }
+        guard !connection.isClosed else { throw StoreError.unreachable(server: url.redacted, reason: "the server ended the session") }
         traceHandler?(sql)
         let future = connection.query(PostgresQuery(unsafeSQL: rewrite(sql).sql, binds: bindings), logger: PostgresEventLoop.logger)
         let result: PostgresQueryResult
         do {
             let notice = announcing ? waitNotice : nil
-            result = try PostgresEventLoop.wait(future, noticeAfter: notice?.after, notice: notice?.notice)
+            result = try PostgresEventLoop.wait(future, noticeAfter: notice?.after, notice: notice?.notice) { [connection] in
+                connection.isClosed
+            }
         } catch {
             throw StoreError(postgres: error, url: url, sql: sql)
         }
-        if let rows = Self.changedRows(result.metadata) { changes = rows }
+        if let rows = Self.changedRows(result.metadata) {
+            changes = rows
+            if rows > 0, isInTransaction { changedInTransaction = true } else if rows > 0 { try notifyOthers() }
+        }
         return result
+    }
+
+    /// Tells the other clients' change feeds that this session changed the store (delivered
+    /// when the transaction commits; never when it rolls back).
+    private func notifyOthers() throws {
+        _ = try run("NOTIFY \(PostgresChangeFeed.channel)", PostgresBindings())
+    }
+
+    /// Opens a new session in place of one the server ended, and checks and listens on it.
+    private func startSession() throws {
+        _ = try? connection.close().wait()
+        connection = try Self.connect(configuration, url: url)
+        try beginSession()
+    }
+
+    /// Checks the database this session reached and starts counting the changes other
+    /// sessions commit.
+    func beginSession() throws {
+        changeFeed.listen(on: connection, ownBackend: try checkDatabase())
     }
 
     /// Throws unless `values` fill exactly the parameters of `rewrite`, as SQLite's bind does.
@@ -121,8 +178,10 @@ public final class PostgresStoreConnection: StoreConnection {
             try execute("BEGIN", [])
             isInTransaction = true
             do {
-                let lock = "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))"
-                _ = try run(lock, PostgresBindings(), announcing: true)
+                try takeWriteLock()
+            } catch StoreError.busy(let path, _) {
+                try? rollback()
+                throw StoreError.busy(path: path, holders: lastHolders)
             } catch {
                 try? rollback()
                 throw error
@@ -130,10 +189,42 @@ public final class PostgresStoreConnection: StoreConnection {
         }
     }
 
+    /// Takes the store's write lock at once when it is free; otherwise learns who holds it
+    /// (for the wait notice and a busy error), then waits for it up to `lock_timeout`.
+    private func takeWriteLock() throws {
+        let free = try run("SELECT pg_try_advisory_xact_lock(\(Self.writeLockKey))", PostgresBindings()).rows.first
+            .map { PostgresValues.value($0.makeRandomAccess()[0]) }
+        guard free != .integer(1) else { return }
+        lastHolders = try writeLockHoldersOnServer()
+        _ = try run("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", PostgresBindings(), announcing: true)
+    }
+
+    /// The sessions holding the write lock now: their application name (trcaa's names the
+    /// user, host and process), role, and for how long their transaction has run when the
+    /// server lets this role see it.
+    private func writeLockHoldersOnServer() throws -> [String] {
+        let key = UInt64(bitPattern: Self.writeLockKey)
+        let sql = """
+            SELECT a.application_name, a.usename, CAST(extract(epoch FROM now() - a.xact_start) AS bigint)
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND CAST(l.classid AS bigint) = \(key >> 32) AND CAST(l.objid AS bigint) = \(key & 0xFFFF_FFFF)
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """
+        return try run(sql, PostgresBindings()).rows.map { row in
+            let row = row.makeRandomAccess()
+            let name = if case .text(let name) = PostgresValues.value(row[0]), !name.isEmpty { name } else { "a session" }
+            let role = if case .text(let role) = PostgresValues.value(row[1]), !name.contains(role) { " (role \(role))" } else { "" }
+            let since = if case .integer(let seconds) = PostgresValues.value(row[2]) { ", writing for \(seconds) s" } else { "" }
+            return name + role + since
+        }
+    }
+
     /// A COMMIT that ends an aborted transaction rolls it back; that is reported as the error
     /// it is rather than passed over.
     public func commit() throws {
-        defer { isInTransaction = false }
+        defer { isInTransaction = false; changedInTransaction = false }
+        if changedInTransaction { try notifyOthers() }
         let tag = try run("COMMIT", PostgresBindings()).metadata.command
         if tag == "ROLLBACK" {
             throw StoreError.server(ServerFailure(
@@ -142,7 +233,7 @@ public final class PostgresStoreConnection: StoreConnection {
     }
 
     public func rollback() throws {
-        defer { isInTransaction = false }
+        defer { isInTransaction = false; changedInTransaction = false }
         try execute("ROLLBACK", [])
     }
 
@@ -156,12 +247,9 @@ public final class PostgresStoreConnection: StoreConnection {
 
     public func trace(_ handler: (@Sendable (String) -> Void)?) { traceHandler = handler }
 
-    /// The audit chain's recorded head, which every change of any client moves (this one's
-    /// too, until LISTEN/NOTIFY tells the others' apart: the interface then reloads once more
-    /// after its own change).
-    public func externalChangeStamp() throws -> Int64 {
-        let head = try run("SELECT value FROM settings WHERE key = 'audit_chain_head'", PostgresBindings()).rows.first
-        guard let head, case .text(let value) = PostgresValues.value(head.makeRandomAccess()[0]) else { return 0 }
-        return value.utf8.reduce(Int64(bitPattern: 0xCBF2_9CE4_8422_2325)) { ($0 ^ Int64($1)) &* 0x100_0000_01B3 }  // FNV-1a
-    }
+    public func writeLockHolders() -> [String] { lastHolders }
+
+    /// The changes other clients have committed since the open, as the server notified them
+    /// (`PostgresChangeFeed`): no statement is run to read it.
+    public func externalChangeStamp() throws -> Int64 { changeFeed.changes }
 }

@@ -85,6 +85,10 @@ public final class Database {
         connection.announceWaits(after: seconds, notice)
     }
 
+    /// Who holds the store's write lock, or may, as a wait notice names them
+    /// (`StoreConnection.writeLockHolders`).
+    public func writeLockHolders() -> [String] { connection.writeLockHolders() }
+
     /// A number that differs from an earlier reading once another connection (another
     /// `trcaa`, or a teammate) has committed a change: what an open interface polls to know
     /// that what it shows may be out of date. Its own commits leave it alone.

@@ -26,8 +26,11 @@ public protocol StoreConnection: AnyObject {
     func announceWaits(after seconds: Double, _ notice: (() -> Void)?)
     /// Calls `handler` with the text of every statement run (bound values are not included).
     func trace(_ handler: (@Sendable (String) -> Void)?)
+    /// Who holds the store's write lock, or may (for messages while waiting for it): the
+    /// processes that have the file open, or the server sessions holding the lock when this
+    /// connection last found it taken. Runs no statement.
+    func writeLockHolders() -> [String]
     /// A number that differs from an earlier reading once another connection, of this process
-    /// or another, has committed a change. This connection's own commits leave it alone on
-    /// SQLite; on PostgreSQL they move it too for now (one reload more in the interface).
+    /// or another, has committed a change; this connection's own commits leave it alone.
     func externalChangeStamp() throws -> Int64
 }

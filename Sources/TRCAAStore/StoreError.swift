@@ -77,8 +77,11 @@ public enum StoreError: Error, Sendable, Equatable {
     case notADatabase(path: String, reason: String)
     /// `PRAGMA cipher_version` returned no row (plain SQLite) or a version below 4.
     case cipherUnavailable(found: String?)
-    /// Another connection held the lock past the busy timeout.
-    case busy(path: String)
+    /// The store's key was changed by another client since this one opened the store.
+    case keyChangedElsewhere(path: String)
+    /// Another connection held the lock past the busy timeout; `holders` names who held it,
+    /// when the store can tell (a server store: the sessions holding its write lock).
+    case busy(path: String, holders: [String] = [])
     /// The operation needs the database to itself, and these processes have it open
     /// (`StoreHolder.description`s; empty when SQLite refused but `/proc` named no one).
     case inUse(path: String, holders: [String])

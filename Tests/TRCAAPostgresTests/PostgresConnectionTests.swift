@@ -36,7 +36,7 @@ struct PostgresConnectionTests {
         try db.write { db in _ = try db.rows("SELECT n FROM items WHERE id = ?", [.text("x")]) }
         db.trace(nil)
         _ = try db.rows("SELECT 1")
-        #expect(seen.withLock { $0 } == ["BEGIN", "SELECT pg_advisory_xact_lock(\(0x7472_6361_6100_0001))",
+        #expect(seen.withLock { $0 } == ["BEGIN", "SELECT pg_try_advisory_xact_lock(\(0x7472_6361_6100_0001))",
                                          "SELECT n FROM items WHERE id = ?", "COMMIT"])
     }
 

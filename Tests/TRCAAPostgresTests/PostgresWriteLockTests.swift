@@ -51,7 +51,12 @@ struct PostgresWriteLockTests {
         options.lockTimeoutMilliseconds = 200
         let second = try server.open(options)
         try first.inTransaction(.immediate) {
-            #expect(throws: StoreError.busy(path: server.url.redacted)) { try second.write { _ in } }
+            let error = #expect(throws: StoreError.self) { try second.write { _ in } }
+            guard case .busy(let path, let holders) = error else { Issue.record("not busy: \(String(describing: error))"); return .commit }
+            #expect(path == server.url.redacted)
+            #expect(holders.count == 1 && holders[0].hasPrefix("trcaa ") && holders[0].contains(" pid \(getpid()), writing for "),
+                    "the holder is named as its session calls itself: \(holders)")
+            #expect(second.writeLockHolders() == holders, "what a wait notice names")
             #expect(!second.isInTransaction)
             return .commit
         }

@@ -98,4 +98,45 @@ import TestSupport
         #expect((object["applied_migrations"] as? [Any])?.count == 37)
         #expect(!(info.stdout + info.stderr + json.stdout + json.stderr).contains("hunter2"))
     }
+
+    /// A write that waits for another session's write lock gives up after the lock timeout
+    /// (5 s) and names who holds it, as the server knows the session.
+    @Test func aWriteThatCannotGetTheLockNamesWhoHoldsIt() throws {
+        _ = created(try cli.run("issue", "new", "Before the long writer"))
+        let url = try #require(cli.environment["TRCAA_DATABASE_URL"])
+        let writeLock = "\(0x7472_6361_6100_0001 as Int64)"  // the store's write lock (PostgresStoreConnection)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: PostgresTestCluster.bin + "/psql")
+        holder.arguments = [url, "-X", "-q", "-c", "BEGIN; SELECT pg_advisory_xact_lock(\(writeLock)); SELECT pg_sleep(15); COMMIT"]
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.terminate() }
+        for _ in 0..<100 {
+            let held = try Shell.run([PostgresTestCluster.bin + "/psql", url, "-X", "-A", "-t", "-c",
+                                      "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"])
+            if held.stdout.hasPrefix("1") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let refused = try cli.run("issue", "new", "Waits for the lock")
+        #expect(refused.status == 75)
+        #expect(refused.stderr.contains("is being written by psql (role trcaa), writing for "), "\(refused.stderr)")
+        #expect(!(try cli.run("issue", "list").stdout.contains("Waits for the lock")))
+    }
+
+    /// `db rekey` on a server wraps the content key under the new team key: the content is not
+    /// rewritten, the old key no longer opens the store, the new one opens all of it.
+    @Test func rekeyMovesTheTeamToTheNewKeyAndKeepsTheContent() throws {
+        let issue = created(try cli.run("issue", "new", "Kept across the rekey"))
+        let path = cli.home + "/app.log"
+        try Data("2025-01-15 10:00:00 INFO started\n".utf8).write(to: URL(fileURLWithPath: path))
+        let log = created(try cli.run("log", "import", issue, path))
+        let rekey = try cli.run("db", "rekey", "--from-env", "NEW_TEAM_KEY", environment: ["NEW_TEAM_KEY": "the new team key"])
+        #expect(rekey.status == 0 && rekey.stderr.contains("every analyst needs the new key in TRCAA_DB_KEY"), "\(rekey.stderr)")
+        let old = try cli.run("issue", "list")
+        #expect(old.status == 77, "\(old.stderr)")
+        cli.environment["TRCAA_DB_KEY"] = "the new team key"
+        #expect(try cli.run("log", "show", log).stdout == "2025-01-15 10:00:00 INFO started\n")
+        #expect(try cli.run("audit", "list", "--action", "rekey_database").stdout.contains("rekey_database"))
+        #expect(try cli.run("audit", "verify").status == 0)
+    }
 }

@@ -75,6 +75,9 @@ final class SQLCipherConnection: StoreConnection {
 
     func rollback() throws { try execute("ROLLBACK TRANSACTION", []) }
 
+    /// The processes that have the file open (SQLite cannot say which one holds its lock).
+    func writeLockHolders() -> [String] { StoreHolders.of(path).map(\.description) }
+
     /// SQLite's `data_version`, which only other connections' commits move.
     func externalChangeStamp() throws -> Int64 {
         let statement = try prepareStatement("PRAGMA data_version")

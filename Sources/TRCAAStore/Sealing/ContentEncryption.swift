@@ -23,6 +23,18 @@ public struct ContentEncryption: Sendable {
         }
     }
 
+    /// Keeps the content key wrapped under `passphrase` instead, inside the caller's write
+    /// transaction: the content stays as it is, and every client then needs the new
+    /// passphrase.
+    ///
+    /// - throws: `StoreError.keyChangedElsewhere` when the store's wrapped key is no longer the
+    ///   one this client opened (another client changed the passphrase meanwhile).
+    public func rewrap(under passphrase: Passphrase, in db: Database, store: String) throws {
+        guard try Self.kept(in: db) == wrapped else { throw StoreError.keyChangedElsewhere(path: store) }
+        let rewrapped = try sealer.key.wrapped(under: passphrase, iterations: wrapped.iterations)
+        try db.execute("UPDATE settings SET value = ? WHERE key = ?", [.text(rewrapped.description), .text(Self.settingKey)])
+    }
+
     private init(sealer: ContentSealer, wrapped: WrappedContentKey) {
         self.sealer = sealer
         self.wrapped = wrapped

@@ -65,6 +65,9 @@ struct ErrorReport: Equatable {
         case .wrongKey(let path):
             self.init(message: "the database key does not open \(path)",
                       hint: Self.wrongKeyHint(keySource), code: ExitStatus.permission)
+        case .keyChangedElsewhere(let path):
+            self.init(message: "the key of \(path) was changed by another client since this one opened it; nothing changed",
+                      hint: "run trcaa again with the new key", code: ExitStatus.busy)
         case .noServerKey(let server):
             self.init(message: "there is no key for the server store \(server)",
                       hint: "set TRCAA_DB_KEY to the team's key for this store (a server store's key is never generated or kept in a file)",
@@ -84,7 +87,10 @@ struct ErrorReport: Equatable {
             self.init(message: what,
                       hint: "install SQLCipher 4 (scripts/setup does it; on Debian 12 from bookworm-backports) and rebuild",
                       code: ExitStatus.unavailable)
-        case .busy(let path):
+        case .busy(let path, let holders) where !holders.isEmpty:
+            self.init(message: "the store \(path) is being written by \(holders.joined(separator: ", "))",
+                      hint: "try again when it has finished", code: ExitStatus.busy)
+        case .busy(let path, _):
             self.init(message: "the database \(path) is locked by another program",
                       hint: "another trcaa may be writing to it; try again when it has finished", code: ExitStatus.busy)
         case .inUse(let path, let holders):
