@@ -45,3 +45,21 @@ public enum Shell {
         """
     }
 }
+
+/// The SQL given to the store's own shell failed; `output` is what the shell printed.
+public struct ShellFailure: Error {
+    public let output: String
+}
+
+extension Shell {
+    /// Runs `sql` in the store's own shell, as someone holding the key would: `psql` on the
+    /// server database when there is one, else `sqlcipher` on the file at `path` with `key`.
+    /// Returns what it printed; throws `ShellFailure` when the SQL fails.
+    public static func storeSQL(_ sql: String, server: ServerTestDatabase?, path: String,
+                                key: () throws -> String) throws -> String {
+        if let server { return try PostgresTestCluster.shared().psql(server.name, sql) }
+        let result = try sqlcipher(path, key: try key(), sql)
+        guard result.status == 0 else { throw ShellFailure(output: result.stdout + result.stderr) }
+        return result.stdout + result.stderr
+    }
+}
