@@ -30,4 +30,7 @@ public protocol StoreConnection: AnyObject {
     /// or another, has committed a change. This connection's own commits leave it alone on
     /// SQLite; on PostgreSQL they move it too for now (one reload more in the interface).
     func externalChangeStamp() throws -> Int64
+    /// The checks of the store's own structure that this kind of store can make, in the
+    /// order `trcaa db check` prints them; reads only.
+    func integrityChecks() throws -> [StoreCheck]
 }

@@ -66,8 +66,9 @@ import TestSupport
             integrity_check         ok
             cipher_integrity_check  ok
             foreign_key_check       ok
-            audit_chain             ok
             write_ahead_log         ok
+            log_content             ok
+            audit_chain             ok
 
             """)
 
@@ -83,6 +84,27 @@ import TestSupport
         #expect(damaged.stdout.contains("cipher_integrity_check  "))
         #expect(!damaged.stdout.contains("cipher_integrity_check  ok"))
         #expect(damaged.stderrLines.last == "trcaa: the database has problems (see above)")
+    }
+
+    @Test func checkReadsEveryLogAgainstItsHashOnEveryStore() throws {
+        let issue = try cli.run("issue", "new", "Outage").stdout.trimmingCharacters(in: .newlines)
+        let path = cli.home + "/app.log"
+        try Data((0..<500).map { "line \($0) of the log\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        let log = try cli.run("log", "import", issue, path, "-q").stdout.trimmingCharacters(in: .newlines)
+        let healthy = try cli.run("db", "check")
+        #expect(healthy.status == 0, "\(healthy.stdout)\(healthy.stderr)")
+        let lines = healthy.stdout.split(separator: "\n")
+        #expect(lines.suffix(2) == ["log_content             ok", "audit_chain             ok"])
+        #expect(lines.allSatisfy { $0.hasSuffix(" ok") || $0.contains(" ok (") }, "\(healthy.stdout)")
+
+        // Text that inflates but is not what was stored (its recorded hash says otherwise).
+        try cli.shellSQL("UPDATE log_files SET content_hash = '\(String(repeating: "0", count: 64))' WHERE id = '\(log)';")
+        let changed = try cli.run("db", "check")
+        #expect(changed.status == 1)
+        let logContent = changed.stdout.split(separator: "\n").filter { $0.hasPrefix("log_content ") }
+        #expect(logContent.count == 1 && logContent[0].contains("log \(log)") && logContent[0].contains("SHA-256"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("audit_chain             ok"))
+        #expect(changed.stderrLines.last == "trcaa: the database has problems (see above)")
     }
 
     @Test(.sqlcipherOnly) func checkRefusesToCreateADatabase() throws {
