@@ -63,3 +63,36 @@ extension Shell {
         return result.stdout + result.stderr
     }
 }
+
+extension TestStore {
+    /// SQL for the bytes of the BLOB `expression` as lowercase hex.
+    public func hexSQL(_ expression: String) -> String {
+        switch self {
+        case .sqlcipher: "lower(hex(\(expression)))"
+        case .postgres: "encode(\(expression), 'hex')"
+        }
+    }
+
+    /// SQL for a BLOB of `length` (an SQL expression) zero bytes.
+    public func zeroBlobSQL(_ length: String) -> String {
+        switch self {
+        case .sqlcipher: "zeroblob(\(length))"
+        case .postgres: "decode(repeat('00', \(length)), 'hex')"
+        }
+    }
+}
+
+extension Data {
+    /// The bytes that `hex` (pairs of hex digits, either case) spells; nil for anything else.
+    public init?(hexString hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        self.init(bytes)
+    }
+}
