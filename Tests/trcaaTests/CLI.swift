@@ -92,6 +92,9 @@ final class CLI {
         return process
     }
 
+    /// Where the store is, as `--db` would name it: the file, or the test database's URL.
+    func storeLocation() throws -> String { try serverDatabase?.get().url ?? databasePath }
+
     func keyFile() throws -> String { try String(contentsOfFile: dataDirectory + "/.dbkey", encoding: .utf8) }
 
     /// Runs `sql` in the store's own shell, as someone holding the key would: `sqlcipher` on
