@@ -8,20 +8,24 @@ public struct StoreCheck: Sendable, Codable, Equatable {
     /// foreign keys itself).
     public var note: String?
 
+    /// A check named `name` that found `problems` (none: it holds).
     public init(name: String, problems: [String] = [], note: String? = nil) {
         self.name = name
         self.problems = problems
         self.note = note
     }
 
+    /// Whether it found nothing wrong.
     public var isSound: Bool { problems.isEmpty }
 }
 
 /// The checks of the store's own structure that its kind of store makes (SQLCipher: pages,
 /// page HMACs, foreign keys, the write-ahead log; a server: its foreign keys).
 public struct IntegrityReport: Sendable, Codable, Equatable {
+    /// In the order `trcaa db check` prints them.
     public var checks: [StoreCheck]
 
+    /// Whether every check holds.
     public var isHealthy: Bool { checks.allSatisfy(\.isSound) }
 }
 

@@ -72,18 +72,26 @@ import TestSupport
 
             """)
 
-        // A byte inside the page of a table the opening never reads (the schema can end the file).
-        let root = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(),
-                                       "SELECT rootpage FROM sqlite_master WHERE name = 'documents';")
-        let page = try #require(Int(root.stdout.split(separator: "\n").last ?? ""))
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
-        bytes[(page - 1) * 4096 + 100] ^= 0x55
-        try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
+        try damageRootPage(of: "documents")
         let damaged = try cli.run("db", "check")
         #expect(damaged.status == 1)
         #expect(damaged.stdout.contains("cipher_integrity_check  "))
         #expect(!damaged.stdout.contains("cipher_integrity_check  ok"))
         #expect(damaged.stderrLines.last == "trcaa: the database has problems (see above)")
+    }
+
+    @Test(.sqlcipherOnly) func aDamagedPageOfTheLogsStopsNoOtherCheck() throws {
+        let issue = try cli.run("issue", "new", "Outage").stdout.trimmingCharacters(in: .newlines)
+        let path = cli.home + "/app.log"
+        try Data("one line\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try cli.run("log", "import", issue, path, "-q").status == 0)
+        try damageRootPage(of: "log_files")
+        let damaged = try cli.run("db", "check")
+        #expect(damaged.status == 1)
+        let names = damaged.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { !$0.isEmpty }
+        #expect(names.contains("log_content") && names.last == "audit_chain", "\(damaged.stdout)")
+        #expect(damaged.stdout.contains("log_content             could not run: "), "\(damaged.stdout)")
+        #expect(damaged.stdout.hasSuffix("audit_chain             ok\n"))
     }
 
     @Test func checkReadsEveryLogAgainstItsHashOnEveryStore() throws {
@@ -162,6 +170,16 @@ extension CLI {
 }
 
 extension DbCommandTests {
+    /// Flips a byte inside the root page of `table`, which the opening never reads (the schema
+    /// can end the file).
+    func damageRootPage(of table: String) throws {
+        let root = try cli.shellSQL("SELECT rootpage FROM sqlite_master WHERE name = '\(table)';")
+        let page = try #require(Int(root.split(separator: "\n").last ?? ""))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        bytes[(page - 1) * 4096 + 100] ^= 0x55
+        try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
+    }
+
     @Test(.sqlcipherOnly) func checkWithoutADatabaseLeavesNoKeyFileBehind() throws {
         let result = try cli.run("db", "check")
         #expect(result.status == 66)

@@ -45,16 +45,14 @@ extension DbCommand {
 
         func run(in workspace: Workspace) throws {
             let chain: Result<AuditVerification, any Error> = Result { try workspace.audit.verify() }
-            let chainProblem: String? = switch chain {
-            case .success(let verification): verification.problem?.message
-            case .failure(let error): "could not run: \(ErrorReport(error).message)"
+            let logContent = Self.check("log_content") {
+                try workspace.unreadableLogs().map { log, error in
+                    let message = ErrorReport(error).message
+                    return message.contains(log.id) ? message : "log \(log.id) (\(log.fileName)): \(message)"
+                }
             }
-            let logContent = StoreCheck(name: "log_content", problems: try workspace.unreadableLogs().map { log, error in
-                let message = ErrorReport(error).message
-                return message.contains(log.id) ? message : "log \(log.id) (\(log.fileName)): \(message)"
-            })
-            let checks = try workspace.database.checkIntegrity().checks
-                + [logContent, StoreCheck(name: "audit_chain", problems: chainProblem.map { [$0] } ?? [])]
+            let auditChain = Self.check("audit_chain") { try chain.get().problem.map { [$0.message] } ?? [] }
+            let checks = try workspace.database.checkIntegrity().checks + [logContent, auditChain]
             let healthy = checks.allSatisfy(\.isSound)
             if json {
                 try Console.printJSON(CheckJSON(checks: checks, auditChain: try? chain.get(), healthy: healthy))
@@ -63,6 +61,16 @@ extension DbCommand {
                 if !healthy { Console.notice("the database has problems (see above)") }
             }
             if !healthy { throw ExitCode(ExitStatus.checkFailed) }
+        }
+
+        /// The check named `name`: the problems `find` returns, or that it could not run (as
+        /// when a damaged page stops the reading).
+        private static func check(_ name: String, _ find: () throws -> [String]) -> StoreCheck {
+            do {
+                return StoreCheck(name: name, problems: try find())
+            } catch {
+                return StoreCheck(name: name, problems: ["could not run: \(ErrorReport(error).message)"])
+            }
         }
 
         /// `name  ok` (with its note), or its problems one under the other.
