@@ -113,6 +113,12 @@ import TestSupport
         #expect(logContent.count == 1 && logContent[0].contains("log \(log)") && logContent[0].contains("SHA-256"), "\(changed.stdout)")
         #expect(changed.stdout.contains("audit_chain             ok"))
         #expect(changed.stderrLines.last == "trcaa: the database has problems (see above)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("db", "check", "--json").stdout.utf8))
+            as? [String: Any])
+        let checks = json["checks"] as? [[String: Any]] ?? []
+        #expect(json["healthy"] as? Bool == false)
+        #expect(checks.last?["name"] as? String == "audit_chain" && (checks.last?["problems"] as? [String])?.isEmpty == true)
+        #expect((checks.first { $0["name"] as? String == "log_content" }?["problems"] as? [String])?.count == 1)
     }
 
     @Test(.sqlcipherOnly) func checkRefusesToCreateADatabase() throws {
