@@ -33,4 +33,7 @@ public protocol StoreConnection: AnyObject {
     /// A number that differs from an earlier reading once another connection, of this process
     /// or another, has committed a change; this connection's own commits leave it alone.
     func externalChangeStamp() throws -> Int64
+    /// The checks of the store's own structure that this kind of store can make, in the
+    /// order `trcaa db check` prints them; reads only.
+    func integrityChecks() throws -> [StoreCheck]
 }

@@ -45,3 +45,54 @@ public enum Shell {
         """
     }
 }
+
+/// The SQL given to the store's own shell failed; `output` is what the shell printed.
+public struct ShellFailure: Error {
+    public let output: String
+}
+
+extension Shell {
+    /// Runs `sql` in the store's own shell, as someone holding the key would: `psql` on the
+    /// server database when there is one, else `sqlcipher` on the file at `path` with `key`.
+    /// Returns what it printed; throws `ShellFailure` when the SQL fails.
+    public static func storeSQL(_ sql: String, server: ServerTestDatabase?, path: String,
+                                key: () throws -> String) throws -> String {
+        if let server { return try PostgresTestCluster.shared().psql(server.name, sql) }
+        let result = try sqlcipher(path, key: try key(), sql)
+        guard result.status == 0 else { throw ShellFailure(output: result.stdout + result.stderr) }
+        return result.stdout + result.stderr
+    }
+}
+
+extension TestStore {
+    /// SQL for the bytes of the BLOB `expression` as lowercase hex.
+    public func hexSQL(_ expression: String) -> String {
+        switch self {
+        case .sqlcipher: "lower(hex(\(expression)))"
+        case .postgres: "encode(\(expression), 'hex')"
+        }
+    }
+
+    /// SQL for a BLOB of `length` (an SQL expression) zero bytes.
+    public func zeroBlobSQL(_ length: String) -> String {
+        switch self {
+        case .sqlcipher: "zeroblob(\(length))"
+        case .postgres: "decode(repeat('00', \(length)), 'hex')"
+        }
+    }
+}
+
+extension Data {
+    /// The bytes that `hex` (pairs of hex digits, either case) spells; nil for anything else.
+    public init?(hexString hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        self.init(bytes)
+    }
+}

@@ -16,6 +16,8 @@ final class CLI {
     var dataDirectory: String { home + "/data" }
     var databasePath: String { dataDirectory + "/trcaa.db" }
     var environment: [String: String]
+    /// The kind of store the commands run on.
+    let store: TestStore
     /// The test's database on the cluster (or why there is none) when the store is PostgreSQL.
     private let serverDatabase: Swift.Result<ServerTestDatabase, any Error>?
 
@@ -32,6 +34,7 @@ final class CLI {
             "HOME": home, "TRCAA_DATA_DIR": home + "/data", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8", "COLUMNS": "100", "TZ": "UTC",
         ]
+        self.store = store
         serverDatabase = store == .postgres ? Swift.Result { try ServerTestDatabase() } : nil
         if case .success(let database) = serverDatabase {
             environment["TRCAA_DATABASE_URL"] = database.url
@@ -89,5 +92,15 @@ final class CLI {
         return process
     }
 
+    /// Where the store is, as `--db` would name it: the file, or the test database's URL.
+    func storeLocation() throws -> String { try serverDatabase?.get().url ?? databasePath }
+
     func keyFile() throws -> String { try String(contentsOfFile: dataDirectory + "/.dbkey", encoding: .utf8) }
+
+    /// Runs `sql` in the store's own shell, as someone holding the key would: `sqlcipher` on
+    /// the file with the key file's key, `psql` on the test's database. Returns what it printed.
+    @discardableResult
+    func shellSQL(_ sql: String) throws -> String {
+        try Shell.storeSQL(sql, server: serverDatabase?.get(), path: databasePath) { try keyFile() }
+    }
 }

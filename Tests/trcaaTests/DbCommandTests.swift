@@ -66,23 +66,59 @@ import TestSupport
             integrity_check         ok
             cipher_integrity_check  ok
             foreign_key_check       ok
-            audit_chain             ok
             write_ahead_log         ok
+            log_content             ok
+            audit_chain             ok
 
             """)
 
-        // A byte inside the page of a table the opening never reads (the schema can end the file).
-        let root = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(),
-                                       "SELECT rootpage FROM sqlite_master WHERE name = 'documents';")
-        let page = try #require(Int(root.stdout.split(separator: "\n").last ?? ""))
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
-        bytes[(page - 1) * 4096 + 100] ^= 0x55
-        try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
+        try damageRootPage(of: "documents")
         let damaged = try cli.run("db", "check")
         #expect(damaged.status == 1)
         #expect(damaged.stdout.contains("cipher_integrity_check  "))
         #expect(!damaged.stdout.contains("cipher_integrity_check  ok"))
         #expect(damaged.stderrLines.last == "trcaa: the database has problems (see above)")
+    }
+
+    @Test(.sqlcipherOnly) func aDamagedPageOfTheLogsStopsNoOtherCheck() throws {
+        let issue = try cli.run("issue", "new", "Outage").stdout.trimmingCharacters(in: .newlines)
+        let path = cli.home + "/app.log"
+        try Data("one line\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try cli.run("log", "import", issue, path, "-q").status == 0)
+        try damageRootPage(of: "log_files")
+        let damaged = try cli.run("db", "check")
+        #expect(damaged.status == 1)
+        let names = damaged.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { !$0.isEmpty }
+        #expect(names.contains("log_content") && names.last == "audit_chain", "\(damaged.stdout)")
+        #expect(damaged.stdout.contains("log_content             could not run: "), "\(damaged.stdout)")
+        #expect(damaged.stdout.hasSuffix("audit_chain             ok\n"))
+    }
+
+    @Test func checkReadsEveryLogAgainstItsHashOnEveryStore() throws {
+        let issue = try cli.run("issue", "new", "Outage").stdout.trimmingCharacters(in: .newlines)
+        let path = cli.home + "/app.log"
+        try Data((0..<500).map { "line \($0) of the log\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        let log = try cli.run("log", "import", issue, path, "-q").stdout.trimmingCharacters(in: .newlines)
+        let healthy = try cli.run("db", "check")
+        #expect(healthy.status == 0, "\(healthy.stdout)\(healthy.stderr)")
+        let lines = healthy.stdout.split(separator: "\n")
+        #expect(lines.suffix(2) == ["log_content             ok", "audit_chain             ok"])
+        #expect(lines.allSatisfy { $0.hasSuffix(" ok") || $0.contains(" ok (") }, "\(healthy.stdout)")
+
+        // Text that inflates but is not what was stored (its recorded hash says otherwise).
+        try cli.shellSQL("UPDATE log_files SET content_hash = '\(String(repeating: "0", count: 64))' WHERE id = '\(log)';")
+        let changed = try cli.run("db", "check")
+        #expect(changed.status == 1)
+        let logContent = changed.stdout.split(separator: "\n").filter { $0.hasPrefix("log_content ") }
+        #expect(logContent.count == 1 && logContent[0].contains("log \(log)") && logContent[0].contains("SHA-256"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("audit_chain             ok"))
+        #expect(changed.stderrLines.last == "trcaa: the database has problems (see above)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("db", "check", "--json").stdout.utf8))
+            as? [String: Any])
+        let checks = json["checks"] as? [[String: Any]] ?? []
+        #expect(json["healthy"] as? Bool == false)
+        #expect(checks.last?["name"] as? String == "audit_chain" && (checks.last?["problems"] as? [String])?.isEmpty == true)
+        #expect((checks.first { $0["name"] as? String == "log_content" }?["problems"] as? [String])?.count == 1)
     }
 
     @Test(.sqlcipherOnly) func checkRefusesToCreateADatabase() throws {
@@ -140,6 +176,16 @@ extension CLI {
 }
 
 extension DbCommandTests {
+    /// Flips a byte inside the root page of `table`, which the opening never reads (the schema
+    /// can end the file).
+    func damageRootPage(of table: String) throws {
+        let root = try cli.shellSQL("SELECT rootpage FROM sqlite_master WHERE name = '\(table)';")
+        let page = try #require(Int(root.split(separator: "\n").last ?? ""))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        bytes[(page - 1) * 4096 + 100] ^= 0x55
+        try bytes.write(to: URL(fileURLWithPath: cli.databasePath))
+    }
+
     @Test(.sqlcipherOnly) func checkWithoutADatabaseLeavesNoKeyFileBehind() throws {
         let result = try cli.run("db", "check")
         #expect(result.status == 66)

@@ -32,11 +32,11 @@ import TestSupport
         #expect(ids.count == 2 && ids.allSatisfy { $0.count == 36 })
         #expect(result.stderrLines.first?.hasPrefix("trcaa: imported app.log (") == true)
         #expect(result.stderr.contains("301 lines") && result.stderr.contains("301 PII spans (IPv4 300, Email 1)"))
-        // The sqlcipher shell writes the BLOB out; gzip -d reads it.
+        // The store's own shell reads the BLOB out; gzip -d reads it.
+        let hex = try cli.shellSQL("SELECT \(cli.store.hexSQL("content_compressed")) FROM log_files WHERE id = '\(ids[0])';")
+        let stored = try #require(hex.split(separator: "\n").last.flatMap { Data(hexString: String($0)) })
         let gzip = cli.home + "/stored.gz"
-        let shell = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(),
-                                        "SELECT writefile('\(gzip)', content_compressed) FROM log_files WHERE id = '\(ids[0])';")
-        #expect(shell.status == 0, "\(shell.stdout)")
+        try stored.write(to: URL(fileURLWithPath: gzip))
         let gunzip = try Shell.run(["gzip", "-d", "-c", gzip])
         #expect(gunzip.status == 0 && gunzip.stdout == logText)
     }
@@ -45,17 +45,28 @@ import TestSupport
         let first = try cli.run("log", "import", issue, try file("a.log", logText), "-q").stdout.trimmingCharacters(in: .newlines)
         let second = try cli.run("log", "import", issue, try file("b.log", logText), "-q").stdout.trimmingCharacters(in: .newlines)
         // The original app could store a row without its text; a disk can flip bytes.
-        let shell = try Shell.sqlcipher(cli.databasePath, key: try cli.keyFile(), """
+        try cli.shellSQL("""
             UPDATE log_files SET content_compressed = NULL WHERE id = '\(first)';
-            UPDATE log_files SET content_compressed = zeroblob(length(content_compressed)) WHERE id = '\(second)';
+            UPDATE log_files SET content_compressed = \(cli.store.zeroBlobSQL("length(content_compressed)")) WHERE id = '\(second)';
             """)
-        #expect(shell.status == 0, "\(shell.stdout)")
         let missing = try cli.run("log", "show", first)
         #expect(missing.status == 65 && missing.stderrLines == [
             "trcaa: log \(first): this log's content was never stored in the database",
             "hint: import the file again: trcaa log import ISSUE PATH"])
         let damaged = try cli.run("log", "show", second, "--lines", "5")
-        #expect(damaged.status == 65 && damaged.stderr.contains("the stored text is damaged") && damaged.stderr.contains("trcaa db check"))
+        switch cli.store {
+        case .sqlcipher:
+            #expect(damaged.status == 65 && damaged.stderr.contains("the stored text is damaged") && damaged.stderr.contains("trcaa db check"))
+        case .postgres:
+            // Content sealed on the client fails to open before it fails to inflate: damage, in other words.
+            #expect(damaged.status != 0 && damaged.stderr.contains("log \(second)"))
+        }
+        // db check reads every log: the damaged one is named, the one stored without text is no damage.
+        let check = try cli.run("db", "check")
+        #expect(check.status == 1)
+        let logContent = check.stdout.split(separator: "\n").filter { $0.hasPrefix("log_content ") }
+        #expect(logContent.count == 1 && logContent[0].contains(second) && !check.stdout.contains(first), "\(check.stdout)")
+        #expect(check.stderrLines.last == "trcaa: the database has problems (see above)")
     }
 
     @Test func theCompressionCanBeChosen() throws {

@@ -40,6 +40,28 @@ import TestSupport
         #expect(try cli.run("log", "show", log, "--lines", "2001").stdout.hasPrefix("2025-01-15 10:05:00 ERROR"))
     }
 
+    @Test func dbCheckLeavesForeignKeysToTheServerAndSaysWhenItDoesNotEnforceThem() throws {
+        _ = created(try cli.run("issue", "new", "Checked on the server"))
+        let healthy = try cli.run("db", "check")
+        #expect(healthy.status == 0, "\(healthy.stderr)")
+        #expect(healthy.stdout == """
+            foreign_key_check       ok (enforced by the server)
+            log_content             ok
+            audit_chain             ok
+
+            """)
+        // Disabled triggers (as a restore with them off leaves them) switch a foreign key off.
+        try cli.shellSQL("ALTER TABLE log_files DISABLE TRIGGER ALL;")
+        let unenforced = try cli.run("db", "check")
+        #expect(unenforced.status == 1)
+        // Its own foreign key, and those of the tables that reference it (their triggers are on it).
+        let disabled = ": triggers that enforce it are disabled, so the server does not"
+        #expect(unenforced.stdout.hasPrefix("foreign_key_check       foreign key "), "\(unenforced.stdout)")
+        #expect(unenforced.stdout.contains(" foreign key log_files_issue_id_fkey of log_files\(disabled)\n"))
+        #expect(unenforced.stdout.contains(" foreign key log_blocks_log_file_id_fkey of log_blocks\(disabled)\n"))
+        #expect(unenforced.stderrLines.last == "trcaa: the database has problems (see above)")
+    }
+
     @Test func aWrongKeyOrNoKeyIsRefusedWithExit77() throws {
         _ = created(try cli.run("issue", "new", "Kept under the team key"))
         let wrong = try cli.run("issue", "list", environment: ["TRCAA_DB_KEY": "not-the-team-key"])

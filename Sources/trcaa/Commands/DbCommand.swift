@@ -36,7 +36,7 @@ extension DbCommand {
 
     struct Check: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify the database: integrity, page HMACs, foreign keys, the audit chain and the write-ahead log (exit 1 on any problem).")
+            abstract: "Verify the database: the store's own checks (a file: integrity, page HMACs, foreign keys, the write-ahead log; a server: its foreign keys), every log's stored text and the audit chain (exit 1 on any problem).")
         static let migratesOnOpen = false
         static let createsDatabase = false
 
@@ -44,34 +44,40 @@ extension DbCommand {
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run(in workspace: Workspace) throws {
-            let report = try workspace.database.checkIntegrity()
             let chain: Result<AuditVerification, any Error> = Result { try workspace.audit.verify() }
-            let chainProblem: String? = switch chain {
-            case .success(let verification): verification.problem?.message
-            case .failure(let error): "could not run: \(ErrorReport(error).message)"
+            let logContent = Self.check("log_content") {
+                try workspace.unreadableLogs().map { log, error in
+                    let message = ErrorReport(error).message
+                    return message.contains(log.id) ? message : "log \(log.id) (\(log.fileName)): \(message)"
+                }
             }
-            let cutOff = StoreHolders.of(workspace.location.databasePath).filter(\.usesDeletedLog)
-            let healthy = report.isHealthy && chainProblem == nil && cutOff.isEmpty
+            let auditChain = Self.check("audit_chain") { try chain.get().problem.map { [$0.message] } ?? [] }
+            let checks = try workspace.database.checkIntegrity().checks + [logContent, auditChain]
+            let healthy = checks.allSatisfy(\.isSound)
             if json {
-                try Console.printJSON(CheckJSON(report: report, auditChain: try? chain.get(), auditChainProblem: chainProblem,
-                                                cutOffProcesses: cutOff, healthy: healthy))
+                try Console.printJSON(CheckJSON(checks: checks, auditChain: try? chain.get(), healthy: healthy))
             } else {
-                print(line("integrity_check", report.integrity == ["ok"] ? ["ok"] : report.integrity))
-                print(line("cipher_integrity_check", report.cipherIntegrity.isEmpty ? ["ok"] : report.cipherIntegrity))
-                print(line("foreign_key_check",
-                           report.foreignKeyViolations.isEmpty ? ["ok"] : report.foreignKeyViolations))
-                print(line("audit_chain", [chainProblem ?? "ok"]))
-                print(line("write_ahead_log", cutOff.isEmpty ? ["ok"] : cutOff.map {
-                    "\($0.description) writes to a deleted copy of the write-ahead log: what it saves is lost when it exits"
-                }))
+                for check in checks { print(line(check)) }
                 if !healthy { Console.notice("the database has problems (see above)") }
             }
             if !healthy { throw ExitCode(ExitStatus.checkFailed) }
         }
 
-        private func line(_ label: String, _ results: [String]) -> String {
-            let pad = String(repeating: " ", count: 24 - label.count)
-            return label + pad + results.joined(separator: "\n" + String(repeating: " ", count: 24))
+        /// The check named `name`: the problems `find` returns, or that it could not run (as
+        /// when a damaged page stops the reading).
+        private static func check(_ name: String, _ find: () throws -> [String]) -> StoreCheck {
+            do {
+                return StoreCheck(name: name, problems: try find())
+            } catch {
+                return StoreCheck(name: name, problems: ["could not run: \(ErrorReport(error).message)"])
+            }
+        }
+
+        /// `name  ok` (with its note), or its problems one under the other.
+        private func line(_ check: StoreCheck) -> String {
+            let pad = String(repeating: " ", count: 24 - check.name.count)
+            let results = check.isSound ? ["ok" + (check.note.map { " (\($0))" } ?? "")] : check.problems
+            return check.name + pad + results.joined(separator: "\n" + String(repeating: " ", count: 24))
         }
     }
 }
@@ -102,26 +108,9 @@ extension DbCommand {
 }
 
 private struct CheckJSON: Encodable {
-    let report: IntegrityReport
+    let checks: [StoreCheck]
     let auditChain: AuditVerification?
-    let auditChainProblem: String?
-    let cutOffProcesses: [StoreHolder]
     let healthy: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case integrity, cipherIntegrity, foreignKeyViolations, auditChain, auditChainProblem, cutOffProcesses, healthy
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(report.integrity, forKey: .integrity)
-        try container.encode(report.cipherIntegrity, forKey: .cipherIntegrity)
-        try container.encode(report.foreignKeyViolations, forKey: .foreignKeyViolations)
-        try container.encode(auditChain, forKey: .auditChain)
-        try container.encode(auditChainProblem, forKey: .auditChainProblem)
-        try container.encode(cutOffProcesses, forKey: .cutOffProcesses)
-        try container.encode(healthy, forKey: .healthy)
-    }
 }
 
 private struct MigrateJSON: Encodable {

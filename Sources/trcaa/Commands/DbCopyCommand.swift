@@ -27,11 +27,8 @@ extension DbCommand {
 
         func run(in workspace: Workspace) throws {
             let environment = ProcessInfo.processInfo.environment
-            // Named as the location says it: a server's URL without its password.
-            let named = try StoreLocation.resolve(dataDirectory: global.dataDirectory, databasePath: to,
-                                                  environment: environment).databasePath
-            let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
-            if real(named) == real(workspace.location.databasePath) { throw StoreCopyError.sameStore(path: named) }
+            let (named, isThisStore) = try storeName(to, comparedWith: workspace)
+            if isThisStore { throw StoreCopyError.sameStore(path: named) }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: named, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw StoreCopyError.targetIsDirectory(path: to)

@@ -33,7 +33,9 @@ extension DbCommand {
         func run(in workspace: Workspace) throws {
             let environment = ProcessInfo.processInfo.environment
             let location = try locate(environment: environment)
-            if location.path == workspace.location.databasePath { throw DesktopImportError.isOwnStore(path: location.path) }
+            // As given: a server's URL is no path to make absolute.
+            let (storeName, isThisStore) = try storeName(path ?? location.path, comparedWith: workspace)
+            if isThisStore { throw DesktopImportError.isOwnStore(path: storeName) }
             if removePlainBackup, !yes, isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0 {
                 throw CommandFailure(report: ErrorReport(
                     message: "removing the plain backup deletes a file for good and needs confirmation",

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import TRCAACore
+import TRCAAStore
 
 /// A command that works on the opened store: it declares `global` and implements
 /// `run(in:)`; opening, notices and error reporting are done once, here.
@@ -30,5 +32,17 @@ extension StoreCommand {
             try body(workspace)
             if let warning = workspace.database.foldWriteAheadLog() { Console.notice(warning) }
         }
+    }
+}
+
+extension StoreCommand {
+    /// `given` (a path or a server URL) as a store location names it — a server's URL without
+    /// its password — and whether that is the store `workspace` has open (symbolic links
+    /// resolved, so another spelling of the same file or database is caught too).
+    func storeName(_ given: String, comparedWith workspace: Workspace) throws -> (name: String, isThisStore: Bool) {
+        let name = try StoreLocation.resolve(dataDirectory: global.dataDirectory, databasePath: given,
+                                             environment: ProcessInfo.processInfo.environment).databasePath
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        return (name, real(name) == real(workspace.location.databasePath))
     }
 }

@@ -51,14 +51,9 @@ final class CoreFixture {
     /// file, `psql` on the server's database.
     @discardableResult
     func shellSQL(_ sql: String) throws -> String {
-        if let serverDatabase { return try PostgresTestCluster.shared().psql(serverDatabase.name, sql) }
-        let result = try Shell.sqlcipher(databasePath, key: key, sql)
-        guard result.status == 0 else { throw ShellFailure(output: result.stdout + result.stderr) }
-        return result.stdout + result.stderr
+        try Shell.storeSQL(sql, server: serverDatabase, path: databasePath) { key }
     }
 }
-
-struct ShellFailure: Error { let output: String }
 
 extension CoreFixture {
     /// Writes `bytes` to a new file in the fixture's directory; returns its path.
