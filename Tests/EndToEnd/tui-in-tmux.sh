@@ -10,11 +10,12 @@ set -euo pipefail
 binary=$(realpath "${1:?usage: $0 path/to/trcaa}")
 work=$(mktemp -d "${TMPDIR:-/tmp}/trcaa-e2e.XXXXXX")
 socket=""
+target=t
 passed=0
 shells=0
+# shellcheck source=Tests/EndToEnd/tmux-driver.sh
+source "$(dirname "$0")/tmux-driver.sh"
 
-tm() { tmux -L "$socket" "$@"; }
-stop_server() { [ -z "$socket" ] || tm kill-server 2>/dev/null || true; }
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -43,44 +44,6 @@ run() {
 }
 EOF
 
-fail() {
-    echo "not ok - $1" >&2
-    echo "--- the screen was:" >&2
-    tm capture-pane -p -t t >&2 || true
-    exit 1
-}
-
-ok() { passed=$((passed + 1)); echo "ok $passed - $1"; }
-
-screen() { tm capture-pane -p -t t; }
-
-# until_true SECONDS WHAT COMMAND...: runs COMMAND every 50 ms until it succeeds; after
-# SECONDS, fails saying what it waited for.
-until_true() {
-    local deadline=$((SECONDS + $1)) what=$2
-    shift 2
-    while ((SECONDS < deadline)); do
-        "$@" && return 0
-        sleep 0.05
-    done
-    fail "timed out waiting for $what"
-}
-
-shows() { screen | grep -qF -- "$1"; }
-hides() { ! shows "$1"; }
-row_shows() { screen | sed -n "${1}p" | grep -qF -- "$2"; }
-
-# wait_for TEXT [SECONDS], wait_until_gone TEXT, wait_for_row ROW TEXT, wait_for_file PATH.
-wait_for() { until_true "${2:-15}" "“$1”" shows "$1"; }
-wait_until_gone() { until_true 15 "“$1” to go" hides "$1"; }
-wait_for_row() { until_true 15 "“$2” on row $1" row_shows "$1" "$2"; }
-wait_for_file() { until_true 15 "the file $1" test -e "$1"; }
-
-# pane FORMAT: a tmux format for the pane, e.g. '#{alternate_on}'.
-pane() { tm display -p -t t "$1"; }
-
-expect_pane() { [ "$(pane "$1")" = "$2" ] || fail "$3 ($1 is $(pane "$1"), expected $2)"; }
-
 # start_shell WIDTH HEIGHT [VAR=value...]: a new server (on a socket of its own: the last one
 # may still be shutting down) with a shell in a pane of that size.
 start_shell() {
@@ -95,13 +58,6 @@ start_shell() {
     tm set-option -t t status off
     wait_for '$'
 }
-
-# type_line TEXT: types TEXT literally and presses Enter.
-type_line() { tm send-keys -t t -l "$1"; tm send-keys -t t Enter; }
-
-# keys KEY...: sends tmux key names (a, Enter, Escape, C-s); callers then wait for what the
-# keys should show.
-keys() { tm send-keys -t t "$@"; }
 
 trcaa_pid() { pgrep -P "$(pane '#{pane_pid}')" -x trcaa; }
 
@@ -118,9 +74,9 @@ ok "first run on an empty database shows the welcome screen with the data direct
 
 keys a
 wait_for "New issue"
-tm send-keys -t t -l "Checkout returns 502 for 日本 users"
+text "Checkout returns 502 for 日本 users"
 keys Tab C-u
-tm send-keys -t t -l "P1"
+text "P1"
 keys C-s
 wait_for "created “Checkout returns 502 for 日本 users”"
 wait_for "P1  open"
@@ -143,7 +99,7 @@ ok "e opens \$VISUAL with the terminal handed over, and the edit is saved"
 keys 2 a
 wait_for "Why #1"
 keys Tab
-tm send-keys -t t -l "The payment gateway timed out"
+text "The payment gateway timed out"
 keys C-s
 wait_for "→ The payment gateway timed out"
 keys c
@@ -318,7 +274,7 @@ wait_for "line 2000 of 2000 lines"
 wait_for "2000 Dec 10 10:20:00 LabSZ sshd[26000]: Failed password for invalid user admin"
 keys g /
 wait_for "/ search text:"
-tm send-keys -t t -l "Accepted password"
+text "Accepted password"
 keys Enter
 wait_for "line 1500 of 2000 lines"
 wait_for "Accepted password for fztu"
@@ -340,15 +296,15 @@ keys '#'
 wait_for "REDACTED #"
 wait_for "from [IPv4#"
 keys r g f
-tm send-keys -t t -l "Failed password"
+text "Failed password"
 keys Enter
 wait_for "1 of 1999 lines with “Failed"
 keys f
-tm send-keys -t t -l "Accepted"
+text "Accepted"
 keys Enter
 wait_for "1 of 2000 lines · 2 filters"
 keys f
-tm send-keys -t t -l "!173.234.1."
+text "!173.234.1."
 keys Enter
 wait_for "of 1990 lines · 3 filters"
 keys Tab
@@ -422,7 +378,7 @@ keys q
 wait_for "4 Logs (2)"
 keys a
 wait_for "Import a log"
-tm send-keys -t t -l "$work/big.log"
+text "$work/big.log"
 keys Enter
 wait_for "importing big.log"
 keys C-c
@@ -433,7 +389,7 @@ ok "Ctrl-c stops an import under way: nothing is stored, the interface goes on"
 
 keys a
 wait_for "Import a log"
-tm send-keys -t t -l "$work/big"
+text "$work/big"
 keys Tab
 wait_for "big.log"
 keys Enter
@@ -448,7 +404,7 @@ wait_for "ERROR fatal: buffer overflow"
 keys g
 wait_for "line 1 of 1000000 lines"
 keys /
-tm send-keys -t t -l "buffer overflow"
+text "buffer overflow"
 keys Enter
 wait_for "line 987654 of 1000000 lines" 60
 keys r
@@ -469,7 +425,7 @@ wait_for "PDF (.pdf)"
 keys j j Enter
 wait_for "Export as PDF"
 keys Down C-u
-tm send-keys -t t -l "$work/out"
+text "$work/out"
 mkdir -p "$work/out"
 keys Enter
 wait_for "exported $work"
@@ -484,7 +440,7 @@ wait_for "PDF (.pdf)"
 keys j j Enter
 wait_for "Directory  $work/out"
 keys C-u
-tm send-keys -t t -l "redacted"
+text "redacted"
 keys Down Enter
 wait_for_file "$work/out/1_RCA__SSH_brute_force_redacted.pdf"
 redacted=$(pdftotext "$work/out/1_RCA__SSH_brute_force_redacted.pdf" -)
@@ -517,20 +473,20 @@ keys q 3
 wait_for "◆ Impact started"
 keys a
 wait_for "Add an incident event"
-tm send-keys -t t -l "+4h8m"
+text "+4h8m"
 keys Tab C-u
-tm send-keys -t t -l "mitigated"
+text "mitigated"
 keys Down
-tm send-keys -t t -l "Source address blocked at the firewall"
+text "Source address blocked at the firewall"
 keys C-s
 wait_for "◆ Mitigated"
 keys 1
 wait_for "duration 4h 8m (to mitigation; not resolved yet)"
 keys 7 a
 wait_for "Add an action item"
-tm send-keys -t t -l "Rate-limit sshd logins with fail2ban"
+text "Rate-limit sshd logins with fail2ban"
 keys Tab
-tm send-keys -t t -l "alice"
+text "alice"
 keys C-s
 wait_for "☐ open  alice"
 ok "three marked lines become incident events, a mitigation added by hand gives the duration, an action item has its owner"
@@ -547,7 +503,7 @@ keys Enter
 wait_for "Export as Markdown"
 keys Down C-u
 mkdir -p "$work/out"
-tm send-keys -t t -l "$work/out"
+text "$work/out"
 keys Enter
 wait_for "exported $work"
 exported="$work/out/2_Post-Mortem__SSH_attack_on_LabSZ.md"
@@ -563,7 +519,7 @@ wait_for "Markdown (.md)"
 keys Enter
 wait_for "Directory  $work/out"
 keys C-u
-tm send-keys -t t -l "redacted"
+text "redacted"
 keys Down Enter
 redacted_pm="$work/out/2_Post-Mortem__SSH_attack_on_LabSZ_redacted.md"
 wait_for_file "$redacted_pm"
