@@ -250,6 +250,13 @@ public final class PostgresStoreConnection: StoreConnection {
     public func writeLockHolders() -> [String] { lastHolders }
 
     /// The changes other clients have committed since the open, as the server notified them
-    /// (`PostgresChangeFeed`): no statement is run to read it.
-    public func externalChangeStamp() throws -> Int64 { changeFeed.changes }
+    /// (`PostgresChangeFeed`): no statement is run to read it. When the server has ended the
+    /// session (a restart), a new one is opened first, so that an idle interface follows the
+    /// store again; that counts as a change.
+    ///
+    /// - throws: `StoreError.unreachable` while the server cannot be reached.
+    public func externalChangeStamp() throws -> Int64 {
+        if connection.isClosed, !closed, !isInTransaction { try startSession() }
+        return changeFeed.changes
+    }
 }

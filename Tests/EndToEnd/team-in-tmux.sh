@@ -119,6 +119,12 @@ keys n
 wait_for "Title       EU checkout 504s"
 ok "when alice saves a title bob changed after she opened it, she is told who changed it and keeps theirs"
 
+# The server restarts under both open interfaces: they go on, on new sessions.
+"$repo/scripts/pg-test-cluster" restart "$TRCAA_TEST_PG_HOST"
+as bob
+keys 6
+wait_for "No documents yet"
+as alice
 keys 6 g
 wait_for "Post-mortem"
 keys Enter
@@ -133,7 +139,9 @@ keys Enter
 wait_for "exported $work"
 rca=$(ls "$work"/out/*RCA*.md)
 grep -q "The payments upstream timed out" "$rca" || fail "the exported RCA does not hold bob's why"
-ok "alice generates the RCA, with bob's why, and exports it"
+as bob
+wait_for "RCA: EU checkout 504s" 10
+ok "after a server restart under both interfaces, alice generates the RCA with bob's why and exports it; bob's shows it"
 
 at_shell() { [ "$(pane '#{pane_current_command}')" = bash ]; }
 keys q q q

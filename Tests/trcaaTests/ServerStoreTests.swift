@@ -131,6 +131,7 @@ import TestSupport
         holder.executableURL = URL(fileURLWithPath: PostgresTestCluster.bin + "/psql")
         holder.arguments = [url, "-X", "-q", "-c", "BEGIN; SELECT pg_advisory_xact_lock(\(writeLock)); SELECT pg_sleep(15); COMMIT"]
         holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice  // its session ends when the test's database is dropped
         try holder.run()
         defer { holder.terminate() }
         for _ in 0..<100 {

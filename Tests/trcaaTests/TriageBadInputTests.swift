@@ -66,7 +66,21 @@ import TestSupport
                           environment: ["EDITOR": "truncate -s 0"])
         try expectRefused(["doc", "edit", document], code: 69, message: "trcaa: the editor 'no-such-editor' could not be started",
                           environment: ["EDITOR": "no-such-editor"])
+        // Text fields hold text: a PostgreSQL store could not even keep a NUL.
+        try expectRefused(["doc", "edit", document], code: 65,
+                          message: "trcaa: the edited file holds a NUL byte, so it is not text; nothing was saved",
+                          environment: ["EDITOR": "sh -c 'printf \"a\\000b\" >> \"$1\"' e"])
         #expect(try cli.run("doc", "show", document).stdout == content)
+    }
+
+    @Test func aDescriptionOnStdinThatIsNotTextSavesNothing() throws {
+        let before = try cli.run("audit", "list", "--json").stdout
+        for (input, message) in [([0x61, 0x00, 0x62], "trcaa: stdin holds a NUL byte, so it is not text; nothing was saved"),
+                                 ([0x61, 0xFF, 0x62], "trcaa: stdin is not valid UTF-8")] as [([UInt8], String)] {
+            let result = try cli.run(arguments: ["issue", "edit", issue, "--description", "-"], input: input)
+            #expect(result.status == 65 && result.stderrLines.first == message, "\(result.stderr)")
+        }
+        #expect(try cli.run("audit", "list", "--json").stdout == before, "nothing may change")
     }
 
     @Test func exportsToBadPlacesAreRefused() throws {

@@ -29,7 +29,7 @@ public struct ExternalEditor: Sendable, Equatable {
     /// Lets the user edit `text`; returns the new text, or `nil` when it was left unchanged.
     ///
     /// - throws: `TriageError.editorUnavailable` (the command cannot run), `.editorFailed`
-    ///   (non-zero exit: nothing is kept), `.editorLeftEmptyFile`.
+    ///   (non-zero exit: nothing is kept), `.editorLeftEmptyFile`, `.editorLeftBinaryFile`.
     public func edit(_ text: String, fileName: String, environment: [String: String]) throws -> String? {
         let directory = try PrivateTempDirectory.make(environment: environment)
         defer { PrivateTempDirectory.remove(directory) }
@@ -45,6 +45,7 @@ public struct ExternalEditor: Sendable, Equatable {
         if status == 126 || status == 127 { throw TriageError.editorUnavailable(command: command) }
         guard status == 0 else { throw TriageError.editorFailed(status: status) }
         guard let data = FileManager.default.contents(atPath: path) else { throw TriageError.editorLeftEmptyFile }
+        guard !data.contains(0) else { throw TriageError.editorLeftBinaryFile }
         let edited = String(decoding: data, as: UTF8.self)
         guard !edited.allSatisfy(\.isWhitespace) else { throw TriageError.editorLeftEmptyFile }
         return edited == text ? nil : edited

@@ -16,6 +16,8 @@ public enum TriageError: Error, Sendable, Equatable {
     case editorUnavailable(command: String)
     case editorFailed(status: Int32)
     case editorLeftEmptyFile
+    /// The edited file holds a NUL byte: binary data, which no text field holds.
+    case editorLeftBinaryFile
     case exportDirectoryMissing(path: String)
     case exportExists(path: String)
     case exportFailed(path: String, reason: String)

@@ -44,7 +44,7 @@ public final class LogReader {
         }
         self.logId = logId
         size = try row.decode("file_size")
-        let blob = try database.blobReader(.logContent(logId))
+        let blob = try LogContentBlob(of: logId, in: database)
         self.blob = blob
         blocks = try database.rows("""
             SELECT uncompressed_offset, compressed_offset, first_line, continues_line, error_count, warning_count

@@ -124,6 +124,10 @@ enum StandardInput {
             throw CommandFailure(report: ErrorReport(message: "stdin is not valid UTF-8", hint: nil,
                                                      code: ExitStatus.dataError))
         }
+        guard !data.contains(0) else {
+            throw CommandFailure(report: ErrorReport(message: "stdin holds a NUL byte, so it is not text; nothing was saved",
+                                                     hint: nil, code: ExitStatus.dataError))
+        }
         return text
     }
 }

@@ -209,6 +209,9 @@ struct ErrorReport: Equatable {
                       code: ExitStatus.busy)
         case .editorLeftEmptyFile:
             self.init(message: "the edited file is empty; nothing was saved", hint: nil, code: ExitStatus.dataError)
+        case .editorLeftBinaryFile:
+            self.init(message: "the edited file holds a NUL byte, so it is not text; nothing was saved", hint: nil,
+                      code: ExitStatus.dataError)
         case .exportDirectoryMissing(let path):
             self.init(message: "cannot export to \(path): it is not a directory", hint: "create it first, or pass -o DIR",
                       code: ExitStatus.cannotCreate)
