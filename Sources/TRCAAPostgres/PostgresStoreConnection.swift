@@ -112,7 +112,8 @@ public final class PostgresStoreConnection: StoreConnection {
         }
         if let rows = Self.changedRows(result.metadata) {
             changes = rows
-            if rows > 0, isInTransaction { changedInTransaction = true } else if rows > 0 { try notifyOthers() }
+            // Outside a transaction the change is already committed: a failed notice must not report it as failed.
+            if rows > 0, isInTransaction { changedInTransaction = true } else if rows > 0 { try? notifyOthers() }
         }
         return result
     }
