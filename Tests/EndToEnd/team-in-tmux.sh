@@ -129,6 +129,7 @@ keys 6 g
 wait_for "Post-mortem"
 keys Enter
 wait_for "generated the RCA" 60
+wait_for "RCA: EU checkout 504s"  # the list reloaded with it: x exports the selected document
 keys x
 wait_for "Markdown (.md)"
 keys Enter
