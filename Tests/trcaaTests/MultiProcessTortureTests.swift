@@ -14,13 +14,22 @@ import TestSupport
 /// pipe and the full-screen interface in tmux. Afterwards every write that reported success
 /// must be in the store, the store must pass `db check` and `audit verify`, and the audit chain
 /// must hold exactly the rows those writes add. A busy store (exit 75) is allowed and counted;
-/// any other failure, or a process seen with a deleted `-wal`/`-shm`, fails the test.
-@Suite(.sqlcipherOnly) struct MultiProcessTortureTests {
-    @Test func processesComingAndGoingNextToLongLivedOnesLoseNoCommittedWrite() throws {
+/// any other failure, a command that hangs (a deadlock), or a process seen with a deleted
+/// `-wal`/`-shm` fails the test. The same workload runs with eight command loops on a store on
+/// a PostgreSQL server (issue #19), where the server must also count no deadlock.
+@Suite struct MultiProcessTortureTests {
+    @Test(.sqlcipherOnly) func processesComingAndGoingNextToLongLivedOnesLoseNoCommittedWrite() throws {
+        try torture(CLI(store: .sqlcipher))
+    }
+
+    @Test(.needsPostgres) func eightWritersOnAServerStoreLoseNoCommittedWriteAndNeverDeadlock() throws {
+        try torture(CLI(store: .postgres))
+    }
+
+    private func torture(_ cli: CLI) throws {
+        let store = TortureStore(cli: cli)
         let seconds = TortureSettings.seconds
-        let cli = CLI()
-        let key = "torture-\(UUID().uuidString)"
-        let environment = cli.environment.merging(["TRCAA_DB_KEY": key]) { $1 }
+        let environment = cli.environment
         let scratch = cli.home + "/scratch", logs = cli.home + "/logs"
         for directory in [scratch, logs] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -50,8 +59,7 @@ import TestSupport
                     "the interface did not show the issue list:\n\(interface.screen())")
             let pid = try #require(interface.pid, "no pid for the interface's pane")
             watch.add(pid, label: "interface (tmux)", longLived: true)
-            #expect(waitUntil(15) { TortureWatch.holdsLog(pid, databasePath: cli.databasePath) },
-                    "the interface does not hold the store's -wal open")
+            #expect(waitUntil(15) { store.isHeld(by: pid) }, "the interface does not hold the store open")
         } else {
             notes.append("tmux is not installed: the interface case did not run")
         }
@@ -59,15 +67,14 @@ import TestSupport
         // `log import -` on a pipe fed a line at a time: the store is open before stdin is read.
         let holder = try TortureStdinHolder(runner: runner, issue: holderIssue, name: "slow.log")
         holder.feed(every: 0.25)
-        #expect(waitUntil(15) { TortureWatch.holdsLog(holder.pid, databasePath: cli.databasePath) },
-                "the stdin holder does not hold the store's -wal open")
+        #expect(waitUntil(15) { store.isHeld(by: holder.pid) }, "the stdin holder does not hold the store open")
 
         // The workers, while the watch looks for a deleted -wal or -shm.
         watch.start()
         let deadline = Date().addingTimeInterval(seconds)
         let workersDone = DispatchGroup()
         let lastWorkerDone = TortureLocked(Date())
-        for index in 1...TortureSettings.workers {
+        for index in 1...store.workers {
             let worker = TortureWorker(index: index, runner: runner, ledger: ledger,
                                        deadline: deadline, logDirectory: logs)
             workersDone.enter()
@@ -125,7 +132,7 @@ import TestSupport
         watch.stop()
 
         // Everything has ended: what was reported must be stored, exactly once.
-        let check = Verification(runner: runner, cli: cli, key: key, ledger: ledger)
+        let check = Verification(runner: runner, store: store, ledger: ledger)
         let problems: [Verification.Problem]
         do {
             problems = try check.run(holderIssue: holderIssue, interfaceTitles: interfaceTitles)
@@ -135,15 +142,18 @@ import TestSupport
         let contents = ledger.contents
         let lost = problems.filter(\.isLoss).count
         let total = Date().timeIntervalSince(started)
+        let logWatch = store.onServer ? "" : "deleted -wal/-shm seen \(watch.sightings.count) in \(watch.scans) scans; "
         print("""
-            torture: \(TortureSettings.workers + 1 + (interface == nil ? 0 : 1)) processes at once \
-            (\(TortureSettings.workers) command loops, a stdin holder\(interface == nil ? "" : ", the interface in tmux")), \
+            torture on \(store): \(store.workers + 1 + (interface == nil ? 0 : 1)) processes at once \
+            (\(store.workers) command loops, a stdin holder\(interface == nil ? "" : ", the interface in tmux")), \
             \(String(format: "%.0f", loadSeconds)) s of load (\(String(format: "%.0f", total)) s in all), \
-            \(contents.commands) commands: \(contents.writes) writes ok, \(contents.busyWrites + interfaceBusy) busy writes (exit 75), \
+            \(contents.commands) commands: \(contents.writes) writes ok \
+            (\(String(format: "%.1f", Double(contents.writes) / loadSeconds)) writes/s), \
+            \(contents.busyWrites + interfaceBusy) busy writes (exit 75), \
             \(contents.reads) reads ok, \(contents.busyReads) busy reads; stored and checked: \(contents.issues.count) issues \
             (\(interfaceTitles.count) from the interface), \(contents.whys.count) whys, \(contents.logs.count) logs, \
             \(contents.documents.count) documents, \(contents.audit.values.reduce(0, +)) audit rows; lost \(lost), \
-            deleted -wal/-shm seen \(watch.sightings.count) in \(watch.scans) scans; \
+            \(logWatch)\
             exit codes \(contents.statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")); \
             slowest \(String(format: "%.1f", contents.slowest.seconds)) s (\(contents.slowest.what))
             """)
@@ -167,11 +177,11 @@ import TestSupport
 }
 
 /// The checks after the run, through trcaa (lists, `issue show`, `db check`, `audit verify`)
-/// and, for whys, documents and integrity, the `sqlcipher` shell as a second reader.
+/// and, for whys, documents, a file's integrity and a server's deadlocks, the store's own shell
+/// as a second reader.
 private struct Verification {
     let runner: TortureRunner
-    let cli: CLI
-    let key: String
+    let store: TortureStore
     let ledger: TortureLedger
 
     struct Problem {
@@ -255,24 +265,27 @@ private struct Verification {
         }
         for id in Set(storedLogs.keys).subtracting(expected.logs.keys) { wrong("log \(id) is stored but no import reported it") }
 
-        // Whys and documents, and the integrity check, read by the sqlcipher shell.
-        let shell = try Shell.sqlcipher(cli.databasePath, key: key, """
+        // Whys and documents, and the file's integrity or the server's deadlocks, read by the store's shell.
+        let checks = store.onServer ? "SELECT 'X|' || deadlocks FROM pg_stat_database WHERE datname = current_database();"
+            : "SELECT 'I|' || integrity_check FROM pragma_integrity_check;"
+        let shell = try store.cli.shellSQL("""
             SELECT 'S|' || id || '|' || issue_id FROM resolution_steps;
             SELECT 'D|' || id || '|' || issue_id || '|' || doc_type FROM documents;
-            SELECT 'I|' || integrity_check FROM pragma_integrity_check;
+            \(checks)
             """)
-        if shell.status != 0 { wrong("sqlcipher: exit \(shell.status): \(shell.stderr)") }
-        var steps: [String: String] = [:], documents: [String: String] = [:], integrity: [String] = []
-        for line in shell.stdout.split(separator: "\n") {
+        var steps: [String: String] = [:], documents: [String: String] = [:], integrity: [String] = [], deadlocks: [String] = []
+        for line in shell.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             switch fields.first {
             case "S" where fields.count == 3: steps[fields[1]] = fields[2]
             case "D" where fields.count == 4: documents["\(fields[2]) \(fields[3])"] = fields[1]
             case "I": integrity.append(fields.dropFirst().joined(separator: "|"))
+            case "X": deadlocks.append(fields.dropFirst().joined(separator: "|"))
             default: break
             }
         }
-        if integrity != ["ok"] { wrong("sqlcipher: integrity_check says \(integrity)") }
+        if store.onServer, deadlocks != ["0"] { wrong("the server detected deadlocks on the store's database: \(deadlocks)") }
+        if !store.onServer, integrity != ["ok"] { wrong("sqlcipher: integrity_check says \(integrity)") }
         for (id, issue) in expected.whys.sorted(by: { $0.key < $1.key }) where steps[id] != issue {
             lost("why \(id) of issue \(issue) is missing")
         }
