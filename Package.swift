@@ -56,11 +56,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Baselines call SQLCipher and libcrypto directly, next to trcaa's own code paths.
+        // Baselines call SQLCipher and libcrypto directly, next to trcaa's own code paths; the
+        // PostgreSQL backend measures the same figures on a server store (`--server`).
         .executableTarget(
             name: "trcaa-bench",
             dependencies: [
-                "TRCAATUI", "TRCAACore", "TRCAAStore", "CSQLCipher", "COpenSSL", "CZlib",
+                "TRCAATUI", "TRCAACore", "TRCAAStore", "TRCAAPostgres", "CSQLCipher", "COpenSSL", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
