@@ -14,6 +14,8 @@ struct LogsBenchmark: ParsableCommand {
     @Option(help: "Runs per throughput figure (the median is reported).") var runs = 3
     @Option(help: "Samples for the line-access figure.") var samples = 200
     @Option(help: "Run only these parts (import, scan, hash, read, rss, contend, convert); all by default.") var only: [String] = []
+    @Option(help: "A store on a PostgreSQL server (postgres://…, its database in C collation) that the import figure also imports into, beside a file.")
+    var server: String?
 
     private var directory: String { NSTemporaryDirectory() + "trcaa-bench-logs" }
 
@@ -50,7 +52,8 @@ struct LogsBenchmark: ParsableCommand {
 
     /// `trcaa log import` of the file, whole process (start, key, read, scan, compress, store),
     /// against `gzip -6` and `pigz -6 -p2` of the same file; and what the store grew by against
-    /// the size of `gzip -6`'s output.
+    /// the size of `gzip -6`'s output. With `--server`, the default import into the server's
+    /// store (sealed there) against the same import into a file.
     private func importThroughput(_ path: String, _ bytes: [UInt8]) throws {
         var figures: [(String, Samples)] = []
         var gzipSize = 0
@@ -67,16 +70,11 @@ struct LogsBenchmark: ParsableCommand {
         }))
         var ours: [(String, Samples, growth: Int)] = []
         for compression in LogCompression.allCases {
-            var growth = 0
-            let samples = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import") }) { store in
-                let before = Self.storeSize(store.directory)
-                try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q",
-                                      "--compression", compression.rawValue], environment: store.environment)
-                growth = Self.storeSize(store.directory) - before
-            }
+            let (samples, growth) = try imports(path, compression: compression)
             ours.append(("trcaa log import --compression \(compression.rawValue) (read, SHA-256, PII, index, deflate, store)",
                          samples, growth))
         }
+        let onServer = try server.map { try imports(path, compression: LogImportOptions().compression, server: $0).samples }
         guard let baseline = figures.first?.1 else { return print("(gzip is not installed: no import baseline)\n") }
         print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         for (name, samples) in ours.map({ ($0.0, $0.1) }) + figures {
@@ -88,7 +86,26 @@ struct LogsBenchmark: ParsableCommand {
                          String(name.prefix { $0 != "(" }) as NSString, Double(growth) / 1e6, Double(gzipSize) / 1e6,
                          Double(growth) / Double(max(gzipSize, 1))))
         }
+        let compression = LogImportOptions().compression
+        if let onServer, let file = LogCompression.allCases.firstIndex(of: compression).map({ ours[$0].1 }) {
+            print(String(format: "  trcaa log import --compression %@ into PostgreSQL (sealed): %.1f MB/s, %.2fx the same import into a file "
+                         + "(bar ≥ 0.7x)", compression.rawValue as NSString, megabytesPerSecond(bytes.count, onServer),
+                         file.median / onServer.median))
+        }
         print("")
+    }
+
+    /// `runs` imports of `path` by `trcaa`, each into a fresh issue of a fresh store (a file, or
+    /// `server`'s store); how long each took, and what the last grew a file by.
+    private func imports(_ path: String, compression: LogCompression, server: String? = nil) throws -> (samples: Samples, growth: Int) {
+        var growth = 0
+        let samples = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import", server: server) }) { store in
+            let before = Self.storeSize(store.directory)
+            try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q",
+                                  "--compression", compression.rawValue], environment: store.environment)
+            growth = Self.storeSize(store.directory) - before
+        }
+        return (samples, growth)
     }
 
     /// How long another process's writes wait while `trcaa log import` of an N MB file runs:
@@ -157,11 +174,13 @@ struct LogsBenchmark: ParsableCommand {
             .deletingLastPathComponent().appendingPathComponent("trcaa").path
     }
 
-    /// A fresh store made by `trcaa` itself, with one issue.
-    private func cliStore(_ name: String) throws -> (directory: String, issue: String, environment: [String: String]) {
+    /// A fresh store made by `trcaa` itself, with one issue; on `server`, a new issue in the
+    /// store there.
+    private func cliStore(_ name: String, server: String? = nil) throws -> (directory: String, issue: String, environment: [String: String]) {
         let store = "\(directory)/\(name)-\(getpid())"
         try? FileManager.default.removeItem(atPath: store)
-        let environment = ["TRCAA_DB_KEY": "bench-logs", "HOME": store]
+        var environment = ["TRCAA_DB_KEY": "bench-logs", "HOME": store]
+        if let server { environment["TRCAA_DATABASE_URL"] = server }
         try Spawn.runQuietly([trcaaBinary, "--data-dir", store, "issue", "new", name], environment: environment,
                              stdout: "\(directory)/issue-id")
         let issue = try String(contentsOfFile: "\(directory)/issue-id", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
