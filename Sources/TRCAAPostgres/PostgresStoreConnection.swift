@@ -131,10 +131,11 @@ public final class PostgresStoreConnection: StoreConnection {
         try beginSession()
     }
 
-    /// Checks the database this session reached and starts counting the changes other
-    /// sessions commit.
+    /// Starts counting the changes other sessions commit and checks the database this session
+    /// reached; the check's answer comes after the LISTEN's, so the session listens on return.
     func beginSession() throws {
-        changeFeed.listen(on: connection, ownBackend: try checkDatabase())
+        changeFeed.listen(on: connection)
+        changeFeed.identify(ownBackend: try checkDatabase())
     }
 
     /// Throws unless `values` fill exactly the parameters of `rewrite`, as SQLite's bind does.
