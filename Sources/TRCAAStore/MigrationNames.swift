@@ -17,7 +17,7 @@ public enum MigrationNames {
         "100_issues_fts_sync", "101_indexes", "102_evidence_fts", "103_document_generations", "104_log_index",
         "105_list_order_indexes", "106_audit_chain_head", "107_issue_numbers", "108_packed_pii_spans",
         "109_log_patterns", "110_incident_records", "111_evidence_search_of_incidents", "112_log_pattern_times",
-        "113_pii_run_columns", "114_log_pattern_sets",
+        "113_pii_run_columns", "114_log_pattern_sets", "115_search_candidates",
     ]
 
     /// Every migration, in order.

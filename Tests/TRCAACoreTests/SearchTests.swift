@@ -125,6 +125,19 @@ import TRCAAStore
         #expect(marked("disk full", "the disk is full\nagain") == "the [disk] is [full] again")
     }
 
+    /// ASCII text is cut into words byte by byte; any other by `Character`: both cut the same.
+    @Test func asciiTextIsCutAsTheUnicodePathCutsIt() {
+        var random = PIIPropertyTests.SeededRandom(state: 7)
+        let alphabet = Array("aZ09 _-.\t\r\n@[`{/:~")
+        for _ in 0..<200 {
+            let text = String((0..<Int.random(in: 0...60, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let offsets = { (source: String) in
+                SearchSnippet.words(in: source).map { source.utf8.distance(from: source.startIndex, to: $0.lowerBound) }
+            }
+            #expect(offsets(text) + [text.utf8.count + 1] == offsets(text + " é"), "\(text.debugDescription)")
+        }
+    }
+
     @Test func cutsLongTextAroundTheFirstMatch() {
         let text = (1...40).map { "w\($0)" }.joined(separator: " ") + " target " + (41...60).map { "w\($0)" }.joined(separator: " ")
         let passage = marked("target", text)

@@ -18,6 +18,7 @@ import TestSupport
         issueId = try fixture.issues.create(IssueDraft(title: "Checkout 504s")).id
     }
 
+    @discardableResult
     private func psql(_ sql: String) throws -> String {
         try PostgresTestCluster.shared().psql(try #require(fixture.serverDatabase).name, sql)
     }

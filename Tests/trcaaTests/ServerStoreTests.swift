@@ -109,7 +109,7 @@ import TestSupport
         for expected in ["Store         PostgreSQL server", "Server        PostgreSQL 15.", "Connection    Unix socket ",
                          "Role          trcaa", "Key source    environment variable TRCAA_DB_KEY",
                          "Content       AES-256-GCM per value; key wrapped with PBKDF2_HMAC_SHA512, 256,000 iterations",
-                         "Migrations    37 applied (22 of the original's 22, 15 trcaa), 0 pending"] {
+                         "Migrations    38 applied (22 of the original's 22, 16 trcaa), 0 pending"] {
             #expect(info.stdout.contains(expected), "\(expected) in \(info.stdout)")
         }
         let json = try cli.run("db", "info", "--json", environment: ["TRCAA_DATABASE_URL": url])
@@ -117,7 +117,7 @@ import TestSupport
         #expect(object["kind"] as? String == "postgresql")
         #expect(object["transport"] as? String == "unix-socket")
         #expect((object["content_encryption"] as? [String: Any])?["kdf_iterations"] as? Int == 256_000)
-        #expect((object["applied_migrations"] as? [Any])?.count == 37)
+        #expect((object["applied_migrations"] as? [Any])?.count == 38)
         #expect(!(info.stdout + info.stderr + json.stdout + json.stderr).contains("hunter2"))
     }
 

@@ -42,7 +42,8 @@ extension SearchResult: Encodable {
 /// The work per query is bounded: each index contributes its `candidateWindow` most recent
 /// matches, scored by bm25. Ranking is exact whenever a query matches fewer than that many
 /// rows per index; a very common word or a one-letter prefix is ranked among its most recent
-/// matches, which keeps search-as-you-type instant on 100 000 issues. A query whose last word
+/// matches, which keeps search-as-you-type instant on 100 000 issues (a server bounds a common
+/// word to the newest rows of each index: `PostgresFullText`). A query whose last word
 /// is one letter so far looks in the issues alone: bm25 counts every row a prefix matches, and
 /// for one letter that is most of the 300 000 rows around 100 000 issues (15–20 ms, more than
 /// a keystroke may take). The second letter brings the text around the issues back in.
@@ -125,11 +126,11 @@ public struct SearchService {
         Array(hits.values.sorted { $0.rank < $1.rank || ($0.rank == $1.rank && $0.issueId < $1.issueId) }.prefix(limit))
     }
 
-    /// Rows and snippets for the hits.
+    /// Rows and snippets for the hits (one query for the issues, one for the evidence texts).
     private func results(for hits: [Hit], snippet: SearchSnippet) throws -> [SearchResult] {
         let summaries = try IssueService(context: context).summaries(hits.map(\.issueId))
-        let evidence = try context.database.cachedStatement(context.database.dialect.fullText.evidenceText)
-        return try hits.compactMap { hit in
+        let evidence = try evidenceTexts(hits.filter { $0.source != "issue" }.map(\.key))
+        return hits.compactMap { hit in
             guard let summary = summaries[hit.issueId] else { return nil }
             let text: String
             if hit.source == "issue" {
@@ -137,9 +138,20 @@ public struct SearchService {
                 text = title.contains(SearchResult.highlightStart) || summary.issue.description.isEmpty
                     ? title : snippet.passage(of: summary.issue.description)
             } else {
-                text = snippet.passage(of: try evidence.firstRow([.integer(hit.key)])?.decode(at: 0) ?? "")
+                text = snippet.passage(of: evidence[hit.key] ?? "")
             }
             return SearchResult(summary: summary, source: hit.source, snippet: text, rank: hit.rank)
         }
+    }
+
+    /// The text of each `evidence_fts` row by key.
+    private func evidenceTexts(_ keys: [Int64]) throws -> [Int64: String] {
+        guard !keys.isEmpty else { return [:] }
+        let statement = try context.database.cachedStatement(context.database.dialect.fullText.evidenceTexts)
+        try statement.bind([.text(JSONText.array(keys.map(JSONText.int)).rendered)])
+        defer { statement.reset() }
+        var texts: [Int64: String] = [:]
+        while try statement.step() { texts[statement.int64(at: 0)] = statement.text(at: 1) }
+        return texts
     }
 }

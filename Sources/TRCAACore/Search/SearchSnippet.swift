@@ -56,6 +56,31 @@ struct SearchSnippet {
 
     /// Runs of letters and digits.
     static func words(in text: String) -> [Range<String.Index>] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(in: text) : unicodeWords(in: text)
+    }
+
+    /// `words(in:)` of ASCII text, byte by byte: its letters are A–Z and a–z, its digits 0–9.
+    private static func asciiWords(in text: String) -> [Range<String.Index>] {
+        let utf8 = text.utf8
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWord, start == nil { start = index }
+            if !isWord, let begin = start {
+                ranges.append(begin..<index)
+                start = nil
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let begin = start { ranges.append(begin..<text.endIndex) }
+        return ranges
+    }
+
+    /// `words(in:)` of any text, by `Character`.
+    private static func unicodeWords(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
         var index = text.startIndex
@@ -80,6 +105,7 @@ struct SearchSnippet {
     }
 
     private static func oneLine(_ text: Substring) -> String {
-        text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : String(text)
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 }  // ASCII with no line break
+        return plain || !text.contains(where: \.isNewline) ? String(text) : String(text.map { $0.isNewline ? " " : $0 })
     }
 }

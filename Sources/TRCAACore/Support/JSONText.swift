@@ -78,12 +78,16 @@ public indirect enum JSONText: Sendable, Equatable {
     /// Plain arrays like `["prod","db"]` are read directly (lists decode one per row);
     /// anything with escapes goes through JSONSerialization.
     public static func stringArray(_ text: String) -> [String]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed == "[]" { return [] }
-        if trimmed.hasPrefix("[\""), trimmed.hasSuffix("\"]"), !trimmed.contains("\\") {
-            let inner = trimmed.dropFirst(2).dropLast(2)
-            let parts = inner.components(separatedBy: "\",\"")
-            if !parts.contains(where: { $0.contains("\"") }) { return parts }
+        let utf8 = text.utf8
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        if let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) {
+            let trimmed = text[first...last]
+            if trimmed == "[]" { return [] }
+            if trimmed.utf8.count >= 4, trimmed.hasPrefix("[\""), trimmed.hasSuffix("\"]"),
+               !trimmed.utf8.contains(UInt8(ascii: "\\")) {
+                let parts = trimmed.dropFirst(2).dropLast(2).split(separator: "\",\"", omittingEmptySubsequences: false)
+                if !parts.contains(where: { $0.utf8.contains(UInt8(ascii: "\"")) }) { return parts.map(String.init) }
+            }
         }
         return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
     }

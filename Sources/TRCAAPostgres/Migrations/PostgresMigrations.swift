@@ -25,7 +25,7 @@ public enum PostgresMigrations {
         addImageData, attachmentViews,
         issuesFTSSync, indexes, evidenceFTS, documentGenerations, logIndex, listOrderIndexes,
         auditChainHead, issueNumbers, packedPIISpans, logPatterns, incidentRecords, evidenceSearchOfIncidents,
-        logPatternTimes, piiRunColumns, logPatternSets,
+        logPatternTimes, piiRunColumns, logPatternSets, searchCandidates,
     ]
 
     /// `_migrations` in PostgreSQL: the same columns, and the same text time as SQLite's.

@@ -38,7 +38,7 @@ struct SQLCipherFullText: FullTextDialect {
         """
     }
 
-    let evidenceText = "SELECT text FROM evidence_fts WHERE rowid = ?"
+    let evidenceTexts = "SELECT rowid, text FROM evidence_fts WHERE rowid IN (SELECT value FROM json_each(?1))"
 
     /// The statements are fixed; a plain SQLITE_ERROR while matching comes from the query.
     func syntaxErrorMessage(_ error: StoreError) -> String? {

@@ -1,6 +1,10 @@
 import Foundation
 
 extension Migration {
+    /// PostgreSQL's functions that pick a search's candidates (115); FTS5 reads an index's most
+    /// recent matches directly, so SQLite has nothing to add.
+    static let searchCandidates = Migration("115_search_candidates") { _ in }
+
     /// Search reaches incident events (what happened, its evidence) and action items (what will
     /// be done, by whom) as it reaches whys and the triage record: `evidence_fts` (102) gets
     /// two more sources. Row ids become `source rowid * 8 + kind` to make room; the index is

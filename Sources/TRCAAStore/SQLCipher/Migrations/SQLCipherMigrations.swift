@@ -8,7 +8,7 @@ extension Migrator {
         .addImageData, .attachmentViews,
         .issuesFTSSync, .indexes, .evidenceFTS, .documentGenerations, .logIndex, .listOrderIndexes,
         .auditChainHead, .issueNumbers, .packedPIISpans, .logPatterns, .incidentRecords, .evidenceSearchOfIncidents,
-        .logPatternTimes, .piiRunColumns, .logPatternSets,
+        .logPatternTimes, .piiRunColumns, .logPatternSets, .searchCandidates,
     ], trackingTable: """
         CREATE TABLE IF NOT EXISTS _migrations (
             id INTEGER PRIMARY KEY,
