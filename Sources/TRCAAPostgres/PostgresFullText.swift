@@ -49,18 +49,23 @@ struct PostgresFullText: FullTextDialect {
         }
     }
 
-    /// A query the planner expects to match at most this many rows of an index is scored among
+    /// A query the planner expects in at most `fewMatches` rows of an index is scored among
     /// its most recent matches of the whole index (reading each costs ~1.5 µs); a commoner one
-    /// among its matches in the index's `newestRows` (walking them costs ~0.4 µs a row). Both
-    /// bound a search's work at 100 000 issues to a few milliseconds (migration 115).
+    /// among its matches in the index's `newestRows` (walking them costs ~0.4 µs a row), or, when
+    /// none of those match and it is expected in at most `manyMatches`, among its oldest. This
+    /// bounds a search's work at 100 000 issues to a few milliseconds (migration 115).
     static let fewMatches = 1000
     static let newestRows = 2500
+    static let manyMatches = 10_000
+
+    /// The arguments of migration 115's functions after the query and window.
+    private static let limits = "\(fewMatches), \(newestRows), \(manyMatches)"
 
     func issueCandidates(titleWeight: Double) -> String {
         // ts_rank takes weights up to 1 (D, C, B, A): title terms (A) 1, description terms (B) 1/titleWeight.
         """
         SELECT seq, -ts_rank('{0, 0, \(1 / titleWeight), 1}', tsv, CAST(?1 AS tsquery)) AS score, id
-        FROM issues_fts_recent(CAST(?1 AS tsquery), ?2, \(Self.fewMatches), \(Self.newestRows))
+        FROM issues_fts_recent(CAST(?1 AS tsquery), ?2, \(Self.limits))
         ORDER BY score, seq DESC LIMIT ?3
         """
     }
@@ -68,7 +73,7 @@ struct PostgresFullText: FullTextDialect {
     func evidenceCandidates(weight: Double) -> String {
         """
         SELECT seq, -ts_rank(tsv, CAST(?1 AS tsquery), 1) * \(weight) AS score, issue_id, source
-        FROM evidence_fts_recent(CAST(?1 AS tsquery), ?2, \(Self.fewMatches), \(Self.newestRows))
+        FROM evidence_fts_recent(CAST(?1 AS tsquery), ?2, \(Self.limits))
         ORDER BY score, seq DESC LIMIT ?3
         """
     }

@@ -63,37 +63,43 @@ struct PostgresFullTextServerTests {
                 == [[evidence.values[0], .text("disk error")]])
     }
 
-    /// Migration 115 on an index larger than its walk: a word the planner expects in few rows
-    /// is found however old its rows, the most recent first; a common one is scored among its
-    /// matches in the newest rows only, so a search reads a bounded number of rows.
-    @Test func rareWordsAreFoundAnywhereAndCommonOnesAmongTheNewestRows() throws {
+    /// Migration 115's functions on both indexes, with small limits (few 10, newest 500, many
+    /// 1 200) over 2 000 rows: a word expected in few rows is found however old, the most
+    /// recent first; a common one among the newest rows; one in older rows only gets its oldest
+    /// matches while the planner expects at most `many`; above that, a word none of whose rows
+    /// is among the newest gets no candidates (the bound on a search's work).
+    @Test(arguments: ["issues_fts", "evidence_fts"])
+    func rareWordsAreFoundAnywhereAndCommonOnesAmongTheNewestRows(index: String) throws {
         let server = try TestDatabase(schema: """
             CREATE TABLE issues_fts (id text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, tsv tsvector NOT NULL);
+            CREATE TABLE evidence_fts (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, issue_id text, source text,
+                                       text text, tsv tsvector NOT NULL);
             CREATE INDEX ON issues_fts USING gin (tsv);
             CREATE INDEX ON issues_fts (seq);
+            CREATE INDEX ON evidence_fts USING gin (tsv);
             \(try #require(PostgresMigrations.searchCandidates.script))
             """)
         let db = server.db
-        let rows = PostgresFullText.newestRows * 2
-        let rareRows: Set = [1, 2, rows / 2]
-        // Every row says "common"; three say "rare"; the older half also says "older".
-        try db.execute("""
-            INSERT INTO issues_fts (id, tsv)
-            SELECT 'i' || n, to_tsvector('simple', 'common ' || CASE WHEN n IN (\(rareRows.map(String.init).joined(separator: ", ")))
-                THEN 'rare ' ELSE '' END || CASE WHEN n <= \(rows / 2) THEN 'older' ELSE '' END)
-            FROM generate_series(1, \(rows)) AS n
-            """)
-        try db.execute("ANALYZE issues_fts")
-        let fullText = db.dialect.fullText
+        // Rows 1…2 000 say "common"; three say "rare"; rows up to 1 000 say "older", up to 1 500 "ancient".
+        let words = """
+            'common ' || CASE WHEN n IN (1, 2, 1000) THEN 'rare ' ELSE '' END || CASE WHEN n <= 1000 THEN 'older ' ELSE '' END
+            || CASE WHEN n <= 1500 THEN 'ancient' ELSE '' END
+            """
+        let columns = index == "issues_fts" ? "id, tsv" : "issue_id, source, text, tsv"
+        let values = index == "issues_fts" ? "'i' || n, to_tsvector('simple', \(words))"
+            : "'i' || n, 'why', \(words), to_tsvector('simple', \(words))"
+        try db.execute("INSERT INTO \(index) (\(columns)) SELECT \(values) FROM generate_series(1, 2000) AS n")
+        try db.execute("ANALYZE \(index)")
         func candidates(_ word: String, window: Int = 300) throws -> [Int] {
-            try db.rows(fullText.issueCandidates(titleWeight: 10), [.text(fullText.render(.phrase(word))), .integer(Int64(window)),
-                                                                   .integer(Int64(rows))])
-                .map { Int(try ($0.decode(at: 2) as String).dropFirst())! }
+            let idColumn = index == "issues_fts" ? "id" : "issue_id"
+            return try db.rows("SELECT \(idColumn) FROM \(index)_recent(CAST(? AS tsquery), ?, 10, 500, 1200)",
+                               [.text(word), .integer(Int64(window))])
+                .map { Int(try ($0.decode(at: 0) as String).dropFirst())! }
         }
-        #expect(Set(try candidates("rare")) == rareRows, "the oldest rows too")
-        #expect(try candidates("rare", window: 2).sorted() == [2, rows / 2], "the most recent of them")
-        let common = try candidates("common")
-        #expect(common.count == 300 && common.allSatisfy { $0 > rows - 300 }, "the 300 newest")
-        #expect(try candidates("older").isEmpty, "\(rows / 2) matches, all older than the newest \(PostgresFullText.newestRows) rows")
+        #expect(try candidates("rare") == [1000, 2, 1], "all of them, the most recent first")
+        #expect(try candidates("rare", window: 2) == [1000, 2])
+        #expect(try candidates("common") == Array((1701...2000).reversed()), "the 300 newest")
+        #expect(try candidates("older").sorted() == Array(1...300), "none among the newest 500: its first 300 from the index")
+        #expect(try candidates("ancient").isEmpty, "expected in more than 1 200 rows, none among the newest 500")
     }
 }

@@ -42,11 +42,12 @@ extension SearchResult: Encodable {
 /// The work per query is bounded: each index contributes its `candidateWindow` most recent
 /// matches, scored by bm25. Ranking is exact whenever a query matches fewer than that many
 /// rows per index; a very common word or a one-letter prefix is ranked among its most recent
-/// matches, which keeps search-as-you-type instant on 100 000 issues (a server bounds a common
-/// word to the newest rows of each index: `PostgresFullText`). A query whose last word
-/// is one letter so far looks in the issues alone: bm25 counts every row a prefix matches, and
-/// for one letter that is most of the 300 000 rows around 100 000 issues (15–20 ms, more than
-/// a keystroke may take). The second letter brings the text around the issues back in.
+/// matches, which keeps search-as-you-type instant on 100 000 issues. (A server takes a query
+/// it expects in many rows from the newest rows of each index: `PostgresFullText`.) A query
+/// whose last word is one letter so far looks in the issues alone: bm25 counts every row a
+/// prefix matches, and for one letter that is most of the 300 000 rows around 100 000 issues
+/// (15–20 ms, more than a keystroke may take). The second letter brings the text around the
+/// issues back in.
 public struct SearchService {
     let context: ServiceContext
 

@@ -100,13 +100,17 @@ extension PostgresMigrations {
         \(PostgresEvidenceSource.incidents.map(\.triggersAndFill).joined(separator: "\n"))
         """)
 
-    /// A function per index that gives a search its candidates (`PostgresFullText`): the
-    /// index's most recent matches, up to `recent`, with the columns that rank them. GIN finds
-    /// the rows of a word but not its most recent ones, and reading every match costs ~1.5 µs
-    /// each; walking the newest rows costs ~0.4 µs a row however rare the word is. So a query
-    /// the planner expects to match at most `few` rows reads them all through the index, and a
-    /// commoner one takes its matches among the `newest` rows only (a bounded approximation,
-    /// as a common word ranked among its recent matches already is).
+    /// A function per index that gives a search its candidates (`PostgresFullText`): up to
+    /// `recent` of the index's matches, with the columns that rank them. GIN finds the rows of a
+    /// word but not its most recent ones, and reading every match costs ~1.5 µs each; walking
+    /// the newest rows costs ~0.4 µs a row however rare the word is. So by the planner's
+    /// estimate: a query expected in at most `few` rows takes its most recent matches through
+    /// the index; a commoner one its matches among the `newest` rows, and when none of those
+    /// match and the planner expects at most `many` rows, the first `recent` matches the index
+    /// gives (the oldest: that reads about `recent` rows, not every match). Only a query
+    /// expected in more than `many` rows may come back without candidates, when none of its
+    /// matches is recent. The function runs without sequential scans, so each branch reads
+    /// the index it is written for.
     static let searchCandidates = Migration("115_search_candidates", sql: """
         \(candidateFunction(table: "issues_fts", columns: [("id", "text")]))
         \(candidateFunction(table: "evidence_fts", columns: [("issue_id", "text"), ("source", "text")]))
@@ -118,19 +122,26 @@ extension PostgresMigrations {
             (["seq"] + columns.map(\.name) + ["tsv"]).map { "\(alias).\($0)" }.joined(separator: ", ")
         }
         return """
-            CREATE OR REPLACE FUNCTION \(table)_recent(query tsquery, recent bigint, few bigint, newest bigint)
-                RETURNS TABLE (\(declared)) LANGUAGE plpgsql VOLATILE AS $$
+            CREATE OR REPLACE FUNCTION \(table)_recent(query tsquery, recent bigint, few bigint, newest bigint, many bigint)
+                RETURNS TABLE (\(declared)) LANGUAGE plpgsql VOLATILE SET enable_seqscan = off AS $$
             DECLARE
                 plan jsonb;
+                expected float8;
+                found bigint;
             BEGIN
                 EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM \(table) WHERE tsv @@ $1' INTO plan USING query;
-                IF (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8 <= few THEN
+                expected := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+                IF expected <= few THEN
                     RETURN QUERY SELECT \(selected("f")) FROM \(table) AS f
                         WHERE f.tsv @@ query ORDER BY f.seq + 0 DESC LIMIT recent;
-                ELSE
-                    RETURN QUERY SELECT \(selected("n")) FROM (
-                        SELECT \(selected("f")) FROM \(table) AS f ORDER BY f.seq DESC LIMIT newest
-                    ) AS n WHERE n.tsv @@ query ORDER BY n.seq DESC LIMIT recent;
+                    RETURN;
+                END IF;
+                RETURN QUERY SELECT \(selected("n")) FROM (
+                    SELECT \(selected("f")) FROM \(table) AS f ORDER BY f.seq DESC LIMIT newest
+                ) AS n WHERE n.tsv @@ query ORDER BY n.seq DESC LIMIT recent;
+                GET DIAGNOSTICS found = ROW_COUNT;
+                IF found = 0 AND expected <= many THEN
+                    RETURN QUERY SELECT \(selected("f")) FROM \(table) AS f WHERE f.tsv @@ query LIMIT recent;
                 END IF;
             END
             $$;
