@@ -123,6 +123,7 @@ import TRCAAStore
         #expect(marked("log", "catalog log logs") == "catalog [log] [logs]")
         #expect(marked("\"log\"", "catalog log logs") == "catalog [log] logs")
         #expect(marked("disk full", "the disk is full\nagain") == "the [disk] is [full] again")
+        #expect(marked("disk", "a\tdisk\r\nb\u{2028}c") == "a\t[disk] b c", "tabs kept, every line break one space")
     }
 
     /// ASCII text is cut into words byte by byte; any other by `Character`: both cut the same.
