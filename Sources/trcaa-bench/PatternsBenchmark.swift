@@ -59,25 +59,41 @@ struct PatternsBenchmark: ParsableCommand {
         print()
     }
 
-    /// `LogService.prepareImport` with and without mining, same bytes, same thread count.
+    /// `LogService.prepareImport` with and without mining, same bytes, same thread count. The
+    /// two run in pairs, in alternating order, and each pair gives a ratio: a machine whose
+    /// speed drifts during the runs (a shared VM) moves both halves of a pair alike.
     private func importShare(_ bytes: [UInt8]) throws {
-        var options = LogImportOptions(maximumSize: .max)
-        var cpuTimes: [Bool: Double] = [:], wallTimes: [Bool: Double] = [:]
-        for mines in [false, true] {
-            options.minesPatterns = mines
-            var wall: [Double] = []
-            cpuTimes[mines] = try cpuMedian {
-                let started = Date()
-                _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options)
-                wall.append(Date().timeIntervalSince(started))
+        var pairs: [(off: Sample, on: Sample)] = []
+        for run in 0..<runs {
+            var pair: [Bool: Sample] = [:]
+            for mines in run % 2 == 0 ? [false, true] : [true, false] {
+                var options = LogImportOptions(maximumSize: .max)
+                options.minesPatterns = mines
+                pair[mines] = try Sample.of { _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options) }
             }
-            wallTimes[mines] = wall.sorted()[wall.count / 2]
+            pairs.append((pair[false]!, pair[true]!))  // Safe: both ran.
         }
-        let (cpuOff, cpuOn, wallOff, wallOn) = (cpuTimes[false]!, cpuTimes[true]!, wallTimes[false]!, wallTimes[true]!)  // Safe: both ran.
-        print("Import (read, SHA-256, PII, index, deflate), in process")
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        let (cpuOff, cpuOn) = (median(pairs.map(\.off.cpu)), median(pairs.map(\.on.cpu)))
+        let (wallOff, wallOn) = (median(pairs.map(\.off.wall)), median(pairs.map(\.on.wall)))
+        let cpuShare = median(pairs.map { $0.on.cpu / $0.off.cpu - 1 }) * 100
+        let wallShare = median(pairs.map { $0.on.wall / $0.off.wall - 1 }) * 100
+        print("Import (read, SHA-256, PII, index, deflate), in process, \(runs) pairs of runs in alternating order")
         print(String(format: "  without mining (baseline)  CPU %.2f s  wall %.2f s", cpuOff, wallOff))
-        print(String(format: "  with mining                CPU %.2f s  wall %.2f s  (+%.1f%% CPU, +%.1f%% wall)\n", cpuOn, wallOn,
-                     (cpuOn / cpuOff - 1) * 100, (wallOn / wallOff - 1) * 100))
+        print(String(format: "  with mining                CPU %.2f s  wall %.2f s", cpuOn, wallOn))
+        print(String(format: "  mining adds (median of the pairs' ratios)  +%.1f%% CPU, +%.1f%% wall\n", cpuShare, wallShare))
+    }
+
+    /// One run's CPU (user+system) and wall seconds.
+    private struct Sample {
+        var cpu: Double
+        var wall: Double
+
+        static func of(_ body: () throws -> Void) rethrows -> Sample {
+            let (cpuBefore, started) = (PatternsBenchmark.ownUsage(), Date())
+            try body()
+            return Sample(cpu: PatternsBenchmark.ownUsage() - cpuBefore, wall: Date().timeIntervalSince(started))
+        }
     }
 
     /// Peak RSS of `trcaa patterns scan` on 700 000 different lines against as many real ones.
@@ -169,12 +185,6 @@ struct PatternsBenchmark: ParsableCommand {
         return Self.ownUsage() - before
     }
 
-    private func cpuMedian(_ body: () throws -> Void) rethrows -> Double {
-        var seconds: [Double] = []
-        for _ in 0..<runs { seconds.append(try cpu(body)) }
-        return seconds.sorted()[seconds.count / 2]
-    }
-
     /// A child's CPU seconds, median of `runs`.
     private func child(_ arguments: [String]) throws -> Double {
         var seconds: [Double] = []
@@ -185,7 +195,7 @@ struct PatternsBenchmark: ParsableCommand {
         return seconds.sorted()[seconds.count / 2]
     }
 
-    private static func ownUsage() -> Double {
+    fileprivate static func ownUsage() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
