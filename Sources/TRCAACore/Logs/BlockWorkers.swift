@@ -50,14 +50,27 @@ final class BlockWorkers: @unchecked Sendable {
                 var spans: [PackedSpan] = []
                 PIIScanner.spans(in: segment) { span, _ in
                     spans.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
-                    result.counts[span.type, default: 0] += 1
                 }
-                if !spans.isEmpty { result.spans = PackedSpanRun(spans) }
+                if !spans.isEmpty {
+                    result.spans = PackedSpanRun(spans)
+                    result.counts = Self.counts(of: spans)
+                }
             }
             work?()
             lock.withLock { results[index] = result }
             slots.signal()
         }
+    }
+
+    /// Spans per type, counted by code (no dictionary update per span).
+    private static func counts(of spans: [PackedSpan]) -> [PIIType: Int] {
+        var perCode = [Int](repeating: 0, count: 256)
+        for span in spans { perCode[Int(span.type)] += 1 }
+        var counts: [PIIType: Int] = [:]
+        for (code, count) in perCode.enumerated() where count > 0 {
+            if let type = PIIType(code: UInt8(code)) { counts[type] = count }
+        }
+        return counts
     }
 
     /// Every job's result in order, once all are done.

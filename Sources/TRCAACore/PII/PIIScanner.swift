@@ -29,9 +29,21 @@ public struct PIIScanner {
     }
 
     /// Scans what `chunk` completes; calls `found` with each span (absolute byte offsets) and
-    /// the bytes it covers, which are valid only during the call.
+    /// the bytes it covers, which are valid only during the call. The chunk is scanned where
+    /// it lies: only the line left open before it, completed by its first line, and the
+    /// incomplete line it ends with are copied (all of it, while a private key block is open).
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        take(Array(chunk)).map { Self.spans(in: $0, found) }
+        var rest = chunk
+        if !pending.isEmpty {
+            let lineEnd = ByteText(chunk).next(10, from: 0).map { $0 + 1 } ?? chunk.count
+            take(Array(chunk[..<lineEnd])).map { Self.spans(in: $0, found) }
+            rest = UnsafeRawBufferPointer(rebasing: chunk[lineEnd...])
+            guard pending.isEmpty else { return take(Array(rest)).map { Self.spans(in: $0, found) } ?? () }
+        }
+        let end = Self.scannableEnd(rest)
+        Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, found)
+        pendingOffset += end
+        pending = Array(rest[end...])
     }
 
     /// Scans what is left at the end of the stream.
@@ -69,12 +81,14 @@ public struct PIIScanner {
 
     /// The spans of a segment, with absolute offsets and the bytes each covers.
     static func spans(in segment: Segment, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        segment.bytes.withUnsafeBytes { all in
-            let text = UnsafeRawBufferPointer(rebasing: all[..<segment.count])
-            for span in PIIDetector.spans(in: text) {
-                found(PIISpan(type: span.type, start: span.start + segment.offset, end: span.end + segment.offset),
-                      UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
-            }
+        segment.bytes.withUnsafeBytes { spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, found) }
+    }
+
+    /// The spans of `text`, which starts at `offset` in the stream.
+    private static func spans(in text: UnsafeRawBufferPointer, offset: Int, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        for span in PIIDetector.spans(in: text) {
+            found(PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
+                  UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
         }
     }
 
