@@ -42,6 +42,28 @@ struct Samples {
     }
 }
 
+/// CPU seconds (user+system): on a shared machine, what a run cost rather than how long it
+/// waited for a core.
+enum CPUTime {
+    /// This process's CPU seconds for `body`.
+    static func of(_ body: () throws -> Void) rethrows -> Double {
+        let before = own()
+        try body()
+        return own() - before
+    }
+
+    /// A finished child's CPU seconds.
+    static func seconds(_ usage: rusage) -> Double { seconds(usage.ru_utime) + seconds(usage.ru_stime) }
+
+    private static func own() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return seconds(usage)
+    }
+
+    private static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+}
+
 /// Prints a table of figures, each beside the baseline and the ratio.
 enum Report {
     static func printTable(title: String, baseline: Samples, figures: [Samples]) {

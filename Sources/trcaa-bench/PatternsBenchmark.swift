@@ -90,9 +90,9 @@ struct PatternsBenchmark: ParsableCommand {
         var wall: Double
 
         static func of(_ body: () throws -> Void) rethrows -> Sample {
-            let (cpuBefore, started) = (PatternsBenchmark.ownUsage(), Date())
-            try body()
-            return Sample(cpu: PatternsBenchmark.ownUsage() - cpuBefore, wall: Date().timeIntervalSince(started))
+            let started = Date()
+            let cpu = try CPUTime.of(body)
+            return Sample(cpu: cpu, wall: Date().timeIntervalSince(started))
         }
     }
 
@@ -179,27 +179,15 @@ struct PatternsBenchmark: ParsableCommand {
     }
 
     /// This process's user+system CPU seconds for `body` (one run).
-    private func cpu(_ body: () throws -> Void) rethrows -> Double {
-        let before = Self.ownUsage()
-        try body()
-        return Self.ownUsage() - before
-    }
+    private func cpu(_ body: () throws -> Void) rethrows -> Double { try CPUTime.of(body) }
 
     /// A child's CPU seconds, median of `runs`.
     private func child(_ arguments: [String]) throws -> Double {
         var seconds: [Double] = []
         for _ in 0..<runs {
             let usage = try Spawn.runQuietly(arguments, environment: [:])
-            seconds.append(Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime))
+            seconds.append(CPUTime.seconds(usage))
         }
         return seconds.sorted()[seconds.count / 2]
     }
-
-    fileprivate static func ownUsage() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    private static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
 }
