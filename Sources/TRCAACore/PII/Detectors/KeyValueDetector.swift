@@ -63,14 +63,11 @@ enum KeyValueDetector {
         @inline(__always) mutating func prepend(_ byte: UInt8) {
             let lower = byte | 0x20  // Exact for letters; other bytes start no fragment either way.
             window = window << 8 | UInt32(lower)
-            switch lower {
-            case UInt8(ascii: "p"): found = found || window & 0xFF_FFFF == 0x73_6170 || window & 0xFF_FFFF == 0x64_7770  // pas, pwd
-            case UInt8(ascii: "k"): found = found || window & 0xFF_FFFF == 0x79_656B  // key
-            case UInt8(ascii: "t"): found = found || window & 0xFF_FFFF == 0x6B_6F74  // tok
-            case UInt8(ascii: "s"): found = found || window & 0xFF_FFFF == 0x63_6573  // sec
-            case UInt8(ascii: "a"): found = found || window == 0x6874_7561  // auth
-            default: break
-            }
+            // Every fragment compared at every byte, without a branch: key bytes are too
+            // varied for a branch on each to be predicted.
+            let three = window & 0xFF_FFFF
+            found = found || three == 0x73_6170 || three == 0x64_7770 || three == 0x79_656B  // pas, pwd, key
+                || three == 0x6B_6F74 || three == 0x63_6573 || window == 0x6874_7561  // tok, sec, auth
         }
     }
 
