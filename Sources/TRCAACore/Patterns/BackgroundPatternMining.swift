@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `BlockPatternMining` during an import: each block's lines are read (`BlockLines`) by the
 /// job `job(for:)` hands out, which the import runs on its block workers in parallel; the
@@ -14,6 +15,11 @@ final class BackgroundPatternMining: @unchecked Sendable {
     /// Read blocks that wait for an earlier one, by their place in the log (on `queue`).
     private var waiting: [Int: ([UInt8], BlockLines)] = [:]
     private var nextToAdd = 0
+    /// Line readers of jobs that finished, for the next ones: a reader keeps the shapes of the
+    /// lines it read for the blocks it reads next, and its tables are allocated once, not for
+    /// every block.
+    private var readers: [LineReader] = []
+    private let readersLock = NSLock()
 
     /// The work of mining `block`, the next block of the log: to be run once, on any thread.
     /// Blocks the caller while too many blocks are waiting.
@@ -23,7 +29,9 @@ final class BackgroundPatternMining: @unchecked Sendable {
         handedOut += 1
         self.continuesLine = block.last != 10
         return { [self] in
-            let lines = block.withUnsafeBytes { BlockLines($0, continuesLine: continuesLine) }
+            var reader = readersLock.withLock { readers.popLast() } ?? LineReader()
+            let lines = block.withUnsafeBytes { BlockLines($0, continuesLine: continuesLine, reader: &reader) }
+            readersLock.withLock { readers.append(reader) }
             queue.async { [self] in
                 waiting[place] = (block, lines)
                 while let (block, lines) = waiting.removeValue(forKey: nextToAdd) {

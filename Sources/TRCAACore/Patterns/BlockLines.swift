@@ -16,8 +16,10 @@ struct BlockLines: Sendable {
     /// Where the block's last line starts when the block ends inside it (else the block's size).
     var rest = 0
 
-    /// Reads the lines of `block`; `continuesLine` when the previous block did not end with a newline.
-    init(_ block: UnsafeRawBufferPointer, continuesLine: Bool) {
+    /// Reads the lines of `block` with `reader`; `continuesLine` when the previous block did
+    /// not end with a newline. The reader's kept readings change no key (`LineReader`), so
+    /// any reader may read any block.
+    init(_ block: UnsafeRawBufferPointer, continuesLine: Bool, reader: inout LineReader) {
         let bytes = block.bindMemory(to: UInt8.self)
         guard let base = bytes.baseAddress else { return }
         let newline = { (from: Int) in memchr(base + from, 10, bytes.count - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } }
@@ -26,7 +28,6 @@ struct BlockLines: Sendable {
             continuedEnd = newline(0)
             start = continuedEnd.map { $0 + 1 } ?? bytes.count
         }
-        var reader = LineReader()
         while start < bytes.count, let end = newline(start) {
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             lines.append(Line(range: start..<end, key: reader.read(line)))

@@ -18,10 +18,12 @@ struct BlockPatternMining {
     /// the block is mined, a few per block instead of one per line.
     private var extents: [(block: Int, first: Range<Int>, last: Range<Int>)] = []
     private var timed: [UInt32] = []
+    /// Reads the lines of the blocks given whole to `consume(_:)`, and lines held across blocks.
+    private var reader = LineReader()
 
     /// Mines the lines of the next block (and the end of the line the previous one left open).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
-        consume(block, BlockLines(block, continuesLine: continuesLine))
+        consume(block, BlockLines(block, continuesLine: continuesLine, reader: &reader))
     }
 
     /// Whether the next block continues a line (the last one did not end with a newline).
@@ -97,7 +99,6 @@ struct BlockPatternMining {
         let block = partialBlock
         partial.withUnsafeBufferPointer { line in
             let time = LogTimestamp.seconds(UnsafeRawBufferPointer(line))
-            var reader = LineReader()
             miner.stamp(add(line, reader.read(line), toBlock: block), first: time, last: time)
         }
         partial.removeAll(keepingCapacity: true)
