@@ -53,61 +53,77 @@ struct LogsBenchmark: ParsableCommand {
     /// `trcaa log import` of the file, whole process (start, key, read, scan, compress, store),
     /// against `gzip -6` and `pigz -6 -p2` of the same file; and what the store grew by against
     /// the size of `gzip -6`'s output. With `--server`, the default import into the server's
-    /// store (sealed there) against the same import into a file.
+    /// store (sealed there) against the same import into a file. Each run is a round of all of
+    /// them, each round starting one further along, and a ratio is the median of the rounds':
+    /// a machine whose speed drifts moves the two sides of a round alike.
     private func importThroughput(_ path: String, _ bytes: [UInt8]) throws {
-        var figures: [(String, Samples)] = []
-        var gzipSize = 0
+        var contenders: [(name: String, time: () throws -> Double)] = []
+        var growth: [LogCompression: Int] = [:]
+        for compression in LogCompression.allCases {
+            contenders.append(("trcaa log import --compression \(compression.rawValue) (read, SHA-256, PII, index, deflate, store)", {
+                try self.importOnce(path, compression: compression) { growth[compression] = $0 }
+            }))
+        }
+        let intoFile = LogCompression.allCases.firstIndex(of: LogImportOptions().compression)!  // Safe: one of all cases.
+        let output = { (program: String) in "\(self.directory)/baseline-\(program).gz" }
         for (name, arguments) in [("gzip -6 (baseline)", ["gzip", "-6", "-c", path]), ("pigz -6 -p2", ["pigz", "-6", "-p", "2", "-c", path])] {
             guard let program = LogsBaselines.which(arguments[0]) else { continue }
-            let output = "\(directory)/baseline.gz"
-            figures.append((name, try Samples.measure(name, runs: runs) {
-                try Spawn.runQuietly([program] + arguments.dropFirst(), environment: [:], stdout: output)
+            contenders.append((name, {
+                try Self.seconds { try Spawn.runQuietly([program] + arguments.dropFirst(), environment: [:], stdout: output(arguments[0])) }
             }))
-            if gzipSize == 0 { gzipSize = Self.fileSize(output) }
         }
-        figures.append(("zlib deflate level 6, one thread, in memory", Samples.measure("zlib", runs: runs) {
-            _ = LogsBaselines.zlibDeflate(bytes)
-        }))
-        let defaultCompression = LogImportOptions().compression
-        var ours: [(String, Samples, growth: Int)] = []
-        var intoFile: Samples?  // the default compression's, beside the server's
+        guard let gzip = contenders.firstIndex(where: { $0.name.hasPrefix("gzip") }) else { return print("(gzip is not installed: no import baseline)\n") }
+        contenders.append(("zlib deflate level 6, one thread, in memory", { Self.seconds { _ = LogsBaselines.zlibDeflate(bytes) } }))
+        let onServer = server.map { server in
+            contenders.append(("trcaa log import --compression \(LogImportOptions().compression.rawValue) into PostgreSQL (sealed)", {
+                try self.importOnce(path, compression: LogImportOptions().compression, server: server) { _ in }
+            }))
+            return contenders.count - 1
+        }
+        var seconds = [[Double]](repeating: [], count: contenders.count)
+        for run in 0..<runs {
+            for offset in contenders.indices {
+                let index = (offset + run) % contenders.count
+                seconds[index].append(try contenders[index].time())
+            }
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        let ratio = { (baseline: Int, figure: Int) in median(zip(seconds[baseline], seconds[figure]).map { $0 / $1 }) }
+        let rate = { (index: Int) in Double(bytes.count) / 1e6 / median(seconds[index]) }
+        print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+              + "\(runs) rounds of all, each ratio the median of the rounds')")
+        for index in contenders.indices where index != onServer {
+            print(String(format: "  %-82@ %8.1f MB/s  %.2fx gzip -6", contenders[index].name as NSString, rate(index), ratio(gzip, index)))
+        }
+        let gzipSize = Self.fileSize(output("gzip"))
         for compression in LogCompression.allCases {
-            let (samples, growth) = try imports(path, compression: compression)
-            ours.append(("trcaa log import --compression \(compression.rawValue) (read, SHA-256, PII, index, deflate, store)",
-                         samples, growth))
-            if compression == defaultCompression { intoFile = samples }
+            let grown = growth[compression] ?? 0
+            print(String(format: "  store growth, trcaa log import --compression %@ : %.2f MB against gzip -6 output %.2f MB: %.3fx",
+                         compression.rawValue as NSString, Double(grown) / 1e6, Double(gzipSize) / 1e6, Double(grown) / Double(max(gzipSize, 1))))
         }
-        let onServer = try server.map { try imports(path, compression: defaultCompression, server: $0).samples }
-        guard let baseline = figures.first?.1 else { return print("(gzip is not installed: no import baseline)\n") }
-        print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-        for (name, samples) in ours.map({ ($0.0, $0.1) }) + figures {
-            print(String(format: "  %-82@ %8.1f MB/s  %.2fx gzip -6", name as NSString, megabytesPerSecond(bytes.count, samples),
-                         baseline.median / samples.median))
-        }
-        for (name, _, growth) in ours {
-            print(String(format: "  store growth, %@: %.2f MB against gzip -6 output %.2f MB: %.3fx",
-                         String(name.prefix { $0 != "(" }) as NSString, Double(growth) / 1e6, Double(gzipSize) / 1e6,
-                         Double(growth) / Double(max(gzipSize, 1))))
-        }
-        if let onServer, let intoFile {
-            print(String(format: "  trcaa log import --compression %@ into PostgreSQL (sealed): %.1f MB/s, %.2fx the same import into a file "
-                         + "(bar ≥ 0.7x)", defaultCompression.rawValue as NSString, megabytesPerSecond(bytes.count, onServer),
-                         intoFile.median / onServer.median))
+        if let onServer {
+            print(String(format: "  %@: %.1f MB/s, %.2fx the same import into a file (bar ≥ 0.7x)", contenders[onServer].name as NSString,
+                         rate(onServer), ratio(intoFile, onServer)))
         }
         print("")
     }
 
-    /// `runs` imports of `path` by `trcaa`, each into a fresh issue of a fresh store (a file, or
-    /// `server`'s store); how long each took, and what the last grew a file by.
-    private func imports(_ path: String, compression: LogCompression, server: String? = nil) throws -> (samples: Samples, growth: Int) {
-        var growth = 0
-        let samples = try Samples.measure("trcaa log import", runs: runs, prepare: { try cliStore("import", server: server) }) { store in
-            let before = Self.storeSize(store.directory)
+    /// One import of `path` by `trcaa` into a fresh issue of a fresh store (a file, or
+    /// `server`'s store), timed without making the store; `grew` is told what it grew a file by.
+    private func importOnce(_ path: String, compression: LogCompression, server: String? = nil, grew: (Int) -> Void) throws -> Double {
+        let store = try cliStore("import", server: server)
+        let before = Self.storeSize(store.directory)
+        let seconds = try Self.seconds {
             try Spawn.runQuietly([trcaaBinary, "--data-dir", store.directory, "log", "import", store.issue, path, "-q",
                                   "--compression", compression.rawValue], environment: store.environment)
-            growth = Self.storeSize(store.directory) - before
         }
-        return (samples, growth)
+        grew(Self.storeSize(store.directory) - before)
+        return seconds
+    }
+
+    /// The wall-clock seconds `body` took.
+    private static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        try Samples.measure("", runs: 1, body).median
     }
 
     /// How long another process's writes wait while `trcaa log import` of an N MB file runs:

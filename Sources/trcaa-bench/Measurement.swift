@@ -18,17 +18,6 @@ struct Samples {
         return samples
     }
 
-    /// Runs `prepare` then `body` `runs` times, recording only `body`.
-    static func measure<Prepared>(_ name: String, runs: Int, prepare: () throws -> Prepared,
-                                  _ body: (Prepared) throws -> Void) rethrows -> Samples {
-        var samples = Samples(name)
-        for _ in 0..<runs {
-            let prepared = try prepare()
-            samples.append(contentsOf: try measure(name, runs: 1) { try body(prepared) }.seconds)
-        }
-        return samples
-    }
-
     mutating func append(_ seconds: Double) { self.seconds.append(seconds) }
     mutating func append(contentsOf more: [Double]) { seconds += more }
 
