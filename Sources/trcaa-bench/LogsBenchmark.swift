@@ -87,9 +87,8 @@ struct LogsBenchmark: ParsableCommand {
                 seconds[index].append(try contenders[index].time())
             }
         }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        let ratio = { (baseline: Int, figure: Int) in median(zip(seconds[baseline], seconds[figure]).map { $0 / $1 }) }
-        let rate = { (index: Int) in Double(bytes.count) / 1e6 / median(seconds[index]) }
+        let ratio = { (baseline: Int, figure: Int) in zip(seconds[baseline], seconds[figure]).map { $0 / $1 }.median }
+        let rate = { (index: Int) in Double(bytes.count) / 1e6 / seconds[index].median }
         print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
               + "\(runs) rounds of all, each ratio the median of the rounds')")
         for index in contenders.indices where index != onServer {
@@ -247,16 +246,15 @@ struct LogsBenchmark: ParsableCommand {
             }
             pairs.append(pair)
         }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
         let rate = { (seconds: Double) in Double(bytes.count) / 1e6 / seconds }
         print("PII scan (\(found) spans found), CPU seconds, \(runs) runs each in alternating order")
-        print(String(format: "  %-72@ %8.1f MB/s", "trcaa PIIScanner, one core" as NSString, rate(median(pairs.map(\.ours)))))
+        print(String(format: "  %-72@ %8.1f MB/s", "trcaa PIIScanner, one core" as NSString, rate(pairs.map(\.ours).median)))
         guard rg != nil else { return print("  (rg is not installed: no ripgrep baseline)\n") }
         let ripgrep = pairs.compactMap(\.ripgrep)
         let matches = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0
         print(String(format: "  %-72@ %8.1f MB/s  trcaa %.2fx faster (median of the pairs)\n",
                      "rg -o printing every match of the original's 13 patterns (\(matches))" as NSString,
-                     rate(median(ripgrep)), median(pairs.compactMap { pair in pair.ripgrep.map { $0 / pair.ours } })))
+                     rate(ripgrep.median), pairs.compactMap { pair in pair.ripgrep.map { $0 / pair.ours } }.median))
     }
 
     private func hashThroughput(_ path: String, _ bytes: [UInt8]) throws {

@@ -31,6 +31,11 @@ struct Samples {
     }
 }
 
+extension Array where Element == Double {
+    /// The middle value (of an even count, the upper of the two middle ones).
+    var median: Double { sorted()[count / 2] }
+}
+
 /// CPU seconds (user+system): on a shared machine, what a run cost rather than how long it
 /// waited for a core.
 enum CPUTime {

@@ -73,11 +73,10 @@ struct PatternsBenchmark: ParsableCommand {
             }
             pairs.append((pair[false]!, pair[true]!))  // Safe: both ran.
         }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        let (cpuOff, cpuOn) = (median(pairs.map(\.off.cpu)), median(pairs.map(\.on.cpu)))
-        let (wallOff, wallOn) = (median(pairs.map(\.off.wall)), median(pairs.map(\.on.wall)))
-        let cpuShare = median(pairs.map { $0.on.cpu / $0.off.cpu - 1 }) * 100
-        let wallShare = median(pairs.map { $0.on.wall / $0.off.wall - 1 }) * 100
+        let (cpuOff, cpuOn) = (pairs.map(\.off.cpu).median, pairs.map(\.on.cpu).median)
+        let (wallOff, wallOn) = (pairs.map(\.off.wall).median, pairs.map(\.on.wall).median)
+        let cpuShare = pairs.map { $0.on.cpu / $0.off.cpu - 1 }.median * 100
+        let wallShare = pairs.map { $0.on.wall / $0.off.wall - 1 }.median * 100
         print("Import (read, SHA-256, PII, index, deflate), in process, \(runs) pairs of runs in alternating order")
         print(String(format: "  without mining (baseline)  CPU %.2f s  wall %.2f s", cpuOff, wallOff))
         print(String(format: "  with mining                CPU %.2f s  wall %.2f s", cpuOn, wallOn))
@@ -188,6 +187,6 @@ struct PatternsBenchmark: ParsableCommand {
             let usage = try Spawn.runQuietly(arguments, environment: [:])
             seconds.append(CPUTime.seconds(usage))
         }
-        return seconds.sorted()[seconds.count / 2]
+        return seconds.median
     }
 }

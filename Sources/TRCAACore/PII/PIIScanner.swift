@@ -38,7 +38,11 @@ public struct PIIScanner {
             let lineEnd = ByteText(chunk).next(10, from: 0).map { $0 + 1 } ?? chunk.count
             take(Array(chunk[..<lineEnd])).map { Self.spans(in: $0, found) }
             rest = UnsafeRawBufferPointer(rebasing: chunk[lineEnd...])
-            guard pending.isEmpty else { return take(Array(rest)).map { Self.spans(in: $0, found) } ?? () }
+            guard pending.isEmpty else {
+                // A private key block is still open: the rest waits with it, as `take` keeps it.
+                take(Array(rest)).map { Self.spans(in: $0, found) }
+                return
+            }
         }
         let end = Self.scannableEnd(rest)
         Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, found)
