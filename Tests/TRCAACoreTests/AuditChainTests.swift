@@ -162,6 +162,24 @@ import TRCAAStore
         #expect(try fixture.audit.verify(anchor: kept.entryHash).problem?.kind == .anchorMissing)
     }
 
+    /// Ids made in the same few milliseconds share their first characters: a why's short name
+    /// in a list of whys must not also be the start of another entity's id, or `--entity` by
+    /// that name would bring back both.
+    @Test func aWhysShortNameIsTheStartOfNoOtherAuditedId() throws {
+        let fixture = try CoreFixture()
+        let issue = try fixture.issues.create(IssueDraft(title: "names"))
+        let whys = try ["Why 504s?", "Why waits?"].map { try fixture.whys.add(issueId: issue.id, question: $0) }
+        let twin = String(whys[0].id.prefix(16)) + String(repeating: "0", count: whys[0].id.count - 16)
+        try fixture.audit.record(action: "note", entityType: "timeline_event", entityId: twin, details: JSONText.object([]))
+        let listed = try fixture.audit.list(AuditFilter(action: "add_five_why"))
+        let names = try fixture.audit.entityNames(listed)
+        for why in whys {
+            let name = try #require(names[why.id])
+            let named = Set(try fixture.audit.list(AuditFilter(entity: name)).map(\.entityId))
+            #expect(named == [why.id], "\(name) names \(named)")
+        }
+    }
+
     @Test func listFiltersByActionEntityAndDate() throws {
         let (fixture, entries) = try chainWithFiveEntries()
         #expect(try fixture.audit.list(AuditFilter(action: "add_five_why")).count == 2)
