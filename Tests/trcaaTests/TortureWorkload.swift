@@ -174,7 +174,10 @@ func tortureRun(_ executable: String, _ arguments: [String], environment: [Strin
 
 /// Watches the store's users: every `interval` it reads `/proc/PID/fd` of each registered
 /// process and records any link to a deleted `trcaa.db-wal` or `trcaa.db-shm` (a process left
-/// writing to a log nobody else sees). Short-lived commands that run past
+/// writing to a log nobody else sees). A deleted `-shm` counts once a later scan sees it
+/// again: the last connection to close unlinks the `-shm` just before it closes it (SQLite's
+/// `unixShmUnmap`; the `-wal` it closes first), a moment a scan can fall into, while a process
+/// left behind holds it for the rest of its life. Short-lived commands that run past
 /// `TortureSettings.hungAfter` are killed and reported.
 final class TortureWatch: @unchecked Sendable {
     private struct Entry {
@@ -184,7 +187,7 @@ final class TortureWatch: @unchecked Sendable {
     }
 
     private let state = TortureLocked((running: [Int32: Entry](), sightings: [String](), seen: Set<String>(),
-                                       hung: [String](), scans: 0, stop: false))
+                                       seenOnce: Set<String>(), hung: [String](), scans: 0, stop: false))
     private let finished = DispatchSemaphore(value: 0)
     private let interval: Double
 
@@ -233,7 +236,11 @@ final class TortureWatch: @unchecked Sendable {
         }
         state.withLock { state in
             state.scans += 1
-            for item in found where state.seen.insert(item.key).inserted { state.sightings.append(item.text) }
+            for item in found {
+                let isShm = item.key.hasSuffix("-shm (deleted)")
+                guard !isShm || !state.seenOnce.insert(item.key).inserted else { continue }
+                if state.seen.insert(item.key).inserted { state.sightings.append(item.text) }
+            }
         }
     }
 
