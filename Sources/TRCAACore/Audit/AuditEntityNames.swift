@@ -39,8 +39,8 @@ extension AuditChain {
     }
 
     /// The shortest length from `length` at which no other entity id of the audit log starts
-    /// as one of `ids` does: ids made in the same few milliseconds (a why and the record of
-    /// its addition) share their first dozen characters.
+    /// as one of `ids` does: ids made in the same few milliseconds (a why and whatever was
+    /// recorded with it) share their first dozen characters.
     private func lengthAmongAuditedEntities(_ ids: [String], atLeast length: Int) throws -> Int {
         guard !ids.isEmpty else { return length }
         let db = context.database
