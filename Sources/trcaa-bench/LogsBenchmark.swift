@@ -80,13 +80,7 @@ struct LogsBenchmark: ParsableCommand {
             }))
             return contenders.count - 1
         }
-        var seconds = [[Double]](repeating: [], count: contenders.count)
-        for run in 0..<runs {
-            for offset in contenders.indices {
-                let index = (offset + run) % contenders.count
-                seconds[index].append(try contenders[index].time())
-            }
-        }
+        let seconds = try inRounds(runs, contenders.map(\.time))
         let ratio = { (baseline: Int, figure: Int) in zip(seconds[baseline], seconds[figure]).map { $0 / $1 }.median }
         let rate = { (index: Int) in Double(bytes.count) / 1e6 / seconds[index].median }
         print("Import, whole process (\(bytes.count / 1_000_000) MB; \(ProcessInfo.processInfo.activeProcessorCount) cores; "
@@ -234,27 +228,17 @@ struct LogsBenchmark: ParsableCommand {
         let rg = LogsBaselines.which("rg")
         let arguments = rg.map { [$0, "-o", "--no-filename", "--no-line-number"] + LogsBaselines.originalPatterns.flatMap { ["-e", $0] } + [path] }
         let output = "\(directory)/rg-output.txt"
-        var pairs: [(ours: Double, ripgrep: Double?)] = []
-        for run in 0..<runs {
-            var pair: (ours: Double, ripgrep: Double?) = (0, nil)
-            for isOurs in [run % 2 == 0, run % 2 != 0] {
-                if isOurs {
-                    pair.ours = CPUTime.of(scan)
-                } else if let arguments {
-                    pair.ripgrep = CPUTime.seconds(try Spawn.runQuietly(arguments, environment: [:], stdout: output))
-                }
-            }
-            pairs.append(pair)
-        }
+        var contenders: [() throws -> Double] = [{ CPUTime.of(scan) }]
+        if let arguments { contenders.append { CPUTime.seconds(try Spawn.runQuietly(arguments, environment: [:], stdout: output)) } }
+        let seconds = try inRounds(runs, contenders)
         let rate = { (seconds: Double) in Double(bytes.count) / 1e6 / seconds }
         print("PII scan (\(found) spans found), CPU seconds, \(runs) runs each in alternating order")
-        print(String(format: "  %-72@ %8.1f MB/s", "trcaa PIIScanner, one core" as NSString, rate(pairs.map(\.ours).median)))
-        guard rg != nil else { return print("  (rg is not installed: no ripgrep baseline)\n") }
-        let ripgrep = pairs.compactMap(\.ripgrep)
+        print(String(format: "  %-72@ %8.1f MB/s", "trcaa PIIScanner, one core" as NSString, rate(seconds[0].median)))
+        guard seconds.count > 1 else { return print("  (rg is not installed: no ripgrep baseline)\n") }
         let matches = (try? String(contentsOfFile: output, encoding: .utf8))?.split(separator: "\n").count ?? 0
         print(String(format: "  %-72@ %8.1f MB/s  trcaa %.2fx faster (median of the pairs)\n",
                      "rg -o printing every match of the original's 13 patterns (\(matches))" as NSString,
-                     rate(ripgrep.median), pairs.compactMap { pair in pair.ripgrep.map { $0 / pair.ours } }.median))
+                     rate(seconds[1].median), zip(seconds[1], seconds[0]).map { $0 / $1 }.median))
     }
 
     private func hashThroughput(_ path: String, _ bytes: [UInt8]) throws {

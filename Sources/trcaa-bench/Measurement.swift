@@ -36,6 +36,21 @@ extension Array where Element == Double {
     var median: Double { sorted()[count / 2] }
 }
 
+/// Runs each of `contenders` once a round for `runs` rounds, each round starting one further
+/// along, and gives each contender's results in round order: a machine whose speed drifts
+/// during the runs (a shared VM) moves every side of a round alike, so ratios are taken
+/// round by round.
+func inRounds<Result>(_ runs: Int, _ contenders: [() throws -> Result]) throws -> [[Result]] {
+    var results = [[Result]](repeating: [], count: contenders.count)
+    for run in 0..<runs {
+        for offset in contenders.indices {
+            let index = (offset + run) % contenders.count
+            results[index].append(try contenders[index]())
+        }
+    }
+    return results
+}
+
 /// CPU seconds (user+system): on a shared machine, what a run cost rather than how long it
 /// waited for a core.
 enum CPUTime {

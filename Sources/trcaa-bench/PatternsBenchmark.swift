@@ -36,8 +36,8 @@ struct PatternsBenchmark: ParsableCommand {
     /// MB per CPU second of mining, in process and through `trcaa patterns scan`.
     private func throughput(_ path: String, _ bytes: [UInt8]) throws {
         var levels = 0
-        let lines = cpu { levels = Self.classifyLines(bytes) }
-        let mining = cpu { _ = bytes.withUnsafeBytes { PatternScan.mine($0) } }
+        let lines = CPUTime.of { levels = Self.classifyLines(bytes) }
+        let mining = CPUTime.of { _ = bytes.withUnsafeBytes { PatternScan.mine($0) } }
         let scan = try child(["/bin/sh", "-c", "exec '\(trcaaBinary)' patterns scan --per-line < '\(path)'"])
         let rate = { (seconds: Double) in String(format: "%.0f MB/s per core", Double(bytes.count) / 1e6 / seconds) }
         print("Mining \(bytes.count / 1_000_000) MB")
@@ -63,16 +63,12 @@ struct PatternsBenchmark: ParsableCommand {
     /// two run in pairs, in alternating order, and each pair gives a ratio: a machine whose
     /// speed drifts during the runs (a shared VM) moves both halves of a pair alike.
     private func importShare(_ bytes: [UInt8]) throws {
-        var pairs: [(off: Sample, on: Sample)] = []
-        for run in 0..<runs {
-            var pair: [Bool: Sample] = [:]
-            for mines in run % 2 == 0 ? [false, true] : [true, false] {
-                var options = LogImportOptions(maximumSize: .max)
-                options.minesPatterns = mines
-                pair[mines] = try Sample.of { _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options) }
-            }
-            pairs.append((pair[false]!, pair[true]!))  // Safe: both ran.
-        }
+        let sides = try inRounds(runs, [false, true].map { mines in {
+            var options = LogImportOptions(maximumSize: .max)
+            options.minesPatterns = mines
+            return try Sample.of { _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options) }
+        } })
+        let pairs = zip(sides[0], sides[1]).map { (off: $0, on: $1) }
         let (cpuOff, cpuOn) = (pairs.map(\.off.cpu).median, pairs.map(\.on.cpu).median)
         let (wallOff, wallOn) = (pairs.map(\.off.wall).median, pairs.map(\.on.wall).median)
         let cpuShare = pairs.map { $0.on.cpu / $0.off.cpu - 1 }.median * 100
@@ -176,9 +172,6 @@ struct PatternsBenchmark: ParsableCommand {
         URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
             .deletingLastPathComponent().appendingPathComponent("trcaa").path
     }
-
-    /// This process's user+system CPU seconds for `body` (one run).
-    private func cpu(_ body: () throws -> Void) rethrows -> Double { try CPUTime.of(body) }
 
     /// A child's CPU seconds, median of `runs`.
     private func child(_ arguments: [String]) throws -> Double {
