@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TRCAAPostgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlatformTests", dependencies: ["CSQLCipher", "CNCurses", "CZlib", "COpenSSL"]),
-        // Runs the built `trcaa` binary; depending on the executable makes `swift test` build it.
-        .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore", "TestSupport"]),
+        // Runs the built `trcaa` binary (depending on the executable makes `swift test` build it) and reads its command tree.
+        .testTarget(name: "trcaaTests", dependencies: ["trcaa", "TRCAAStore", "TestSupport",
+                                                  .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ]
 )

@@ -28,6 +28,7 @@ enum ActionText {
 extension ActionCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List action items: of one issue, or across issues by due date.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -57,7 +58,7 @@ extension ActionCommand {
     }
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an action item to an issue and print its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action item to an issue and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -74,7 +75,7 @@ extension ActionCommand {
     }
 
     struct Edit: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an action item.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an action item.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The item's id or a prefix (action list shows them).") var item: String
@@ -97,7 +98,7 @@ extension ActionCommand {
     }
 
     struct Done: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an action item done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an action item done.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The item's id or a prefix.") var item: String

@@ -12,7 +12,7 @@ struct AttachmentsCommand: ParsableCommand {
 
 extension AttachmentsCommand {
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List attachments across issues, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List attachments across issues, newest first.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Option(help: "Only attachments whose file name or issue title contains this text.") var search: String?

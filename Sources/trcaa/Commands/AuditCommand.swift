@@ -13,7 +13,7 @@ struct AuditCommand: ParsableCommand {
 
 extension AuditCommand {
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit entries, newest first.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Option(help: "Only this action (e.g. update_issue).") var action: String?
@@ -48,6 +48,7 @@ extension AuditCommand {
 
     struct Verify: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Walk the hash chain; exit 1 naming the first entry that was edited, deleted, inserted, moved or cut off.",
             discussion: """
                 The chain proves that no entry was changed, removed or slipped in by anyone without the \
@@ -96,6 +97,7 @@ extension AuditCommand {
 
     struct Head: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: "Print the chain's newest entry and hash, to keep outside the store (a ticket, a chat message).",
             discussion: "Later, `trcaa audit verify --since-head HASH` proves the chain still contains it.")
 

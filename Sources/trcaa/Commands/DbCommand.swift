@@ -14,6 +14,7 @@ struct DbCommand: ParsableCommand {
 extension DbCommand {
     struct Migrate: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply pending schema migrations and print their names.")
         static let migratesOnOpen = false
 
@@ -36,6 +37,7 @@ extension DbCommand {
 
     struct Check: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Verify the database: the store's own checks (a file: integrity, page HMACs, foreign keys, the write-ahead log; a server: its foreign keys), every log's stored text and the audit chain (exit 1 on any problem).")
         static let migratesOnOpen = false
         static let createsDatabase = false
@@ -85,6 +87,7 @@ extension DbCommand {
 extension DbCommand {
     struct Set: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set a store option: key-prefix (issue keys OPS-42 instead of #42; '' for none).")
 
         enum Name: String, ExpressibleByArgument, CaseIterable {

@@ -7,6 +7,7 @@ extension DbCommand {
     /// `trcaa db copy`: the store, or chosen issues, into another store.
     struct Copy: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy the whole store, or chosen issues with everything they hold, into another store.",
             discussion: """
                 The target is a database file, created when missing and opened with the same key as this \

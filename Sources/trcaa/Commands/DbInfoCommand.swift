@@ -5,6 +5,7 @@ import TRCAAStore
 extension DbCommand {
     struct Info: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "info",
             abstract: "Show the store (file or server), its encryption, key source and migrations (never the key).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions

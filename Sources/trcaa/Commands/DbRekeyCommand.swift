@@ -6,6 +6,7 @@ import TRCAAStore
 extension DbCommand {
     struct Rekey: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rekey",
             abstract: "Change the database key.",
             discussion: """
                 The new key is read from the environment variable named by --from-env, or typed \

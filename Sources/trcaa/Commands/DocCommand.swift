@@ -60,7 +60,7 @@ extension DocCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List an issue's documents.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an issue's documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -77,7 +77,7 @@ extension DocCommand {
     }
 
     struct Show: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a document's Markdown.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a document's Markdown.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The document: 42/D1 (issue 42's first) or an id prefix.") var document: String
@@ -92,6 +92,7 @@ extension DocCommand {
 
     struct Edit: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Edit a document in $VISUAL or $EDITOR (a private temporary copy, removed afterwards).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -117,6 +118,7 @@ extension DocCommand {
 
     struct Export: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export a document as Markdown, HTML, PDF or Word and print the path written.",
             discussion: "With --redacted, every PII span is replaced by its token and the file name ends in _redacted.")
 

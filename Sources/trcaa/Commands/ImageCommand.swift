@@ -14,6 +14,7 @@ struct ImageCommand: ParsableCommand {
 extension ImageCommand {
     struct Attach: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "attach",
             abstract: "Attach images to an issue; prints each new image's id.",
             discussion: "The type is recognised from the content, not the name; other formats are refused.")
 
@@ -45,7 +46,7 @@ extension ImageCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List the images of an issue, or of every issue.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the images of an issue, or of every issue.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix (default: every issue).") var issue: String?
@@ -67,7 +68,7 @@ extension ImageCommand {
     }
 
     struct Show: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Describe an image: type, pixel size, size, hash.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Describe an image: type, pixel size, size, hash.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The image: 42/I1 (issue 42's first) or an id prefix.") var image: String
@@ -94,6 +95,7 @@ extension ImageCommand {
 
     struct Export: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write an image to a file (mode 0600); prints the file's path.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions

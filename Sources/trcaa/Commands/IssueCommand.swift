@@ -14,6 +14,7 @@ struct IssueCommand: ParsableCommand {
 extension IssueCommand {
     struct New: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create an issue and print its number (42, or OPS-42 with a key prefix); --json prints it whole.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -35,7 +36,7 @@ extension IssueCommand {
     }
 
     struct Edit: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an issue's fields.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an issue's fields.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -70,6 +71,7 @@ extension IssueCommand {
 
     struct Status: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Move an issue to another status (resolved stamps resolved_at; reopening clears it).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -86,6 +88,7 @@ extension IssueCommand {
 
     struct Delete: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an issue with its whys, timeline, logs, images and documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions

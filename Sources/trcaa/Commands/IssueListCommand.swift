@@ -5,6 +5,7 @@ import TRCAACore
 extension IssueCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List issues, most recently updated first.",
             discussion: "Filters of the same kind combine with OR, different kinds with AND.")
 
@@ -51,6 +52,7 @@ extension IssueCommand {
 
     struct Show: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an issue: fields, description, 5-Whys, root cause, timeline, attachments, documents.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions

@@ -17,6 +17,7 @@ struct LogCommand: ParsableCommand {
 extension LogCommand {
     struct Import: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import log files (or stdin) into an issue; prints each new log's id.",
             discussion: """
                 Each file is read once: hashed (SHA-256), scanned for PII, gzip-compressed into the \
@@ -102,7 +103,7 @@ extension LogCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List the logs of an issue, or of every issue.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the logs of an issue, or of every issue.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix (default: every issue).") var issue: String?
@@ -127,6 +128,7 @@ extension LogCommand {
 
     struct Show: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a log's text, or some of its lines.",
             discussion: """
                 Without --lines the whole text is written as stored (byte for byte), or its redacted view. \

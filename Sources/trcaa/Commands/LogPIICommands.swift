@@ -56,6 +56,7 @@ extension LogCommand {
 
     struct Dismiss: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dismiss",
             abstract: "Remove PII spans that are false positives (each removal is audited).")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -76,6 +77,7 @@ extension LogCommand {
 
     struct Redact: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "redact",
             abstract: "Replace a log's stored text with its redacted view (--purge).",
             discussion: """
                 The PII values are then gone from the database for good: the text keeps only the [Type] \

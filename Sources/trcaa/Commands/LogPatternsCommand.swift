@@ -7,6 +7,7 @@ extension LogPatternSort: ExpressibleByArgument {}
 extension LogCommand {
     struct Patterns: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "patterns",
             abstract: "List the kinds of message a log holds: COUNT, ID, LEVEL, FIRST line, TEMPLATE.",
             discussion: """
                 Patterns are mined at import: each line's header (time, host, pid, level, component) is \

@@ -5,6 +5,7 @@ import TRCAACore
 extension LogCommand {
     struct Export: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a log's text (or its redacted view) to a file; prints the file's path.",
             discussion: "The file is created with mode 0600 and never replaces an existing one unless --force.")
 
@@ -22,6 +23,7 @@ extension LogCommand {
 
     struct Grep: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "grep",
             abstract: "Search the stored logs line by line; prints ISSUE:FILE:LINE: TEXT.",
             discussion: """
                 PATTERN is a POSIX extended regular expression (as grep -E), or a plain string with -F. \

@@ -14,6 +14,7 @@ struct PIICommand: ParsableCommand {
 extension PIICommand {
     struct Scan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Scan stdin and list what would be redacted.",
             discussion: """
                 By default stdin is text and each finding is printed as LINE:COLUMN TYPE VALUE. With --jsonl, \

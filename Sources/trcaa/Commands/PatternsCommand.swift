@@ -14,6 +14,7 @@ struct PatternsCommand: ParsableCommand {
 extension PatternsCommand {
     struct Scan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Read a log on stdin and print its patterns.",
             discussion: """
                 By default prints one line per pattern, most frequent first: COUNT, ID, TEMPLATE. With \

@@ -19,6 +19,7 @@ extension IncidentEventKind: ExpressibleByArgument {
 extension TimelineCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List an issue's incident events and triage record in time order, with the incident's figures.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
@@ -73,6 +74,7 @@ extension TimelineCommand {
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an incident event, at a time you give or at the time of a log line; print its id.",
             discussion: """
                 Times, in local time (TZ) unless a zone is written: 2026-12-10 06:55[:48][Z|+01:00], \
@@ -122,7 +124,8 @@ extension TimelineCommand {
     }
 
     struct Edit: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an incident event's time, kind, text or evidence.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an incident event's time, kind, text or evidence.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The event's id or a prefix (timeline list shows them).") var event: String
@@ -155,6 +158,7 @@ extension TimelineCommand {
 
     struct Record: StoreCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Add a triage-record entry of one of the original's seven types and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions

@@ -12,7 +12,7 @@ struct WhyCommand: ParsableCommand {
 
 extension WhyCommand {
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Add the next why and print its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add the next why and print its id.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -28,7 +28,7 @@ extension WhyCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List an issue's whys in order.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an issue's whys in order.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -52,7 +52,7 @@ extension WhyCommand {
     }
 
     struct Edit: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a why's question, answer or evidence.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a why's question, answer or evidence.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -74,7 +74,7 @@ extension WhyCommand {
     }
 
     struct Move: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a why to another position.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a why to another position.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
@@ -88,7 +88,7 @@ extension WhyCommand {
     }
 
     struct Delete: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a why; the ones after it move up.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a why; the ones after it move up.")
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "The issue: 42, #42, OPS-42 or an id prefix.") var issue: String
