@@ -23,13 +23,13 @@ struct PatternsBenchmark: ParsableCommand {
     mutating func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = try LogsBaselines.input(megabytes: megabytes, corpus: corpus, directory: directory)
-        if importOnly { return try importShare([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))) }
+        if importOnly { return try importShare(path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))) }
         // First, while this process is small: a spawned child starts with its parent's peak RSS.
         try memory(path)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         print("Input: \(path), \(bytes.count) bytes; CPU seconds (user+system), median of \(runs)\n")
         try throughput(path, bytes)
-        try importShare(bytes)
+        try importShare(path, bytes)
         try viewer(path)
     }
 
@@ -59,24 +59,42 @@ struct PatternsBenchmark: ParsableCommand {
         print()
     }
 
-    /// `LogService.prepareImport` with and without mining, same bytes, same thread count. The
-    /// two run in pairs, in alternating order, and each pair gives a ratio: a machine whose
-    /// speed drifts during the runs (a shared VM) moves both halves of a pair alike.
-    private func importShare(_ bytes: [UInt8]) throws {
+    /// What mining adds to an import, in two scopes: the pipeline alone (`LogService.prepareImport`
+    /// on bytes in memory) and the import as stored (`importLog`: the file read, processed and
+    /// committed, in a store opened once, so no key derivation). Same bytes, same thread count.
+    private func importShare(_ path: String, _ bytes: [UInt8]) throws {
+        print("Mining's share of an import, \(runs) pairs of runs (without, with mining) in alternating order")
+        try share(of: "the pipeline (bytes in memory: SHA-256, PII, index, deflate)") { options in
+            _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options)
+        }
+        let store = "\(directory)/patterns-import-\(getpid())"
+        try? FileManager.default.removeItem(atPath: store)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let workspace = try Workspace.open(WorkspaceOptions(dataDirectory: store), environment: ["TRCAA_DB_KEY": "bench-patterns"])
+        let issue = try workspace.issues.create(IssueDraft(title: "bench")).id
+        try share(of: "the stored import (file to committed rows, store open)") { options in
+            _ = try workspace.logs.importLog(issueId: issue, path: path, options: options)
+        }
+        print()
+    }
+
+    /// `body` without and with mining, in pairs in alternating order: each pair gives a ratio,
+    /// and a machine whose speed drifts during the runs (a shared VM) moves both halves alike.
+    private func share(of scope: String, _ body: @escaping (LogImportOptions) throws -> Void) throws {
         let sides = try inRounds(runs, [false, true].map { mines in {
             var options = LogImportOptions(maximumSize: .max)
             options.minesPatterns = mines
-            return try Sample.of { _ = try LogService.prepareImport(bytes: bytes, name: "bench.log", path: "", options: options) }
+            return try Sample.of { try body(options) }
         } })
         let pairs = zip(sides[0], sides[1]).map { (off: $0, on: $1) }
-        let (cpuOff, cpuOn) = (pairs.map(\.off.cpu).median, pairs.map(\.on.cpu).median)
-        let (wallOff, wallOn) = (pairs.map(\.off.wall).median, pairs.map(\.on.wall).median)
+        let median = { (side: (Sample) -> Double) in (pairs.map { side($0.off) }.median, pairs.map { side($0.on) }.median) }
+        let ((cpuOff, cpuOn), (wallOff, wallOn)) = (median(\.cpu), median(\.wall))
         let cpuShare = pairs.map { $0.on.cpu / $0.off.cpu - 1 }.median * 100
         let wallShare = pairs.map { $0.on.wall / $0.off.wall - 1 }.median * 100
-        print("Import (read, SHA-256, PII, index, deflate), in process, \(runs) pairs of runs in alternating order")
-        print(String(format: "  without mining (baseline)  CPU %.2f s  wall %.2f s", cpuOff, wallOff))
-        print(String(format: "  with mining                CPU %.2f s  wall %.2f s", cpuOn, wallOn))
-        print(String(format: "  mining adds (median of the pairs' ratios)  +%.1f%% CPU, +%.1f%% wall\n", cpuShare, wallShare))
+        print("  \(scope)")
+        print(String(format: "    without mining (baseline)  CPU %.2f s  wall %.2f s", cpuOff, wallOff))
+        print(String(format: "    with mining                CPU %.2f s  wall %.2f s", cpuOn, wallOn))
+        print(String(format: "    mining adds (median of the pairs' ratios)  +%.1f%% CPU, +%.1f%% wall", cpuShare, wallShare))
     }
 
     /// One run's CPU (user+system) and wall seconds.
