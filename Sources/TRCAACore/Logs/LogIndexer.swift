@@ -6,10 +6,13 @@ struct LogIndexer: Sendable {
         var uncompressedOffset: Int
         var firstLine: Int
         var continuesLine: Bool
-        var errorCount = 0
-        var warningCount = 0
+        var levels = LevelCounts()
+        var errorCount: Int { levels.errors }
+        var warningCount: Int { levels.warnings }
     }
 
+    /// Whether `consume` classifies each line; not when pattern mining does (`takeLevels`).
+    private let classifiesLines: Bool
     private(set) var blocks: [Block] = []
     private(set) var newlines = 0
     private(set) var size = 0
@@ -20,35 +23,51 @@ struct LogIndexer: Sendable {
     var errorCount: Int { blocks.reduce(0) { $0 + $1.errorCount } }
     var warningCount: Int { blocks.reduce(0) { $0 + $1.warningCount } }
 
-    /// Indexes one block: each line that starts in it is classified by its first 256 bytes.
+    init(classifiesLines: Bool = true) { self.classifiesLines = classifiesLines }
+
+    /// Indexes one block: each line that starts in it is classified by its first 256 bytes
+    /// (when `classifiesLines`).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
         var entry = Block(uncompressedOffset: size, firstLine: newlines, continuesLine: lastByte != 10)
         guard let base = block.baseAddress?.assumingMemoryBound(to: UInt8.self), !block.isEmpty else {
             blocks.append(entry)
             return
         }
-        var lineStart = entry.continuesLine ? nil as Int? : 0
+        var lineStart = entry.continuesLine || !classifiesLines ? nil as Int? : 0
         var index = 0
         while index < block.count {
             guard let found = memchr(base + index, 10, block.count - index) else { break }
             let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if let start = lineStart { count(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start..<newline])), in: &entry) }
+            if let start = lineStart { entry.levels.add(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start..<newline]))) }
             newlines += 1
-            lineStart = newline + 1
+            if classifiesLines { lineStart = newline + 1 }
             index = newline + 1
         }
         if let start = lineStart, start < block.count {
-            count(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start...])), in: &entry)
+            entry.levels.add(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start...])))
         }
         size += block.count
         lastByte = base[block.count - 1]
         blocks.append(entry)
     }
 
-    private func count(_ level: LogLevel, in entry: inout Block) {
+    /// The error and warning lines of each block, as mining read the lines that start in it
+    /// (which classifies a line once per shape) when `consume` did not.
+    mutating func takeLevels(_ levels: [LevelCounts]) {
+        precondition(levels.count == blocks.count, "one count per block")
+        for index in blocks.indices { blocks[index].levels = levels[index] }
+    }
+}
+
+/// The error and warning lines of a block.
+struct LevelCounts: Sendable {
+    var errors = 0
+    var warnings = 0
+
+    mutating func add(_ level: LogLevel) {
         switch level {
-        case .error: entry.errorCount += 1
-        case .warning: entry.warningCount += 1
+        case .error: errors += 1
+        case .warning: warnings += 1
         case .none: break
         }
     }

@@ -12,9 +12,11 @@ protocol LogSource: AnyObject {
 
 extension LogInput: LogSource {}
 
-/// One pass over a source in blocks: SHA-256, line and level index and the cutting of lines
-/// for the PII scan on the calling thread; deflate, the scan itself and the per-line half of
-/// mining message patterns on a pool, their grouping on a thread of its own (SPEC §6). Nothing is written: the result is stored afterwards, in one short transaction.
+/// One pass over a source in blocks: SHA-256, line index and the cutting of lines for the PII
+/// scan on the calling thread; deflate, the scan itself and the per-line half of mining
+/// message patterns (which also reads each line's level for the index) on a pool, their
+/// grouping on a thread of its own (SPEC §6). Nothing is written: the result is stored
+/// afterwards, in one short transaction.
 struct LogPipeline {
     let options: LogImportOptions
     var scansPII = true
@@ -30,8 +32,8 @@ struct LogPipeline {
     func process(_ input: any LogSource) throws -> ProcessedLog {
         var hasher = SHA256()
         var scanner = PIIScanner()
-        var indexer = LogIndexer()
         let mining = options.minesPatterns ? BackgroundPatternMining() : nil
+        var indexer = LogIndexer(classifiesLines: mining == nil)
         let workers = BlockWorkers(threads: options.compressionThreads, compression: options.compression)
         var buffer = [UInt8](repeating: 0, count: options.blockSize)
         var filled = 0
@@ -67,6 +69,8 @@ struct LogPipeline {
         }
         if scansPII, let rest = scanner.takeRest() { workers.submit(deflating: nil, scanning: rest) }
         let results = workers.finish()
+        let patterns = mining?.finish() ?? LogPatternTable(patterns: [], blocks: [], levels: [])
+        if mining != nil { indexer.takeLevels(patterns.levels) }
         var counts: [PIIType: Int] = [:]
         var runs = PackedSpanRunBuilder()
         for result in results {
@@ -75,6 +79,6 @@ struct LogPipeline {
         }
         return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: runs.finish(),
                             spanCounts: counts, hash: hasher.finishHex(), size: total,
-                            patterns: mining?.finish() ?? LogPatternTable(patterns: [], blocks: []))
+                            patterns: patterns)
     }
 }

@@ -2,7 +2,8 @@ import TRCAAStore
 
 /// Mines a log fed block by block as the import reads it (`LogPipeline`): lines are cut
 /// across block boundaries the way `LogIndexer` counts them (a line belongs to the block it
-/// starts in), and each block keeps its lines' keys until `finish` turns them into pattern ids.
+/// starts in), and each block keeps its lines' keys until `finish` turns them into pattern ids,
+/// and counts its error and warning lines for the index (`LogIndexer.takeLevels`).
 struct BlockPatternMining {
     /// Bytes of a line kept while it waits for its end in a later block; the rest is mined as
     /// if the line ended there.
@@ -10,6 +11,7 @@ struct BlockPatternMining {
 
     private var miner = PatternMiner()
     private var blockKeys: [LineKeys] = []
+    private var blockLevels: [LevelCounts] = []
     private var partial: [UInt8] = []
     private var partialBlock = -1
     private var lines = 0
@@ -33,6 +35,7 @@ struct BlockPatternMining {
     mutating func consume(_ block: UnsafeRawBufferPointer, _ read: BlockLines) {
         let bytes = block.bindMemory(to: UInt8.self)
         blockKeys.append(LineKeys(capacity: read.lines.count))
+        blockLevels.append(LevelCounts())
         defer { stampTimes(bytes) }
         if partialBlock >= 0 {
             guard let end = read.continuedEnd else { return hold(bytes[...]) }
@@ -56,13 +59,14 @@ struct BlockPatternMining {
             return PackedPatternIds.Block(firstLine: firstLine, lineCount: keys.count,
                                           packed: PackedPatternIds.pack(keys.map { mined.patternOfKey[Int($0)] }))
         }
-        return LogPatternTable(patterns: mined.patterns, blocks: blocks)
+        return LogPatternTable(patterns: mined.patterns, blocks: blocks, levels: blockLevels)
     }
 
     @discardableResult
     private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ read: LineKey, toBlock block: Int) -> UInt32 {
         let key = miner.add(line, read, lineNumber: lines)
         blockKeys[block].append(key)
+        blockLevels[block].add(read.level)
         lines += 1
         return key
     }
@@ -107,8 +111,9 @@ struct BlockPatternMining {
 }
 
 /// A log's patterns as an import stores them: the patterns, and per index block the packed
-/// pattern id of each line that starts in it.
+/// pattern id of each line that starts in it and the levels of those lines.
 struct LogPatternTable: Sendable {
     var patterns: [LogPatternSummary]
     var blocks: [PackedPatternIds.Block]
+    var levels: [LevelCounts]
 }

@@ -1,12 +1,14 @@
 /// The per-line half of mining (`PatternMiner.add` does the rest), for the lines of one stream:
-/// where each line's message starts (`HeaderLayouts`) and the hash of its masked tokens
-/// (`MessageKey`), with the readings of lines already read kept by their shape.
+/// where each line's message starts (`HeaderLayouts`), the hash of its masked tokens
+/// (`MessageKey`) and its level (`LogLevel`), with the readings of lines already read kept by
+/// their shape.
 ///
 /// A line's shape is its length and bytes, any digit standing for any digit. Its message
 /// start depends on its digits only through the time tests its reading made
 /// (`HeaderLayouts`), and its key's hash only through the digits of literal words
 /// (`MessageToken.isLiteralWithDigit`): a line of a kept shape whose times read as that
-/// reading's did gets its message start, and its hash too unless that hash read digits. Most
+/// reading's did gets its message start, and its hash too unless that hash read digits; its
+/// level always (`LogLevel.classify` reads letters and where words start, not digits). Most
 /// lines of a log repeat a few shapes; such a line costs a hash of its bytes, not a reading.
 struct LineReader {
     /// Table slots; past half of them filled, the table is emptied and filled again.
@@ -30,10 +32,11 @@ struct LineReader {
         let slot = find(shape)
         if shapes[slot] == shape, timesRead(readings[slot], line) {
             let reading = readings[slot]
-            return reading.readsDigits ? Self.key(line, from: reading.key.messageStart).key : reading.key
+            return reading.readsDigits ? Self.key(line, from: reading.key.messageStart, level: reading.key.level).key : reading.key
         }
         checks.removeAll(keepingCapacity: true)
-        let (key, readsDigits) = Self.key(line, from: layouts.messageStart(line, &checks))
+        let (key, readsDigits) = Self.key(line, from: layouts.messageStart(line, &checks),
+                                          level: LogLevel.classify(UnsafeRawBufferPointer(line)))
         guard shapes[slot] != shape else { return key }
         let first = tests.count
         // A test whose answer depends only on where digits are gives it again on a line of the shape.
@@ -69,9 +72,9 @@ struct LineReader {
         }
     }
 
-    private static func key(_ line: UnsafeBufferPointer<UInt8>, from messageStart: Int) -> (key: LineKey, readsDigits: Bool) {
+    private static func key(_ line: UnsafeBufferPointer<UInt8>, from messageStart: Int, level: LogLevel) -> (key: LineKey, readsDigits: Bool) {
         let (hash, count, readsDigits) = MessageKey.hash(UnsafeBufferPointer(rebasing: line[messageStart...]))
-        return (LineKey(messageStart: messageStart, hash: hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15)), readsDigits)
+        return (LineKey(messageStart: messageStart, hash: hash ^ (UInt64(count) &* 0x9e37_79b9_7f4a_7c15), level: level), readsDigits)
     }
 
     /// Whether the times of `line` read as those of the line `reading` was made from.
@@ -88,7 +91,7 @@ struct LineReader {
 
     private mutating func empty() {
         shapes = [UInt64](repeating: 0, count: Self.slots)
-        readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0), tests: 0..<0, readsDigits: false),
+        readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0, level: .none), tests: 0..<0, readsDigits: false),
                              count: Self.slots)
         tests.removeAll(keepingCapacity: true)
         count = 0

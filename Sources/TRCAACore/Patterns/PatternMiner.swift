@@ -43,7 +43,7 @@ public struct PatternMiner {
             return 0
         }
         let key = UInt32(keys.count)
-        keys.append(MinedKey(tokens: tokens, level: LogLevel.classify(UnsafeRawBufferPointer(line)), line: lineNumber))
+        keys.append(MinedKey(tokens: tokens, level: read.level, line: lineNumber))
         parent.append(key)
         alive += 1
         if byHash.count < maximumHashes { byHash.insert(key, for: slot) }
@@ -117,10 +117,12 @@ public struct PatternMiner {
     }
 }
 
-/// A line as `LineReader` read it: where its message starts and its key's hash.
+/// A line as `LineReader` read it: where its message starts, its key's hash and its level.
 struct LineKey: Sendable {
     var messageStart: Int
     var hash: UInt64
+    /// The line's `LogLevel.classify`.
+    var level: LogLevel
 }
 
 /// Length and first token: where a line whose hash is new looks for a merged key.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TRCAACore
 import TRCAAStore
+import TestSupport
 
 /// Random access: any line range read through the block index equals the text split in
 /// lines, whatever the block size and wherever lines cross block boundaries.
@@ -72,6 +73,29 @@ import TRCAAStore
         #expect(reader.levelSummary.count > 10)
         #expect(reader.levelSummary.reduce(0) { $0 + $1.errors } == text.components(separatedBy: " ERROR ").count - 1)
         #expect(reader.levelSummary.reduce(0) { $0 + $1.warnings } == text.components(separatedBy: " WARN ").count - 1)
+    }
+
+    /// Mining reads each line's level once per shape of line, and the index takes the counts
+    /// from it; without mining the index classifies every line itself. Either way a block
+    /// counts the lines that start in it, each classified whole (real lines, many cut by a
+    /// block boundary).
+    @Test(arguments: [true, false])
+    func eachBlockCountsTheLevelsOfTheLinesStartingInIt(minesPatterns: Bool) throws {
+        let samples = SharedFiles.path("data/loghub")
+        let bytes = try ["Android_2k.log", "Hadoop_2k.log", "Apache_2k.log", "OpenSSH_2k.log"]
+            .flatMap { [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(samples)/\($0)"))) }
+        var options = LogImportOptions()
+        (options.blockSize, options.minesPatterns) = (4096, minesPatterns)
+        let id = try fixture.logs.importLog(issueId: issueId, path: try fixture.file("levels.log", bytes), options: options).id
+        let summary = try fixture.logs.reader(id).levelSummary
+        let levels = expectedLines(bytes).map { line in line.withUnsafeBytes { LogLevel.classify($0) } }
+        let ends = summary.dropFirst().map(\.firstLine) + [levels.count]
+        let expected = zip(summary.map(\.firstLine), ends).map { first, end in
+            (levels[first..<end].filter { $0 == .error }.count, levels[first..<end].filter { $0 == .warning }.count)
+        }
+        #expect(summary.count > 200)
+        #expect(expected.reduce(0) { $0 + $1.0 } > 100 && expected.reduce(0) { $0 + $1.1 } > 100)
+        #expect(summary.map { [$0.errors, $0.warnings] } == expected.map { [$0.0, $0.1] })
     }
 
     @Test func logsStoredByTheOriginalAppAreReadWithoutAnIndex() throws {
