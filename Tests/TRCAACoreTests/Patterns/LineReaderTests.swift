@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import TRCAACore
 
 /// A line read after others of its shape gets the key a reading of it alone gives: digits in
@@ -22,6 +24,25 @@ import Testing
             let expected = alone(line)
             #expect(key.messageStart == expected.messageStart && key.hash == expected.hash, "\(String(decoding: line, as: UTF8.self))")
         }
+    }
+
+    /// Every line of the loghub samples, in order, backwards and shuffled, gets the message
+    /// start, hash and level of a reading of it alone.
+    @Test func everyLoghubLineGetsTheKeyOfAReadingOfItAlone() throws {
+        let samples = SharedFiles.path("data/loghub")
+        let logs = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".log") }.sorted()
+        #expect(logs.count >= 16)
+        let lines = try logs.flatMap { [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(samples)/\($0)"))).split(separator: 10) }
+        var reader = LineReader()
+        var wrong = 0
+        for line in (lines + lines.reversed() + lines.shuffled()).map(Array.init) {
+            let key = line.withUnsafeBufferPointer { reader.read($0) }
+            let expected = alone(line)
+            let same = key.messageStart == expected.messageStart && key.hash == expected.hash && key.level == expected.level
+            if !same, wrong < 5 { Issue.record("\(String(decoding: line, as: UTF8.self))") }
+            wrong += same ? 0 : 1
+        }
+        #expect(wrong == 0)
     }
 
     /// More shapes than the table keeps: it is emptied and filled again.

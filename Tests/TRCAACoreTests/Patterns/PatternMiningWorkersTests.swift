@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TRCAAStore
+import TestSupport
 @testable import TRCAACore
 
 /// Mining during import reads lines on the block workers and groups them in order: the
@@ -65,6 +66,47 @@ import TRCAAStore
             let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0, &checks) }
             #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
         }
+    }
+
+    /// Headers with no `:` to end them, whose readings go on into the message, before messages
+    /// whose tokens change a reading (a time, a `key:`, a level, a number, a bracket, `|`) and
+    /// messages that only look like those: each line gets the start a reading of it alone finds.
+    @Test func messagesThatChangeAReadingGiveTheMessageStartAReadingWould() {
+        let header = "[Sun Dec 04 04:47:44 2005] [error] "
+        let messages = ["mod_jk child workerEnv in error state 6", "mod_jk child 6", "child 04:47:45 init", "child init: ok",
+                        "[req-1] child init", "child [req-1] init", "6 child init", "- child init", "child ERROR init",
+                        "child E init", "a b c d e f g 04:47:45", "a b c d e f g h i 04:47:45", "a b c d e f g: ok", "child",
+                        "x|y|z a b", "1117838570 a", "a 1117838570", "a 9117838570", "a [Sun Dec 04 04:47:44 2005] b",
+                        // Tokens that begin alike.
+                        "6x child init", "[req-1 child init", "-x child init", "child [req-1 init", "Ex child init", "z a b", "z|w a b", "|z a b"]
+        let lines = messages.map { header + $0 } + messages.map { "081109 203615 148 " + $0 } + messages
+            + messages.map { "2024-02-11 08:15:02 web " + $0 } + messages.map { "Dec 04 04:47:44 host " + $0 }
+            + messages.map { "20171223-22:15:29:606|Step_LSC|30002312|" + $0 }
+        var layouts = HeaderLayouts()
+        var checks: [TimeCheck] = []
+        for line in lines + lines.reversed() + lines.shuffled() {
+            let bytes = Array(line.utf8)
+            let start = bytes.withUnsafeBufferPointer { layouts.messageStart($0, &checks) }
+            #expect(start == bytes.withUnsafeBufferPointer { MessageHeader.messageStart($0) }, "\(line)")
+        }
+    }
+
+    /// Every line of the loghub samples, in order, backwards and shuffled: kept layouts give
+    /// each line the message start a reading of it alone finds.
+    @Test func everyLoghubLineGetsTheMessageStartAReadingWould() throws {
+        let samples = SharedFiles.path("data/loghub")
+        let logs = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".log") }.sorted()
+        #expect(logs.count >= 16)
+        let lines = try logs.flatMap { [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(samples)/\($0)"))).split(separator: 10) }
+        var layouts = HeaderLayouts()
+        var checks: [TimeCheck] = []
+        var wrong = 0
+        for line in lines + lines.reversed() + lines.shuffled() {
+            let (kept, alone) = Array(line).withUnsafeBufferPointer { (layouts.messageStart($0, &checks), MessageHeader.messageStart($0)) }
+            if kept != alone, wrong < 5 { Issue.record("\(String(decoding: line, as: UTF8.self)): \(kept), alone \(alone)") }
+            wrong += kept != alone ? 1 : 0
+        }
+        #expect(wrong == 0)
     }
 
     /// More layouts than are kept, in turn and back again (each slot replaced while others are
