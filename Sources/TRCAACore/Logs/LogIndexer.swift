@@ -27,7 +27,14 @@ struct LogIndexer: Sendable {
 
     /// Indexes one block: each line that starts in it is classified by its first 256 bytes
     /// (when `classifiesLines`).
-    mutating func consume(_ block: UnsafeRawBufferPointer) {
+    mutating func consume(_ block: UnsafeRawBufferPointer) { consume(block) { _ in } }
+
+    /// `consume(_:)`, appending the offset of each newline in the block to `newlines`.
+    mutating func consume(_ block: UnsafeRawBufferPointer, newlines: inout [UInt32]) {
+        consume(block) { newlines.append(UInt32($0)) }
+    }
+
+    private mutating func consume(_ block: UnsafeRawBufferPointer, _ foundNewline: (Int) -> Void) {
         var entry = Block(uncompressedOffset: size, firstLine: newlines, continuesLine: lastByte != 10)
         guard let base = block.baseAddress?.assumingMemoryBound(to: UInt8.self), !block.isEmpty else {
             blocks.append(entry)
@@ -38,6 +45,7 @@ struct LogIndexer: Sendable {
         while index < block.count {
             guard let found = memchr(base + index, 10, block.count - index) else { break }
             let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            foundNewline(newline)
             if let start = lineStart { entry.levels.add(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start..<newline]))) }
             newlines += 1
             if classifiesLines { lineStart = newline + 1 }

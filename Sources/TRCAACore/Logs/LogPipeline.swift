@@ -58,11 +58,13 @@ struct LogPipeline {
             if total > options.maximumSize {
                 throw ImportError.tooLarge(name: input.name, size: total, limit: options.maximumSize)
             }
+            var newlines: [UInt32] = []
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
-                indexer.consume(bytes)
+                if mining == nil { indexer.consume(bytes) } else { indexer.consume(bytes, newlines: &newlines) }
             }
-            workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil, also: mining?.job(for: block))
+            workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil,
+                           also: mining?.job(for: block, newlines: newlines))
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)

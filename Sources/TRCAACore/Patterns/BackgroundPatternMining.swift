@@ -21,16 +21,16 @@ final class BackgroundPatternMining: @unchecked Sendable {
     private var readers: [LineReader] = []
     private let readersLock = NSLock()
 
-    /// The work of mining `block`, the next block of the log: to be run once, on any thread.
-    /// Blocks the caller while too many blocks are waiting.
-    func job(for block: [UInt8]) -> @Sendable () -> Void {
+    /// The work of mining `block`, the next block of the log, whose newlines are at `newlines`:
+    /// to be run once, on any thread. Blocks the caller while too many blocks are waiting.
+    func job(for block: [UInt8], newlines: [UInt32]) -> @Sendable () -> Void {
         slots.wait()
         let (place, continuesLine) = (handedOut, continuesLine)
         handedOut += 1
         self.continuesLine = block.last != 10
         return { [self] in
             var reader = readersLock.withLock { readers.popLast() } ?? LineReader()
-            let lines = block.withUnsafeBytes { BlockLines($0, continuesLine: continuesLine, reader: &reader) }
+            let lines = block.withUnsafeBytes { BlockLines($0, newlines: newlines, continuesLine: continuesLine, reader: &reader) }
             readersLock.withLock { readers.append(reader) }
             queue.async { [self] in
                 waiting[place] = (block, lines)

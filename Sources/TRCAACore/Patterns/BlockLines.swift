@@ -16,23 +16,36 @@ struct BlockLines: Sendable {
     /// Where the block's last line starts when the block ends inside it (else the block's size).
     var rest = 0
 
-    /// Reads the lines of `block` with `reader`; `continuesLine` when the previous block did
-    /// not end with a newline. The reader's kept readings change no key (`LineReader`), so
-    /// any reader may read any block.
-    init(_ block: UnsafeRawBufferPointer, continuesLine: Bool, reader: inout LineReader) {
+    /// Reads the lines of `block` with `reader`; `newlines` are the offsets of its newlines
+    /// (`newlines(in:)`, or the import's index, which finds them anyway), `continuesLine` when
+    /// the previous block did not end with a newline. The reader's kept readings change no key
+    /// (`LineReader`), so any reader may read any block.
+    init(_ block: UnsafeRawBufferPointer, newlines: [UInt32], continuesLine: Bool, reader: inout LineReader) {
         let bytes = block.bindMemory(to: UInt8.self)
-        guard let base = bytes.baseAddress else { return }
-        let newline = { (from: Int) in memchr(base + from, 10, bytes.count - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } }
+        var ends = newlines[...]
         var start = 0
         if continuesLine {
-            continuedEnd = newline(0)
+            continuedEnd = ends.popFirst().map(Int.init)
             start = continuedEnd.map { $0 + 1 } ?? bytes.count
         }
-        while start < bytes.count, let end = newline(start) {
-            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            lines.append(Line(range: start..<end, key: reader.read(line)))
+        lines.reserveCapacity(ends.count)
+        for end in ends.lazy.map(Int.init) {
+            lines.append(Line(range: start..<end, key: reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
             start = end + 1
         }
         rest = start
+    }
+
+    /// The offsets of the newlines in `block`.
+    static func newlines(in block: UnsafeRawBufferPointer) -> [UInt32] {
+        guard let base = block.baseAddress else { return [] }
+        var offsets: [UInt32] = []
+        var from = 0
+        while from < block.count, let found = memchr(base + from, 10, block.count - from) {
+            let offset = UnsafeRawPointer(found) - base
+            offsets.append(UInt32(offset))
+            from = offset + 1
+        }
+        return offsets
     }
 }

@@ -25,7 +25,7 @@ struct BlockPatternMining {
 
     /// Mines the lines of the next block (and the end of the line the previous one left open).
     mutating func consume(_ block: UnsafeRawBufferPointer) {
-        consume(block, BlockLines(block, continuesLine: continuesLine, reader: &reader))
+        consume(block, BlockLines(block, newlines: BlockLines.newlines(in: block), continuesLine: continuesLine, reader: &reader))
     }
 
     /// Whether the next block continues a line (the last one did not end with a newline).
