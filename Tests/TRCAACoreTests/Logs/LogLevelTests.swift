@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TestSupport
 import TRCAACore
@@ -11,12 +10,8 @@ import TRCAACore
     }
 
     @Test func everyLoghubLineGetsThePlainFormsLevel() throws {
-        let samples = URL(fileURLWithPath: SharedFiles.path("data/loghub"))
-        let logs = try FileManager.default.subpathsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".log") }
-        #expect(logs.count >= 16)
         var levels: [LogLevel: Int] = [:]
-        for log in logs {
-            let bytes = [UInt8](try Data(contentsOf: samples.appendingPathComponent(log)))
+        for (log, bytes) in try SharedFiles.loghubSamples() {
             for line in bytes.split(separator: 10) {
                 #expect(agree(Array(line)), "\(log): \(String(decoding: line, as: UTF8.self))")
                 levels[Array(line).withUnsafeBytes { LogLevel.classify($0) }, default: 0] += 1

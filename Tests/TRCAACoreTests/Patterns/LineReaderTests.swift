@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TestSupport
 @testable import TRCAACore
@@ -29,13 +28,10 @@ import TestSupport
     /// Every line of the loghub samples, in order, backwards and shuffled, gets the message
     /// start, hash and level of a reading of it alone.
     @Test func everyLoghubLineGetsTheKeyOfAReadingOfItAlone() throws {
-        let samples = SharedFiles.path("data/loghub")
-        let logs = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".log") }.sorted()
-        #expect(logs.count >= 16)
-        let lines = try logs.flatMap { [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(samples)/\($0)"))).split(separator: 10) }
+        let lines = try SharedFiles.loghubLines()
         var reader = LineReader()
         var wrong = 0
-        for line in (lines + lines.reversed() + lines.shuffled()).map(Array.init) {
+        for line in lines + lines.reversed() + lines.shuffled() {
             let key = line.withUnsafeBufferPointer { reader.read($0) }
             let expected = alone(line)
             let same = key.messageStart == expected.messageStart && key.hash == expected.hash && key.level == expected.level

@@ -94,15 +94,12 @@ import TestSupport
     /// Every line of the loghub samples, in order, backwards and shuffled: kept layouts give
     /// each line the message start a reading of it alone finds.
     @Test func everyLoghubLineGetsTheMessageStartAReadingWould() throws {
-        let samples = SharedFiles.path("data/loghub")
-        let logs = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".log") }.sorted()
-        #expect(logs.count >= 16)
-        let lines = try logs.flatMap { [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(samples)/\($0)"))).split(separator: 10) }
+        let lines = try SharedFiles.loghubLines()
         var layouts = HeaderLayouts()
         var checks: [TimeCheck] = []
         var wrong = 0
         for line in lines + lines.reversed() + lines.shuffled() {
-            let (kept, alone) = Array(line).withUnsafeBufferPointer { (layouts.messageStart($0, &checks), MessageHeader.messageStart($0)) }
+            let (kept, alone) = line.withUnsafeBufferPointer { (layouts.messageStart($0, &checks), MessageHeader.messageStart($0)) }
             if kept != alone, wrong < 5 { Issue.record("\(String(decoding: line, as: UTF8.self)): \(kept), alone \(alone)") }
             wrong += kept != alone ? 1 : 0
         }
