@@ -27,7 +27,7 @@ let package = Package(
 
         .target(
             name: "TRCAAStore",
-            dependencies: ["CSQLCipher", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSQLCipher", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "TRCAACore",

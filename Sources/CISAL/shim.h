@@ -11,4 +11,9 @@ static inline unsigned int cisal_level3_buffer_size(void) {
     return ISAL_DEF_LVL3_REQ + ISAL_DEF_LVL3_TOKEN_SIZE * 4 * IGZIP_K;
 }
 
+// Level 1's default buffer, likewise a macro expression.
+static inline unsigned int cisal_level1_buffer_size(void) {
+    return ISAL_DEF_LVL1_DEFAULT;
+}
+
 #endif

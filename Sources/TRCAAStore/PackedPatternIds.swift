@@ -1,8 +1,8 @@
 /// The pattern of each line of a log (`log_pattern_sets.line_patterns`, migration 114): per
-/// index block, one LEB128 varint per line, raw-deflated at zlib's fastest level (a block's
-/// lines repeat a few ids: a 10 000-line block takes a few KB; level 6 made the 100 MB loghub
-/// mix's 296 KB instead of 339 KB for twice the instructions); the blocks of a log are joined
-/// in one blob.
+/// index block, one LEB128 varint per line, raw-deflated at level 1 by ISA-L (a block's lines
+/// repeat a few ids: a 10 000-line block takes a few KB; zlib at level 1 took ~140
+/// instructions a line, and at level 6 made the 100 MB loghub mix's 296 KB instead of 339 KB
+/// for twice that); the blocks of a log are joined in one blob.
 public enum PackedPatternIds {
     /// The lines that start in one index block: the first one's number, how many, and their
     /// pattern ids `pack`ed.
@@ -21,7 +21,7 @@ public enum PackedPatternIds {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ids.count * 2)
         for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
-        return ZStream.deflateRaw(bytes, level: 1)
+        return StatelessDeflate.level1(bytes)
     }
 
     /// The ids of `lineCount` lines from their stored form.

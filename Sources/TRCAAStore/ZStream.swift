@@ -59,9 +59,9 @@ package final class ZStream {
         return result.code
     }
 
-    /// `bytes` raw-deflated at `level`, in one call (small packed records).
-    package static func deflateRaw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
-        let deflater = deflater(level: level)
+    /// `bytes` raw-deflated at level 6, in one call (small packed records).
+    package static func deflateRaw(_ bytes: [UInt8]) -> [UInt8] {
+        let deflater = deflater(level: 6)
         var output = [UInt8](repeating: 0, count: deflater.deflateBound(bytes.count) + 16)
         let result = bytes.withUnsafeBytes { input in
             output.withUnsafeMutableBytes { deflater.process(input, into: $0, flush: Z_FINISH) }

@@ -17,25 +17,9 @@ struct DeflateBlock: Sendable {
     /// on one core here. `scratch` holds the buffers one worker reuses from block to block.
     static func compressLogBlock(_ input: UnsafeRawBufferPointer, _ compression: LogCompression, scratch: Scratch) -> DeflateBlock {
         guard compression == .fast else { return compress(input, level: 6, isLast: false) }
-        scratch.reserve(output: input.count + input.count / 16 + 1024)
+        scratch.reserve(output: StatelessDeflate.outputBound(input.count))
         let produced = scratch.output.withUnsafeMutableBytes { out in
-            scratch.level.withUnsafeMutableBytes { level in
-                var stream = isal_zstream()
-                isal_deflate_stateless_init(&stream)
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
-                stream.avail_in = UInt32(input.count)
-                stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)  // Safe: never empty.
-                stream.avail_out = UInt32(out.count)
-                stream.level = 3
-                stream.level_buf = level.baseAddress!.assumingMemoryBound(to: UInt8.self)  // Safe: never empty.
-                stream.level_buf_size = UInt32(level.count)
-                stream.flush = UInt16(FULL_FLUSH)
-                stream.end_of_stream = 0
-                stream.gzip_flag = UInt16(IGZIP_DEFLATE)
-                let code = isal_deflate_stateless(&stream)
-                precondition(code == COMP_OK, "igzip failed (\(code))")  // The buffer leaves room for stored blocks.
-                return Int(stream.total_out)
-            }
+            scratch.level.withUnsafeMutableBytes { StatelessDeflate.deflate(input, into: out, level: 3, work: $0, ending: .fullFlush) }
         }
         return DeflateBlock(bytes: Array(scratch.output[..<produced]), crc: crc(of: input), uncompressedCount: input.count)
     }
@@ -46,7 +30,7 @@ struct DeflateBlock: Sendable {
     final class Scratch: @unchecked Sendable {
         // Unchecked: one job at a time uses a scratch (`BlockWorkers` hands them out).
         fileprivate var output: [UInt8] = []
-        fileprivate var level = [UInt8](repeating: 0, count: Int(cisal_level3_buffer_size()))
+        fileprivate var level = [UInt8](repeating: 0, count: StatelessDeflate.workBufferSize(level: 3))
 
         fileprivate func reserve(output count: Int) {
             if output.count < count { output = [UInt8](repeating: 0, count: count) }
