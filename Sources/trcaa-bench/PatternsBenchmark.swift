@@ -41,7 +41,7 @@ struct PatternsBenchmark: ParsableCommand {
         let scan = try child(["/bin/sh", "-c", "exec '\(trcaaBinary)' patterns scan --per-line < '\(path)'"])
         let rate = { (seconds: Double) in String(format: "%.0f MB/s per core", Double(bytes.count) / 1e6 / seconds) }
         print("Mining \(bytes.count / 1_000_000) MB")
-        print("  each line's level, as the import's index reads it (baseline; \(levels) error lines)")
+        print("  each line's level, LogLevel.classify on every line (baseline; \(levels) error lines)")
         print("                                                  \(String(format: "%.2f s", lines))  \(rate(lines))")
         print("  PatternScan.mine, in process                    \(String(format: "%.2f s", mining))  \(rate(mining))"
               + String(format: "  %.1fx", mining / lines))
@@ -173,7 +173,7 @@ struct PatternsBenchmark: ParsableCommand {
                           figures: [pane] + filters)
     }
 
-    /// `LogLevel.classify` on every line: the per-line work the import's index already does.
+    /// `LogLevel.classify` on every line: the per-line work an import without mining does to index levels.
     private static func classifyLines(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBytes { text in
             var errors = 0, start = 0
