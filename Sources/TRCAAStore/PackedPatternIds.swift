@@ -17,11 +17,16 @@ public enum PackedPatternIds {
     }
 
     /// `ids` packed and deflated (level 1).
-    public static func pack(_ ids: [UInt32]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(ids.count * 2)
-        for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
-        return StatelessDeflate.level1(bytes)
+    public static func pack(_ ids: [UInt32]) -> [UInt8] { pack(blocks: [ids])[0] }
+
+    /// The ids of each block packed and deflated (level 1), the blocks of a log at once.
+    public static func pack(blocks: [[UInt32]]) -> [[UInt8]] {
+        StatelessDeflate.level1(blocks.map { ids in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(ids.count * 2)
+            for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
+            return bytes
+        })
     }
 
     /// The ids of `lineCount` lines from their stored form.

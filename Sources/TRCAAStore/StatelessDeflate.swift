@@ -39,16 +39,20 @@ public enum StatelessDeflate {
         return Int(stream.total_out)
     }
 
-    /// `bytes` deflated at level 1 into a buffer of their own.
-    public static func level1(_ bytes: [UInt8]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: outputBound(bytes.count))
+    /// Each of `pieces` deflated at level 1 on its own, into a buffer of its own. One work
+    /// buffer serves them all: it is larger than glibc's mmap threshold, so one for each piece
+    /// would be mapped and zeroed again each time.
+    public static func level1(_ pieces: [[UInt8]]) -> [[UInt8]] {
         var work = [UInt8](repeating: 0, count: workBufferSize(level: 1))
-        let produced = bytes.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out in
-                work.withUnsafeMutableBytes { deflate(input, into: out, level: 1, work: $0, ending: .final) }
+        return pieces.map { bytes in
+            var output = [UInt8](repeating: 0, count: outputBound(bytes.count))
+            let produced = bytes.withUnsafeBytes { input in
+                output.withUnsafeMutableBytes { out in
+                    work.withUnsafeMutableBytes { deflate(input, into: out, level: 1, work: $0, ending: .final) }
+                }
             }
+            output.removeSubrange(produced...)
+            return output
         }
-        output.removeSubrange(produced...)
-        return output
     }
 }

@@ -11,6 +11,14 @@ import TRCAAStore
         #expect(try PackedPatternIds.unpack(PackedPatternIds.pack([])[...], lineCount: 0) == [])
     }
 
+    /// A log's blocks packed at once share one work buffer; each comes out as it would alone.
+    @Test func blocksPackedTogetherAreThosePackedAlone() throws {
+        let blocks: [[UInt32]] = [(0..<5000).map { UInt32($0 % 7) }, [], [9, 9, 1], (0..<3000).map { UInt32($0 * 31 % 1000) }]
+        let together = PackedPatternIds.pack(blocks: blocks)
+        #expect(together == blocks.map(PackedPatternIds.pack))
+        #expect(try zip(together, blocks).map { try PackedPatternIds.unpack($0[...], lineCount: $1.count) } == blocks)
+    }
+
     @Test func damagedOrShortBlocksAreRefused() {
         let stored = PackedPatternIds.pack([1, 2, 3])
         #expect(throws: StoreError.self) { try PackedPatternIds.unpack(stored[...], lineCount: 4) }

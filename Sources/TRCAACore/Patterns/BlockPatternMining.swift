@@ -53,11 +53,11 @@ struct BlockPatternMining {
     mutating func finish() -> LogPatternTable {
         if partialBlock >= 0 { finishPartial() }
         let mined = miner.finish()
+        let packed = PackedPatternIds.pack(blocks: blockKeys.map { keys in keys.map { mined.patternOfKey[Int($0)] } })
         var firstLine = 0
-        let blocks = blockKeys.map { keys in
+        let blocks = zip(blockKeys, packed).map { keys, packed in
             defer { firstLine += keys.count }
-            return PackedPatternIds.Block(firstLine: firstLine, lineCount: keys.count,
-                                          packed: PackedPatternIds.pack(keys.map { mined.patternOfKey[Int($0)] }))
+            return PackedPatternIds.Block(firstLine: firstLine, lineCount: keys.count, packed: packed)
         }
         return LogPatternTable(patterns: mined.patterns, blocks: blocks, levels: blockLevels)
     }
