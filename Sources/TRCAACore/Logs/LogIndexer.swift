@@ -23,18 +23,12 @@ struct LogIndexer: Sendable {
     var errorCount: Int { blocks.reduce(0) { $0 + $1.errorCount } }
     var warningCount: Int { blocks.reduce(0) { $0 + $1.warningCount } }
 
-    init(classifiesLines: Bool = true) { self.classifiesLines = classifiesLines }
+    init(classifiesLines: Bool) { self.classifiesLines = classifiesLines }
 
     /// Indexes one block: each line that starts in it is classified by its first 256 bytes
-    /// (when `classifiesLines`).
-    mutating func consume(_ block: UnsafeRawBufferPointer) { consume(block) { _ in } }
-
-    /// `consume(_:)`, appending the offset of each newline in the block to `newlines`.
-    mutating func consume(_ block: UnsafeRawBufferPointer, newlines: inout [UInt32]) {
-        consume(block) { newlines.append(UInt32($0)) }
-    }
-
-    private mutating func consume(_ block: UnsafeRawBufferPointer, _ foundNewline: (Int) -> Void) {
+    /// (when `classifiesLines`), and the offset of each newline in it is appended to
+    /// `offsets` (for mining, which then need not look for them).
+    mutating func consume(_ block: UnsafeRawBufferPointer, newlines offsets: inout [UInt32]) {
         var entry = Block(uncompressedOffset: size, firstLine: newlines, continuesLine: lastByte != 10)
         guard let base = block.baseAddress?.assumingMemoryBound(to: UInt8.self), !block.isEmpty else {
             blocks.append(entry)
@@ -45,7 +39,7 @@ struct LogIndexer: Sendable {
         while index < block.count {
             guard let found = memchr(base + index, 10, block.count - index) else { break }
             let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            foundNewline(newline)
+            offsets.append(UInt32(newline))
             if let start = lineStart { entry.levels.add(LogLevel.classify(UnsafeRawBufferPointer(rebasing: block[start..<newline]))) }
             newlines += 1
             if classifiesLines { lineStart = newline + 1 }

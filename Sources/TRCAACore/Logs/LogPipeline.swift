@@ -61,7 +61,7 @@ struct LogPipeline {
             var newlines: [UInt32] = []
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
-                if mining == nil { indexer.consume(bytes) } else { indexer.consume(bytes, newlines: &newlines) }
+                indexer.consume(bytes, newlines: &newlines)
             }
             workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil,
                            also: mining?.job(for: block, newlines: newlines))
