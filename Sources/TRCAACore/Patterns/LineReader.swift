@@ -10,26 +10,31 @@
 /// reading's did gets its message start, and its hash too unless that hash read digits; its
 /// level always (`LogLevel.classify` reads letters and where words start, not digits). Most
 /// lines of a log repeat a few shapes; such a line costs a hash of its bytes, not a reading.
+///
+/// The table holds one reading per slot, the slot chosen by the shape's top bits; a new shape
+/// takes its slot from the one there. So a shape that keeps coming stays until a new one
+/// lands on its slot, however many shapes a log's one-off lines bring.
 struct LineReader {
-    /// Table slots; past half of them filled, the table is emptied and filled again.
+    /// Table slots.
     private static let slots = 4096
 
     private var layouts = HeaderLayouts()
-    /// Shapes by slot (0: empty), probed from their top bits, and their readings; allocated
-    /// with the first kept reading.
+    /// Shapes by slot (0: empty) and their readings; allocated with the first line read.
     private var shapes: [UInt64] = []
     private var readings: [Reading] = []
-    private var count = 0
-    /// The time tests of the kept readings (`Reading.tests`).
+    /// The time tests of the kept readings (`Reading.tests`), and of readings replaced since
+    /// the last `compactTests`, which runs when there are `testsLimit`: twice as many as it
+    /// kept, so that it runs once in many readings however many tests those keep.
     private var tests: [TimeTest] = []
+    private var testsLimit = 4 * slots
     /// The time tests of the last line read (`HeaderLayouts.messageStart`).
     private var checks: [TimeCheck] = []
 
     /// Where the message of `line` (without its newline) starts and its key's hash.
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) -> LineKey {
         let shape = Self.shape(line)
-        if shapes.isEmpty || count == Self.slots / 2 { empty() }
-        let slot = find(shape)
+        if shapes.isEmpty { allocate() }
+        let slot = Int(truncatingIfNeeded: shape >> UInt64(64 - Self.slots.trailingZeroBitCount))
         if shapes[slot] == shape, timesRead(readings[slot], line) {
             let reading = readings[slot]
             return reading.readsDigits ? Self.key(line, from: reading.key.messageStart, level: reading.key.level).key : reading.key
@@ -37,7 +42,9 @@ struct LineReader {
         checks.removeAll(keepingCapacity: true)
         let (key, readsDigits) = Self.key(line, from: layouts.messageStart(line, &checks),
                                           level: LogLevel.classify(UnsafeRawBufferPointer(line)))
+        // A line of the kept shape whose times read otherwise leaves the reading kept.
         guard shapes[slot] != shape else { return key }
+        if tests.count + checks.count > testsLimit { compactTests() }
         let first = tests.count
         // A test whose answer depends only on where digits are gives it again on a line of the shape.
         for check in checks {
@@ -48,7 +55,6 @@ struct LineReader {
             }
         }
         (shapes[slot], readings[slot]) = (shape, Reading(key: key, tests: first..<tests.count, readsDigits: readsDigits))
-        count += 1
         return key
     }
 
@@ -82,19 +88,23 @@ struct LineReader {
         reading.tests.allSatisfy { tests[$0].passes(line) }
     }
 
-    /// The slot of `shape`, or the empty slot it would go in.
-    private func find(_ shape: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: shape >> UInt64(64 - Self.slots.trailingZeroBitCount))
-        while shapes[slot] != 0, shapes[slot] != shape { slot = (slot + 1) & (Self.slots - 1) }
-        return slot
-    }
-
-    private mutating func empty() {
+    private mutating func allocate() {
         shapes = [UInt64](repeating: 0, count: Self.slots)
         readings = [Reading](repeating: Reading(key: LineKey(messageStart: 0, hash: 0, level: .none), tests: 0..<0, readsDigits: false),
                              count: Self.slots)
-        tests.removeAll(keepingCapacity: true)
-        count = 0
+    }
+
+    /// Drops the time tests of replaced readings: those of the kept ones move to the front.
+    private mutating func compactTests() {
+        var kept: [TimeTest] = []
+        kept.reserveCapacity(tests.count)
+        for slot in readings.indices where shapes[slot] != 0 {
+            let range = readings[slot].tests
+            readings[slot].tests = kept.count..<(kept.count + range.count)
+            kept += tests[range]
+        }
+        tests = kept
+        testsLimit = max(4 * Self.slots, 2 * kept.count)
     }
 
     /// The line's length and bytes, any digit as `0`, hashed sixteen bytes at a time with one
