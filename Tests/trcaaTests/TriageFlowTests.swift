@@ -67,6 +67,13 @@ import TestSupport
         #expect(broken.stderr.contains(victim) && broken.stderr.contains("was changed after it was written"))
     }
 
+    /// `issue create`, as jira-cli and gh spell it, is `issue new`.
+    @Test func issueCreateIsIssueNew() throws {
+        let issue = id(try cli.run("issue", "create", "Disk full on db-2", "--severity", "high"))
+        let shown = try cli.run("issue", "show", issue)
+        #expect(shown.stdout.contains("Disk full on db-2") && shown.stdout.contains("P2"), "\(shown.stdout)")
+    }
+
     @Test func listsAndShowsHaveJSON() throws {
         let issue = id(try cli.run("issue", "new", "JSON check", "--tag", "a"))
         let list = try JSONSerialization.jsonObject(with: Data(try cli.run("issue", "list", "--json").stdout.utf8))

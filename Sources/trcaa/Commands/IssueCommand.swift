@@ -15,7 +15,8 @@ extension IssueCommand {
     struct New: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
-            abstract: "Create an issue and print its number (42, or OPS-42 with a key prefix); --json prints it whole.")
+            abstract: "Create an issue and print its number (42, or OPS-42 with a key prefix); --json prints it whole.",
+            aliases: ["create"])
 
         @OptionGroup(title: "Global Options") var global: GlobalOptions
         @Argument(help: "One-line title.") var title: String
