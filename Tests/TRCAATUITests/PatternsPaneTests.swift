@@ -42,6 +42,11 @@ import TRCAACore
         #expect(app.row(containing: " 120 2026-11-23 10:02:00 ERROR payment gateway timeout") != nil)
         app.press(.showPatterns)
         #expect(try pane(app).sort == .rare)  // the order chosen last
+        #expect(try pane(app).selected?.id == 3)  // where Enter left it
+        app.press(.moveUp)
+        app.press(.open)
+        app.press(.showPatterns)
+        #expect(try pane(app).selected?.template == "retry budget low")
     }
 
     @Test func hiddenPatternsLeaveTheRestAndComeBackWithShiftX() throws {

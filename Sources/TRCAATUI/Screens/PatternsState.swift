@@ -22,6 +22,9 @@ public struct PatternsState: ScreenModel {
     public var diff: PatternDiffView?
     /// Templates as the redacted view shows them: the view of the log's viewer.
     public var redacted: Bool
+    /// The pattern the cursor goes to once the patterns load: the one the log's viewer shows
+    /// the lines of, so that the pane reopens where Enter left it.
+    public var focus: Int?
 
     public init(logId: String, issueId: String, fileName: String, hidden: Set<Int> = [], redacted: Bool = false) {
         self.logId = logId

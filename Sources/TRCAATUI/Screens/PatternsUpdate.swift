@@ -8,6 +8,7 @@ extension App {
         let redacted = viewerView(of: logId, in: state).isRedacted
         var pane = PatternsState(logId: logId, issueId: issueId, fileName: fileName, hidden: hidden, redacted: redacted)
         pane.sort = state.patternSort
+        pane.focus = viewerFilters(of: logId, in: state).first { !$0.excludes && $0.patterns?.count == 1 }?.patterns?.first
         state.screens.append(pane)
         return [.loadPatterns(logId: logId, redacted: redacted)]
     }
@@ -18,6 +19,8 @@ extension App {
             pane.patterns = patterns
             pane.histogram = histogram
             pane.isLoading = false
+            if let focus = pane.focus, let row = pane.rows.firstIndex(where: { $0.id == focus }) { pane.cursor.selected = row }
+            pane.focus = nil
             pane.cursor.scrollIntoView(count: patterns.count, visible: visible)
         }
     }
