@@ -98,7 +98,9 @@ import TRCAACore
         #expect(app.row(containing: "  10 2026-11-23 10:00:10 INFO login from [Email] accepted") != nil)
     }
 
-    @Test func theLogsTabOpensThePatternsAndComparesWithTheNextLog() throws {
+    /// An issue with good.log (`tick 1`, `tick 2`, `started`) and bad.log (`tick 3`, `disk
+    /// full`), on its Logs tab; the id of bad.log.
+    private func twoRuns() throws -> (TestApp, String) {
         var logId = ""
         let app = try TestApp { workspace in
             let issue = try workspace.issues.create(IssueDraft(title: "Two runs"))
@@ -113,6 +115,11 @@ import TRCAACore
         }
         app.press(.open)
         app.press(.showTab(3))
+        return (app, logId)
+    }
+
+    @Test func theLogsTabOpensThePatternsAndComparesWithTheNextLog() throws {
+        let (app, logId) = try twoRuns()
         app.press(.showPatterns)
         #expect(try pane(app).fileName == "good.log")
         app.press(.diffPatterns)
@@ -124,5 +131,24 @@ import TRCAACore
         #expect(try pane(app).diff == nil)
         #expect(try pane(app).redacted && pane(app).isLoading == false)
         #expect(app.row(containing: "· redacted") != nil)
+    }
+
+    /// Enter on a row of the diff shows that pattern's lines: a new or changed one in this
+    /// log, a gone one in the other log.
+    @Test func enterOnADiffRowShowsThatPatternsLinesInItsLog() throws {
+        let (app, badLog) = try twoRuns()
+        app.press(.showPatterns)
+        app.press(.diffPatterns)
+        app.press(.moveDown)  // + started
+        app.press(.open)
+        var viewer = try #require(app.state.top(LogViewerState.self))
+        #expect(viewer.fileName == "good.log" && viewer.filtered == [2])
+        app.press(.showPatterns)
+        app.press(.diffPatterns)
+        for _ in 0..<3 { app.press(.moveDown) }  // - disk full
+        app.press(.open)
+        viewer = try #require(app.state.top(LogViewerState.self))
+        #expect(viewer.logId == badLog && viewer.filtered == [1])
+        #expect(app.row(containing: "   2 disk full") != nil)
     }
 }

@@ -60,7 +60,8 @@ public struct PatternsState: ScreenModel {
 public struct PatternDiffView: Sendable {
     public enum Row: Sendable {
         case heading(String)
-        case pattern(mark: String, count: String, template: String)
+        /// `pattern` is of the other log (`inOther`) for a gone one, else of this log.
+        case pattern(mark: String, count: String, pattern: LogPatternSummary, inOther: Bool)
     }
 
     public let otherId: String
@@ -71,13 +72,14 @@ public struct PatternDiffView: Sendable {
         self.otherId = otherId
         self.otherName = otherName
         let listed = { (mark: String, patterns: [LogPatternSummary]) in
-            patterns.map { Row.pattern(mark: mark, count: String($0.count), template: $0.template) }
+            patterns.map { Row.pattern(mark: mark, count: String($0.count), pattern: $0, inOther: mark == "-") }
         }
         rows = [.heading("New here (not in \(otherName)): \(diff.added.count)")] + listed("+", diff.added)
             + [.heading("Gone (only in \(otherName)): \(diff.removed.count)")] + listed("-", diff.removed)
             + [.heading("Rate changed most (lines per million, \(otherName) → here)")]
             + diff.changed.prefix(20).map {
-                .pattern(mark: "~", count: "\(Int($0.rateBefore.rounded()))→\(Int($0.rateAfter.rounded()))", template: $0.template)
+                .pattern(mark: "~", count: "\(Int($0.rateBefore.rounded()))→\(Int($0.rateAfter.rounded()))", pattern: $0.after,
+                         inOther: false)
             }
     }
 }

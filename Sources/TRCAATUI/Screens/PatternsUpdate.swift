@@ -42,7 +42,17 @@ extension App {
         case .cycleSort:
             nextSort(&pane.sort, cursor: &pane.cursor, in: &state)
         case .open:
-            guard pane.diff == nil, let pattern = pane.selected else { return [] }
+            if let diff = pane.diff {
+                // A gone pattern's lines are in the other log, shown in the view this pane shows.
+                guard diff.rows.indices.contains(pane.cursor.selected),
+                      case .pattern(_, _, let pattern, let inOther) = diff.rows[pane.cursor.selected] else { return [] }
+                state.screens.removeLast()
+                return inOther
+                    ? showPattern(pattern, ofLog: diff.otherId, issueId: pane.issueId, fileName: diff.otherName,
+                                  view: pane.redacted ? .redacted(.plain) : nil, in: &state)
+                    : showPattern(pattern, ofLog: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
+            }
+            guard let pattern = pane.selected else { return [] }
             state.screens.removeLast()
             return showPattern(pattern, ofLog: pane.logId, issueId: pane.issueId, fileName: pane.fileName, in: &state)
         case .hidePattern, .showAllPatterns:

@@ -43,11 +43,11 @@ enum PatternsView {
             switch diff.rows[index] {
             case .heading(let text):
                 buffer.put(text, x: area.x + 1, y: y, maxWidth: area.width - 2, role: .header, highlighted: selected)
-            case .pattern(let mark, let count, let template):
+            case .pattern(let mark, let count, let pattern, _):
                 let role: Role = mark == "+" ? .warning : mark == "-" ? .success : .info
                 buffer.put(mark, x: area.x + 2, y: y, role: role, highlighted: selected)
                 buffer.put(count, x: area.x + 4, y: y, maxWidth: 14, role: .normal, highlighted: selected)
-                drawTemplate(template, muted: false, x: area.x + 19, y: y, maxWidth: area.maxX - area.x - 20, selected: selected,
+                drawTemplate(pattern.template, muted: false, x: area.x + 19, y: y, maxWidth: area.maxX - area.x - 20, selected: selected,
                              into: &buffer)
             }
         }
