@@ -94,13 +94,19 @@ public enum PIIDetector {
     ///   before a space) or an announced phone (a label before it); or
     /// - inside a run of numbers joined by one separator (`16:13:38`, `2025-12-10`,
     ///   `10.0.0.1`), past its first number: every format that may hold it starts at that
-    ///   first number or not at all (`:` before `/` aside: a URL).
+    ///   first number or not at all (`:` before `/` aside: a URL); or
+    /// - before a `:` (a time's first number), but for a MAC's first two digits (with a `:`
+    ///   three groups on), a URL's `:/` and an announced phone number of seven digits or more
+    ///   that the colon ends.
     @inline(__always)
     private static func isPlainNumber(_ text: ByteText, at index: Int, digits: Int, previous: UInt8, after: UInt8) -> Bool {
         guard digits <= 10 else { return false }
         let joinsNext = after == UInt8(ascii: ".") || after == UInt8(ascii: "-") || after == UInt8(ascii: ":")
         if joinsNext {
-            return previous == after && text.has(.digit, at: index - 2) && text[index + digits + 1] != UInt8(ascii: "/")
+            let next = text[index + digits + 1]
+            if previous == after && text.has(.digit, at: index - 2) && next != UInt8(ascii: "/") { return true }
+            return after == UInt8(ascii: ":") && next != UInt8(ascii: "/") && (digits != 2 || text[index + 8] != UInt8(ascii: ":"))
+                && (digits < 7 || text.has(.digit, at: index + digits + 1))
         }
         if NumberDetectors.isJoinedToNumber(text, before: index) { return true }
         let mayStartGroup = after == UInt8(ascii: " ") && (digits == 3 || digits == 4 || text[index] == UInt8(ascii: "0"))

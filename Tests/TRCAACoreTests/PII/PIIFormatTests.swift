@@ -71,6 +71,7 @@ import TRCAACore
 
     @Test func macsHaveOneSeparatorAndSixGroups() {
         #expect(found("aa:bb:cc:dd:ee:ff") == ["MAC:aa:bb:cc:dd:ee:ff"])
+        #expect(found("hw 00:11:22:33:44:55 at 12:34:56") == ["MAC:00:11:22:33:44:55"])  // two digits before a colon: a time or a MAC
         #expect(found("AA-BB-CC-DD-EE-FF") == ["MAC:AA-BB-CC-DD-EE-FF"])
         #expect(found("mac=d4cd.6bec.bfd3") == ["MAC:d4cd.6bec.bfd3"])
         #expect(found("aa:bb-cc:dd:ee:ff").isEmpty)
@@ -123,6 +124,7 @@ import TRCAACore
             #expect(found("call \(phone) now") == ["Phone:\(phone)"], "\(phone)")
         }
         #expect(found("my phone number is 4258829090") == ["Phone:4258829090"])
+        #expect(found("phone 4258829090: call back") == ["Phone:4258829090"])  // a number a colon ends
         for lookAlike in ["epoch 1700000000", "id=1234567890", "03-17 16:13:38.811", "dsl-082-083-227-067.arcor-ip.net",
                           "073-57-0000"] {
             #expect(!found(lookAlike).contains { $0.hasPrefix("Phone:") }, "\(lookAlike)")

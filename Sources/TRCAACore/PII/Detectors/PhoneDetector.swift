@@ -33,8 +33,9 @@ enum PhoneDetector {
             if first == UInt8(ascii: "0"), (2...5).contains(digits), dashOrDot || after == UInt8(ascii: " ") { forms.insert(.national) }
             if digits == 3, dashOrDot { forms.insert(.northAmerican) }
             if digits == 11, first == UInt8(ascii: "1") || first == UInt8(ascii: "0") { forms.insert(.mobile) }
-            // A word, then spaces or `:="`, then the digits.
-            if text.has(.labelGap, at: start - 1), text.has([.alpha, .labelGap], at: start - 2), followsAnnouncingWord(text, start) {
+            // A word, then spaces or `:="`, then the digits: seven or more, in this group or with the next.
+            if text.has(.labelGap, at: start - 1), text.has([.alpha, .labelGap], at: start - 2),
+               digits >= 7 || opensGroup(text, after: start + digits), followsAnnouncingWord(text, start) {
                 forms.insert(.announced)
             }
             return forms
@@ -118,16 +119,22 @@ enum PhoneDetector {
             }
             total += length
             result.append(end: groupEnd, digits: total, length: length)
-            let isSeparator = next == UInt8(ascii: " ") || next == UInt8(ascii: "-") || next == UInt8(ascii: ".")
-            let opensGroup = text.has(.digit, at: groupEnd + 1)
-                || (text[groupEnd + 1] == UInt8(ascii: "(") && text.has(.digit, at: groupEnd + 2))
-            guard isSeparator, opensGroup, total < 15, mixedSeparators || separator == nil || separator == next else {
+            guard opensGroup(text, after: groupEnd), total < 15, mixedSeparators || separator == nil || separator == next else {
                 return result
             }
             result.setSeparator(next)
             separator = next
             cursor = groupEnd + 1
         }
+    }
+
+    /// Whether another group follows the group ending at `groupEnd`: a space, dash or dot, then
+    /// a digit or a parenthesised one.
+    @inline(__always)
+    private static func opensGroup(_ text: ByteText, after groupEnd: Int) -> Bool {
+        let next = text[groupEnd]
+        return (next == UInt8(ascii: " ") || next == UInt8(ascii: "-") || next == UInt8(ascii: "."))
+            && (text.has(.digit, at: groupEnd + 1) || (text[groupEnd + 1] == UInt8(ascii: "(") && text.has(.digit, at: groupEnd + 2)))
     }
 
     /// The longest prefix of `number` whose digit count is in `range` (and passes `accept`).
