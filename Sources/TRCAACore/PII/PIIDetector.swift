@@ -91,7 +91,8 @@ public enum PIIDetector {
     /// - followed by none of `.-:` (no address, host name, MAC, URL, North American phone),
     ///   and joined to a number before it (`.811`, `-17`, `_3`) or not shaped like the start
     ///   of a card group, an SSN, a national phone (three or four digits, or a leading 0,
-    ///   before a space) or an announced phone (a label before it); or
+    ///   before a space and a next group) or an announced phone (a label before it, and
+    ///   seven digits or a next group); or
     /// - inside a run of numbers joined by one separator (`16:13:38`, `2025-12-10`,
     ///   `10.0.0.1`), past its first number: every format that may hold it starts at that
     ///   first number or not at all (`:` before `/` aside: a URL); or
@@ -109,8 +110,9 @@ public enum PIIDetector {
                 && (digits < 7 || text.has(.digit, at: index + digits + 1))
         }
         if NumberDetectors.isJoinedToNumber(text, before: index) { return true }
-        let mayStartGroup = after == UInt8(ascii: " ") && (digits == 3 || digits == 4 || text[index] == UInt8(ascii: "0"))
-        return !mayStartGroup && !(text.has(.labelGap, at: index - 1) && text.has([.alpha, .labelGap], at: index - 2))
+        let opensGroup = PhoneDetector.opensGroup(text, after: index + digits)
+        let mayStartGroup = opensGroup && (digits == 3 || digits == 4 || text[index] == UInt8(ascii: "0"))
+        return !mayStartGroup && !((digits >= 7 || opensGroup) && PhoneDetector.isLabelled(text, before: index))
     }
 
     /// The formats that start with a digit: IPv4, cards, SSNs, phones.

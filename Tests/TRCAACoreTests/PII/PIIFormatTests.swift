@@ -126,7 +126,7 @@ import TRCAACore
         #expect(found("my phone number is 4258829090") == ["Phone:4258829090"])
         #expect(found("phone 4258829090: call back") == ["Phone:4258829090"])  // a number a colon ends
         for lookAlike in ["epoch 1700000000", "id=1234567890", "03-17 16:13:38.811", "dsl-082-083-227-067.arcor-ip.net",
-                          "073-57-0000"] {
+                          "073-57-0000", "caller 10113 does not hold", "16:13:38.811  1702  2395 D"] {
             #expect(!found(lookAlike).contains { $0.hasPrefix("Phone:") }, "\(lookAlike)")
         }
     }

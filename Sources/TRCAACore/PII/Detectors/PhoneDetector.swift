@@ -34,8 +34,7 @@ enum PhoneDetector {
             if digits == 3, dashOrDot { forms.insert(.northAmerican) }
             if digits == 11, first == UInt8(ascii: "1") || first == UInt8(ascii: "0") { forms.insert(.mobile) }
             // A word, then spaces or `:="`, then the digits: seven or more, in this group or with the next.
-            if text.has(.labelGap, at: start - 1), text.has([.alpha, .labelGap], at: start - 2),
-               digits >= 7 || opensGroup(text, after: start + digits), followsAnnouncingWord(text, start) {
+            if isLabelled(text, before: start), digits >= 7 || opensGroup(text, after: start + digits), followsAnnouncingWord(text, start) {
                 forms.insert(.announced)
             }
             return forms
@@ -128,10 +127,17 @@ enum PhoneDetector {
         }
     }
 
+    /// Whether a word, then spaces or `:="`, come right before `start`: what an announced number
+    /// follows (`followsAnnouncingWord` then reads the word).
+    @inline(__always)
+    static func isLabelled(_ text: ByteText, before start: Int) -> Bool {
+        text.has(.labelGap, at: start - 1) && text.has([.alpha, .labelGap], at: start - 2)
+    }
+
     /// Whether another group follows the group ending at `groupEnd`: a space, dash or dot, then
     /// a digit or a parenthesised one.
     @inline(__always)
-    private static func opensGroup(_ text: ByteText, after groupEnd: Int) -> Bool {
+    static func opensGroup(_ text: ByteText, after groupEnd: Int) -> Bool {
         let next = text[groupEnd]
         return (next == UInt8(ascii: " ") || next == UInt8(ascii: "-") || next == UInt8(ascii: "."))
             && (text.has(.digit, at: groupEnd + 1) || (text[groupEnd + 1] == UInt8(ascii: "(") && text.has(.digit, at: groupEnd + 2)))
