@@ -21,7 +21,12 @@ struct ByteText {
     }
 
     @inline(__always) func has(_ flag: ByteClass, at index: Int) -> Bool {
-        classes[Int(self[index])] & flag.rawValue != 0
+        `is`(self[index], flag)
+    }
+
+    /// Whether `byte`, read before, is of `flag`: `has(_:at:)` without reading it again.
+    @inline(__always) func `is`(_ byte: UInt8, _ flag: ByteClass) -> Bool {
+        classes[Int(byte)] & flag.rawValue != 0
     }
 
     /// Whether the ASCII bytes of `word` (lowercase) stand at `index`, in any case.

@@ -80,7 +80,7 @@ public enum PIIDetector {
     @inline(__always)
     private static func isPlain(_ text: ByteText, byte: UInt8, previous: UInt8, after: UInt8, at index: Int, length: Int) -> Bool {
         let lower = byte | 0x20
-        return byte > UInt8(ascii: "9") && length < 20 && !text.has(.joiner, at: index + length) && previous != UInt8(ascii: "-")
+        return byte > UInt8(ascii: "9") && length < 20 && !text.is(after, .joiner) && previous != UInt8(ascii: "-")
             && lower != UInt8(ascii: "e") && !(after == UInt8(ascii: " ") && (lower == UInt8(ascii: "p") || lower == UInt8(ascii: "b")))
             && !(byte <= UInt8(ascii: "Z") && text.has(.digit, at: index + 2))
     }
