@@ -91,6 +91,19 @@ struct ByteText {
     /// bytes at a time.
     @inline(__always) func digitEnd(from index: Int) -> Int { laneRunEnd(.digit, from: index, Lanes.digits) }
 
+    /// The start of the run of ASCII digits ending just before `index`: `runStart(.digit,
+    /// before:)`, eight bytes at a time.
+    @inline(__always) func digitStart(before index: Int) -> Int {
+        var start = min(index, count)
+        while start >= 8 {
+            // The byte just before `start` is in the high lane.
+            let others = ~Lanes.digits(Lanes.load(base + start - 8)) & Lanes.high
+            if others != 0 { return start - others.leadingZeroBitCount >> 3 }
+            start -= 8
+        }
+        return runStart(.digit, before: start)
+    }
+
     /// `runEnd(flag, from: index)` where `lanes` marks the bytes of `flag`.
     @inline(__always) private func laneRunEnd(_ flag: ByteClass, from index: Int, _ lanes: (UInt64) -> UInt64) -> Int {
         var end = max(index, 0)

@@ -7,7 +7,7 @@ enum KeyValueDetector {
     /// `key <sep> value` around the separator at `position` (`=`, `:`, `:=`, `=>`).
     static func assignment(_ text: ByteText, separator position: Int, _ found: inout Candidates) {
         // A key of digits only (the `10:42` of a time) names nothing: the common case, settled first.
-        let digitsStart = text.runStart(.digit, before: position)
+        let digitsStart = text.digitStart(before: position)
         if digitsStart < position, !text.has(.base64url, at: digitsStart - 1), text[digitsStart - 1] != UInt8(ascii: ".") { return }
         // `:=` and `=>` are one separator; handle them at their first byte.
         if text[position] == UInt8(ascii: "=") && text[position - 1] == UInt8(ascii: ":") { return }

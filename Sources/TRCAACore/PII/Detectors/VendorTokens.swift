@@ -125,7 +125,7 @@ enum VendorTokens {
     /// all letters (a word is not a token); the id may follow `bot` in an API URL (`/bot123…:AA…`).
     static func telegram(_ text: ByteText, colon: Int, _ found: inout Candidates) {
         guard text[colon + 1] == UInt8(ascii: "A"), text.has(.digit, at: colon - 1) else { return }
-        let start = text.runStart(.digit, before: colon), end = text.runEnd(.base64url, from: colon + 1)
+        let start = text.digitStart(before: colon), end = text.runEnd(.base64url, from: colon + 1)
         guard (5...16).contains(colon - start), end - colon == 36,
               !text.has(.base64url, at: start - 1) || (text.matches("bot", at: start - 3) && !text.has(.base64url, at: start - 4)),
               ((colon + 2)..<end).contains(where: { !text.has(.alpha, at: $0) }) else { return }
