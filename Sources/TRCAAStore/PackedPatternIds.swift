@@ -17,16 +17,18 @@ public enum PackedPatternIds {
     }
 
     /// `ids` packed and deflated (level 1).
-    public static func pack(_ ids: [UInt32]) -> [UInt8] { pack(blocks: [ids])[0] }
+    public static func pack(_ ids: [UInt32]) -> [UInt8] { pack(blockCount: 1) { _ in ids }[0] }
 
-    /// The ids of each block packed and deflated (level 1), the blocks of a log at once.
-    public static func pack(blocks: [[UInt32]]) -> [[UInt8]] {
-        StatelessDeflate.level1(blocks.map { ids in
+    /// The ids of each of a log's `blockCount` blocks packed and deflated (level 1); `ids(i)`
+    /// gives block i's, asked for one block at a time (`StatelessDeflate.level1`).
+    public static func pack(blockCount: Int, ids: (Int) -> [UInt32]) -> [[UInt8]] {
+        StatelessDeflate.level1(count: blockCount) { index in
+            let ids = ids(index)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(ids.count * 2)
             for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
             return bytes
-        })
+        }
     }
 
     /// The ids of `lineCount` lines from their stored form.

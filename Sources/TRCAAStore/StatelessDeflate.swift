@@ -39,20 +39,23 @@ public enum StatelessDeflate {
         return Int(stream.total_out)
     }
 
-    /// Each of `pieces` deflated at level 1 on its own, into a buffer of its own. One work
-    /// buffer serves them all: it is larger than glibc's mmap threshold, so one for each piece
-    /// would be mapped and zeroed again each time.
-    public static func level1(_ pieces: [[UInt8]]) -> [[UInt8]] {
+    /// `count` pieces, `piece(i)` asked for one at a time, each deflated at level 1 on its own
+    /// into an array of its size. One work buffer and one output buffer serve them all: the work
+    /// buffer is larger than glibc's mmap threshold, so one for each piece would be mapped and
+    /// zeroed again each time; and no piece is made before the one before it is done, so a log's
+    /// blocks are not all in memory twice at the end of its import.
+    public static func level1(count: Int, _ piece: (Int) -> [UInt8]) -> [[UInt8]] {
         var work = [UInt8](repeating: 0, count: workBufferSize(level: 1))
-        return pieces.map { bytes in
-            var output = [UInt8](repeating: 0, count: outputBound(bytes.count))
+        var output: [UInt8] = []
+        return (0..<count).map { index in
+            let bytes = piece(index)
+            if output.count < outputBound(bytes.count) { output = [UInt8](repeating: 0, count: outputBound(bytes.count)) }
             let produced = bytes.withUnsafeBytes { input in
                 output.withUnsafeMutableBytes { out in
                     work.withUnsafeMutableBytes { deflate(input, into: out, level: 1, work: $0, ending: .final) }
                 }
             }
-            output.removeSubrange(produced...)
-            return output
+            return Array(output[..<produced])
         }
     }
 }

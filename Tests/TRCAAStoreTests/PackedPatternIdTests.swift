@@ -14,7 +14,7 @@ import TRCAAStore
     /// A log's blocks packed at once share one work buffer; each comes out as it would alone.
     @Test func blocksPackedTogetherAreThosePackedAlone() throws {
         let blocks: [[UInt32]] = [(0..<5000).map { UInt32($0 % 7) }, [], [9, 9, 1], (0..<3000).map { UInt32($0 * 31 % 1000) }]
-        let together = PackedPatternIds.pack(blocks: blocks)
+        let together = PackedPatternIds.pack(blockCount: blocks.count) { blocks[$0] }
         #expect(together == blocks.map(PackedPatternIds.pack))
         #expect(try zip(together, blocks).map { try PackedPatternIds.unpack($0[...], lineCount: $1.count) } == blocks)
     }

@@ -53,7 +53,7 @@ struct BlockPatternMining {
     mutating func finish() -> LogPatternTable {
         if partialBlock >= 0 { finishPartial() }
         let mined = miner.finish()
-        let packed = PackedPatternIds.pack(blocks: blockKeys.map { keys in keys.map { mined.patternOfKey[Int($0)] } })
+        let packed = PackedPatternIds.pack(blockCount: blockKeys.count) { block in blockKeys[block].map { mined.patternOfKey[Int($0)] } }
         var firstLine = 0
         let blocks = zip(blockKeys, packed).map { keys, packed in
             defer { firstLine += keys.count }
