@@ -5,8 +5,8 @@ import TRCAAStore
 /// The CPU-heavy half of the log pipeline on a small pool: each job deflates a block, scans
 /// a segment of text for PII and reads the block's lines for mining, while the caller keeps
 /// reading, hashing and indexing.
-/// Results come back in submission order. Only a few jobs wait at a time, so memory stays
-/// bounded by the compressed output.
+/// Results come back in submission order, as they are done (`takeDone`) and at the end. Only
+/// a few jobs wait at a time, so memory stays bounded by the compressed output.
 final class BlockWorkers: @unchecked Sendable {
     /// What one job produced.
     struct Result {
@@ -22,6 +22,8 @@ final class BlockWorkers: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Int: Result] = [:]
     private var next = 0
+    /// The first job whose result is not handed out yet.
+    private var taken = 0
     /// Deflate buffers of jobs that finished, for the next ones.
     private var scratches: [DeflateBlock.Scratch] = []
     private let compression: LogCompression
@@ -73,9 +75,22 @@ final class BlockWorkers: @unchecked Sendable {
         return counts
     }
 
-    /// Every job's result in order, once all are done.
+    /// The results of the jobs done so far, in submission order up to the first still running;
+    /// each result is handed out once, so a log's results need not all wait for its end.
+    func takeDone() -> [Result] {
+        lock.withLock {
+            var done: [Result] = []
+            while let result = results.removeValue(forKey: taken) {
+                done.append(result)
+                taken += 1
+            }
+            return done
+        }
+    }
+
+    /// The results not handed out yet, in order, once every job is done.
     func finish() -> [Result] {
         group.wait()
-        return lock.withLock { (0..<next).map { index in results[index]! } }  // Safe: every index was submitted.
+        return takeDone()
     }
 }

@@ -39,6 +39,18 @@ struct LogPipeline {
         var filled = 0
         var total: Int64 = 0
         var finished = false
+        // Results are taken as they are done: each block's spans join the log's runs then, and
+        // are not all held twice at the end.
+        var blocks: [DeflateBlock] = []
+        var counts: [PIIType: Int] = [:]
+        var runs = PackedSpanRunBuilder()
+        func collect(_ results: [BlockWorkers.Result]) throws {
+            for result in results {
+                if let block = result.block { blocks.append(block) }
+                counts.merge(result.counts, uniquingKeysWith: +)
+                if let spans = result.spans { runs.add(block: try spans.spans()) }
+            }
+        }
 
         while !finished {
             if shouldStop() { throw ImportError.interrupted }
@@ -65,21 +77,16 @@ struct LogPipeline {
             }
             workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil,
                            also: mining?.job(for: block, newlines: newlines))
+            try collect(workers.takeDone())
             buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
             filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)
         }
         if scansPII, let rest = scanner.takeRest() { workers.submit(deflating: nil, scanning: rest) }
-        let results = workers.finish()
+        try collect(workers.finish())
         let patterns = mining?.finish() ?? LogPatternTable(patterns: [], blocks: [], levels: [])
         if mining != nil { indexer.takeLevels(patterns.levels) }
-        var counts: [PIIType: Int] = [:]
-        var runs = PackedSpanRunBuilder()
-        for result in results {
-            counts.merge(result.counts, uniquingKeysWith: +)
-            if let spans = result.spans { runs.add(block: try spans.spans()) }
-        }
-        return ProcessedLog(blocks: results.compactMap(\.block), indexer: indexer, spanRuns: runs.finish(),
+        return ProcessedLog(blocks: blocks, indexer: indexer, spanRuns: runs.finish(),
                             spanCounts: counts, hash: hasher.finishHex(), size: total,
                             patterns: patterns)
     }

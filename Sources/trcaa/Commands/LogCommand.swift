@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import TRCAACore
 
@@ -65,7 +66,11 @@ extension LogCommand {
                             shouldStop: @escaping () -> Bool = { Interruption.requested }) throws -> PreparedLog {
             let progress = ProgressLine(label: path == "-" ? "stdin" : path, quiet: quiet)
             defer { progress.finish() }
-            return try LogService.prepareImport(path: path, options: options, progress: progress.update, shouldStop: shouldStop)
+            let prepared = try LogService.prepareImport(path: path, options: options, progress: progress.update, shouldStop: shouldStop)
+            // The reading's threads leave what they freed in glibc's arenas; it goes back to the
+            // system before the store adds its page cache to the compressed log held in memory.
+            malloc_trim(0)
+            return prepared
         }
 
         private func importAll(into workspace: Workspace, first: ImportReadAhead?) throws {
