@@ -194,6 +194,30 @@ import TRCAACore
         #expect(after.view == .redacted(.plain))
     }
 
+    /// Counting a kept search's hits reads the whole log; on the one queue of effects it would
+    /// hold up the first screen, so it is asked for once the first lines have arrived.
+    @Test func aKeptSearchIsCountedAfterTheFirstLinesOfTheReopenedLog() throws {
+        let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
+        app.press(.search)
+        app.type("oracle")
+        app.press(.confirm)
+        let hits = try #require(viewerState(app)?.hits)
+        app.press(.back)
+        let logs = try #require(app.detail?.detail?.logFiles.first)
+        var state = app.state
+        let counts = { (effects: [Effect]) in effects.contains { if case .countHits = $0 { true } else { false } } }
+        #expect(!counts(App.openLogViewer(logId: logs.id, issueId: logs.issueId, fileName: logs.fileName, in: &state)))
+        let loads = App.logOpened(logs.id, lineCount: Self.sshd.count, pii: [], in: &state)
+        #expect(!counts(loads))
+        guard case .loadLogLines(_, let offset, _, _, _, let generation)? = loads.first else {
+            Issue.record("the first screen's lines are asked for at once: \(loads)")
+            return
+        }
+        #expect(counts(App.logLinesLoaded(logs.id, offset: offset, lines: [], generation: generation, in: &state)))
+        app.press(.open)
+        #expect(viewerState(app)?.hits == hits)
+    }
+
     @Test func aSearchCountsItsHitsAndHighlightsAsYouType() throws {
         let app = try Self.openViewer(size: Size(width: 120, height: 30), log: Self.sshd.joined(separator: "\n") + "\n")
         app.press(.search)

@@ -26,11 +26,17 @@ extension App {
 
     static func logLinesLoaded(_ logId: String, offset: Int, lines: [ViewerLine], generation: Int,
                                in state: inout AppState) -> [Effect] {
-        updateLogViewers(logId, in: &state) { viewer in
+        var counting: [Effect] = []
+        let loading = updateLogViewers(logId, in: &state) { viewer in
             guard generation == viewer.windowGeneration else { return }
             viewer.isLoading = false
             viewer.window.receive(lines, at: offset)
+            if viewer.countsHitsOnceShown {
+                viewer.countsHitsOnceShown = false
+                counting = countHits(of: &viewer)
+            }
         }
+        return loading + counting
     }
 
     static func logLineFound(_ logId: String, generation: Int, line: Int?, in state: inout AppState) -> [Effect] {

@@ -31,6 +31,9 @@ public struct LogViewerState: Sendable {
     /// jump without reading the log again).
     public var hits: [Int]?
     public var hitsGeneration = 0
+    /// The hits of a search kept from an earlier opening are counted once the first lines
+    /// show: the count reads the whole log, and the lines would wait behind it.
+    public var countsHitsOnceShown = false
     /// What is being looked for in the background, shown until it is found (or not).
     public var finding: String?
     public var findGeneration = 0

@@ -9,9 +9,10 @@ extension App {
         var effects: [Effect] = [.openLog(logId: logId)]
         if let kept = state.keptViews[logId] {
             viewer.marks = kept.marks
-            viewer.lastSearch = kept.lastSearch
             viewer.view = kept.view
             effects += setFilters(kept.filters, of: &viewer)
+            viewer.lastSearch = kept.lastSearch
+            viewer.countsHitsOnceShown = kept.lastSearch != nil
         }
         state.screens.append(viewer)
         return effects
@@ -185,6 +186,7 @@ extension App {
     static func countHits(of viewer: inout LogViewerState) -> [Effect] {
         viewer.hitsGeneration += 1
         viewer.hits = nil
+        viewer.countsHitsOnceShown = false
         guard let search = viewer.lastSearch else { return [] }
         return [.countHits(logId: viewer.logId, search.query, view: viewer.view, filters: viewer.filters,
                            generation: viewer.hitsGeneration)]
