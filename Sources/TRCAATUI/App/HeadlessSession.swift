@@ -8,6 +8,9 @@ public final class HeadlessSession {
     public private(set) var terminalEffects: [Effect] = []
     /// What the terminal shows: frames are as an ASCII terminal would show them when `.ascii`.
     public let charset: Charset
+    /// Called with each message an effect sends back, once applied: effects run in order as
+    /// the interface's queue runs them, so a benchmark times a screen by the message that fills it.
+    public var applied: ((Msg) -> Void)?
 
     /// Starts the app (loading its first screen) on `state`.
     public init(state: AppState, runner: EffectRunner, charset: Charset = .utf8) {
@@ -38,7 +41,10 @@ public final class HeadlessSession {
             case .runEditor, .runPager, .suspend, .quit: terminalEffects.append(effect)
             default:
                 runner.submitted(effect)
-                runner.run(effect).forEach { queue += App.update(&state, $0) }
+                for msg in runner.run(effect) {
+                    queue += App.update(&state, msg)
+                    applied?(msg)
+                }
             }
         }
     }
