@@ -11,6 +11,7 @@ extension App {
             viewer.marks = kept.marks
             viewer.view = kept.view
             effects += setFilters(kept.filters, of: &viewer)
+            // After the filters, which would count its hits at once: that waits for the first lines.
             viewer.lastSearch = kept.lastSearch
             viewer.countsHitsOnceShown = kept.lastSearch != nil
         }
