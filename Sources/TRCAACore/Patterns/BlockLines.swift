@@ -1,5 +1,3 @@
-import Glibc
-
 /// The per-line half of mining one block (`LineReader` of each line), which needs no
 /// miner and so runs on the import's block workers; `BlockPatternMining` adds the lines in order.
 struct BlockLines: Sendable {
@@ -38,14 +36,8 @@ struct BlockLines: Sendable {
 
     /// The offsets of the newlines in `block`.
     static func newlines(in block: UnsafeRawBufferPointer) -> [UInt32] {
-        guard let base = block.baseAddress else { return [] }
         var offsets: [UInt32] = []
-        var from = 0
-        while from < block.count, let found = memchr(base + from, 10, block.count - from) {
-            let offset = UnsafeRawPointer(found) - base
-            offsets.append(UInt32(offset))
-            from = offset + 1
-        }
+        ByteText(block).forEach(10) { offsets.append(UInt32($0)) }
         return offsets
     }
 }
