@@ -71,7 +71,7 @@ let package = Package(
 
         // What the test targets share: the store they test, and running the tools they check trcaa against.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport"]),
+        .testTarget(name: "TRCAAStoreTests", dependencies: ["TRCAAStore", "TestSupport", "COpenSSL"]),
         .testTarget(name: "TRCAAPostgresTests", dependencies: ["TRCAAPostgres", "TRCAAStore", "TestSupport"]),
         .testTarget(name: "TRCAACoreTests", dependencies: ["TRCAACore", "TRCAAPostgres", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TRCAATUITests", dependencies: ["TRCAATUI", "TRCAACore", "TestSupport"], exclude: ["Goldens"]),

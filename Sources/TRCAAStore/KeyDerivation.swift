@@ -13,10 +13,16 @@ enum KeyDerivation {
         try derive(from: passphrase, salt: salt, iterations: settings.kdfIterations, algorithm: settings.kdfAlgorithm)
     }
 
-    /// `CipherSettings.keyLength` bytes of PBKDF2 (`algorithm` names it as SQLCipher does).
+    /// `CipherSettings.keyLength` bytes of PBKDF2 (`algorithm` names it as SQLCipher does);
+    /// SHA-512, SQLCipher 4's default, by `PBKDF2SHA512`.
     static func derive(from passphrase: Passphrase, salt: [UInt8], iterations: Int, algorithm: String) throws -> SecureBytes {
         guard let digest = digest(named: algorithm) else {
             throw StoreError.cipherUnavailable(found: "unsupported KDF \(algorithm)")
+        }
+        if algorithm == "PBKDF2_HMAC_SHA512" {
+            return SecureBytes(count: CipherSettings.keyLength) { out in
+                passphrase.withUnsafeBytes { PBKDF2SHA512.derive(password: $0, salt: salt, iterations: iterations, into: out) }
+            }
         }
         return try SecureBytes(count: CipherSettings.keyLength) { out in
             let ok = passphrase.withUnsafeBytes { pass in
