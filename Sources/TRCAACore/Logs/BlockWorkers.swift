@@ -37,7 +37,7 @@ final class BlockWorkers: @unchecked Sendable {
 
     /// Queues a job: `block` to deflate and `segment` to scan, either may be absent, and `work`
     /// of the caller's to run on the same worker. Blocks the caller while too many are waiting.
-    func submit(deflating block: [UInt8]?, scanning segment: PIIScanner.Segment?, also work: (@Sendable () -> Void)? = nil) {
+    func submit(deflating block: SharedBytes?, scanning segment: PIIScanner.Segment?, also work: (@Sendable () -> Void)? = nil) {
         slots.wait()
         let index = next
         next += 1

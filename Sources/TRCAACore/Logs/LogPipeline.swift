@@ -35,7 +35,8 @@ struct LogPipeline {
         let mining = options.minesPatterns ? BackgroundPatternMining() : nil
         var indexer = LogIndexer(classifiesLines: mining == nil)
         let workers = BlockWorkers(threads: options.compressionThreads, compression: options.compression)
-        var buffer = [UInt8](repeating: 0, count: options.blockSize)
+        let pool = BlockPool(size: options.blockSize)
+        var buffer = pool.take()
         var filled = 0
         var total: Int64 = 0
         var finished = false
@@ -61,15 +62,22 @@ struct LogPipeline {
             // Cut the block after its last newline, so that most blocks start at a line.
             var cut = filled
             if !finished, let newline = buffer[(filled / 2)..<filled].lastIndex(of: 10) { cut = newline + 1 }
-            let block = Array(buffer[0..<cut])
             if total < Self.binaryWindow, !options.allowBinary,
-               let nul = block.prefix(Self.binaryWindow - Int(total)).firstIndex(of: 0) {
+               let nul = buffer[..<min(cut, Self.binaryWindow - Int(total))].firstIndex(of: 0) {
                 throw ImportError.binary(name: input.name, offset: Int(total) + nul)
             }
             total += Int64(cut)
             if total > options.maximumSize {
                 throw ImportError.tooLarge(name: input.name, size: total, limit: options.maximumSize)
             }
+            // The line cut short moves to the start of the next buffer; this one becomes the block.
+            var next = pool.take()
+            next.withUnsafeMutableBytes { next in
+                buffer.withUnsafeBytes { next.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
+            }
+            let block = pool.share(buffer, count: cut)
+            buffer = next
+            filled -= cut
             var newlines: [UInt32] = []
             block.withUnsafeBytes { bytes in
                 hasher.update(bytes)
@@ -78,8 +86,6 @@ struct LogPipeline {
             workers.submit(deflating: block, scanning: scansPII ? scanner.take(block) : nil,
                            also: mining?.job(for: block, newlines: newlines))
             try collect(workers.takeDone())
-            buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
-            filled -= cut
             progress?(input.sourceBytesRead, input.sourceSize)
         }
         if scansPII, let rest = scanner.takeRest() { workers.submit(deflating: nil, scanning: rest) }

@@ -16,7 +16,7 @@ public struct PIIScanner {
     /// Segments can be scanned in any order and on any thread (`spans(in:)`); in stream order
     /// their spans are the stream's.
     struct Segment: Sendable {
-        var bytes: [UInt8]
+        var bytes: SharedBytes
         var count: Int
         var offset: Int
     }
@@ -36,11 +36,11 @@ public struct PIIScanner {
         var rest = chunk
         if !pending.isEmpty {
             let lineEnd = ByteText(chunk).next(10, from: 0).map { $0 + 1 } ?? chunk.count
-            take(Array(chunk[..<lineEnd])).map { Self.spans(in: $0, found) }
+            take(SharedBytes(Array(chunk[..<lineEnd]))).map { Self.spans(in: $0, found) }
             rest = UnsafeRawBufferPointer(rebasing: chunk[lineEnd...])
             guard pending.isEmpty else {
                 // A private key block is still open: the rest waits with it, as `take` keeps it.
-                take(Array(rest)).map { Self.spans(in: $0, found) }
+                take(SharedBytes(Array(rest))).map { Self.spans(in: $0, found) }
                 return
             }
         }
@@ -65,12 +65,12 @@ public struct PIIScanner {
     /// Adds `chunk` to the stream and returns what it completes, keeping the rest (the
     /// incomplete last line, or an open PEM block) for the next chunk. Without text carried
     /// over, the segment is `chunk` itself: no copy.
-    mutating func take(_ chunk: [UInt8]) -> Segment? {
-        let text = pending.isEmpty ? chunk : pending + chunk
+    mutating func take(_ chunk: SharedBytes) -> Segment? {
+        let text = pending.isEmpty ? chunk : SharedBytes(chunk.withUnsafeBytes { pending + $0 })
         let end = text.withUnsafeBytes(Self.scannableEnd)
         let segment = end > 0 ? Segment(bytes: text, count: end, offset: pendingOffset) : nil
         pendingOffset += end
-        pending = end == text.count ? [] : Array(text[end...])
+        pending = end == text.count ? [] : text.withUnsafeBytes { Array($0[end...]) }
         return segment
     }
 
@@ -80,7 +80,7 @@ public struct PIIScanner {
             pendingOffset += pending.count
             pending = []
         }
-        return pending.isEmpty ? nil : Segment(bytes: pending, count: pending.count, offset: pendingOffset)
+        return pending.isEmpty ? nil : Segment(bytes: SharedBytes(pending), count: pending.count, offset: pendingOffset)
     }
 
     /// The spans of a segment, with absolute offsets and the bytes each covers.

@@ -13,7 +13,7 @@ final class BackgroundPatternMining: @unchecked Sendable {
     private var handedOut = 0
     private var continuesLine = false
     /// Read blocks that wait for an earlier one, by their place in the log (on `queue`).
-    private var waiting: [Int: ([UInt8], BlockLines)] = [:]
+    private var waiting: [Int: (SharedBytes, BlockLines)] = [:]
     private var nextToAdd = 0
     /// Line readers of jobs that finished, for the next ones: a reader keeps the shapes of the
     /// lines it read for the blocks it reads next, and its tables are allocated once, not for
@@ -23,7 +23,7 @@ final class BackgroundPatternMining: @unchecked Sendable {
 
     /// The work of mining `block`, the next block of the log, whose newlines are at `newlines`:
     /// to be run once, on any thread. Blocks the caller while too many blocks are waiting.
-    func job(for block: [UInt8], newlines: [UInt32]) -> @Sendable () -> Void {
+    func job(for block: SharedBytes, newlines: [UInt32]) -> @Sendable () -> Void {
         slots.wait()
         let (place, continuesLine) = (handedOut, continuesLine)
         handedOut += 1
