@@ -56,16 +56,8 @@ public struct PackedSpanRun: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// The stored form: the packed bytes raw-deflated (a run's lengths and types repeat, and
-    /// so do its gaps: 13x smaller on the 100 MB loghub mix).
-    var stored: [UInt8] { Self.stored([self])[0] }
-
-    /// The stored forms of `runs`, deflated at level 1 (`StatelessDeflate`). They are made
-    /// while the import holds the write lock, where zlib's level 6 took 18 ms of a 100 MB
-    /// import for 76 KB against 94 KB now.
-    static func stored(_ runs: [PackedSpanRun]) -> [[UInt8]] {
-        StatelessDeflate.level1(count: runs.count) { runs[$0].bytes }
-    }
+    /// The stored form (`StoredSpanRun`).
+    var stored: [UInt8] { StoredSpanRun(self).stored }
 
     /// The spans, in order.
     ///
@@ -99,6 +91,22 @@ public struct PackedSpanRun: Sendable, Equatable {
     }
 }
 
+/// A run as its `log_pii_runs` row holds it: the packed bytes raw-deflated at level 1
+/// (`StatelessDeflate`; a run's lengths and types repeat, and so do its gaps: 13x smaller on the
+/// 100 MB loghub mix). An import keeps its runs so until it writes them: a 500 MB log's 1.4M
+/// spans take 1.6 MB instead of 4.4, and the write lock is not held while they are deflated
+/// (zlib's level 6 there took 18 ms of a 100 MB import, for 76 KB against 94 KB now).
+public struct StoredSpanRun: Sendable, Equatable {
+    public var firstOffset: Int64
+    public var spanCount: Int
+    public var stored: [UInt8]
+
+    public init(_ run: PackedSpanRun) {
+        (firstOffset, spanCount) = (run.firstOffset, run.spanCount)
+        stored = StatelessDeflate.level1(count: 1) { _ in run.bytes }[0]
+    }
+}
+
 /// Gathers a log's spans, block by block in text order, into runs of about
 /// `PackedSpanRunBuilder.runSpans` spans, cut only between blocks. Runs that large fill the
 /// overflow pages their rows take (a run per 1 MiB block, ~2.5 KB stored, took a page of its
@@ -107,7 +115,7 @@ public struct PackedSpanRunBuilder {
     /// About 200 KB packed, 55 KB stored.
     public static let runSpans = 1 << 16
 
-    public private(set) var runs: [PackedSpanRun] = []
+    public private(set) var runs: [StoredSpanRun] = []
     private var pending: [PackedSpan] = []
 
     public init() {}
@@ -119,14 +127,14 @@ public struct PackedSpanRunBuilder {
     }
 
     /// The runs, the last one included.
-    public mutating func finish() -> [PackedSpanRun] {
+    public mutating func finish() -> [StoredSpanRun] {
         closeRun()
         return runs
     }
 
     private mutating func closeRun() {
         guard !pending.isEmpty else { return }
-        runs.append(PackedSpanRun(pending))
+        runs.append(StoredSpanRun(PackedSpanRun(pending)))
         pending.removeAll(keepingCapacity: true)
     }
 }

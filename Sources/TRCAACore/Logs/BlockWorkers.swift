@@ -24,8 +24,8 @@ final class BlockWorkers: @unchecked Sendable {
     private var next = 0
     /// The first job whose result is not handed out yet.
     private var taken = 0
-    /// Deflate buffers of jobs that finished, for the next ones.
-    private var scratches: [DeflateBlock.Scratch] = []
+    /// The memory of jobs that finished, for the next ones.
+    private var scratches: [Scratch] = []
     private let compression: LogCompression
 
     /// `threads` 1 runs jobs on one worker while the caller reads; 2 or more use that many.
@@ -43,14 +43,13 @@ final class BlockWorkers: @unchecked Sendable {
         next += 1
         let compression = compression
         queue.async(group: group) { [self] in
-            let scratch = lock.withLock { scratches.popLast() } ?? DeflateBlock.Scratch()
+            let scratch = lock.withLock { scratches.popLast() } ?? Scratch()
             var result = Result(block: block.map { block in
-                block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression, scratch: scratch) }
+                block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression, scratch: scratch.deflate) }
             })
-            lock.withLock { scratches.append(scratch) }
             if let segment {
                 var spans: [PackedSpan] = []
-                PIIScanner.spans(in: segment) { span, _ in
+                PIIScanner.spans(in: segment, wordBits: &scratch.wordBits) { span, _ in
                     spans.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
                 }
                 if !spans.isEmpty {
@@ -58,10 +57,19 @@ final class BlockWorkers: @unchecked Sendable {
                     result.counts = Self.counts(of: spans)
                 }
             }
+            lock.withLock { scratches.append(scratch) }
             work?()
             lock.withLock { results[index] = result }
             slots.signal()
         }
+    }
+
+    /// The memory one job works in, reused by the next: the deflate buffers and the PII scan's
+    /// word bits.
+    private final class Scratch: @unchecked Sendable {
+        // Unchecked: one job at a time uses a scratch.
+        let deflate = DeflateBlock.Scratch()
+        var wordBits: [UInt64] = []
     }
 
     /// Spans per type, counted by code (no dictionary update per span).

@@ -40,7 +40,7 @@ public struct LogService {
         let spilling = 8192
         guard let processed else { return spilling }
         let stored = processed.blocks.reduce(0) { $0 + $1.bytes.count }
-            + processed.spanRuns.reduce(0) { $0 + $1.bytes.count }
+            + processed.spanRuns.reduce(0) { $0 + $1.stored.count }
             + processed.patterns.blocks.reduce(0) { $0 + $1.packed.count }
         // A page carries 4016 bytes (80 go to the cipher's IV and HMAC) and takes ~4.5 KiB of
         // cache with SQLite's header; the tables' B-tree pages come on top.

@@ -5,7 +5,7 @@ struct ProcessedLog: Sendable {
     var blocks: [DeflateBlock]
     var indexer: LogIndexer
     /// The spans found, in runs cut between blocks.
-    var spanRuns: [PackedSpanRun]
+    var spanRuns: [StoredSpanRun]
     /// Spans found, per type.
     var spanCounts: [PIIType: Int]
     var hash: String

@@ -7,10 +7,19 @@
 public enum PIIDetector {
     /// All spans in `text`, sorted by start.
     public static func spans(in text: UnsafeRawBufferPointer) -> [PIISpan] {
-        let bytes = ByteText(text)
+        WordBounds.of(ByteText(text)) { spans(in: ByteText(text), words: $0) }
+    }
+
+    /// `spans(in:)` with the words' bits in `wordBits`, kept by the caller from text to text
+    /// (`WordBounds.of(_:reusing:_:)`).
+    static func spans(in text: UnsafeRawBufferPointer, wordBits: inout [UInt64]) -> [PIISpan] {
+        WordBounds.of(ByteText(text), reusing: &wordBits) { spans(in: ByteText(text), words: $0) }
+    }
+
+    private static func spans(in text: ByteText, words: WordBounds) -> [PIISpan] {
         var found = Candidates(expected: text.count / 256)
-        WordBounds.of(bytes) { scanWords(bytes, $0, &found) }
-        scanSeparators(bytes, &found)
+        scanWords(text, words, &found)
+        scanSeparators(text, &found)
         return found.resolved()
     }
 

@@ -45,7 +45,8 @@ public struct PIIScanner {
             }
         }
         let end = Self.scannableEnd(rest)
-        Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, found)
+        var wordBits: [UInt64] = []
+        Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, wordBits: &wordBits, found)
         pendingOffset += end
         pending = Array(rest[end...])
     }
@@ -83,14 +84,23 @@ public struct PIIScanner {
         return pending.isEmpty ? nil : Segment(bytes: SharedBytes(pending), count: pending.count, offset: pendingOffset)
     }
 
-    /// The spans of a segment, with absolute offsets and the bytes each covers.
-    static func spans(in segment: Segment, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        segment.bytes.withUnsafeBytes { spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, found) }
+    /// The spans of a segment, with absolute offsets and the bytes each covers; `wordBits` is
+    /// the scan's memory, kept by the caller from segment to segment.
+    static func spans(in segment: Segment, wordBits: inout [UInt64], _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        segment.bytes.withUnsafeBytes {
+            spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, wordBits: &wordBits, found)
+        }
+    }
+
+    private static func spans(in segment: Segment, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        var wordBits: [UInt64] = []
+        spans(in: segment, wordBits: &wordBits, found)
     }
 
     /// The spans of `text`, which starts at `offset` in the stream.
-    private static func spans(in text: UnsafeRawBufferPointer, offset: Int, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        for span in PIIDetector.spans(in: text) {
+    private static func spans(in text: UnsafeRawBufferPointer, offset: Int, wordBits: inout [UInt64],
+                              _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+        for span in PIIDetector.spans(in: text, wordBits: &wordBits) {
             found(PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
                   UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
         }

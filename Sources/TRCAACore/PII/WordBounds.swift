@@ -9,16 +9,27 @@ struct WordBounds {
 
     /// Calls `body` with the bounds of the words of `text`.
     static func of<Result>(_ text: ByteText, _ body: (WordBounds) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: text.count / 64 + 1) { bits in
-            let full = text.count / 64
-            for block in 0..<full { bits[block] = blockBits(text.base + block * 64) }
-            var tail: UInt64 = 0
-            for offset in 0..<(text.count - full * 64) where text.has(.alnum, at: full * 64 + offset) {
-                tail |= 1 << UInt64(offset)
-            }
-            bits[full] = tail
-            return body(WordBounds(bits: bits, count: text.count))
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: text.count / 64 + 1) { of(text, in: $0, body) }
+    }
+
+    /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
+    /// block's bits are just over glibc's mmap threshold, so allocated for each block they
+    /// were mapped and faulted in again every time.
+    static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (WordBounds) -> Result) -> Result {
+        let count = text.count / 64 + 1
+        if storage.count < count { storage = [UInt64](repeating: 0, count: count) }
+        return storage.withUnsafeMutableBufferPointer { of(text, in: UnsafeMutableBufferPointer(rebasing: $0[..<count]), body) }
+    }
+
+    private static func of<Result>(_ text: ByteText, in bits: UnsafeMutableBufferPointer<UInt64>, _ body: (WordBounds) -> Result) -> Result {
+        let full = text.count / 64
+        for block in 0..<full { bits[block] = blockBits(text.base + block * 64) }
+        var tail: UInt64 = 0
+        for offset in 0..<(text.count - full * 64) where text.has(.alnum, at: full * 64 + offset) {
+            tail |= 1 << UInt64(offset)
         }
+        bits[full] = tail
+        return body(WordBounds(bits: bits, count: text.count))
     }
 
     /// The first ASCII letter or digit at or after `index`, or the text's end.

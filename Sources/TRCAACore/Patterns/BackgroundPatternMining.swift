@@ -9,7 +9,9 @@ import Foundation
 final class BackgroundPatternMining: @unchecked Sendable {
     private var mining = BlockPatternMining()
     private let queue = DispatchQueue(label: "trcaa.pattern-mining")
-    private let slots = DispatchSemaphore(value: 4)
+    /// Blocks handed out and not added yet, at most.
+    private static let blocksInFlight = 4
+    private let slots = DispatchSemaphore(value: blocksInFlight)
     private var handedOut = 0
     private var continuesLine = false
     /// Read blocks that wait for an earlier one, by their place in the log (on `queue`).
@@ -19,6 +21,8 @@ final class BackgroundPatternMining: @unchecked Sendable {
     /// lines it read for the blocks it reads next, and its tables are allocated once, not for
     /// every block.
     private var readers: [LineReader] = []
+    /// The `lines` of blocks already added, for the next blocks' (a few; guarded by `readersLock`).
+    private var spareLines: [[BlockLines.Line]] = []
     private let readersLock = NSLock()
 
     /// The work of mining `block`, the next block of the log, whose newlines are at `newlines`:
@@ -30,12 +34,16 @@ final class BackgroundPatternMining: @unchecked Sendable {
         self.continuesLine = block.last != 10
         return { [self] in
             var reader = readersLock.withLock { readers.popLast() } ?? LineReader()
-            let lines = block.withUnsafeBytes { BlockLines($0, newlines: newlines, continuesLine: continuesLine, reader: &reader) }
+            let lines = block.withUnsafeBytes {
+                BlockLines($0, newlines: newlines, continuesLine: continuesLine, reader: &reader,
+                           reusing: readersLock.withLock { spareLines.popLast() } ?? [])
+            }
             readersLock.withLock { readers.append(reader) }
             queue.async { [self] in
                 waiting[place] = (block, lines)
                 while let (block, lines) = waiting.removeValue(forKey: nextToAdd) {
                     block.withUnsafeBytes { mining.consume($0, lines) }
+                    readersLock.withLock { if spareLines.count < Self.blocksInFlight { spareLines.append(lines.lines) } }
                     nextToAdd += 1
                     slots.signal()
                 }

@@ -18,7 +18,12 @@ struct BlockLines: Sendable {
     /// (`newlines(in:)`, or the import's index, which finds them anyway), `continuesLine` when
     /// the previous block did not end with a newline. The reader's kept readings change no key
     /// (`LineReader`), so any reader may read any block.
-    init(_ block: UnsafeRawBufferPointer, newlines: [UInt32], continuesLine: Bool, reader: inout LineReader) {
+    /// `reusing` gives memory for `lines` (a block's lines are too many for glibc to keep
+    /// their array's memory mapped from one block to the next).
+    init(_ block: UnsafeRawBufferPointer, newlines: [UInt32], continuesLine: Bool, reader: inout LineReader,
+         reusing storage: consuming [Line] = []) {
+        lines = consume storage
+        lines.removeAll(keepingCapacity: true)
         let bytes = block.bindMemory(to: UInt8.self)
         var ends = newlines[...]
         var start = 0

@@ -83,18 +83,18 @@ extension PackedSpans {
 
     /// Stores one run of a log's spans.
     public static func insert(_ run: PackedSpanRun, logId: String, in db: Database) throws {
-        try insert(run, stored: run.stored, logId: logId, in: db)
+        try insert(StoredSpanRun(run), logId: logId, in: db)
     }
 
-    private static func insert(_ run: PackedSpanRun, stored: [UInt8], logId: String, in db: Database) throws {
+    private static func insert(_ run: StoredSpanRun, logId: String, in db: Database) throws {
         try db.cachedStatement("INSERT INTO log_pii_runs (log_file_id, first_offset, span_count, spans) VALUES (?, ?, ?, ?)")
-            .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(stored)])
+            .run([.text(logId), .integer(run.firstOffset), .integer(Int64(run.spanCount)), .blob(run.stored)])
     }
 
     /// Replaces every run of a log with `runs` (a re-stored text's spans).
-    public static func replaceRuns(ofLog logId: String, with runs: [PackedSpanRun], in db: Database) throws {
+    public static func replaceRuns(ofLog logId: String, with runs: [StoredSpanRun], in db: Database) throws {
         try db.execute("DELETE FROM log_pii_runs WHERE log_file_id = ?", [.text(logId)])
-        for (run, stored) in zip(runs, PackedSpanRun.stored(runs)) { try insert(run, stored: stored, logId: logId, in: db) }
+        for run in runs { try insert(run, logId: logId, in: db) }
     }
 
     /// Removes a run (as read, by its first offset).
