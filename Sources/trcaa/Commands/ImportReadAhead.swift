@@ -3,7 +3,7 @@ import Synchronization
 import TRCAACore
 
 /// The first file of `trcaa log import`, read, scanned and compressed on a thread of its own
-/// while the key is derived and the store opened, so the ~0.3 s of PBKDF2 overlaps the work
+/// while the key is derived and the store opened, so the ~0.1 s of PBKDF2 overlaps the work
 /// instead of coming before it.
 final class ImportReadAhead: @unchecked Sendable {
     // Unchecked: `outcome` is written by the thread before `done` is signalled and read after.

@@ -42,7 +42,7 @@ extension LogCommand {
             if name != nil, paths.count > 1 { throw ValidationError("--name names one file; several were given") }
         }
 
-        /// The first file is read while the key is derived and the store opened (~0.3 s of
+        /// The first file is read while the key is derived and the store opened (~0.1 s of
         /// PBKDF2 that would otherwise come first).
         mutating func run() throws {
             Interruption.install()
