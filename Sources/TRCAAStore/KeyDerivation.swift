@@ -16,13 +16,15 @@ enum KeyDerivation {
     /// `CipherSettings.keyLength` bytes of PBKDF2 (`algorithm` names it as SQLCipher does);
     /// SHA-512, SQLCipher 4's default, by `PBKDF2SHA512`.
     static func derive(from passphrase: Passphrase, salt: [UInt8], iterations: Int, algorithm: String) throws -> SecureBytes {
-        guard let digest = digest(named: algorithm) else {
-            throw StoreError.cipherUnavailable(found: "unsupported KDF \(algorithm)")
-        }
-        if algorithm == "PBKDF2_HMAC_SHA512" {
+        let digest: OpaquePointer
+        switch algorithm {
+        case "PBKDF2_HMAC_SHA512":
             return SecureBytes(count: CipherSettings.keyLength) { out in
                 passphrase.withUnsafeBytes { PBKDF2SHA512.derive(password: $0, salt: salt, iterations: iterations, into: out) }
             }
+        case "PBKDF2_HMAC_SHA256": digest = EVP_sha256()
+        case "PBKDF2_HMAC_SHA1": digest = EVP_sha1()
+        default: throw StoreError.cipherUnavailable(found: "unsupported KDF \(algorithm)")
         }
         return try SecureBytes(count: CipherSettings.keyLength) { out in
             let ok = passphrase.withUnsafeBytes { pass in
@@ -45,15 +47,6 @@ enum KeyDerivation {
             keyHex.withUnsafeBytes { bytes in for (i, byte) in bytes.enumerated() { out[2 + i] = byte } }
             saltHex.withUnsafeBytes { bytes in for (i, byte) in bytes.enumerated() { out[2 + keyHex.count + i] = byte } }
             out[out.count - 1] = UInt8(ascii: "'")
-        }
-    }
-
-    private static func digest(named algorithm: String) -> OpaquePointer? {
-        switch algorithm {
-        case "PBKDF2_HMAC_SHA512": EVP_sha512()
-        case "PBKDF2_HMAC_SHA256": EVP_sha256()
-        case "PBKDF2_HMAC_SHA1": EVP_sha1()
-        default: nil
         }
     }
 }

@@ -6,11 +6,11 @@ internal import Glibc
 /// once; each later iteration is then two compressions of one block, where
 /// `PKCS5_PBKDF2_HMAC` copies and finalizes two HMAC contexts: 89 against 130 ms for the
 /// 256 000 iterations of every open here. Tests hold it to `PKCS5_PBKDF2_HMAC`.
-enum PBKDF2SHA512 {
-    static let maximumKeyLength = Int(SHA512_DIGEST_LENGTH)
+package enum PBKDF2SHA512 {
+    package static let maximumKeyLength = Int(SHA512_DIGEST_LENGTH)
 
     /// Fills `key` (at most `maximumKeyLength` bytes) from `password` and `salt`.
-    static func derive(password: UnsafeRawBufferPointer, salt: [UInt8], iterations: Int, into key: UnsafeMutableBufferPointer<UInt8>) {
+    package static func derive(password: UnsafeRawBufferPointer, salt: [UInt8], iterations: Int, into key: UnsafeMutableBufferPointer<UInt8>) {
         precondition(iterations >= 1 && key.count <= maximumKeyLength, "one PBKDF2 block, one iteration at least")
         var inner = SHA512_CTX(), outer = SHA512_CTX(), state = SHA512_CTX()
         // The HMAC key block, then each iteration's message: the last U, padding, bit length.
@@ -55,11 +55,11 @@ enum PBKDF2SHA512 {
         for _ in 1..<iterations {
             state = inner
             SHA512_Transform(&state, block)
-            store(state, into: &block)
+            store(&state, into: &block)
             state = outer
             SHA512_Transform(&state, block)
-            store(state, into: &block)
-            withUnsafeBytes(of: state.h) { for i in 0..<8 { sum[i] ^= $0.load(fromByteOffset: 8 * i, as: UInt64.self) } }
+            store(&state, into: &block)
+            withUnsafeBytes(of: &state.h) { for i in 0..<8 { sum[i] ^= $0.load(fromByteOffset: 8 * i, as: UInt64.self) } }
         }
         sum.withUnsafeMutableBufferPointer { words in
             for i in 0..<8 { words[i] = words[i].bigEndian }
@@ -67,9 +67,10 @@ enum PBKDF2SHA512 {
         }
     }
 
-    /// The state's hash words, big-endian, as the first 64 bytes of `block`.
-    private static func store(_ state: SHA512_CTX, into block: inout [UInt8]) {
-        withUnsafeBytes(of: state.h) { words in
+    /// The state's hash words, big-endian, as the first 64 bytes of `block` (the state is
+    /// lent, not copied: no copy of it is left unwiped).
+    private static func store(_ state: inout SHA512_CTX, into block: inout [UInt8]) {
+        withUnsafeBytes(of: &state.h) { words in
             block.withUnsafeMutableBytes { bytes in
                 for i in 0..<8 { bytes.storeBytes(of: words.load(fromByteOffset: 8 * i, as: UInt64.self).bigEndian, toByteOffset: 8 * i, as: UInt64.self) }
             }

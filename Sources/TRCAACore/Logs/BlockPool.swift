@@ -2,9 +2,10 @@ import Foundation
 
 /// Read-only text shared by the jobs of one block: deflate, the PII scan and mining. A block
 /// from a `BlockPool` goes back to it when the last job lets it go.
-final class SharedBytes: Sendable {
+final class SharedBytes: @unchecked Sendable {
+    // Unchecked: `storage` changes only in `deinit`, when no one else holds the object.
     /// The text is `storage[..<count]`; a pooled buffer keeps its full size.
-    private let storage: [UInt8]
+    private var storage: [UInt8]
     let count: Int
     private let pool: BlockPool?
 
@@ -14,12 +15,12 @@ final class SharedBytes: Sendable {
     }
 
     fileprivate init(storage: [UInt8], count: Int, pool: BlockPool) {
+        precondition(count <= storage.count, "a block within its buffer")
         (self.storage, self.count, self.pool) = (storage, count, pool)
     }
 
-    deinit { pool?.recycle(storage) }
+    deinit { pool?.recycle(&storage) }
 
-    var isEmpty: Bool { count == 0 }
     var last: UInt8? { count > 0 ? storage[count - 1] : nil }
 
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
@@ -54,7 +55,12 @@ final class BlockPool: @unchecked Sendable {
     /// Buffers waiting unused.
     var idleCount: Int { lock.withLock { free.count } }
 
-    fileprivate func recycle(_ buffer: [UInt8]) {
-        lock.withLock { if free.count < Self.idleLimit { free.append(buffer) } }
+    /// Takes `buffer` back (leaving it empty), so that the pool holds its only reference.
+    fileprivate func recycle(_ buffer: inout [UInt8]) {
+        var taken: [UInt8] = []
+        swap(&taken, &buffer)
+        lock.lock()
+        defer { lock.unlock() }
+        if free.count < Self.idleLimit { free.append(consume taken) }
     }
 }

@@ -71,9 +71,11 @@ struct LogPipeline {
                 throw ImportError.tooLarge(name: input.name, size: total, limit: options.maximumSize)
             }
             // The line cut short moves to the start of the next buffer; this one becomes the block.
-            var next = pool.take()
-            next.withUnsafeMutableBytes { next in
-                buffer.withUnsafeBytes { next.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
+            var next = finished ? [] : pool.take()
+            if cut < filled {
+                next.withUnsafeMutableBytes { next in
+                    buffer.withUnsafeBytes { next.baseAddress!.copyMemory(from: $0.baseAddress! + cut, byteCount: filled - cut) }  // Safe: allocated.
+                }
             }
             let block = pool.share(buffer, count: cut)
             buffer = next

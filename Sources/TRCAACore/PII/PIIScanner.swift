@@ -7,6 +7,8 @@ public struct PIIScanner {
     private var pending: [UInt8] = []
     /// Absolute offset of `pending[0]`.
     private var pendingOffset = 0
+    /// The scan's word bits, kept from chunk to chunk (`WordBounds.of(_:reusing:_:)`).
+    private var wordBits: [UInt64] = []
     /// Lines longer than this are scanned in pieces cut at a space (a span cannot cross the cut).
     public static let maximumPending = 1 << 20
 
@@ -36,16 +38,15 @@ public struct PIIScanner {
         var rest = chunk
         if !pending.isEmpty {
             let lineEnd = ByteText(chunk).next(10, from: 0).map { $0 + 1 } ?? chunk.count
-            take(SharedBytes(Array(chunk[..<lineEnd]))).map { Self.spans(in: $0, found) }
+            if let segment = take(SharedBytes(Array(chunk[..<lineEnd]))) { Self.spans(in: segment, wordBits: &wordBits, found) }
             rest = UnsafeRawBufferPointer(rebasing: chunk[lineEnd...])
             guard pending.isEmpty else {
                 // A private key block is still open: the rest waits with it, as `take` keeps it.
-                take(SharedBytes(Array(rest))).map { Self.spans(in: $0, found) }
+                if let segment = take(SharedBytes(Array(rest))) { Self.spans(in: segment, wordBits: &wordBits, found) }
                 return
             }
         }
         let end = Self.scannableEnd(rest)
-        var wordBits: [UInt64] = []
         Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, wordBits: &wordBits, found)
         pendingOffset += end
         pending = Array(rest[end...])
@@ -60,7 +61,7 @@ public struct PIIScanner {
 
     /// Scans what is left at the end of the stream, calling `found` as `feed` does.
     public mutating func finish(_ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        takeRest().map { Self.spans(in: $0, found) }
+        if let segment = takeRest() { Self.spans(in: segment, wordBits: &wordBits, found) }
     }
 
     /// Adds `chunk` to the stream and returns what it completes, keeping the rest (the
@@ -90,11 +91,6 @@ public struct PIIScanner {
         segment.bytes.withUnsafeBytes {
             spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, wordBits: &wordBits, found)
         }
-    }
-
-    private static func spans(in segment: Segment, _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        var wordBits: [UInt64] = []
-        spans(in: segment, wordBits: &wordBits, found)
     }
 
     /// The spans of `text`, which starts at `offset` in the stream.

@@ -13,8 +13,8 @@ struct WordBounds {
     }
 
     /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
-    /// block's bits are just over glibc's mmap threshold, so allocated for each block they
-    /// were mapped and faulted in again every time.
+    /// block's bits (128 KiB) allocated for each block went back to the system when freed and
+    /// were faulted in again every time.
     static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (WordBounds) -> Result) -> Result {
         let count = text.count / 64 + 1
         if storage.count < count { storage = [UInt64](repeating: 0, count: count) }

@@ -15,7 +15,7 @@ final class BackgroundPatternMining: @unchecked Sendable {
     private var handedOut = 0
     private var continuesLine = false
     /// Read blocks that wait for an earlier one, by their place in the log (on `queue`).
-    private var waiting: [Int: (SharedBytes, BlockLines)] = [:]
+    private var waiting: [Int: (block: SharedBytes, lines: BlockLines)] = [:]
     private var nextToAdd = 0
     /// Line readers of jobs that finished, for the next ones: a reader keeps the shapes of the
     /// lines it read for the blocks it reads next, and its tables are allocated once, not for
@@ -41,9 +41,13 @@ final class BackgroundPatternMining: @unchecked Sendable {
             readersLock.withLock { readers.append(reader) }
             queue.async { [self] in
                 waiting[place] = (block, lines)
-                while let (block, lines) = waiting.removeValue(forKey: nextToAdd) {
-                    block.withUnsafeBytes { mining.consume($0, lines) }
-                    readersLock.withLock { if spareLines.count < Self.blocksInFlight { spareLines.append(lines.lines) } }
+                while var entry = waiting.removeValue(forKey: nextToAdd) {
+                    entry.block.withUnsafeBytes { mining.consume($0, entry.lines) }
+                    var spare: [BlockLines.Line] = []
+                    swap(&spare, &entry.lines.lines)
+                    readersLock.lock()
+                    if spareLines.count < Self.blocksInFlight { spareLines.append(consume spare) }
+                    readersLock.unlock()
                     nextToAdd += 1
                     slots.signal()
                 }

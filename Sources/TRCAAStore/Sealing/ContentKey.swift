@@ -46,6 +46,9 @@ public final class ContentKey: Sendable {
 public struct WrappedContentKey: Sendable, Equatable, CustomStringConvertible {
     /// The seed's PBKDF2 rounds (SPEC §2), as SQLCipher's own key derivation uses.
     public static let defaultIterations = CipherSettings.trcaa.kdfIterations
+    /// More than any key would be wrapped with (35 s of PBKDF2 here): a count past it
+    /// comes from a damaged or hostile row, which would otherwise hold the open for ever.
+    static let maximumIterations = 100_000_000
     static let algorithm = CipherSettings.trcaa.kdfAlgorithm
     static let associatedData = Array("trcaa content key v1".utf8)
 
@@ -62,7 +65,7 @@ public struct WrappedContentKey: Sendable, Equatable, CustomStringConvertible {
     /// Reads the text form; `nil` when `text` is not one.
     public init?(_ text: String) {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 4, fields[0] == "v1", let iterations = Int(fields[1]), iterations > 0,
+        guard fields.count == 4, fields[0] == "v1", let iterations = Int(fields[1]), (1...Self.maximumIterations).contains(iterations),
               let salt = Base64.decode(fields[2]), salt.count == CipherSettings.saltLength,
               let sealedKey = Base64.decode(fields[3]), sealedKey.count == CipherSettings.keyLength + AESGCM.overhead
         else { return nil }

@@ -1,5 +1,5 @@
 import Testing
-import TRCAACore
+@testable import TRCAACore
 
 /// The streaming scanner finds what the whole-text detector finds, whatever the chunk size.
 @Suite struct PIIScannerTests {
@@ -74,5 +74,18 @@ import TRCAACore
         for chunk in [1, 5, 37, 64, 4096] {
             #expect(scanned(text, chunk: chunk) == whole, "chunk size \(chunk)")
         }
+    }
+}
+
+/// The word bits a worker keeps from block to block find what fresh ones find, whatever the
+/// size of the text before.
+@Test func reusedWordBitsFindTheSpansOfFreshOnes() {
+    let large = Array(String(repeating: "host db-7.example.com at 10.0.0.7 mail ops@example.org ", count: 300).utf8)
+    let small = Array("card 4111 1111 1111 1111 from 192.168.1.1".utf8)
+    var wordBits: [UInt64] = []
+    for text in [large, small, large] {
+        let reused = text.withUnsafeBytes { PIIDetector.spans(in: $0, wordBits: &wordBits) }
+        #expect(reused == text.withUnsafeBytes { PIIDetector.spans(in: $0) })
+        #expect(!reused.isEmpty)
     }
 }
