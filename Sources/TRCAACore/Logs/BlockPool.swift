@@ -1,5 +1,3 @@
-import Foundation
-
 /// Read-only text shared by the jobs of one block: deflate, the PII scan and mining. A block
 /// from a `BlockPool` goes back to it when the last job lets it go.
 final class SharedBytes: @unchecked Sendable {
@@ -33,10 +31,8 @@ final class SharedBytes: @unchecked Sendable {
 /// fault every 4 KiB (glibc maps and unmaps buffers that large), half the faults of a 100 MB
 /// import: 50k against 28k now, 40 ms of CPU. At most `idleLimit` wait unused, so the pool
 /// adds little to the import's peak memory beyond the blocks in flight.
-final class BlockPool: @unchecked Sendable {
-    // Unchecked: `free` is guarded by `lock`.
-    private let lock = NSLock()
-    private var free: [[UInt8]] = []
+final class BlockPool: Sendable {
+    private let free = Recycler<[UInt8]>(limit: idleLimit)
     let size: Int
     static let idleLimit = 2
 
@@ -44,7 +40,7 @@ final class BlockPool: @unchecked Sendable {
 
     /// A buffer of `size` bytes, recycled or new, with unspecified content.
     func take() -> [UInt8] {
-        lock.withLock { free.popLast() } ?? [UInt8](repeating: 0, count: size)
+        free.take() ?? [UInt8](repeating: 0, count: size)
     }
 
     /// `buffer[..<count]` as a block for the jobs; `buffer` comes back to the pool after them.
@@ -53,14 +49,12 @@ final class BlockPool: @unchecked Sendable {
     }
 
     /// Buffers waiting unused.
-    var idleCount: Int { lock.withLock { free.count } }
+    var idleCount: Int { free.count }
 
     /// Takes `buffer` back (leaving it empty), so that the pool holds its only reference.
     fileprivate func recycle(_ buffer: inout [UInt8]) {
         var taken: [UInt8] = []
         swap(&taken, &buffer)
-        lock.lock()
-        defer { lock.unlock() }
-        if free.count < Self.idleLimit { free.append(consume taken) }
+        free.give(consume taken)
     }
 }

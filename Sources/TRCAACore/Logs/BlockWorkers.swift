@@ -25,7 +25,7 @@ final class BlockWorkers: @unchecked Sendable {
     /// The first job whose result is not handed out yet.
     private var taken = 0
     /// The memory of jobs that finished, for the next ones.
-    private var scratches: [Scratch] = []
+    private let scratches = Recycler<Scratch>()
     private let compression: LogCompression
 
     /// `threads` 1 runs jobs on one worker while the caller reads; 2 or more use that many.
@@ -43,7 +43,7 @@ final class BlockWorkers: @unchecked Sendable {
         next += 1
         let compression = compression
         queue.async(group: group) { [self] in
-            let scratch = lock.withLock { scratches.popLast() } ?? Scratch()
+            let scratch = scratches.take() ?? Scratch()
             var result = Result(block: block.map { block in
                 block.withUnsafeBytes { DeflateBlock.compressLogBlock($0, compression, scratch: scratch.deflate) }
             })
@@ -57,7 +57,7 @@ final class BlockWorkers: @unchecked Sendable {
                     result.counts = Self.counts(of: spans)
                 }
             }
-            lock.withLock { scratches.append(scratch) }
+            scratches.give(scratch)
             work?()
             lock.withLock { results[index] = result }
             slots.signal()

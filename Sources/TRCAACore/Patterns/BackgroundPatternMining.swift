@@ -20,10 +20,9 @@ final class BackgroundPatternMining: @unchecked Sendable {
     /// Line readers of jobs that finished, for the next ones: a reader keeps the shapes of the
     /// lines it read for the blocks it reads next, and its tables are allocated once, not for
     /// every block.
-    private var readers: [LineReader] = []
-    /// The `lines` of blocks already added, for the next blocks' (a few; guarded by `readersLock`).
-    private var spareLines: [[BlockLines.Line]] = []
-    private let readersLock = NSLock()
+    private let readers = Recycler<LineReader>()
+    /// The `lines` of blocks already added, for the next blocks'.
+    private let spareLines = Recycler<[BlockLines.Line]>(limit: blocksInFlight)
 
     /// The work of mining `block`, the next block of the log, whose newlines are at `newlines`:
     /// to be run once, on any thread. Blocks the caller while too many blocks are waiting.
@@ -33,21 +32,18 @@ final class BackgroundPatternMining: @unchecked Sendable {
         handedOut += 1
         self.continuesLine = block.last != 10
         return { [self] in
-            var reader = readersLock.withLock { readers.popLast() } ?? LineReader()
+            var reader = readers.take() ?? LineReader()
             let lines = block.withUnsafeBytes {
-                BlockLines($0, newlines: newlines, continuesLine: continuesLine, reader: &reader,
-                           reusing: readersLock.withLock { spareLines.popLast() } ?? [])
+                BlockLines($0, newlines: newlines, continuesLine: continuesLine, reader: &reader, reusing: spareLines.take() ?? [])
             }
-            readersLock.withLock { readers.append(reader) }
+            readers.give(consume reader)
             queue.async { [self] in
                 waiting[place] = (block, lines)
                 while var entry = waiting.removeValue(forKey: nextToAdd) {
                     entry.block.withUnsafeBytes { mining.consume($0, entry.lines) }
                     var spare: [BlockLines.Line] = []
                     swap(&spare, &entry.lines.lines)
-                    readersLock.lock()
-                    if spareLines.count < Self.blocksInFlight { spareLines.append(consume spare) }
-                    readersLock.unlock()
+                    spareLines.give(consume spare)
                     nextToAdd += 1
                     slots.signal()
                 }
