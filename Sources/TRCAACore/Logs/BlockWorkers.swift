@@ -49,7 +49,7 @@ final class BlockWorkers: @unchecked Sendable {
             })
             if let segment {
                 var spans: [PackedSpan] = []
-                PIIScanner.spans(in: segment, wordBits: &scratch.wordBits) { span, _ in
+                PIIScanner.spans(in: segment, textBits: &scratch.textBits) { span, _ in
                     spans.append(PackedSpan(start: Int64(span.start), end: Int64(span.end), type: span.type.code))
                 }
                 if !spans.isEmpty {
@@ -69,7 +69,7 @@ final class BlockWorkers: @unchecked Sendable {
     private final class Scratch: @unchecked Sendable {
         // Unchecked: one job at a time uses a scratch.
         let deflate = DeflateBlock.Scratch()
-        var wordBits: [UInt64] = []
+        var textBits: [UInt64] = []
     }
 
     /// Spans per type, counted by code (no dictionary update per span).

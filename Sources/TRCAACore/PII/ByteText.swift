@@ -164,6 +164,8 @@ struct ByteClass: OptionSet {
     static let labelGap = ByteClass(rawValue: 1 << 11)
     /// What may join a word to more of a value: `-`, `_`, `.`, `:` (host names, tokens, MACs, URLs).
     static let joiner = ByteClass(rawValue: 1 << 12)
+    /// What announces a format to the scan: `:` `=` `@` `+` `(` (`PIIDetector.scanAnnouncers`).
+    static let announcer = ByteClass(rawValue: 1 << 13)
     static let alpha: ByteClass = [.upper, .lower]
     static let alnum: ByteClass = [.upper, .lower, .digit]
 
@@ -192,6 +194,7 @@ struct ByteClass: OptionSet {
         if alnum || byte == 45 || byte == 95 || byte == 46 { flags.insert(.key) }
         if byte == 32 || byte == 9 || ByteClass.isOne(of: ":=\"", byte) { flags.insert(.labelGap) }
         if ByteClass.isOne(of: "-_.:", byte) { flags.insert(.joiner) }
+        if ByteClass.isOne(of: ":=@+(", byte) { flags.insert(.announcer) }
         return flags.rawValue
     }
 
@@ -235,9 +238,5 @@ enum Lanes {
     @inline(__always) static func letters(_ bytes: UInt64) -> UInt64 {
         let folded = bytes & ~high | 0x2020_2020_2020_2020  // Upper-case letters to lower-case.
         return (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~bytes & high  // >= "a", not > "z"
-    }
-
-    @inline(__always) static func alnum(_ bytes: UInt64) -> UInt64 {
-        digits(bytes) | letters(bytes)
     }
 }

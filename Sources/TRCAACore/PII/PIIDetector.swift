@@ -7,19 +7,19 @@
 public enum PIIDetector {
     /// All spans in `text`, sorted by start.
     public static func spans(in text: UnsafeRawBufferPointer) -> [PIISpan] {
-        WordBounds.of(ByteText(text)) { spans(in: ByteText(text), words: $0) }
+        TextBits.of(ByteText(text)) { spans(in: ByteText(text), bits: $0) }
     }
 
-    /// `spans(in:)` with the words' bits in `wordBits`, kept by the caller from text to text
-    /// (`WordBounds.of(_:reusing:_:)`).
-    static func spans(in text: UnsafeRawBufferPointer, wordBits: inout [UInt64]) -> [PIISpan] {
-        WordBounds.of(ByteText(text), reusing: &wordBits) { spans(in: ByteText(text), words: $0) }
+    /// `spans(in:)` with the text's bits in `textBits`, kept by the caller from text to text
+    /// (`TextBits.of(_:reusing:_:)`).
+    static func spans(in text: UnsafeRawBufferPointer, textBits: inout [UInt64]) -> [PIISpan] {
+        TextBits.of(ByteText(text), reusing: &textBits) { spans(in: ByteText(text), bits: $0) }
     }
 
-    private static func spans(in text: ByteText, words: WordBounds) -> [PIISpan] {
+    private static func spans(in text: ByteText, bits: TextBits) -> [PIISpan] {
         var found = Candidates(expected: text.count / 256)
-        scanWords(text, words, &found)
-        scanSeparators(text, &found)
+        scanWords(text, bits, &found)
+        scanAnnouncers(text, bits, &found)
         return found.resolved()
     }
 
@@ -27,7 +27,7 @@ public enum PIIDetector {
     /// each, a detector is called only when the word could start its format (cheap necessary
     /// conditions on the word's length and the byte after it); each then checks its own
     /// condition on the byte before and validates.
-    private static func scanWords(_ text: ByteText, _ words: WordBounds, _ found: inout Candidates) {
+    private static func scanWords(_ text: ByteText, _ words: TextBits, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
         var index = words.nextStart(from: 0)
         while index < text.count {
@@ -165,18 +165,21 @@ public enum PIIDetector {
         }
     }
 
-    /// Formats announced by a separator byte, found with `memchr`.
-    private static func scanSeparators(_ text: ByteText, _ found: inout Candidates) {
+    /// Formats announced by a byte of `ByteClass.announcer`.
+    private static func scanAnnouncers(_ text: ByteText, _ bits: TextBits, _ found: inout Candidates) {
         var ipv6Resume = 0
-        text.forEach(UInt8(ascii: ":")) { colon in
-            KeyValueDetector.assignment(text, separator: colon, &found)
-            NetworkDetectors.ipv6(text, colon: colon, resume: &ipv6Resume, &found)
-            VendorTokens.telegram(text, colon: colon, &found)
+        bits.forEachAnnouncer { index in
+            switch text[index] {
+            case UInt8(ascii: ":"):
+                KeyValueDetector.assignment(text, separator: index, &found)
+                NetworkDetectors.ipv6(text, colon: index, resume: &ipv6Resume, &found)
+                VendorTokens.telegram(text, colon: index, &found)
+            case UInt8(ascii: "="): KeyValueDetector.assignment(text, separator: index, &found)
+            case UInt8(ascii: "@"): NameDetectors.email(text, at: index, &found)
+            case UInt8(ascii: "+"): PhoneDetector.international(text, plus: index, &found)
+            default: PhoneDetector.parenthesised(text, paren: index, &found)
+            }
         }
-        text.forEach(UInt8(ascii: "=")) { KeyValueDetector.assignment(text, separator: $0, &found) }
-        text.forEach(UInt8(ascii: "@")) { NameDetectors.email(text, at: $0, &found) }
-        text.forEach(UInt8(ascii: "+")) { PhoneDetector.international(text, plus: $0, &found) }
-        text.forEach(UInt8(ascii: "(")) { PhoneDetector.parenthesised(text, paren: $0, &found) }
     }
 
     /// All spans in a string.

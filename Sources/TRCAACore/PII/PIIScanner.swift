@@ -7,8 +7,8 @@ public struct PIIScanner {
     private var pending: [UInt8] = []
     /// Absolute offset of `pending[0]`.
     private var pendingOffset = 0
-    /// The scan's word bits, kept from chunk to chunk (`WordBounds.of(_:reusing:_:)`).
-    private var wordBits: [UInt64] = []
+    /// The scan's bits of the text, kept from chunk to chunk (`TextBits.of(_:reusing:_:)`).
+    private var textBits: [UInt64] = []
     /// Lines longer than this are scanned in pieces cut at a space (a span cannot cross the cut).
     public static let maximumPending = 1 << 20
 
@@ -38,16 +38,16 @@ public struct PIIScanner {
         var rest = chunk
         if !pending.isEmpty {
             let lineEnd = ByteText(chunk).next(10, from: 0).map { $0 + 1 } ?? chunk.count
-            if let segment = take(SharedBytes(Array(chunk[..<lineEnd]))) { Self.spans(in: segment, wordBits: &wordBits, found) }
+            if let segment = take(SharedBytes(Array(chunk[..<lineEnd]))) { Self.spans(in: segment, textBits: &textBits, found) }
             rest = UnsafeRawBufferPointer(rebasing: chunk[lineEnd...])
             guard pending.isEmpty else {
                 // A private key block is still open: the rest waits with it, as `take` keeps it.
-                if let segment = take(SharedBytes(Array(rest))) { Self.spans(in: segment, wordBits: &wordBits, found) }
+                if let segment = take(SharedBytes(Array(rest))) { Self.spans(in: segment, textBits: &textBits, found) }
                 return
             }
         }
         let end = Self.scannableEnd(rest)
-        Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, wordBits: &wordBits, found)
+        Self.spans(in: UnsafeRawBufferPointer(rebasing: rest[..<end]), offset: pendingOffset, textBits: &textBits, found)
         pendingOffset += end
         pending = Array(rest[end...])
     }
@@ -61,7 +61,7 @@ public struct PIIScanner {
 
     /// Scans what is left at the end of the stream, calling `found` as `feed` does.
     public mutating func finish(_ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        if let segment = takeRest() { Self.spans(in: segment, wordBits: &wordBits, found) }
+        if let segment = takeRest() { Self.spans(in: segment, textBits: &textBits, found) }
     }
 
     /// Adds `chunk` to the stream and returns what it completes, keeping the rest (the
@@ -85,18 +85,18 @@ public struct PIIScanner {
         return pending.isEmpty ? nil : Segment(bytes: SharedBytes(pending), count: pending.count, offset: pendingOffset)
     }
 
-    /// The spans of a segment, with absolute offsets and the bytes each covers; `wordBits` is
+    /// The spans of a segment, with absolute offsets and the bytes each covers; `textBits` is
     /// the scan's memory, kept by the caller from segment to segment.
-    static func spans(in segment: Segment, wordBits: inout [UInt64], _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
+    static func spans(in segment: Segment, textBits: inout [UInt64], _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
         segment.bytes.withUnsafeBytes {
-            spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, wordBits: &wordBits, found)
+            spans(in: UnsafeRawBufferPointer(rebasing: $0[..<segment.count]), offset: segment.offset, textBits: &textBits, found)
         }
     }
 
     /// The spans of `text`, which starts at `offset` in the stream.
-    private static func spans(in text: UnsafeRawBufferPointer, offset: Int, wordBits: inout [UInt64],
+    private static func spans(in text: UnsafeRawBufferPointer, offset: Int, textBits: inout [UInt64],
                               _ found: (PIISpan, UnsafeRawBufferPointer) -> Void) {
-        for span in PIIDetector.spans(in: text, wordBits: &wordBits) {
+        for span in PIIDetector.spans(in: text, textBits: &textBits) {
             found(PIISpan(type: span.type, start: span.start + offset, end: span.end + offset),
                   UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
         }

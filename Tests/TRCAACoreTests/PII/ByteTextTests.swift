@@ -19,4 +19,28 @@ import Testing
             }
         }
     }
+
+    /// The bits of 64 bytes made sixteen at a time (SSE2 on x86-64) are those the class table
+    /// gives byte by byte, for every byte value, and bytes past the text's end have none.
+    @Test(arguments: 1...20 as ClosedRange<UInt64>)
+    func blockBitsAreTheClassTablesBits(seed: UInt64) {
+        var random = PIIPropertyTests.SeededRandom(state: seed)
+        // Every byte value, and runs of the ones near the classes' edges.
+        let edges: [UInt8] = [0x2f, 0x30, 0x39, 0x3a, 0x40, 0x41, 0x5a, 0x5b, 0x60, 0x61, 0x7a, 0x7b, 0x3d, 0x2b, 0x28, 0xc1, 0xfa]
+        let bytes = (0..<200).map { _ in Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : edges.randomElement(using: &random)! }
+        bytes.withUnsafeBytes { buffer in
+            let text = ByteText(buffer)
+            for index in Array(stride(from: 0, through: bytes.count, by: 7)) + [bytes.count - 64, bytes.count] {
+                let made = BlockBits(text, at: index), byTable = BlockBits(bytes: text, from: index)
+                #expect(made.alnum == byTable.alnum && made.announcers == byTable.announcers, "at \(index)")
+                for offset in 0..<64 {
+                    let byte = index + offset < bytes.count ? bytes[index + offset] : nil
+                    let isAlnum = byte.map { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) } ?? false
+                    let isAnnouncer = byte.map { ":=@+(".utf8.contains($0) } ?? false
+                    #expect(made.alnum >> UInt64(offset) & 1 == (isAlnum ? 1 : 0), "alnum at \(index + offset)")
+                    #expect(made.announcers >> UInt64(offset) & 1 == (isAnnouncer ? 1 : 0), "announcer at \(index + offset)")
+                }
+            }
+        }
+    }
 }

@@ -77,14 +77,14 @@ import Testing
     }
 }
 
-/// The word bits a worker keeps from block to block find what fresh ones find, whatever the
+/// The text bits a worker keeps from block to block find what fresh ones find, whatever the
 /// size of the text before.
-@Test func reusedWordBitsFindTheSpansOfFreshOnes() {
+@Test func reusedTextBitsFindTheSpansOfFreshOnes() {
     let large = Array(String(repeating: "host db-7.example.com at 10.0.0.7 mail ops@example.org ", count: 300).utf8)
     let small = Array("card 4111 1111 1111 1111 from 192.168.1.1".utf8)
-    var wordBits: [UInt64] = []
+    var textBits: [UInt64] = []
     for text in [large, small, large] {
-        let reused = text.withUnsafeBytes { PIIDetector.spans(in: $0, wordBits: &wordBits) }
+        let reused = text.withUnsafeBytes { PIIDetector.spans(in: $0, textBits: &textBits) }
         #expect(reused == text.withUnsafeBytes { PIIDetector.spans(in: $0) })
         #expect(!reused.isEmpty)
     }

@@ -1,0 +1,75 @@
+/// Bits of a text made in one pass before the detectors run (`BlockBits`, 64 bytes at a
+/// time): where its words (runs of ASCII letters and digits) start and end, found by a count
+/// of trailing zeros, not a test per byte; and where the bytes that announce a format are.
+struct TextBits {
+    /// Bit `i % 64` of `alnum[i / 64]` is set when byte `i` is an ASCII letter or digit; bits
+    /// past the end of the text are clear.
+    private let alnum: UnsafeMutableBufferPointer<UInt64>
+    /// The same for `ByteClass.announcer`.
+    private let announcers: UnsafeMutableBufferPointer<UInt64>
+    private let count: Int
+
+    /// Calls `body` with the bits of `text`.
+    static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (text.count / 64 + 1)) { of(text, in: $0, body) }
+    }
+
+    /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
+    /// block's bits allocated for each block went back to the system when freed and were
+    /// faulted in again every time.
+    static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (TextBits) -> Result) -> Result {
+        let count = 2 * (text.count / 64 + 1)
+        if storage.count < count { storage = [UInt64](repeating: 0, count: count) }
+        return storage.withUnsafeMutableBufferPointer { of(text, in: UnsafeMutableBufferPointer(rebasing: $0[..<count]), body) }
+    }
+
+    private static func of<Result>(_ text: ByteText, in storage: UnsafeMutableBufferPointer<UInt64>, _ body: (TextBits) -> Result) -> Result {
+        let blocks = storage.count / 2
+        let bits = TextBits(alnum: UnsafeMutableBufferPointer(rebasing: storage[..<blocks]),
+                            announcers: UnsafeMutableBufferPointer(rebasing: storage[blocks...]), count: text.count)
+        for block in 0..<blocks {
+            let made = BlockBits(text, at: block * 64)
+            bits.alnum[block] = made.alnum
+            bits.announcers[block] = made.announcers
+        }
+        return body(bits)
+    }
+
+    /// The first ASCII letter or digit at or after `index`, or the text's end.
+    @inline(__always) func nextStart(from index: Int) -> Int {
+        guard index < count else { return count }
+        var block = index >> 6
+        var ahead = alnum[block] >> UInt64(index & 63)
+        if ahead != 0 { return index + ahead.trailingZeroBitCount }
+        while true {
+            block += 1
+            guard block < alnum.count else { return count }
+            ahead = alnum[block]
+            if ahead != 0 { return block << 6 + ahead.trailingZeroBitCount }
+        }
+    }
+
+    /// The end of the run of ASCII letters and digits that starts at `index`.
+    @inline(__always) func end(from index: Int) -> Int {
+        var block = index >> 6
+        // Bits shifted in count as letters: the run goes on into the next block.
+        var ahead = ~alnum[block] >> UInt64(index & 63)
+        if ahead != 0 { return index + ahead.trailingZeroBitCount }
+        while true {
+            block += 1
+            ahead = ~alnum[block]  // The last block ends in clear bits: the loop stops there.
+            if ahead != 0 { return block << 6 + ahead.trailingZeroBitCount }
+        }
+    }
+
+    /// Calls `body` with the index of each byte of `ByteClass.announcer`, in order.
+    @inline(__always) func forEachAnnouncer(_ body: (Int) -> Void) {
+        for block in 0..<announcers.count {
+            var pending = announcers[block]
+            while pending != 0 {
+                body(block << 6 + pending.trailingZeroBitCount)
+                pending &= pending &- 1
+            }
+        }
+    }
+}
