@@ -29,21 +29,19 @@ public enum PIIDetector {
     /// condition on the byte before and validates.
     private static func scanWords(_ text: ByteText, _ words: TextBits, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var index = words.nextStart(from: 0)
-        while index < text.count {
+        var starts = words.starts
+        while let index = starts.next() {
             let byte = text[index], previous = text[index - 1]
             let wordEnd = words.end(from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
             if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
-                index = words.nextStart(from: wordEnd)
                 continue
             }
             if byte <= UInt8(ascii: "9") {
                 let digitEnd = text.digitEnd(from: index)
                 if digitEnd == wordEnd, isPlainNumber(text, at: index, digits: length, previous: previous, after: after) {
-                    index = words.nextStart(from: wordEnd)
                     continue
                 }
                 scanNumber(text, at: index, digitEnd: digitEnd, previous: previous, afterWord: afterWord, phoneResume: &phoneResume, &found)
@@ -79,7 +77,6 @@ public enum PIIDetector {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
             scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
-            index = words.nextStart(from: wordEnd)
         }
     }
 

@@ -7,7 +7,6 @@ struct TextBits {
     private let alnum: UnsafeMutableBufferPointer<UInt64>
     /// The same for `ByteClass.announcer`.
     private let announcers: UnsafeMutableBufferPointer<UInt64>
-    private let count: Int
 
     /// Calls `body` with the bits of `text`.
     static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
@@ -26,7 +25,7 @@ struct TextBits {
     private static func of<Result>(_ text: ByteText, in storage: UnsafeMutableBufferPointer<UInt64>, _ body: (TextBits) -> Result) -> Result {
         let blocks = storage.count / 2
         let bits = TextBits(alnum: UnsafeMutableBufferPointer(rebasing: storage[..<blocks]),
-                            announcers: UnsafeMutableBufferPointer(rebasing: storage[blocks...]), count: text.count)
+                            announcers: UnsafeMutableBufferPointer(rebasing: storage[blocks...]))
         for block in 0..<blocks {
             let made = BlockBits(text, at: block * 64)
             bits.alnum[block] = made.alnum
@@ -35,19 +34,27 @@ struct TextBits {
         return body(bits)
     }
 
-    /// The first ASCII letter or digit at or after `index`, or the text's end.
-    @inline(__always) func nextStart(from index: Int) -> Int {
-        guard index < count else { return count }
-        var block = index >> 6
-        var ahead = alnum[block] >> UInt64(index & 63)
-        if ahead != 0 { return index + ahead.trailingZeroBitCount }
-        while true {
-            block += 1
-            guard block < alnum.count else { return count }
-            ahead = alnum[block]
-            if ahead != 0 { return block << 6 + ahead.trailingZeroBitCount }
+    /// The starts of the words, in order: a word's start does not wait for the end of the word
+    /// before, so the loop over them is not one chain of dependent loads.
+    struct Starts: IteratorProtocol {
+        fileprivate let alnum: UnsafeMutableBufferPointer<UInt64>
+        fileprivate var block = 0
+        /// The starts in `block` not returned yet.
+        fileprivate var pending: UInt64
+
+        @inline(__always) mutating func next() -> Int? {
+            while pending == 0 {
+                block += 1
+                guard block < alnum.count else { return nil }
+                pending = alnum[block] & ~(alnum[block] << 1 | alnum[block - 1] >> 63)
+            }
+            let start = block << 6 + pending.trailingZeroBitCount
+            pending &= pending &- 1
+            return start
         }
     }
+
+    var starts: Starts { Starts(alnum: alnum, pending: alnum[0] & ~(alnum[0] << 1)) }
 
     /// The end of the run of ASCII letters and digits that starts at `index`.
     @inline(__always) func end(from index: Int) -> Int {

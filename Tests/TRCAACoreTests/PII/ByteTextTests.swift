@@ -43,4 +43,25 @@ import Testing
             }
         }
     }
+
+    /// A needle is found where a byte-by-byte search finds it, from every start, near and
+    /// across the text's end and among near misses (runs of the first byte, the last byte
+    /// where it would end).
+    @Test(arguments: 1...10 as ClosedRange<UInt64>)
+    func needlesAreFoundWhereAByteByByteSearchFindsThem(seed: UInt64) {
+        var random = PIIPropertyTests.SeededRandom(state: seed)
+        let needles = ["-----", "mysql", "-", "--", "-----END RSA PRIVATE KEY-----"].map { Array($0.utf8) }
+        let pieces = ["-", "----", "-----", "mysq", "mysql", "l", "x", "\n", "-----END RSA PRIVATE KEY----", "-----END RSA PRIVATE KEY-----"]
+        let bytes = Array((0..<60).map { _ in pieces.randomElement(using: &random)! }.joined().utf8)
+        bytes.withUnsafeBytes { buffer in
+            let text = ByteText(buffer)
+            for needle in needles {
+                for from in 0...bytes.count {
+                    let expected = (from..<max(from, bytes.count - needle.count + 1)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+                    #expect(text.end(ofFirst: needle, from: from) == expected.map { $0 + needle.count }, "\(needle.count) bytes from \(from)")
+                }
+            }
+        }
+    }
 }
+

@@ -45,19 +45,7 @@ enum SecretDetectors {
 
     /// The end (exclusive) of the first `needle` at or after `from`.
     static func find(_ needle: String, in text: ByteText, from: Int) -> Int? {
-        let bytes = Array(needle.utf8)
-        guard let first = bytes.first, from < text.count else { return nil }
-        var index = from
-        while index + bytes.count <= text.count {
-            guard let hit = memchr(text.base + index, Int32(first), text.count - index) else { return nil }
-            let position = UnsafeRawPointer(hit) - UnsafeRawPointer(text.base)
-            // Compared in place: most hits of the first byte (a `-` of a date) differ at the next one.
-            if position + bytes.count <= text.count, (1..<bytes.count).allSatisfy({ text.base[position + $0] == bytes[$0] }) {
-                return position + bytes.count
-            }
-            index = position + 1
-        }
-        return nil
+        text.end(ofFirst: Array(needle.utf8), from: from)
     }
 
     /// `header.payload[.signature]` where header and payload are base64url JSON objects.
