@@ -8,6 +8,8 @@ import _Builtin_intrinsics.intel
 struct BlockBits {
     /// ASCII letters and digits: the words.
     var alnum: UInt64 = 0
+    /// ASCII digits.
+    var digits: UInt64 = 0
     /// `:` `=` `@` `+` `(`: the bytes that announce a format (`ByteClass.announcer`).
     var announcers: UInt64 = 0
 
@@ -27,6 +29,7 @@ struct BlockBits {
         for offset in 0..<64 {
             let byte = text[index + offset]  // 0 past the end: in no class.
             if text.is(byte, .alnum) { alnum |= 1 << UInt64(offset) }
+            if text.is(byte, .digit) { digits |= 1 << UInt64(offset) }
             if text.is(byte, .announcer) { announcers |= 1 << UInt64(offset) }
         }
     }
@@ -45,6 +48,7 @@ struct BlockBits {
                 announcer = _mm_or_si128(announcer, _mm_cmpeq_epi8(bytes, Self.splat(byte)))
             }
             alnum |= Self.bits(_mm_or_si128(digit, letter)) << UInt64(lane * 16)
+            digits |= Self.bits(digit) << UInt64(lane * 16)
             announcers |= Self.bits(announcer) << UInt64(lane * 16)
         }
     }

@@ -87,10 +87,6 @@ struct ByteText {
         }
     }
 
-    /// The end of the run of ASCII digits starting at `index`: `runEnd(.digit, from:)`, eight
-    /// bytes at a time.
-    @inline(__always) func digitEnd(from index: Int) -> Int { laneRunEnd(.digit, from: index, Lanes.digits) }
-
     /// The start of the run of ASCII digits ending just before `index`: `runStart(.digit,
     /// before:)`, eight bytes at a time.
     @inline(__always) func digitStart(before index: Int) -> Int {
@@ -102,17 +98,6 @@ struct ByteText {
             start -= 8
         }
         return runStart(.digit, before: start)
-    }
-
-    /// `runEnd(flag, from: index)` where `lanes` marks the bytes of `flag`.
-    @inline(__always) private func laneRunEnd(_ flag: ByteClass, from index: Int, _ lanes: (UInt64) -> UInt64) -> Int {
-        var end = max(index, 0)
-        while end + 8 <= count {
-            let others = ~lanes(Lanes.load(base + end)) & Lanes.high
-            if others != 0 { return end + others.trailingZeroBitCount >> 3 }
-            end += 8
-        }
-        return runEnd(flag, from: end)
     }
 
     /// The end of the run of bytes of `flag` starting at `index`.

@@ -40,7 +40,7 @@ public enum PIIDetector {
                 continue
             }
             if byte <= UInt8(ascii: "9") {
-                let digitEnd = text.digitEnd(from: index)
+                let digitEnd = words.digitEnd(from: index)
                 if digitEnd == wordEnd, isPlainNumber(text, at: index, digits: length, previous: previous, after: after) {
                     continue
                 }

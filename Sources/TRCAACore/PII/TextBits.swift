@@ -5,30 +5,33 @@ struct TextBits {
     /// Bit `i % 64` of `alnum[i / 64]` is set when byte `i` is an ASCII letter or digit; bits
     /// past the end of the text are clear.
     private let alnum: UnsafeMutableBufferPointer<UInt64>
-    /// The same for `ByteClass.announcer`.
+    /// The same for ASCII digits and for `ByteClass.announcer`.
+    private let digits: UnsafeMutableBufferPointer<UInt64>
     private let announcers: UnsafeMutableBufferPointer<UInt64>
 
     /// Calls `body` with the bits of `text`.
     static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (text.count / 64 + 1)) { of(text, in: $0, body) }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * (text.count / 64 + 1)) { of(text, in: $0, body) }
     }
 
     /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
     /// block's bits allocated for each block went back to the system when freed and were
     /// faulted in again every time.
     static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (TextBits) -> Result) -> Result {
-        let count = 2 * (text.count / 64 + 1)
+        let count = 3 * (text.count / 64 + 1)
         if storage.count < count { storage = [UInt64](repeating: 0, count: count) }
         return storage.withUnsafeMutableBufferPointer { of(text, in: UnsafeMutableBufferPointer(rebasing: $0[..<count]), body) }
     }
 
     private static func of<Result>(_ text: ByteText, in storage: UnsafeMutableBufferPointer<UInt64>, _ body: (TextBits) -> Result) -> Result {
-        let blocks = storage.count / 2
+        let blocks = storage.count / 3
         let bits = TextBits(alnum: UnsafeMutableBufferPointer(rebasing: storage[..<blocks]),
-                            announcers: UnsafeMutableBufferPointer(rebasing: storage[blocks...]))
+                            digits: UnsafeMutableBufferPointer(rebasing: storage[blocks..<(2 * blocks)]),
+                            announcers: UnsafeMutableBufferPointer(rebasing: storage[(2 * blocks)...]))
         for block in 0..<blocks {
             let made = BlockBits(text, at: block * 64)
             bits.alnum[block] = made.alnum
+            bits.digits[block] = made.digits
             bits.announcers[block] = made.announcers
         }
         return body(bits)
@@ -57,14 +60,20 @@ struct TextBits {
     var starts: Starts { Starts(alnum: alnum, pending: alnum[0] & ~(alnum[0] << 1)) }
 
     /// The end of the run of ASCII letters and digits that starts at `index`.
-    @inline(__always) func end(from index: Int) -> Int {
+    @inline(__always) func end(from index: Int) -> Int { Self.runEnd(in: alnum, from: index) }
+
+    /// The end of the run of ASCII digits that starts at `index`.
+    @inline(__always) func digitEnd(from index: Int) -> Int { Self.runEnd(in: digits, from: index) }
+
+    /// The end of the run of set bits of `bits` that starts at `index`.
+    @inline(__always) private static func runEnd(in bits: UnsafeMutableBufferPointer<UInt64>, from index: Int) -> Int {
         var block = index >> 6
-        // Bits shifted in count as letters: the run goes on into the next block.
-        var ahead = ~alnum[block] >> UInt64(index & 63)
+        // Bits shifted in count as set: the run goes on into the next block.
+        var ahead = ~bits[block] >> UInt64(index & 63)
         if ahead != 0 { return index + ahead.trailingZeroBitCount }
         while true {
             block += 1
-            ahead = ~alnum[block]  // The last block ends in clear bits: the loop stops there.
+            ahead = ~bits[block]  // The last block ends in clear bits: the loop stops there.
             if ahead != 0 { return block << 6 + ahead.trailingZeroBitCount }
         }
     }

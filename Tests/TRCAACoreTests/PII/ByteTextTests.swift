@@ -1,10 +1,11 @@
 import Testing
 @testable import TRCAACore
 
-/// The eight-bytes-at-a-time digit runs give the runs a byte-at-a-time reading gives.
+/// The digit runs read eight bytes at a time, or from the text's bits, are the runs a
+/// byte-at-a-time reading gives.
 @Suite struct ByteTextTests {
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
-    func digitRunsReadEightBytesAtATimeAreThoseReadByteByByte(seed: UInt64) {
+    func digitRunsReadWordWiseAreThoseReadByteByByte(seed: UInt64) {
         var random = PIIPropertyTests.SeededRandom(state: seed)
         // Digits in runs of every length around eight, between other bytes (and non-ASCII ones).
         let bytes = (0..<300).map { _ in
@@ -15,7 +16,11 @@ import Testing
             let text = ByteText(buffer)
             for index in -2...(bytes.count + 2) {
                 #expect(text.digitStart(before: index) == text.runStart(.digit, before: index), "before \(index)")
-                #expect(text.digitEnd(from: index) == text.runEnd(.digit, from: index), "from \(index)")
+            }
+            TextBits.of(text) { bits in
+                for index in 0...bytes.count {
+                    #expect(bits.digitEnd(from: index) == text.runEnd(.digit, from: index), "from \(index)")
+                }
             }
         }
     }
@@ -32,11 +37,13 @@ import Testing
             let text = ByteText(buffer)
             for index in Array(stride(from: 0, through: bytes.count, by: 7)) + [bytes.count - 64, bytes.count] {
                 let made = BlockBits(text, at: index), byTable = BlockBits(bytes: text, from: index)
-                #expect(made.alnum == byTable.alnum && made.announcers == byTable.announcers, "at \(index)")
+                #expect(made.alnum == byTable.alnum && made.digits == byTable.digits && made.announcers == byTable.announcers, "at \(index)")
                 for offset in 0..<64 {
                     let byte = index + offset < bytes.count ? bytes[index + offset] : nil
                     let isAlnum = byte.map { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) } ?? false
+                    let isDigit = byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
                     let isAnnouncer = byte.map { ":=@+(".utf8.contains($0) } ?? false
+                    #expect(made.digits >> UInt64(offset) & 1 == (isDigit ? 1 : 0), "digit at \(index + offset)")
                     #expect(made.alnum >> UInt64(offset) & 1 == (isAlnum ? 1 : 0), "alnum at \(index + offset)")
                     #expect(made.announcers >> UInt64(offset) & 1 == (isAnnouncer ? 1 : 0), "announcer at \(index + offset)")
                 }
