@@ -65,7 +65,7 @@ final class BlockWorkers: @unchecked Sendable {
     }
 
     /// The memory one job works in, reused by the next: the deflate buffers and the PII scan's
-    /// word bits.
+    /// text bits.
     private final class Scratch: @unchecked Sendable {
         // Unchecked: one job at a time uses a scratch.
         let deflate = DeflateBlock.Scratch()

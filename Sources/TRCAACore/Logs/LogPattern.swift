@@ -57,7 +57,7 @@ public final class LogPattern {
         case .fixed(let needle, let ignoringCase):
             guard !needle.isEmpty else { return from..<from }
             guard line.count - from >= needle.count else { return nil }
-            if !ignoringCase { return Self.find(needle, in: line, from: from) }
+            if !ignoringCase { return ByteText(line).end(ofFirst: needle, from: from).map { ($0 - needle.count)..<$0 } }
             var start = from
             while start + needle.count <= line.count {
                 if Self.lower(line[start]) == needle[0],
@@ -77,21 +77,6 @@ public final class LogPattern {
             }
             guard found else { return nil }
             return Int(match[0].rm_so)..<Int(match[0].rm_eo)
-        }
-    }
-
-    /// `memchr` for the first byte, `memcmp` for the rest.
-    private static func find(_ needle: [UInt8], in line: UnsafeRawBufferPointer, from: Int) -> Range<Int>? {
-        guard let base = line.baseAddress else { return nil }
-        var start = from
-        return needle.withUnsafeBytes { needleBytes in
-            while line.count - start >= needleBytes.count {
-                guard let found = memchr(base + start, Int32(needle[0]), line.count - start - needleBytes.count + 1) else { return nil }
-                let index = UnsafeRawPointer(found) - base
-                if memcmp(found, needleBytes.baseAddress!, needleBytes.count) == 0 { return index..<(index + needle.count) }  // Safe: non-empty.
-                start = index + 1
-            }
-            return nil
         }
     }
 

@@ -4,34 +4,53 @@ import _Builtin_intrinsics.intel
 
 /// What the scan needs to know of 64 bytes of text before any detector runs, a bit per byte
 /// (bit `i` for byte `i`): made with SSE2 on x86-64 (every x86-64 has it), sixteen bytes per
-/// comparison; by `ByteText`'s class table elsewhere and for a text's last bytes.
+/// comparison; eight bytes per word (`Lanes`) elsewhere and for a text's last bytes.
 struct BlockBits {
     /// ASCII letters and digits: the words.
     var alnum: UInt64 = 0
     /// ASCII digits.
     var digits: UInt64 = 0
-    /// `:` `=` `@` `+` `(`: the bytes that announce a format (`ByteClass.announcer`).
+    /// The bytes that announce a format (`ByteClass.announcerBytes`).
     var announcers: UInt64 = 0
 
-    /// The bits of the 64 bytes at `index` in `text`; bytes past its end have none.
+    /// The bits of the 64 bytes at `index` (≥ 0) in `text`; bytes past its end have none.
     @inline(__always) init(_ text: ByteText, at index: Int) {
+        assert(index >= 0, "a block starts inside the text")
         #if arch(x86_64)
         if index + 64 <= text.count {
             self.init(vectors: text.base + index)
             return
         }
         #endif
-        self.init(bytes: text, from: index)
+        self.init(lanes: text, from: index)
     }
 
-    /// One byte at a time.
-    init(bytes text: ByteText, from index: Int) {
-        for offset in 0..<64 {
-            let byte = text[index + offset]  // 0 past the end: in no class.
-            if text.is(byte, .alnum) { alnum |= 1 << UInt64(offset) }
-            if text.is(byte, .digit) { digits |= 1 << UInt64(offset) }
-            if text.is(byte, .announcer) { announcers |= 1 << UInt64(offset) }
+    /// Eight bytes at a time, in the lanes of a word.
+    init(lanes text: ByteText, from index: Int) {
+        for lane in 0..<8 {
+            let bytes = Self.load(text, at: index + lane * 8)
+            var announcer: UInt64 = 0
+            for offset in 0..<ByteClass.announcerBytes.utf8CodeUnitCount {
+                announcer |= Lanes.equal(bytes, ByteClass.announcerBytes.utf8Start[offset])
+            }
+            let digit = Lanes.digits(bytes)
+            alnum |= Self.gathered(digit | Lanes.letters(bytes)) << UInt64(lane * 8)
+            digits |= Self.gathered(digit) << UInt64(lane * 8)
+            announcers |= Self.gathered(announcer) << UInt64(lane * 8)
         }
+    }
+
+    /// The eight bytes at `index` in `text`, the first in the low lane; zeros past its end.
+    @inline(__always) private static func load(_ text: ByteText, at index: Int) -> UInt64 {
+        if index + 8 <= text.count { return Lanes.load(text.base + index) }
+        var word: UInt64 = 0
+        for offset in 0..<8 { word |= UInt64(text[index + offset]) << UInt64(8 * offset) }  // 0 past the end.
+        return word
+    }
+
+    /// The high bits of a word's lanes (the lanes that passed a `Lanes` test), gathered into its low byte.
+    @inline(__always) private static func gathered(_ lanes: UInt64) -> UInt64 {
+        ((lanes >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
     #if arch(x86_64)
@@ -43,9 +62,9 @@ struct BlockBits {
             // A range test is one signed comparison once the range is moved to the bottom of the signed bytes.
             let digit = _mm_cmpgt_epi8(Self.splat(0x80 + 10), _mm_add_epi8(bytes, Self.splat(0x80 - 0x30)))
             let letter = _mm_cmpgt_epi8(Self.splat(0x80 + 26), _mm_add_epi8(folded, Self.splat(0x80 - 0x61)))
-            var announcer = _mm_cmpeq_epi8(bytes, Self.splat(UInt8(ascii: ":")))
-            for byte in [UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "(")] {
-                announcer = _mm_or_si128(announcer, _mm_cmpeq_epi8(bytes, Self.splat(byte)))
+            var announcer = _mm_setzero_si128()
+            for offset in 0..<ByteClass.announcerBytes.utf8CodeUnitCount {
+                announcer = _mm_or_si128(announcer, _mm_cmpeq_epi8(bytes, Self.splat(ByteClass.announcerBytes.utf8Start[offset])))
             }
             alnum |= Self.bits(_mm_or_si128(digit, letter)) << UInt64(lane * 16)
             digits |= Self.bits(digit) << UInt64(lane * 16)

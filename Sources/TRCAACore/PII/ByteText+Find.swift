@@ -24,11 +24,12 @@ extension ByteText {
             index += 16
         }
         #endif
-        // One `memchr` per byte like the needle's first (the last bytes on x86-64).
+        // One `memchr` per byte like the needle's first where the needle still fits (the last
+        // bytes on x86-64).
         while index + needle.count <= count {
-            guard let hit = memchr(base + index, Int32(first), count - index) else { return nil }
+            guard let hit = memchr(base + index, Int32(first), count - needle.count + 1 - index) else { return nil }
             let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if position + needle.count <= count, isNeedle(needle, at: position) { return position + needle.count }
+            if isNeedle(needle, at: position) { return position + needle.count }
             index = position + 1
         }
         return nil

@@ -27,12 +27,13 @@ public enum PIIDetector {
     /// each, a detector is called only when the word could start its format (cheap necessary
     /// conditions on the word's length and the byte after it); each then checks its own
     /// condition on the byte before and validates.
-    private static func scanWords(_ text: ByteText, _ words: TextBits, _ found: inout Candidates) {
+    private static func scanWords(_ text: ByteText, _ bits: TextBits, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var starts = words.starts
+        var mysqlLine = KeyValueDetector.MySQLLine(), keyEnds = SecretDetectors.PrivateKeyEnds()
+        var starts = bits.starts
         while let index = starts.next() {
             let byte = text[index], previous = text[index - 1]
-            let wordEnd = words.end(from: index)
+            let wordEnd = bits.end(from: index)
             let after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
@@ -40,7 +41,7 @@ public enum PIIDetector {
                 continue
             }
             if byte <= UInt8(ascii: "9") {
-                let digitEnd = words.digitEnd(from: index)
+                let digitEnd = bits.digitEnd(from: index)
                 if digitEnd == wordEnd, isPlainNumber(text, at: index, digits: length, previous: previous, after: after) {
                     continue
                 }
@@ -76,7 +77,8 @@ public enum PIIDetector {
                previous != UInt8(ascii: "-"), previous != UInt8(ascii: "."), previous != UInt8(ascii: "_") {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
-            scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
+            scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, mysqlLine: &mysqlLine,
+                           keyEnds: &keyEnds, &found)
         }
     }
 
@@ -145,6 +147,7 @@ public enum PIIDetector {
     /// `aabb.`), URL schemes (`https://`), mysql's `-p`, PEM's `-----BEGIN`.
     @inline(__always)
     private static func scanPunctuated(_ text: ByteText, at index: Int, wordEnd: Int, colonMAC: inout Int, dashMAC: inout Int,
+                                       mysqlLine: inout KeyValueDetector.MySQLLine, keyEnds: inout SecretDetectors.PrivateKeyEnds,
                                        _ found: inout Candidates) {
         let after = text[wordEnd], previous = text[index - 1]
         switch wordEnd - index {
@@ -157,12 +160,12 @@ public enum PIIDetector {
             NameDetectors.urlCredentials(text, colon: wordEnd, &found)
         }
         if previous == UInt8(ascii: "-") {
-            if text[index] == UInt8(ascii: "p") { KeyValueDetector.mysqlPassword(text, dash: index - 1, &found) }
-            if text[index] | 0x20 == UInt8(ascii: "b") { SecretDetectors.privateKey(text, dash: index - 5, &found) }
+            if text[index] == UInt8(ascii: "p") { KeyValueDetector.mysqlPassword(text, dash: index - 1, line: &mysqlLine, &found) }
+            if text[index] | 0x20 == UInt8(ascii: "b") { SecretDetectors.privateKey(text, dash: index - 5, ends: &keyEnds, &found) }
         }
     }
 
-    /// Formats announced by a byte of `ByteClass.announcer`.
+    /// Formats announced by a byte of `ByteClass.announcerBytes`, visited in order.
     private static func scanAnnouncers(_ text: ByteText, _ bits: TextBits, _ found: inout Candidates) {
         var ipv6Resume = 0
         bits.forEachAnnouncer { index in
@@ -174,7 +177,8 @@ public enum PIIDetector {
             case UInt8(ascii: "="): KeyValueDetector.assignment(text, separator: index, &found)
             case UInt8(ascii: "@"): NameDetectors.email(text, at: index, &found)
             case UInt8(ascii: "+"): PhoneDetector.international(text, plus: index, &found)
-            default: PhoneDetector.parenthesised(text, paren: index, &found)
+            case UInt8(ascii: "("): PhoneDetector.parenthesised(text, paren: index, &found)
+            default: assertionFailure("a byte of ByteClass.announcerBytes without its detectors")
             }
         }
     }

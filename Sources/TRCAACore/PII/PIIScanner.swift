@@ -129,12 +129,17 @@ public struct PIIScanner {
     private static func openPrivateKey(in text: ByteText) -> Int? {
         var from = 0
         var lastBlock: (lineStart: Int, end: Int)?
+        // The start of the line of the last BEGIN, and that BEGIN: a line is read back once,
+        // however many BEGIN lines it holds.
+        var (knownLineStart, knownUpTo) = (0, 0)
         while let dashesEnd = SecretDetectors.find("-----", in: text, from: from) {
             let start = dashesEnd - 5
             from = dashesEnd
             guard let label = SecretDetectors.privateKeyLabel(text, dash: start) else { continue }
             var lineStart = start
-            while lineStart > 0, text[lineStart - 1] != 10 { lineStart -= 1 }
+            while lineStart > knownUpTo, text[lineStart - 1] != 10 { lineStart -= 1 }
+            if lineStart == knownUpTo, lineStart > 0, text[lineStart - 1] != 10 { lineStart = knownLineStart }
+            (knownLineStart, knownUpTo) = (lineStart, start)
             if let lastBlock, lineStart < lastBlock.end { lineStart = lastBlock.lineStart }
             guard let end = SecretDetectors.privateKeyEnd(text, label: label) else { return lineStart }
             lastBlock = (lineStart, end)

@@ -1,13 +1,16 @@
 /// Bits of a text made in one pass before the detectors run (`BlockBits`, 64 bytes at a
-/// time): where its words (runs of ASCII letters and digits) start and end, found by a count
-/// of trailing zeros, not a test per byte; and where the bytes that announce a format are.
+/// time): where its words (runs of ASCII letters and digits) and its digit runs start and
+/// end, found by a count of trailing zeros, not a test per byte; and where the bytes that
+/// announce a format are. Indexes given to it are in `0...text.count`.
 struct TextBits {
-    /// Bit `i % 64` of `alnum[i / 64]` is set when byte `i` is an ASCII letter or digit; bits
-    /// past the end of the text are clear.
-    private let alnum: UnsafeMutableBufferPointer<UInt64>
-    /// The same for ASCII digits and for `ByteClass.announcer`.
-    private let digits: UnsafeMutableBufferPointer<UInt64>
-    private let announcers: UnsafeMutableBufferPointer<UInt64>
+    /// Bit `i % 64` of `alnum[i / 64]` is set when byte `i` is an ASCII letter or digit. Bits
+    /// past the end of the text are clear, and there is a block past the one holding its last
+    /// byte when that one is full: a run ends at the latest at the text's end.
+    private let alnum: UnsafeBufferPointer<UInt64>
+    /// The same for ASCII digits.
+    private let digits: UnsafeBufferPointer<UInt64>
+    /// The same for the bytes of `ByteClass.announcerBytes`.
+    private let announcers: UnsafeBufferPointer<UInt64>
 
     /// Calls `body` with the bits of `text`.
     static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
@@ -15,8 +18,8 @@ struct TextBits {
     }
 
     /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
-    /// block's bits allocated for each block went back to the system when freed and were
-    /// faulted in again every time.
+    /// block's bits (384 KiB) allocated for each block went back to the system when freed and
+    /// were faulted in again every time.
     static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (TextBits) -> Result) -> Result {
         let count = 3 * (text.count / 64 + 1)
         if storage.count < count { storage = [UInt64](repeating: 0, count: count) }
@@ -25,22 +28,20 @@ struct TextBits {
 
     private static func of<Result>(_ text: ByteText, in storage: UnsafeMutableBufferPointer<UInt64>, _ body: (TextBits) -> Result) -> Result {
         let blocks = storage.count / 3
-        let bits = TextBits(alnum: UnsafeMutableBufferPointer(rebasing: storage[..<blocks]),
-                            digits: UnsafeMutableBufferPointer(rebasing: storage[blocks..<(2 * blocks)]),
-                            announcers: UnsafeMutableBufferPointer(rebasing: storage[(2 * blocks)...]))
         for block in 0..<blocks {
             let made = BlockBits(text, at: block * 64)
-            bits.alnum[block] = made.alnum
-            bits.digits[block] = made.digits
-            bits.announcers[block] = made.announcers
+            (storage[block], storage[blocks + block], storage[2 * blocks + block]) = (made.alnum, made.digits, made.announcers)
         }
-        return body(bits)
+        let bits = UnsafeBufferPointer(storage)
+        return body(TextBits(alnum: UnsafeBufferPointer(rebasing: bits[..<blocks]),
+                             digits: UnsafeBufferPointer(rebasing: bits[blocks..<(2 * blocks)]),
+                             announcers: UnsafeBufferPointer(rebasing: bits[(2 * blocks)...])))
     }
 
     /// The starts of the words, in order: a word's start does not wait for the end of the word
     /// before, so the loop over them is not one chain of dependent loads.
     struct Starts: IteratorProtocol {
-        fileprivate let alnum: UnsafeMutableBufferPointer<UInt64>
+        fileprivate let alnum: UnsafeBufferPointer<UInt64>
         fileprivate var block = 0
         /// The starts in `block` not returned yet.
         fileprivate var pending: UInt64
@@ -66,7 +67,8 @@ struct TextBits {
     @inline(__always) func digitEnd(from index: Int) -> Int { Self.runEnd(in: digits, from: index) }
 
     /// The end of the run of set bits of `bits` that starts at `index`.
-    @inline(__always) private static func runEnd(in bits: UnsafeMutableBufferPointer<UInt64>, from index: Int) -> Int {
+    @inline(__always) private static func runEnd(in bits: UnsafeBufferPointer<UInt64>, from index: Int) -> Int {
+        assert(index >= 0 && index >> 6 < bits.count, "an index in the text or at its end")
         var block = index >> 6
         // Bits shifted in count as set: the run goes on into the next block.
         var ahead = ~bits[block] >> UInt64(index & 63)
@@ -78,7 +80,7 @@ struct TextBits {
         }
     }
 
-    /// Calls `body` with the index of each byte of `ByteClass.announcer`, in order.
+    /// Calls `body` with the index of each byte of `ByteClass.announcerBytes`, in order.
     @inline(__always) func forEachAnnouncer(_ body: (Int) -> Void) {
         for block in 0..<announcers.count {
             var pending = announcers[block]

@@ -1,11 +1,11 @@
 import Testing
 @testable import TRCAACore
 
-/// The digit runs read eight bytes at a time, or from the text's bits, are the runs a
-/// byte-at-a-time reading gives.
+/// What the scan reads a word at a time, sixteen bytes at a time or from a text's bits is what
+/// a byte-at-a-time reading gives: digit runs, the bits of 64 bytes, words and needles.
 @Suite struct ByteTextTests {
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
-    func digitRunsReadWordWiseAreThoseReadByteByByte(seed: UInt64) {
+    func digitRunsReadAtOnceAreThoseReadByteByByte(seed: UInt64) {
         var random = PIIPropertyTests.SeededRandom(state: seed)
         // Digits in runs of every length around eight, between other bytes (and non-ASCII ones).
         let bytes = (0..<300).map { _ in
@@ -25,23 +25,26 @@ import Testing
         }
     }
 
-    /// The bits of 64 bytes made sixteen at a time (SSE2 on x86-64) are those the class table
-    /// gives byte by byte, for every byte value, and bytes past the text's end have none.
+    /// The bits of 64 bytes, made sixteen bytes at a time (SSE2 on x86-64) or eight (`Lanes`),
+    /// are those of the bytes' classes, for every byte value; bytes past the text's end have
+    /// none, though the memory after it holds letters, digits and announcers.
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
-    func blockBitsAreTheClassTablesBits(seed: UInt64) {
+    func blockBitsAreTheBytesClasses(seed: UInt64) {
         var random = PIIPropertyTests.SeededRandom(state: seed)
-        // Every byte value, and runs of the ones near the classes' edges.
+        // Every byte value, then runs of the ones at the classes' edges.
         let edges: [UInt8] = [0x2f, 0x30, 0x39, 0x3a, 0x40, 0x41, 0x5a, 0x5b, 0x60, 0x61, 0x7a, 0x7b, 0x3d, 0x2b, 0x28, 0xc1, 0xfa]
-        let bytes = (0..<200).map { _ in Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : edges.randomElement(using: &random)! }
-        bytes.withUnsafeBytes { buffer in
-            let text = ByteText(buffer)
-            for index in Array(stride(from: 0, through: bytes.count, by: 7)) + [bytes.count - 64, bytes.count] {
-                let made = BlockBits(text, at: index), byTable = BlockBits(bytes: text, from: index)
-                #expect(made.alnum == byTable.alnum && made.digits == byTable.digits && made.announcers == byTable.announcers, "at \(index)")
+        let bytes = (0...255).map(UInt8.init).shuffled(using: &random)
+            + (0..<100).map { _ in Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : edges.randomElement(using: &random)! }
+        let after = Array(String(repeating: "a5:", count: 30).utf8)
+        (bytes + after).withUnsafeBytes { memory in
+            let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<bytes.count]))
+            for index in Array(stride(from: 0, through: bytes.count, by: 5)) + [bytes.count - 64, bytes.count] {
+                let made = BlockBits(text, at: index), byLanes = BlockBits(lanes: text, from: index)
+                #expect(made.alnum == byLanes.alnum && made.digits == byLanes.digits && made.announcers == byLanes.announcers, "at \(index)")
                 for offset in 0..<64 {
                     let byte = index + offset < bytes.count ? bytes[index + offset] : nil
-                    let isAlnum = byte.map { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) } ?? false
                     let isDigit = byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+                    let isAlnum = isDigit || byte.map { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a } ?? false
                     let isAnnouncer = byte.map { ":=@+(".utf8.contains($0) } ?? false
                     #expect(made.digits >> UInt64(offset) & 1 == (isDigit ? 1 : 0), "digit at \(index + offset)")
                     #expect(made.alnum >> UInt64(offset) & 1 == (isAlnum ? 1 : 0), "alnum at \(index + offset)")
@@ -51,24 +54,55 @@ import Testing
         }
     }
 
-    /// A needle is found where a byte-by-byte search finds it, from every start, near and
-    /// across the text's end and among near misses (runs of the first byte, the last byte
-    /// where it would end).
+    /// A text's word starts and ends, digit runs and announcers read from its bits are those a
+    /// byte-by-byte reading finds, for lengths around the 64-byte blocks, with words across
+    /// their edges and up to the text's end (the memory after it holding more words).
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 127, 128, 129, 191, 300])
+    func textBitsAreWhatAByteByByteReadingFinds(count: Int) {
+        var random = PIIPropertyTests.SeededRandom(state: UInt64(count) + 1)
+        let pieces = ["abc", "12", "x9y", "", " ", ":", "=", "@", "+", "(", "-", ".", "é", "\n", "0123456789", "Word"]
+        var bytes: [UInt8] = []
+        while bytes.count < count { bytes += Array(pieces.randomElement(using: &random)!.utf8) }
+        bytes = Array(bytes.prefix(count))
+        (bytes + Array("a1:b2".utf8)).withUnsafeBytes { memory in
+            let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<count]))
+            TextBits.of(text) { bits in
+                var starts: [Int] = [], iterator = bits.starts
+                while let start = iterator.next() { starts.append(start) }
+                #expect(starts == (0..<count).filter { text.has(.alnum, at: $0) && !text.has(.alnum, at: $0 - 1) })
+                for index in 0...count {
+                    #expect(bits.end(from: index) == text.runEnd(.alnum, from: index), "word end from \(index)")
+                    #expect(bits.digitEnd(from: index) == text.runEnd(.digit, from: index), "digits end from \(index)")
+                }
+                var announcers: [Int] = []
+                bits.forEachAnnouncer { announcers.append($0) }
+                #expect(announcers == (0..<count).filter { ":=@+(".utf8.contains(bytes[$0]) })
+            }
+        }
+    }
+
+    /// A needle is found where a byte-by-byte search finds it, from every start (before the
+    /// text too), near and at the text's end (the memory after it completing the needle) and
+    /// among near misses (runs of the first byte, the last byte where it would end).
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func needlesAreFoundWhereAByteByByteSearchFindsThem(seed: UInt64) {
         var random = PIIPropertyTests.SeededRandom(state: seed)
         let needles = ["-----", "mysql", "-", "--", "-----END RSA PRIVATE KEY-----"].map { Array($0.utf8) }
         let pieces = ["-", "----", "-----", "mysq", "mysql", "l", "x", "\n", "-----END RSA PRIVATE KEY----", "-----END RSA PRIVATE KEY-----"]
-        let bytes = Array((0..<60).map { _ in pieces.randomElement(using: &random)! }.joined().utf8)
-        bytes.withUnsafeBytes { buffer in
-            let text = ByteText(buffer)
-            for needle in needles {
-                for from in 0...bytes.count {
-                    let expected = (from..<max(from, bytes.count - needle.count + 1)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
-                    #expect(text.end(ofFirst: needle, from: from) == expected.map { $0 + needle.count }, "\(needle.count) bytes from \(from)")
+        let mixed = Array((0..<60).map { _ in pieces.randomElement(using: &random)! }.joined().utf8)
+        for needle in needles {
+            // The random text, and texts ending in each part of the needle with its rest after them.
+            let texts = [(mixed, [UInt8]())] + (1..<needle.count).map { (Array("xx -- my ".utf8) + needle.prefix($0), Array(needle.dropFirst($0))) }
+            for (bytes, rest) in texts {
+                (bytes + rest).withUnsafeBytes { memory in
+                    let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<bytes.count]))
+                    for from in -3...(bytes.count + 1) {
+                        let first = max(from, 0)
+                        let expected = (first..<max(first, bytes.count - needle.count + 1)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+                        #expect(text.end(ofFirst: needle, from: from) == expected.map { $0 + needle.count }, "\(needle.count) bytes from \(from)")
+                    }
                 }
             }
         }
     }
 }
-

@@ -187,6 +187,37 @@ import TRCAACore
         #expect(found("-----BEGIN PGP SIGNATURE-----\niQEzBAEB\n-----END PGP SIGNATURE-----").isEmpty)
     }
 
+    /// A BEGIN line takes the first END line of its label after it, whatever BEGIN lines of
+    /// its own or other labels come between, and one without covers its base64.
+    @Test func privateKeysEndAtTheFirstEndOfTheirLabel() {
+        let text = """
+            -----BEGIN RSA PRIVATE KEY-----
+            AAAA
+            -----BEGIN RSA PRIVATE KEY-----
+            BBBB
+            -----END RSA PRIVATE KEY-----
+            x -----BEGIN EC PRIVATE KEY----- CCCC -----BEGIN RSA PRIVATE KEY-----
+            DDDD
+            -----END EC PRIVATE KEY----- -----BEGIN EC PRIVATE KEY-----
+            EEEE
+
+            """
+        #expect(found(text) == [
+            "PrivateKey:-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----BEGIN RSA PRIVATE KEY-----\nBBBB\n-----END RSA PRIVATE KEY-----",
+            "PrivateKey:-----BEGIN EC PRIVATE KEY----- CCCC -----BEGIN RSA PRIVATE KEY-----\nDDDD\n-----END EC PRIVATE KEY-----",
+            "PrivateKey:-----BEGIN EC PRIVATE KEY-----\nEEEE\n",
+        ])
+    }
+
+    /// mysql's `-p` is a password where `mysql` comes before it on its line, for every `-p` of
+    /// the line, and not on the lines after.
+    @Test func mysqlPasswordsNeedMysqlEarlierOnTheirLine() {
+        #expect(found("mysql -u root -pS3cretPw db") == ["Password:S3cretPw"])
+        #expect(found("run -pab1 here").isEmpty)
+        let lines = "mysql -u a -pFirst1\nrun -pNotThis2\nmysql -h h -p Secr3t! -pOther1\n-pLast9 mysql -pThen8"
+        #expect(found(lines) == ["Password:First1", "Password:Secr3t!", "Password:Other1", "Password:Then8"])
+    }
+
     @Test func vendorTokensOfTelegramMailchimpAndClojars() {
         let telegram = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
         #expect(found("bot \(telegram) ok") == ["ApiKey:\(telegram)"])
