@@ -100,10 +100,11 @@ struct ByteText {
         return runStart(.digit, before: start)
     }
 
-    /// The end of the run of bytes of `flag` starting at `index`.
-    @inline(__always) func runEnd(_ flag: ByteClass, from index: Int) -> Int {
+    /// The end of the run of bytes of `flag` starting at `index`, looked for before `limit`.
+    @inline(__always) func runEnd(_ flag: ByteClass, from index: Int, before limit: Int = .max) -> Int {
+        let stop = min(count, limit)
         var end = max(index, 0)
-        while end < count, classes[Int(base[end])] & flag.rawValue != 0 { end += 1 }
+        while end < stop, classes[Int(base[end])] & flag.rawValue != 0 { end += 1 }
         return max(end, index)
     }
 

@@ -158,6 +158,21 @@ import TRCAACore
         }
     }
 
+    /// A value longer than 4096 bytes names no secret, quoted or not, after a key or in a URL
+    /// (a bearer token is still one by its own form).
+    @Test func valuesLongerThanAnySecretAreNone() {
+        let longest = String(repeating: "a1", count: 2048)
+        #expect(found("password=\(longest) x") == ["Password:\(longest)"])
+        #expect(found("password=\(longest)b x").isEmpty)
+        #expect(found("api_key: \"\(longest)\"") == ["ApiKey:\(longest)"])
+        #expect(found("api_key: \"\(longest)b\"").isEmpty)
+        #expect(found("Authorization: token \(longest)") == ["ApiKey:\(longest)"])
+        #expect(found("Authorization: token \(longest)b").isEmpty)
+        #expect(found("https://user:\(longest.dropFirst(6))@db.example.com/x")
+                == ["URL:user:\(longest.dropFirst(6))", "Hostname:db.example.com"])
+        #expect(!found("https://user:\(longest)@db.example.com/x").contains { $0.hasPrefix("URL:") })
+    }
+
     @Test func quotedSecretsMayHoldSpacesAndPunctuation() {
         #expect(found(#"password: "correct horse battery staple""#) == ["Password:correct horse battery staple"])
         #expect(found(#""api_key": "sk live/abc+def==""#) == ["ApiKey:sk live/abc+def=="])

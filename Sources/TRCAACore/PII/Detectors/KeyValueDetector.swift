@@ -91,19 +91,25 @@ enum KeyValueDetector {
         return nil
     }
 
+    /// Values longer than this name no secret: a password, key or token is shorter (a JWT or a
+    /// private key is found by its own format). Read further, every separator of a long run of
+    /// `password=password=…` read the rest of the run, in time the square of its length.
+    static let maximumValueLength = 4096
+
     /// The value after a separator: quoted (up to the closing quote) or a run of non-space
-    /// characters without trailing punctuation.
+    /// characters without trailing punctuation; `nil` past `maximumValueLength`.
     static func value(_ text: ByteText, from start: Int) -> Range<Int>? {
         let quote = text[start]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") || quote == UInt8(ascii: "`") {
             var end = start + 1
-            while end < text.count, text[end] != quote, text[end] != 10 {
+            while end < text.count, end - start <= maximumValueLength, text[end] != quote, text[end] != 10 {
                 end += text[end] == UInt8(ascii: "\\") ? 2 : 1
             }
-            return end < text.count && text[end] == quote ? (start + 1)..<end : nil
+            return end < text.count && end - (start + 1) <= maximumValueLength && text[end] == quote ? (start + 1)..<end : nil
         }
         var end = start
-        while end < text.count, text[end] > 32, text[end] != UInt8(ascii: "\"") { end += 1 }
+        while end < text.count, end - start <= maximumValueLength, text[end] > 32, text[end] != UInt8(ascii: "\"") { end += 1 }
+        guard end - start <= maximumValueLength else { return nil }
         while end > start, ByteClass.isOne(of: ",;`'.):", text[end - 1]) { end -= 1 }
         return end > start ? start..<end : nil
     }
@@ -170,8 +176,8 @@ enum KeyValueDetector {
             cursor = schemeEnd
             while text.has(.space, at: cursor) { cursor += 1 }
         }
-        let end = text.runEnd(.token, from: cursor)
-        guard end - cursor >= 8, !isPlaceholder(text, cursor..<end) else { return }
+        let end = text.runEnd(.token, from: cursor, before: cursor + maximumValueLength + 1)
+        guard end - cursor >= 8, end - cursor <= maximumValueLength, !isPlaceholder(text, cursor..<end) else { return }
         found.add(type, cursor, end)
     }
 

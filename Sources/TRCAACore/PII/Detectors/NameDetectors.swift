@@ -11,7 +11,9 @@ enum NameDetectors {
         guard text[userEnd] == UInt8(ascii: ":") else { return }
         var end = userEnd + 1
         var lastAt: Int?
-        while end < text.count, text[end] > 32, !ByteClass.isOne(of: "\"'<>", text[end]) {
+        // A password's `@`s are looked for as far as a value may run (`KeyValueDetector.maximumValueLength`).
+        while end < text.count, end - userEnd <= KeyValueDetector.maximumValueLength, text[end] > 32,
+              !ByteClass.isOne(of: "\"'<>", text[end]) {
             if text[end] == UInt8(ascii: "@"), NameDetectors.hostnameEnd(text, from: end + 1) != nil
                 || NetworkDetectors.ipv4End(text, from: end + 1) != nil || text[end + 1] == UInt8(ascii: "[") {
                 lastAt = end
