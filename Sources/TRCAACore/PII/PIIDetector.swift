@@ -29,7 +29,6 @@ public enum PIIDetector {
     /// condition on the byte before and validates.
     private static func scanWords(_ text: ByteText, _ bits: TextBits, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var mysqlLine = KeyValueDetector.MySQLLine(), keyEnds = SecretDetectors.PrivateKeyEnds()
         var starts = bits.starts
         while let index = starts.next() {
             let byte = text[index], previous = text[index - 1]
@@ -77,8 +76,7 @@ public enum PIIDetector {
                previous != UInt8(ascii: "-"), previous != UInt8(ascii: "."), previous != UInt8(ascii: "_") {
                 NameDetectors.hostname(text, at: index, wordEnd: wordEnd, &found)
             }
-            scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, mysqlLine: &mysqlLine,
-                           keyEnds: &keyEnds, &found)
+            scanPunctuated(text, at: index, wordEnd: wordEnd, colonMAC: &colonMAC, dashMAC: &dashMAC, &found)
         }
     }
 
@@ -147,7 +145,6 @@ public enum PIIDetector {
     /// `aabb.`), URL schemes (`https://`), mysql's `-p`, PEM's `-----BEGIN`.
     @inline(__always)
     private static func scanPunctuated(_ text: ByteText, at index: Int, wordEnd: Int, colonMAC: inout Int, dashMAC: inout Int,
-                                       mysqlLine: inout KeyValueDetector.MySQLLine, keyEnds: inout SecretDetectors.PrivateKeyEnds,
                                        _ found: inout Candidates) {
         let after = text[wordEnd], previous = text[index - 1]
         switch wordEnd - index {
@@ -160,8 +157,8 @@ public enum PIIDetector {
             NameDetectors.urlCredentials(text, colon: wordEnd, &found)
         }
         if previous == UInt8(ascii: "-") {
-            if text[index] == UInt8(ascii: "p") { KeyValueDetector.mysqlPassword(text, dash: index - 1, line: &mysqlLine, &found) }
-            if text[index] | 0x20 == UInt8(ascii: "b") { SecretDetectors.privateKey(text, dash: index - 5, ends: &keyEnds, &found) }
+            if text[index] == UInt8(ascii: "p") { KeyValueDetector.mysqlPassword(text, dash: index - 1, &found) }
+            if text[index] | 0x20 == UInt8(ascii: "b") { SecretDetectors.privateKey(text, dash: index - 5, &found) }
         }
     }
 
@@ -231,14 +228,38 @@ struct Candidates {
         return kept
     }
 
-    /// The winners of one group of overlapping candidates, appended in order of start.
+    /// The winners of one group of overlapping candidates, appended in order of start. What
+    /// is kept is marked in a bit per byte of the group: a candidate is looked for among the
+    /// winners in its length, not in their number (a line of thousands of overlapping numbers
+    /// took time in the square of their count).
     private static func resolve(_ group: ArraySlice<PIISpan>, into kept: inout [PIISpan]) {
-        guard group.count > 1 else { return kept += group }
-        var winners: [PIISpan] = []
-        for span in group.sorted(by: { $0.rank > $1.rank })
-        where !winners.contains(where: { $0.start < span.end && span.start < $0.end }) {
-            winners.append(span)
+        guard let origin = group.first?.start, group.count > 1 else { return kept += group }  // The group is by start.
+        let extent = group.reduce(0) { max($0, $1.end) } - origin
+        let winners = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: extent / 64 + 1) { taken in
+            taken.initialize(repeating: 0)
+            var winners: [PIISpan] = []
+            for span in group.sorted(by: { $0.rank > $1.rank }) {
+                let bytes = (span.start - origin)..<(span.end - origin)
+                guard !visit(bytes, of: taken, { $0 & $1 != 0 }) else { continue }
+                _ = visit(bytes, of: taken) { word, mask in word |= mask; return false }
+                winners.append(span)
+            }
+            return winners
         }
         kept += winners.sorted { $0.start < $1.start }
+    }
+
+    /// Calls `body` with each word of `bits` that holds bits of `range` and the mask of those
+    /// bits, until it returns true; whether it did.
+    private static func visit(_ range: Range<Int>, of bits: UnsafeMutableBufferPointer<UInt64>,
+                              _ body: (inout UInt64, UInt64) -> Bool) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let offset = index & 63, count = min(64 - offset, range.upperBound - index)
+            let mask: UInt64 = (count == 64 ? .max : (1 << UInt64(count)) - 1) << UInt64(offset)
+            if body(&bits[index >> 6], mask) { return true }
+            index += count
+        }
+        return false
     }
 }

@@ -203,7 +203,7 @@ import TRCAACore
     }
 
     /// A BEGIN line takes the first END line of its label after it, whatever BEGIN lines of
-    /// its own or other labels come between, and one without covers its base64.
+    /// its own or other labels come between, within 64 KiB; one without covers its base64.
     @Test func privateKeysEndAtTheFirstEndOfTheirLabel() {
         let text = """
             -----BEGIN RSA PRIVATE KEY-----
@@ -222,15 +222,19 @@ import TRCAACore
             "PrivateKey:-----BEGIN EC PRIVATE KEY----- CCCC -----BEGIN RSA PRIVATE KEY-----\nDDDD\n-----END EC PRIVATE KEY-----",
             "PrivateKey:-----BEGIN EC PRIVATE KEY-----\nEEEE\n",
         ])
+        let body = String(repeating: "QUJD\n", count: 14_000)  // 70 000 bytes
+        #expect(found("-----BEGIN RSA PRIVATE KEY-----\n\(body)-----END RSA PRIVATE KEY-----")
+                == ["PrivateKey:-----BEGIN RSA PRIVATE KEY-----\n\(body)-----END"])
     }
 
     /// mysql's `-p` is a password where `mysql` comes before it on its line, for every `-p` of
-    /// the line, and not on the lines after.
+    /// the line, and not on the lines after nor 4096 bytes before.
     @Test func mysqlPasswordsNeedMysqlEarlierOnTheirLine() {
         #expect(found("mysql -u root -pS3cretPw db") == ["Password:S3cretPw"])
         #expect(found("run -pab1 here").isEmpty)
         let lines = "mysql -u a -pFirst1\nrun -pNotThis2\nmysql -h h -p Secr3t! -pOther1\n-pLast9 mysql -pThen8"
         #expect(found(lines) == ["Password:First1", "Password:Secr3t!", "Password:Other1", "Password:Then8"])
+        #expect(found("mysql \(String(repeating: "x", count: 4096)) -pFar1way").isEmpty)
     }
 
     @Test func vendorTokensOfTelegramMailchimpAndClojars() {

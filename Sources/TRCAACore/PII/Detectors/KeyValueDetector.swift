@@ -212,28 +212,17 @@ enum KeyValueDetector {
         found.add(.password, start, end)
     }
 
-    /// The line of the last `-p` looked at and where its first `mysql` ends: each line is
-    /// read once, however many `-p` it holds (read again for each, a long line of them took
-    /// time in the square of its length).
-    struct MySQLLine {
-        /// Just past the line's newline (or the text's end).
-        fileprivate var end = 0
-        fileprivate var mysqlEnd: Int?
-    }
+    /// How far before its `-p` `mysql` is looked for on the line: a command line is shorter,
+    /// and read to its start for each `-p`, a long line of them took time in its length's square.
+    static let commandLineLength = 4096
 
-    /// `mysql … -pSECRET` or `-p SECRET`, at a `-`; `line` is kept by the caller from one to
-    /// the next, which come in order.
-    static func mysqlPassword(_ text: ByteText, dash: Int, line: inout MySQLLine, _ found: inout Candidates) {
+    /// `mysql … -pSECRET` or `-p SECRET`, at a `-`.
+    static func mysqlPassword(_ text: ByteText, dash: Int, _ found: inout Candidates) {
         guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1) else { return }
-        if dash >= line.end {
-            // The line starts after the last one read.
-            var lineStart = dash
-            while lineStart > line.end, text[lineStart - 1] != 10 { lineStart -= 1 }
-            let lineEnd = text.next(10, from: dash).map { $0 + 1 } ?? text.count
-            let lineText = ByteText(UnsafeRawBufferPointer(start: text.base, count: lineEnd))
-            line = MySQLLine(end: lineEnd, mysqlEnd: lineText.end(ofFirst: Array("mysql".utf8), from: lineStart))
-        }
-        guard let mysqlEnd = line.mysqlEnd, mysqlEnd <= dash else { return }
+        var lineStart = dash
+        while lineStart > max(dash - commandLineLength, 0), text[lineStart - 1] != 10 { lineStart -= 1 }
+        let beforeDash = ByteText(UnsafeRawBufferPointer(start: text.base, count: dash))
+        guard beforeDash.end(ofFirst: Array("mysql".utf8), from: lineStart) != nil else { return }
         var start = dash + 2
         if text.has(.space, at: start) { start += 1 }
         var end = start

@@ -6,9 +6,9 @@ enum SecretDetectors {
     /// `-----BEGIN … PRIVATE KEY-----` (PGP: `… PRIVATE KEY BLOCK-----`) through the matching END
     /// line (also with literal `\n` inside JSON). A block whose END is missing is covered to the
     /// end of its base64.
-    static func privateKey(_ text: ByteText, dash start: Int, ends: inout PrivateKeyEnds, _ found: inout Candidates) {
+    static func privateKey(_ text: ByteText, dash start: Int, _ found: inout Candidates) {
         guard let label = privateKeyLabel(text, dash: start) else { return }
-        if let end = ends.end(of: label, in: text) {
+        if let end = privateKeyEnd(text, label: label) {
             found.add(.privateKey, start, end)
         } else {
             var stop = label.upperBound + 5
@@ -17,28 +17,6 @@ enum SecretDetectors {
                 stop += 1
             }
             found.add(.privateKey, start, stop)
-        }
-    }
-
-    /// The END lines found for BEGIN lines of a text, BEGIN after BEGIN: a BEGIN whose END a
-    /// search already found (or found missing) for an earlier BEGIN of the same label gets
-    /// that answer without a search (searched for each, many BEGIN lines before one END, or
-    /// with none, took time in the square of the text's length).
-    struct PrivateKeyEnds {
-        /// Per label, where the last search started and what it found.
-        private var searches: [[UInt8]: (from: Int, end: Int?)] = [:]
-
-        /// `privateKeyEnd(text, label:)`, for BEGIN lines given in order.
-        mutating func end(of label: Range<Int>, in text: ByteText) -> Int? {
-            let name = Array(UnsafeBufferPointer(start: text.base + label.lowerBound, count: label.count))
-            let from = label.upperBound + 5
-            // The END found lies past this BEGIN too: nothing came between the last search's start and it.
-            if let last = searches[name], from >= last.from, last.end.map({ from <= $0 - (name.count + 14) }) ?? true {
-                return last.end
-            }
-            let end = privateKeyEnd(text, label: label)
-            searches[name] = (from, end)
-            return end
         }
     }
 
@@ -54,9 +32,16 @@ enum SecretDetectors {
         return labelStart..<labelEnd
     }
 
-    /// The end (exclusive) of the END line of the block whose BEGIN has `label`, if `text` holds it.
+    /// A private key block's longest: an 8192-bit RSA key, or a PGP key with its subkeys, takes
+    /// a few KB. Its END is looked for no further, so that each of many BEGIN lines without one
+    /// does not read the rest of the text.
+    static let maximumKeyBlock = 1 << 16
+
+    /// The end (exclusive) of the END line of the block whose BEGIN has `label`, if `text` holds
+    /// it within `maximumKeyBlock`.
     static func privateKeyEnd(_ text: ByteText, label: Range<Int>) -> Int? {
-        find("-----END \(text.string(label))-----", in: text, from: label.upperBound + 5)
+        let window = ByteText(UnsafeRawBufferPointer(start: text.base, count: min(text.count, label.lowerBound + maximumKeyBlock)))
+        return find("-----END \(text.string(label))-----", in: window, from: label.upperBound + 5)
     }
 
     /// Whether an armour label names a private key: `RSA PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`.
