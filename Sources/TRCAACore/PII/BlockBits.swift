@@ -27,8 +27,9 @@ struct BlockBits {
 
     /// Eight bytes at a time, in the lanes of a word.
     init(lanes text: ByteText, from index: Int) {
+        let buffer = UnsafeBufferPointer(start: text.base, count: text.count)
         for lane in 0..<8 {
-            let bytes = Self.load(text, at: index + lane * 8)
+            let bytes = Lanes.load(buffer, from: index + lane * 8)
             var announcer: UInt64 = 0
             for offset in 0..<ByteClass.announcerBytes.utf8CodeUnitCount {
                 announcer |= Lanes.equal(bytes, ByteClass.announcerBytes.utf8Start[offset])
@@ -38,14 +39,6 @@ struct BlockBits {
             digits |= Self.gathered(digit) << UInt64(lane * 8)
             announcers |= Self.gathered(announcer) << UInt64(lane * 8)
         }
-    }
-
-    /// The eight bytes at `index` in `text`, the first in the low lane; zeros past its end.
-    @inline(__always) private static func load(_ text: ByteText, at index: Int) -> UInt64 {
-        if index + 8 <= text.count { return Lanes.load(text.base + index) }
-        var word: UInt64 = 0
-        for offset in 0..<8 { word |= UInt64(text[index + offset]) << UInt64(8 * offset) }  // 0 past the end.
-        return word
     }
 
     /// The high bits of a word's lanes (the lanes that passed a `Lanes` test), gathered into its low byte.

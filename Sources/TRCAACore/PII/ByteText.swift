@@ -208,13 +208,13 @@ enum Lanes {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
-    /// Up to eight bytes of `buffer` from `offset`, the first in the low lane; lanes past its
-    /// end are zero (no digit, no letter).
+    /// Up to eight bytes of `buffer` from `offset` (≥ 0), the first in the low lane; lanes past
+    /// its end are zero (no digit, no letter).
     @inline(__always) static func load(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
         guard let base = buffer.baseAddress else { return 0 }
         if offset + 8 <= buffer.count { return load(base + offset) }
         var word: UInt64 = 0
-        for index in offset..<buffer.count { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
+        for index in offset..<max(offset, buffer.count) { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
         return word
     }
 

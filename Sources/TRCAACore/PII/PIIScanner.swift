@@ -132,7 +132,7 @@ public struct PIIScanner {
         // The start of the line of the last BEGIN, and that BEGIN: a line is read back once,
         // however many BEGIN lines it holds.
         var (knownLineStart, knownUpTo) = (0, 0)
-        while let dashesEnd = SecretDetectors.find("-----", in: text, from: from) {
+        while let dashesEnd = text.end(ofFirst: Array("-----".utf8), from: from) {
             let start = dashesEnd - 5
             from = dashesEnd
             guard let label = SecretDetectors.privateKeyLabel(text, dash: start) else { continue }

@@ -82,7 +82,7 @@ import Testing
     }
 
     /// A needle is found where a byte-by-byte search finds it, from every start (before the
-    /// text too), near and at the text's end (the memory after it completing the needle) and
+    /// text too), near and at the text's end or a limit (the bytes after completing the needle) and
     /// among near misses (runs of the first byte, the last byte where it would end).
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func needlesAreFoundWhereAByteByByteSearchFindsThem(seed: UInt64) {
@@ -100,6 +100,9 @@ import Testing
                         let first = max(from, 0)
                         let expected = (first..<max(first, bytes.count - needle.count + 1)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
                         #expect(text.end(ofFirst: needle, from: from) == expected.map { $0 + needle.count }, "\(needle.count) bytes from \(from)")
+                        // The same text as the part of a longer one before a limit.
+                        #expect(ByteText(memory).end(ofFirst: needle, from: from, before: bytes.count) == expected.map { $0 + needle.count },
+                                "\(needle.count) bytes from \(from) before \(bytes.count)")
                     }
                 }
             }

@@ -221,8 +221,7 @@ enum KeyValueDetector {
         guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1) else { return }
         var lineStart = dash
         while lineStart > max(dash - commandLineLength, 0), text[lineStart - 1] != 10 { lineStart -= 1 }
-        let beforeDash = ByteText(UnsafeRawBufferPointer(start: text.base, count: dash))
-        guard beforeDash.end(ofFirst: Array("mysql".utf8), from: lineStart) != nil else { return }
+        guard text.end(ofFirst: Array("mysql".utf8), from: lineStart, before: dash) != nil else { return }
         var start = dash + 2
         if text.has(.space, at: start) { start += 1 }
         var end = start

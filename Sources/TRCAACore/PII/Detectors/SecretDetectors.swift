@@ -40,19 +40,14 @@ enum SecretDetectors {
     /// The end (exclusive) of the END line of the block whose BEGIN has `label`, if `text` holds
     /// it within `maximumKeyBlock`.
     static func privateKeyEnd(_ text: ByteText, label: Range<Int>) -> Int? {
-        let window = ByteText(UnsafeRawBufferPointer(start: text.base, count: min(text.count, label.lowerBound + maximumKeyBlock)))
-        return find("-----END \(text.string(label))-----", in: window, from: label.upperBound + 5)
+        text.end(ofFirst: Array("-----END \(text.string(label))-----".utf8), from: label.upperBound + 5,
+                 before: label.lowerBound + maximumKeyBlock)
     }
 
     /// Whether an armour label names a private key: `RSA PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`.
     static func isPrivateKeyLabel(_ text: ByteText, _ label: Range<Int>) -> Bool {
         let end = text.matches(" block", at: label.upperBound - 6) ? label.upperBound - 6 : label.upperBound
         return end - label.lowerBound >= 11 && text.matches("private key", at: end - 11)
-    }
-
-    /// The end (exclusive) of the first `needle` at or after `from`.
-    static func find(_ needle: String, in text: ByteText, from: Int) -> Int? {
-        text.end(ofFirst: Array(needle.utf8), from: from)
     }
 
     /// `header.payload[.signature]` where header and payload are base64url JSON objects.
