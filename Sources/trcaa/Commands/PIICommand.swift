@@ -43,10 +43,17 @@ extension PIICommand {
                 let bytes = [UInt8](data)
                 var lineStarts = [0]
                 for (index, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(index + 1) }
-                var line = 0  // spans come in order: the line only moves on
+                // Spans come in order: the line only moves on, and a column is counted on from the
+                // one before on its line (counted from the line's start each time, a long line
+                // of findings took time in the square of its length).
+                var line = 0, counted = 0, column = 1
                 for span in spans {
-                    while line + 1 < lineStarts.count, lineStarts[line + 1] <= span.start { line += 1 }
-                    let column = String(decoding: bytes[lineStarts[line]..<span.start], as: UTF8.self).count + 1
+                    while line + 1 < lineStarts.count, lineStarts[line + 1] <= span.start {
+                        line += 1
+                        (counted, column) = (lineStarts[line], 1)
+                    }
+                    column += String(decoding: bytes[counted..<span.start], as: UTF8.self).count
+                    counted = span.start
                     let value = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
                     print("\(line + 1):\(column)\t\(span.type.rawValue)\t\(value)")
                 }
