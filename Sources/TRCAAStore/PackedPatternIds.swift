@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The pattern of each line of a log (`log_pattern_sets.line_patterns`, migration 114): per
 /// index block, one LEB128 varint per line, raw-deflated at level 1 by ISA-L (a block's lines
 /// repeat a few ids: a 10 000-line block takes a few KB; zlib at level 1 took ~140
@@ -20,15 +23,27 @@ public enum PackedPatternIds {
     public static func pack(_ ids: [UInt32]) -> [UInt8] { pack(blockCount: 1) { _ in ids }[0] }
 
     /// The ids of each of a log's `blockCount` blocks packed and deflated (level 1); `ids(i)`
-    /// gives block i's, asked for one block at a time (`StatelessDeflate.level1`).
-    public static func pack(blockCount: Int, ids: (Int) -> [UInt32]) -> [[UInt8]] {
-        StatelessDeflate.level1(count: blockCount) { index in
-            let ids = ids(index)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(ids.count * 2)
-            for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
-            return bytes
+    /// gives block i's, asked for one block at a time on each of the machine's cores (this ends
+    /// an import, when they have nothing else to do), so that a log's blocks are not all in
+    /// memory twice.
+    public static func pack(blockCount: Int, ids: @Sendable (Int) -> [UInt32]) -> [[UInt8]] {
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockCount))
+        var packed = [[UInt8]](repeating: [], count: blockCount)
+        packed.withUnsafeMutableBufferPointer { slots in
+            // Unchecked: each lane writes its own slots.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var deflater = StatelessDeflate.Level1()
+                for block in stride(from: lane, to: blockCount, by: lanes) {
+                    var bytes: [UInt8] = []
+                    let ids = ids(block)
+                    bytes.reserveCapacity(ids.count * 2)
+                    for id in ids { PackedSpans.appendVarint(UInt64(id), to: &bytes) }
+                    slots[block] = bytes.withUnsafeBytes { deflater.deflate($0) }
+                }
+            }
         }
+        return packed
     }
 
     /// The ids of `lineCount` lines from their stored form.

@@ -40,20 +40,28 @@ public enum StatelessDeflate {
     }
 
     /// `count` pieces, `piece(i)` asked for one at a time, each deflated at level 1 on its own
-    /// into an array of its size. One work buffer and one output buffer serve them all: the work
-    /// buffer is larger than glibc's mmap threshold, so one for each piece would be mapped and
-    /// zeroed again each time; and no piece is made before the one before it is done, so a log's
-    /// blocks are not all in memory twice at the end of its import.
+    /// into an array of its size (`Level1`); no piece is made before the one before it is
+    /// done, so a log's blocks are not all in memory twice at the end of its import.
     public static func level1(count: Int, _ piece: (Int) -> [UInt8]) -> [[UInt8]] {
-        var work = [UInt8](repeating: 0, count: workBufferSize(level: 1))
-        var output: [UInt8] = []
-        return (0..<count).map { index in
-            let bytes = piece(index)
-            if output.count < outputBound(bytes.count) { output = [UInt8](repeating: 0, count: outputBound(bytes.count)) }
-            let produced = bytes.withUnsafeBytes { input in
-                output.withUnsafeMutableBytes { out in
-                    work.withUnsafeMutableBytes { deflate(input, into: out, level: 1, work: $0, ending: .final) }
-                }
+        var deflater = Level1()
+        return (0..<count).map { index in piece(index).withUnsafeBytes { deflater.deflate($0) } }
+    }
+
+    /// Level 1 for one piece after another, each deflated on its own with a final block. Its
+    /// work and output buffers serve them all: the work buffer is larger than glibc's mmap
+    /// threshold, so one for each piece would be mapped and zeroed again each time.
+    public struct Level1 {
+        private var work = [UInt8](repeating: 0, count: StatelessDeflate.workBufferSize(level: 1))
+        private var output: [UInt8] = []
+
+        public init() {}
+
+        /// `bytes` deflated, in an array of its size.
+        public mutating func deflate(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+            let bound = StatelessDeflate.outputBound(bytes.count)
+            if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+            let produced = output.withUnsafeMutableBytes { out in
+                work.withUnsafeMutableBytes { StatelessDeflate.deflate(bytes, into: out, level: 1, work: $0, ending: .final) }
             }
             return Array(output[..<produced])
         }

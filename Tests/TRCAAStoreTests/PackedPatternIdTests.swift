@@ -11,7 +11,7 @@ import TRCAAStore
         #expect(try PackedPatternIds.unpack(PackedPatternIds.pack([])[...], lineCount: 0) == [])
     }
 
-    /// A log's blocks packed at once share one work buffer; each comes out as it would alone.
+    /// A log's blocks packed at once, on each core in turn, come out as each would alone and in order.
     @Test func blocksPackedTogetherAreThosePackedAlone() throws {
         let blocks: [[UInt32]] = [(0..<5000).map { UInt32($0 % 7) }, [], [9, 9, 1], (0..<3000).map { UInt32($0 * 31 % 1000) }]
         let together = PackedPatternIds.pack(blockCount: blocks.count) { blocks[$0] }

@@ -11,6 +11,9 @@ struct BlockPatternMining {
 
     private var miner = PatternMiner()
     private var blockKeys: [LineKeys] = []
+    /// The blocks before this one are sealed (`LineKeys.seal`): they take no more lines.
+    private var sealedBlocks = 0
+    private var deflater = StatelessDeflate.Level1()
     private var blockLevels: [LevelCounts] = []
     private var partial: [UInt8] = []
     private var partialBlock = -1
@@ -36,7 +39,10 @@ struct BlockPatternMining {
         let bytes = block.bindMemory(to: UInt8.self)
         blockKeys.append(LineKeys(capacity: read.lines.count))
         blockLevels.append(LevelCounts())
-        defer { stampTimes(bytes) }
+        defer {
+            stampTimes(bytes)
+            sealFinishedBlocks()
+        }
         if partialBlock >= 0 {
             guard let end = read.continuedEnd else { return hold(bytes[...]) }
             hold(bytes[..<end])
@@ -53,13 +59,23 @@ struct BlockPatternMining {
     mutating func finish() -> LogPatternTable {
         if partialBlock >= 0 { finishPartial() }
         let mined = miner.finish()
-        let packed = PackedPatternIds.pack(blockCount: blockKeys.count) { block in blockKeys[block].map { mined.patternOfKey[Int($0)] } }
+        let (keys, patternOfKey) = (blockKeys, mined.patternOfKey)
+        let packed = PackedPatternIds.pack(blockCount: keys.count) { block in keys[block].map { patternOfKey[Int($0)] } }
         var firstLine = 0
         let blocks = zip(blockKeys, packed).map { keys, packed in
             defer { firstLine += keys.count }
             return PackedPatternIds.Block(firstLine: firstLine, lineCount: keys.count, packed: packed)
         }
         return LogPatternTable(patterns: mined.patterns, blocks: blocks, levels: blockLevels)
+    }
+
+    /// Seals the blocks that take no more lines: all that were read, but the one whose last
+    /// line waits for its end (`partialBlock`) and those after it.
+    private mutating func sealFinishedBlocks() {
+        while sealedBlocks < blockKeys.count, sealedBlocks != partialBlock {
+            blockKeys[sealedBlocks].seal(with: &deflater)
+            sealedBlocks += 1
+        }
     }
 
     @discardableResult

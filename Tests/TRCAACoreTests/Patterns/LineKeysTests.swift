@@ -1,5 +1,6 @@
 import Testing
 @testable import TRCAACore
+import TRCAAStore
 
 /// A block's line keys, narrow while they fit in 16 bits.
 @Suite struct LineKeysTests {
@@ -13,5 +14,19 @@ import Testing
         }
         #expect(lines.map { $0 &+ 1 } == keys.map { $0 &+ 1 })
         #expect(LineKeys(capacity: 0).map { $0 }.isEmpty)
+    }
+
+    @Test func sealedKeysComeBackTheSameNarrowOrWide() {
+        var deflater = StatelessDeflate.Level1()
+        let narrow = (0..<10_000).map { UInt32($0 % 7 == 0 ? 65_535 : $0 % 300) }
+        for keys in [narrow, narrow + [65_536, 3, UInt32.max], [], [9]] {
+            var lines = LineKeys(capacity: keys.count)
+            for key in keys { lines.append(key) }
+            lines.seal(with: &deflater)
+            lines.seal(with: &deflater)  // Sealing twice changes nothing.
+            #expect(lines.count == keys.count)
+            #expect(lines.map { $0 } == keys)
+            #expect(lines.map { $0 ^ 1 } == keys.map { $0 ^ 1 })
+        }
     }
 }
