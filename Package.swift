@@ -29,9 +29,11 @@ let package = Package(
             name: "TRCAAStore",
             dependencies: ["CSQLCipher", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
+        // The PII scan's bit planes with AVX2, chosen at run time (Swift cannot target one function).
+        .target(name: "CTextPlanes"),
         .target(
             name: "TRCAACore",
-            dependencies: ["TRCAAStore", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TRCAAStore", "CTextPlanes", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
         // The PostgreSQL backend. Kept out of TRCAACore, TRCAATUI and trcaa-fuzz so that NIO and its
         // BoringSSL copies stay out of the sanitizer build; the executables are to link it (plan §0.2).

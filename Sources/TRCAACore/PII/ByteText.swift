@@ -150,6 +150,8 @@ struct ByteClass: OptionSet {
     static let labelGap = ByteClass(rawValue: 1 << 11)
     /// What may join a word to more of a value: `-`, `_`, `.`, `:` (host names, tokens, MACs, URLs).
     static let joiner = ByteClass(rawValue: 1 << 12)
+    /// `joiner`'s bytes.
+    static let joinerBytes: StaticString = "-_.:"
     /// What announces a format to the scan: `announcerBytes`.
     static let announcer = ByteClass(rawValue: 1 << 13)
     /// The bytes after or at which formats are looked for (`PIIDetector.scanAnnouncers`).
@@ -181,7 +183,7 @@ struct ByteClass: OptionSet {
         if byte == 32 || byte == 9 { flags.insert(.space) }
         if alnum || byte == 45 || byte == 95 || byte == 46 { flags.insert(.key) }
         if byte == 32 || byte == 9 || ByteClass.isOne(of: ":=\"", byte) { flags.insert(.labelGap) }
-        if ByteClass.isOne(of: "-_.:", byte) { flags.insert(.joiner) }
+        if ByteClass.isOne(of: joinerBytes, byte) { flags.insert(.joiner) }
         if ByteClass.isOne(of: announcerBytes, byte) { flags.insert(.announcer) }
         return flags.rawValue
     }
@@ -216,12 +218,6 @@ enum Lanes {
         var word: UInt64 = 0
         for index in offset..<max(offset, buffer.count) { word |= UInt64(buffer[index]) << (8 * UInt64(index - offset)) }
         return word
-    }
-
-    /// The lanes holding `byte`.
-    @inline(__always) static func equal(_ bytes: UInt64, _ byte: UInt8) -> UInt64 {
-        let others = bytes ^ UInt64(byte) &* 0x0101_0101_0101_0101  // Zero in the lanes of `byte`.
-        return ~((others & ~high) &+ ~high | others) & high
     }
 
     @inline(__always) static func digits(_ bytes: UInt64) -> UInt64 {

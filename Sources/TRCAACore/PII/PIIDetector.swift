@@ -23,17 +23,17 @@ public enum PIIDetector {
         return found.resolved()
     }
 
-    /// One pass over the starts of ASCII letter-and-digit runs, where most formats begin. At
-    /// each, a detector is called only when the word could start its format (cheap necessary
-    /// conditions on the word's length and the byte after it); each then checks its own
-    /// condition on the byte before and validates.
+    /// One pass over the words (runs of ASCII letters and digits), where most formats begin:
+    /// those its bits do not already show to be plain (`VisitedWords`). At each, a detector is
+    /// called only when the word could start its format (cheap necessary conditions on the
+    /// word's length and the byte after it); each then checks its own condition on the byte
+    /// before and validates.
     private static func scanWords(_ text: ByteText, _ bits: TextBits, _ found: inout Candidates) {
         var phoneResume = 0, ibanResume = 0, colonMAC = 0, dashMAC = 0
-        var starts = bits.starts
-        while let index = starts.next() {
-            let byte = text[index], previous = text[index - 1]
-            let wordEnd = bits.end(from: index)
-            let after = text[wordEnd]
+        var words = VisitedWords(bits)
+        while let word = words.next() {
+            let (index, wordEnd) = (word.lowerBound, word.upperBound)
+            let byte = text[index], previous = text[index - 1], after = text[wordEnd]
             let afterWord = previous >= 0x80  // The byte before is not ASCII alphanumeric; is it part of a word?
             let length = wordEnd - index
             if isPlain(text, byte: byte, previous: previous, after: after, at: index, length: length) {
@@ -80,11 +80,16 @@ public enum PIIDetector {
         }
     }
 
+    /// The letters that start a plain word only when more holds (`isPlain`: a JWT's `eyJ`, a
+    /// password or a `Bearer` before a space), in lower case: `VisitedWords` visits every
+    /// word that starts with one, in any case.
+    static let plainVetoes: StaticString = "ebp"
+
     /// Whether a word starts no format: a word of letters shorter than any token, joined to
     /// nothing (`-_.:`) on either side, not the `e` of a JWT nor the `p`/`b` of a password or
     /// `Bearer` before a space, nor an IBAN's country code. Most words of a log are plain.
     @inline(__always)
-    private static func isPlain(_ text: ByteText, byte: UInt8, previous: UInt8, after: UInt8, at index: Int, length: Int) -> Bool {
+    static func isPlain(_ text: ByteText, byte: UInt8, previous: UInt8, after: UInt8, at index: Int, length: Int) -> Bool {
         let lower = byte | 0x20
         return byte > UInt8(ascii: "9") && length < 20 && !text.is(after, .joiner) && previous != UInt8(ascii: "-")
             && lower != UInt8(ascii: "e") && !(after == UInt8(ascii: " ") && (lower == UInt8(ascii: "p") || lower == UInt8(ascii: "b")))
@@ -106,7 +111,7 @@ public enum PIIDetector {
     ///   three groups on), a URL's `:/` and an announced phone number of seven digits or more
     ///   that the colon ends.
     @inline(__always)
-    private static func isPlainNumber(_ text: ByteText, at index: Int, digits: Int, previous: UInt8, after: UInt8) -> Bool {
+    static func isPlainNumber(_ text: ByteText, at index: Int, digits: Int, previous: UInt8, after: UInt8) -> Bool {
         guard digits <= 10 else { return false }
         let joinsNext = after == UInt8(ascii: ".") || after == UInt8(ascii: "-") || after == UInt8(ascii: ":")
         if joinsNext {

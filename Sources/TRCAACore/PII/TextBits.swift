@@ -1,74 +1,81 @@
-/// Bits of a text made in one pass before the detectors run (`BlockBits`, 64 bytes at a
-/// time): where its words (runs of ASCII letters and digits) and its digit runs start and
-/// end, found by a count of trailing zeros, not a test per byte; and where the bytes that
-/// announce a format are. Indexes given to it are in `0...text.count`.
+import CTextPlanes
+
+/// Bits of a text made in one pass before the detectors run (`trcaa_text_planes`, 32 bytes at
+/// a time): where its words (runs of ASCII letters and digits) and its digit runs start and
+/// end, found by a count of trailing zeros, not a test per byte; where the bytes that announce
+/// a format are; and what `PlainWords` needs to pass over most words without visiting them.
+/// Indexes given to it are in `0...text.count`.
 struct TextBits {
+    /// Blocks of 64 bytes: there is a block past the one holding the text's last byte when that
+    /// one is full, so a run ends at the latest at the text's end.
+    let blocks: Int
     /// Bit `i % 64` of `alnum[i / 64]` is set when byte `i` is an ASCII letter or digit. Bits
-    /// past the end of the text are clear, and there is a block past the one holding its last
-    /// byte when that one is full: a run ends at the latest at the text's end.
-    private let alnum: UnsafeBufferPointer<UInt64>
-    /// The same for ASCII digits.
-    private let digits: UnsafeBufferPointer<UInt64>
-    /// The same for the bytes of `ByteClass.announcerBytes`.
-    private let announcers: UnsafeBufferPointer<UInt64>
+    /// past the end of the text are clear, and so are those of the blocks at -1 and `blocks`,
+    /// which every plane has too, so that a block's neighbours can be read without a test.
+    let alnum: UnsafePointer<UInt64>
+    /// The same for ASCII digits, upper-case letters, and the bytes of each of `sets`.
+    let digits: UnsafePointer<UInt64>
+    let upper: UnsafePointer<UInt64>
+    let announcers: UnsafePointer<UInt64>
+    let joiners: UnsafePointer<UInt64>
+    let hyphens: UnsafePointer<UInt64>
+    let plainVetoes: UnsafePointer<UInt64>
+    let dots: UnsafePointer<UInt64>
+    let colons: UnsafePointer<UInt64>
+    let slashes: UnsafePointer<UInt64>
+    let parentheses: UnsafePointer<UInt64>
+    let spaces: UnsafePointer<UInt64>
+
+    /// The bytes of the planes after the first three: `ByteClass.announcerBytes`,
+    /// `ByteClass.joinerBytes`, `PIIDetector.plainVetoes` in any case, then single bytes.
+    private static let sets: [(bytes: StaticString, caseless: Bool)] = [
+        (ByteClass.announcerBytes, false), (ByteClass.joinerBytes, false), ("-", false), (PIIDetector.plainVetoes, true),
+        (".", false), (":", false), ("/", false), ("(", false), (" ", false),
+    ]
+    private static let planeCount = Int(TRCAA_PLANE_SETS) + sets.count
 
     /// Calls `body` with the bits of `text`.
     static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * (text.count / 64 + 1)) { of(text, in: $0, body) }
+        var storage: [UInt64] = []
+        return of(text, reusing: &storage, body)
     }
 
     /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
-    /// block's bits (384 KiB) allocated for each block went back to the system when freed and
-    /// were faulted in again every time.
-    static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], _ body: (TextBits) -> Result) -> Result {
-        let count = 3 * (text.count / 64 + 1)
-        if storage.count < count { storage = [UInt64](repeating: 0, count: count) }
-        return storage.withUnsafeMutableBufferPointer { of(text, in: UnsafeMutableBufferPointer(rebasing: $0[..<count]), body) }
-    }
-
-    private static func of<Result>(_ text: ByteText, in storage: UnsafeMutableBufferPointer<UInt64>, _ body: (TextBits) -> Result) -> Result {
-        let blocks = storage.count / 3
-        for block in 0..<blocks {
-            let made = BlockBits(text, at: block * 64)
-            (storage[block], storage[blocks + block], storage[2 * blocks + block]) = (made.alnum, made.digits, made.announcers)
-        }
-        let bits = UnsafeBufferPointer(storage)
-        return body(TextBits(alnum: UnsafeBufferPointer(rebasing: bits[..<blocks]),
-                             digits: UnsafeBufferPointer(rebasing: bits[blocks..<(2 * blocks)]),
-                             announcers: UnsafeBufferPointer(rebasing: bits[(2 * blocks)...])))
-    }
-
-    /// The starts of the words, in order: a word's start does not wait for the end of the word
-    /// before, so the loop over them is not one chain of dependent loads.
-    struct Starts: IteratorProtocol {
-        fileprivate let alnum: UnsafeBufferPointer<UInt64>
-        fileprivate var block = 0
-        /// The starts in `block` not returned yet.
-        fileprivate var pending: UInt64
-
-        @inline(__always) mutating func next() -> Int? {
-            while pending == 0 {
-                block += 1
-                guard block < alnum.count else { return nil }
-                pending = alnum[block] & ~(alnum[block] << 1 | alnum[block - 1] >> 63)
+    /// block's bits (1.5 MiB) allocated for each block went back to the system when freed and
+    /// were faulted in again every time. `width` is `trcaa_text_planes`'s (tests ask for each).
+    static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], width: Int32 = 512, _ body: (TextBits) -> Result) -> Result {
+        let blocks = text.count / 64 + 1
+        // Planes a multiple of 4 KiB apart would share the first-level cache's sets (the planes
+        // of one block are read and written together): each is five cache lines further on.
+        let stride = (blocks + 2 + 511) / 512 * 512 + 40
+        if storage.count < planeCount * stride { storage = [UInt64](repeating: 0, count: planeCount * stride) }
+        return storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!  // Safe: never empty.
+            for plane in 0..<planeCount { (base[plane * stride], base[plane * stride + blocks + 1]) = (0, 0) }
+            let made = withByteSets { sets in
+                trcaa_text_planes(text.base, text.count, sets.baseAddress, sets.count, base + 1, blocks, stride, width)
             }
-            let start = block << 6 + pending.trailingZeroBitCount
-            pending &= pending &- 1
-            return start
+            precondition(made == 0, "the scan's byte sets fit trcaa_text_planes")
+            let plane = { (index: Int) in UnsafePointer(base + index * stride + 1) }
+            return body(TextBits(blocks: blocks, alnum: plane(0), digits: plane(1), upper: plane(2), announcers: plane(3),
+                                 joiners: plane(4), hyphens: plane(5), plainVetoes: plane(6), dots: plane(7), colons: plane(8),
+                                 slashes: plane(9), parentheses: plane(10), spaces: plane(11)))
         }
     }
 
-    var starts: Starts { Starts(alnum: alnum, pending: alnum[0] & ~(alnum[0] << 1)) }
-
-    /// The end of the run of ASCII letters and digits that starts at `index`.
-    @inline(__always) func end(from index: Int) -> Int { Self.runEnd(in: alnum, from: index) }
+    private static func withByteSets<Result>(_ body: (UnsafeBufferPointer<trcaa_byte_set>) -> Result) -> Result {
+        let sets = Self.sets.map { set in
+            trcaa_byte_set(bytes: set.bytes.utf8Start, count: UInt32(set.bytes.utf8CodeUnitCount), caseless: set.caseless ? 1 : 0)
+        }
+        return sets.withUnsafeBufferPointer(body)
+    }
 
     /// The end of the run of ASCII digits that starts at `index`.
-    @inline(__always) func digitEnd(from index: Int) -> Int { Self.runEnd(in: digits, from: index) }
+    @inline(__always) func digitEnd(from index: Int) -> Int { runEnd(in: digits, from: index) }
 
     /// The end of the run of set bits of `bits` that starts at `index`.
-    @inline(__always) private static func runEnd(in bits: UnsafeBufferPointer<UInt64>, from index: Int) -> Int {
-        assert(index >= 0 && index >> 6 < bits.count, "an index in the text or at its end")
+    @inline(__always) private func runEnd(in bits: UnsafePointer<UInt64>, from index: Int) -> Int {
+        assert(index >= 0 && index >> 6 < blocks, "an index in the text or at its end")
         var block = index >> 6
         // Bits shifted in count as set: the run goes on into the next block.
         var ahead = ~bits[block] >> UInt64(index & 63)
@@ -82,7 +89,7 @@ struct TextBits {
 
     /// Calls `body` with the index of each byte of `ByteClass.announcerBytes`, in order.
     @inline(__always) func forEachAnnouncer(_ body: (Int) -> Void) {
-        for block in 0..<announcers.count {
+        for block in 0..<blocks {
             var pending = announcers[block]
             while pending != 0 {
                 body(block << 6 + pending.trailingZeroBitCount)

@@ -1,8 +1,8 @@
 import Testing
 @testable import TRCAACore
 
-/// What the scan reads a word at a time, sixteen bytes at a time or from a text's bits is what
-/// a byte-at-a-time reading gives: digit runs, the bits of 64 bytes, words and needles.
+/// What the scan reads a word at a time, many bytes at a time or from a text's bits is what
+/// a byte-at-a-time reading gives: digit runs, the planes of a text's bytes, and needles.
 @Suite struct ByteTextTests {
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
     func digitRunsReadAtOnceAreThoseReadByteByByte(seed: UInt64) {
@@ -25,36 +25,53 @@ import Testing
         }
     }
 
-    /// The bits of 64 bytes, made sixteen bytes at a time (SSE2 on x86-64) or eight (`Lanes`),
-    /// are those of the bytes' classes, for every byte value; bytes past the text's end have
-    /// none, though the memory after it holds letters, digits and announcers.
-    @Test(arguments: 1...20 as ClosedRange<UInt64>)
-    func blockBitsAreTheBytesClasses(seed: UInt64) {
+    /// Each plane, made 64 bytes at a time (AVX-512 VBMI), 32 (AVX2) or byte by byte, as this
+    /// machine has them, holds the bytes of its class, for every byte value; bytes past the
+    /// text's end have none, though the memory after it holds letters, digits and announcers,
+    /// and neither have the blocks before and after the planes.
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func planesAreTheBytesClassesAtEveryWidth(seed: UInt64) {
         var random = PIIPropertyTests.SeededRandom(state: seed)
-        // Every byte value, then runs of the ones at the classes' edges.
-        let edges: [UInt8] = [0x2f, 0x30, 0x39, 0x3a, 0x40, 0x41, 0x5a, 0x5b, 0x60, 0x61, 0x7a, 0x7b, 0x3d, 0x2b, 0x28, 0xc1, 0xfa]
-        let bytes = (0...255).map(UInt8.init).shuffled(using: &random)
-            + (0..<100).map { _ in Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : edges.randomElement(using: &random)! }
-        let after = Array(String(repeating: "a5:", count: 30).utf8)
-        (bytes + after).withUnsafeBytes { memory in
-            let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<bytes.count]))
-            for index in Array(stride(from: 0, through: bytes.count, by: 5)) + [bytes.count - 64, bytes.count] {
-                let made = BlockBits(text, at: index), byLanes = BlockBits(lanes: text, from: index)
-                #expect(made.alnum == byLanes.alnum && made.digits == byLanes.digits && made.announcers == byLanes.announcers, "at \(index)")
-                for offset in 0..<64 {
-                    let byte = index + offset < bytes.count ? bytes[index + offset] : nil
-                    let isDigit = byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-                    let isAlnum = isDigit || byte.map { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a } ?? false
-                    let isAnnouncer = byte.map { ":=@+(".utf8.contains($0) } ?? false
-                    #expect(made.digits >> UInt64(offset) & 1 == (isDigit ? 1 : 0), "digit at \(index + offset)")
-                    #expect(made.alnum >> UInt64(offset) & 1 == (isAlnum ? 1 : 0), "alnum at \(index + offset)")
-                    #expect(made.announcers >> UInt64(offset) & 1 == (isAnnouncer ? 1 : 0), "announcer at \(index + offset)")
+        let edges: [UInt8] = [0x2f, 0x30, 0x39, 0x3a, 0x40, 0x41, 0x5a, 0x5b, 0x60, 0x61, 0x7a, 0x7b, 0x3d, 0x2b, 0x28, 0x2d, 0x2e,
+                              0x5f, 0x20, 0x45, 0x65, 0x50, 0x70, 0x42, 0x62, 0xc5, 0xe5, 0xc1, 0xfa]
+        let bytes = ((0...255).map(UInt8.init) + (0..<Int(seed) * 23).map { _ in
+            Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random) : edges.randomElement(using: &random)!
+        }).shuffled(using: &random)
+        let classes: [(name: String, plane: KeyPath<TextBits, UnsafePointer<UInt64>>, has: (UInt8) -> Bool)] = [
+            ("alnum", \.alnum, { (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) }),
+            ("digit", \.digits, { (0x30...0x39).contains($0) }), ("upper", \.upper, { (0x41...0x5a).contains($0) }),
+            ("announcer", \.announcers, { ":=@+(".utf8.contains($0) }), ("joiner", \.joiners, { "-_.:".utf8.contains($0) }),
+            ("hyphen", \.hyphens, { $0 == 0x2d }), ("veto", \.plainVetoes, { "ebpEBP".utf8.contains($0) }),
+            ("dot", \.dots, { $0 == 0x2e }), ("colon", \.colons, { $0 == 0x3a }), ("slash", \.slashes, { $0 == 0x2f }),
+            ("parenthesis", \.parentheses, { $0 == 0x28 }), ("space", \.spaces, { $0 == 0x20 }),
+        ]
+        for count in [bytes.count, bytes.count - 1, 64, 63, 0] {
+            (bytes + Array(String(repeating: "a5:(", count: 30).utf8)).withUnsafeBytes { memory in
+                let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<count]))
+                var planesByWidth: [[[UInt64]]] = []
+                for width: Int32 in [512, 256, 0] {
+                    var storage: [UInt64] = []
+                    let planes = TextBits.of(text, reusing: &storage, width: width) { bits in
+                        #expect(bits.blocks == count / 64 + 1)
+                        return classes.map { name, plane, has in
+                            let blocks = (-1...bits.blocks).map { bits[keyPath: plane][$0] }
+                            #expect(blocks.first == 0 && blocks.last == 0, "\(name) around the planes")
+                            for index in 0..<(bits.blocks * 64) {
+                                let expected = index < count && has(bytes[index])
+                                #expect(blocks[1 + index / 64] >> UInt64(index % 64) & 1 == (expected ? 1 : 0),
+                                        "\(name) at \(index) of \(count), width \(width)")
+                            }
+                            return blocks
+                        }
+                    }
+                    planesByWidth.append(planes)
                 }
+                #expect(planesByWidth[0] == planesByWidth[2] && planesByWidth[1] == planesByWidth[2])
             }
         }
     }
 
-    /// A text's word starts and ends, digit runs and announcers read from its bits are those a
+    /// A text's digit runs and announcers read from its bits are those a
     /// byte-by-byte reading finds, for lengths around the 64-byte blocks, with words across
     /// their edges and up to the text's end (the memory after it holding more words).
     @Test(arguments: [0, 1, 2, 63, 64, 65, 127, 128, 129, 191, 300])
@@ -67,11 +84,7 @@ import Testing
         (bytes + Array("a1:b2".utf8)).withUnsafeBytes { memory in
             let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<count]))
             TextBits.of(text) { bits in
-                var starts: [Int] = [], iterator = bits.starts
-                while let start = iterator.next() { starts.append(start) }
-                #expect(starts == (0..<count).filter { text.has(.alnum, at: $0) && !text.has(.alnum, at: $0 - 1) })
                 for index in 0...count {
-                    #expect(bits.end(from: index) == text.runEnd(.alnum, from: index), "word end from \(index)")
                     #expect(bits.digitEnd(from: index) == text.runEnd(.digit, from: index), "digits end from \(index)")
                 }
                 var announcers: [Int] = []
