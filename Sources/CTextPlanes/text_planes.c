@@ -40,12 +40,24 @@ void trcaa_text_planes_portable(const uint8_t *text, size_t count, const trcaa_b
     uint16_t table[256];
     plane_table(sets, set_count, table);
     size_t plane_count = TRCAA_PLANE_SETS + set_count;
-    for (size_t plane = 0; plane < plane_count; plane++) memset(planes + plane * stride, 0, blocks * sizeof(uint64_t));
-    for (size_t index = 0; index < count; index++) {
-        uint16_t in = table[text[index]];
-        for (size_t plane = 0; in != 0; plane++, in >>= 1) {
-            if (in & 1) planes[plane * stride + (index >> 6)] |= (uint64_t)1 << (index & 63);
+    for (size_t block = 0; block < blocks; block++) {
+        uint64_t in_plane[16] = {0};
+        for (size_t lane = 0; lane < 8; lane++) {
+            // Eight bytes' planes as two words, a byte a lane: the low eight planes, the high.
+            uint64_t low = 0, high = 0;
+            for (size_t byte = 0; byte < 8; byte++) {
+                size_t index = 64 * block + 8 * lane + byte;
+                uint16_t in = index < count ? table[text[index]] : 0;
+                low |= (uint64_t)(in & 0xff) << (8 * byte);
+                high |= (uint64_t)(in >> 8) << (8 * byte);
+            }
+            // A plane's bit of each lane, gathered into eight bits by one multiplication.
+            for (size_t plane = 0; plane < plane_count; plane++) {
+                uint64_t lanes = ((plane < 8 ? low : high) >> (plane & 7)) & 0x0101010101010101ULL;
+                in_plane[plane] |= (lanes * 0x0102040810204080ULL) >> 56 << (8 * lane);
+            }
         }
+        for (size_t plane = 0; plane < plane_count; plane++) planes[plane * stride + block] = in_plane[plane];
     }
 }
 

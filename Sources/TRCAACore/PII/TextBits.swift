@@ -1,10 +1,10 @@
 import CTextPlanes
 
-/// Bits of a text made in one pass before the detectors run (`trcaa_text_planes`, 32 bytes at
-/// a time): where its words (runs of ASCII letters and digits) and its digit runs start and
-/// end, found by a count of trailing zeros, not a test per byte; where the bytes that announce
-/// a format are; and what `PlainWords` needs to pass over most words without visiting them.
-/// Indexes given to it are in `0...text.count`.
+/// Bits of a text made in one pass before the detectors run (`trcaa_text_planes`, up to 64
+/// bytes at a time), a plane of a bit per byte for each class of bytes: where its words (runs
+/// of ASCII letters and digits) and digit runs end, found by a count of trailing zeros, not a
+/// test per byte; where the bytes that announce a format are; and what `VisitedWords` needs to
+/// pass over most words without visiting them. Indexes given to it are in `0...text.count`.
 struct TextBits {
     /// Blocks of 64 bytes: there is a block past the one holding the text's last byte when that
     /// one is full, so a run ends at the latest at the text's end.
