@@ -6,8 +6,6 @@
 #include <immintrin.h>
 #endif
 
-enum { MAX_SETS = 16 - TRCAA_PLANE_SETS, MAX_SET_BYTES = 16 };
-
 static inline int is_digit(uint8_t byte) { return byte >= '0' && byte <= '9'; }
 static inline int is_upper(uint8_t byte) { return byte >= 'A' && byte <= 'Z'; }
 static inline int is_lower(uint8_t byte) { return byte >= 'a' && byte <= 'z'; }
@@ -20,8 +18,10 @@ static int in_set(const trcaa_byte_set *set, uint8_t byte) {
     return 0;
 }
 
-/// The planes each byte value is in, a bit per plane.
-static void plane_table(const trcaa_byte_set *sets, size_t set_count, uint16_t table[256]) {
+int trcaa_plane_table_make(const trcaa_byte_set *sets, size_t set_count, trcaa_plane_table *table) {
+    if (TRCAA_PLANE_SETS + set_count > TRCAA_MAX_PLANES) return -1;
+    memset(table, 0, sizeof *table);
+    table->plane_count = (uint32_t)(TRCAA_PLANE_SETS + set_count);
     for (int value = 0; value < 256; value++) {
         uint8_t byte = (uint8_t)value;
         uint16_t planes = 0;
@@ -29,35 +29,37 @@ static void plane_table(const trcaa_byte_set *sets, size_t set_count, uint16_t t
         if (is_digit(byte)) planes |= 1 << TRCAA_PLANE_DIGIT;
         if (is_upper(byte)) planes |= 1 << TRCAA_PLANE_UPPER;
         for (size_t set = 0; set < set_count; set++) {
-            if (in_set(&sets[set], byte)) planes |= (uint16_t)(1 << (TRCAA_PLANE_SETS + set));
+            if (!in_set(&sets[set], byte)) continue;
+            planes |= (uint16_t)(1 << (TRCAA_PLANE_SETS + set));
+            if (table->set_byte_counts[set] == TRCAA_MAX_SET_BYTES) return -1;
+            table->set_bytes[set][table->set_byte_counts[set]++] = byte;
         }
-        table[value] = planes;
+        table->planes_of_byte[value] = planes;
     }
+    return 0;
 }
 
-void trcaa_text_planes_portable(const uint8_t *text, size_t count, const trcaa_byte_set *sets, size_t set_count,
-                                uint64_t *planes, size_t blocks, size_t stride) {
-    uint16_t table[256];
-    plane_table(sets, set_count, table);
-    size_t plane_count = TRCAA_PLANE_SETS + set_count;
+/// Byte by byte: each byte's planes from the table, a plane's bits of eight bytes gathered by
+/// one multiplication (no read-modify-write of a plane per byte).
+static void planes_portable(const uint8_t *text, size_t count, const trcaa_plane_table *table, uint64_t *planes,
+                            size_t blocks, size_t stride) {
     for (size_t block = 0; block < blocks; block++) {
-        uint64_t in_plane[16] = {0};
+        uint64_t in_plane[TRCAA_MAX_PLANES] = {0};
         for (size_t lane = 0; lane < 8; lane++) {
             // Eight bytes' planes as two words, a byte a lane: the low eight planes, the high.
             uint64_t low = 0, high = 0;
             for (size_t byte = 0; byte < 8; byte++) {
                 size_t index = 64 * block + 8 * lane + byte;
-                uint16_t in = index < count ? table[text[index]] : 0;
+                uint16_t in = index < count ? table->planes_of_byte[text[index]] : 0;
                 low |= (uint64_t)(in & 0xff) << (8 * byte);
                 high |= (uint64_t)(in >> 8) << (8 * byte);
             }
-            // A plane's bit of each lane, gathered into eight bits by one multiplication.
-            for (size_t plane = 0; plane < plane_count; plane++) {
+            for (size_t plane = 0; plane < table->plane_count; plane++) {
                 uint64_t lanes = ((plane < 8 ? low : high) >> (plane & 7)) & 0x0101010101010101ULL;
                 in_plane[plane] |= (lanes * 0x0102040810204080ULL) >> 56 << (8 * lane);
             }
         }
-        for (size_t plane = 0; plane < plane_count; plane++) planes[plane * stride + block] = in_plane[plane];
+        for (size_t plane = 0; plane < table->plane_count; plane++) planes[plane * stride + block] = in_plane[plane];
     }
 }
 
@@ -75,10 +77,10 @@ __attribute__((target("avx2"))) static inline __m256i in_range(__m256i bytes, ui
     return _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + length)), moved);
 }
 
-/// Sixty-four bytes at `text` (all readable) into block `block` of each plane.
-__attribute__((target("avx2"))) static inline void planes64(const uint8_t *text, const __m256i set_bytes[MAX_SETS][MAX_SET_BYTES],
-                                                            const trcaa_byte_set *sets, size_t set_count, uint64_t *planes,
-                                                            size_t stride, size_t block) {
+/// Sixty-four bytes at `text` (all readable) into block `block` of each plane: ranges for the
+/// first planes, a comparison per byte of each set for the others.
+__attribute__((target("avx2"))) static inline void planes64(const uint8_t *text, const trcaa_plane_table *table,
+                                                            uint64_t *planes, size_t stride, size_t block) {
     __m256i low = _mm256_loadu_si256((const __m256i *)text), high = _mm256_loadu_si256((const __m256i *)(text + 32));
     __m256i case_bit = _mm256_set1_epi8(0x20);
     __m256i low_folded = _mm256_or_si256(low, case_bit), high_folded = _mm256_or_si256(high, case_bit);
@@ -89,52 +91,44 @@ __attribute__((target("avx2"))) static inline void planes64(const uint8_t *text,
     planes[TRCAA_PLANE_UPPER * stride + block] = bits64(_mm256_andnot_si256(_mm256_cmpeq_epi8(low, low_folded), low_letter),
                                                         _mm256_andnot_si256(_mm256_cmpeq_epi8(high, high_folded), high_letter));
 #pragma clang loop vectorize(disable) unroll(disable)
-    for (size_t set = 0; set < set_count; set++) {
-        // Lowering any byte with bit 0x20 set is exact for letters; a caseless set holds no
-        // byte that another byte lowers to (its bytes are lower-case letters).
-        __m256i low_compared = sets[set].caseless ? low_folded : low, high_compared = sets[set].caseless ? high_folded : high;
+    for (size_t set = 0; set + TRCAA_PLANE_SETS < table->plane_count; set++) {
         __m256i low_hit = _mm256_setzero_si256(), high_hit = _mm256_setzero_si256();
 #pragma clang loop vectorize(disable) unroll(disable)
-        for (uint32_t index = 0; index < sets[set].count; index++) {
-            low_hit = _mm256_or_si256(low_hit, _mm256_cmpeq_epi8(low_compared, set_bytes[set][index]));
-            high_hit = _mm256_or_si256(high_hit, _mm256_cmpeq_epi8(high_compared, set_bytes[set][index]));
+        for (uint32_t index = 0; index < table->set_byte_counts[set]; index++) {
+            __m256i byte = _mm256_set1_epi8((char)table->set_bytes[set][index]);
+            low_hit = _mm256_or_si256(low_hit, _mm256_cmpeq_epi8(low, byte));
+            high_hit = _mm256_or_si256(high_hit, _mm256_cmpeq_epi8(high, byte));
         }
         planes[(TRCAA_PLANE_SETS + set) * stride + block] = bits64(low_hit, high_hit);
     }
 }
 
-__attribute__((target("avx2"))) static void planes_avx2(const uint8_t *text, size_t count, const trcaa_byte_set *sets,
-                                                        size_t set_count, uint64_t *planes, size_t blocks, size_t stride) {
-    __m256i set_bytes[MAX_SETS][MAX_SET_BYTES];
-    for (size_t set = 0; set < set_count; set++) {
-        for (uint32_t index = 0; index < sets[set].count; index++) set_bytes[set][index] = _mm256_set1_epi8((char)sets[set].bytes[index]);
-    }
+__attribute__((target("avx2"))) static void planes_avx2(const uint8_t *text, size_t count, const trcaa_plane_table *table,
+                                                        uint64_t *planes, size_t blocks, size_t stride) {
     size_t whole = count / 64;
 #pragma clang loop vectorize(disable)
-    for (size_t block = 0; block < whole; block++) planes64(text + 64 * block, set_bytes, sets, set_count, planes, stride, block);
+    for (size_t block = 0; block < whole; block++) planes64(text + 64 * block, table, planes, stride, block);
     // The last bytes and the blocks after them, from a copy padded with zero bytes (in no plane).
     for (size_t block = whole; block < blocks; block++) {
         uint8_t padded[64] = {0};
         if (block == whole && count > 64 * whole) memcpy(padded, text + 64 * whole, count - 64 * whole);
-        planes64(padded, set_bytes, sets, set_count, planes, stride, block);
+        planes64(padded, table, planes, stride, block);
     }
 }
 
-/// Sixty-four bytes at a time, each byte's planes looked up in a table of the 128 ASCII bytes
+/// Sixty-four bytes at a time, each byte's planes looked up in the table's 128 ASCII bytes
 /// (`vpermi2b`, AVX-512 VBMI): two lookups, then a mask per plane.
 __attribute__((target("avx512bw,avx512vbmi"))) static void planes_vbmi(const uint8_t *text, size_t count,
-                                                                       const trcaa_byte_set *sets, size_t set_count,
-                                                                       uint64_t *planes, size_t blocks, size_t stride) {
-    uint16_t table[256];
-    plane_table(sets, set_count, table);
+                                                                       const trcaa_plane_table *table, uint64_t *planes,
+                                                                       size_t blocks, size_t stride) {
     uint8_t low[128], high[128];
     for (int byte = 0; byte < 128; byte++) {
-        low[byte] = (uint8_t)table[byte];
-        high[byte] = (uint8_t)(table[byte] >> 8);
+        low[byte] = (uint8_t)table->planes_of_byte[byte];
+        high[byte] = (uint8_t)(table->planes_of_byte[byte] >> 8);
     }
     const __m512i low_first = _mm512_loadu_si512(low), low_second = _mm512_loadu_si512(low + 64);
     const __m512i high_first = _mm512_loadu_si512(high), high_second = _mm512_loadu_si512(high + 64);
-    size_t plane_count = TRCAA_PLANE_SETS + set_count;
+    size_t plane_count = table->plane_count;
     __m512i plane_bits[8];
     for (int bit = 0; bit < 8; bit++) plane_bits[bit] = _mm512_set1_epi8((char)(1 << bit));
 #pragma clang loop vectorize(disable)
@@ -149,7 +143,7 @@ __attribute__((target("avx512bw,avx512vbmi"))) static void planes_vbmi(const uin
         __m512i in_high = _mm512_permutex2var_epi8(high_first, bytes, high_second);
         // Unrolled to the most planes there can be, so that each plane's test is independent.
 #pragma clang loop unroll(full)
-        for (size_t plane = 0; plane < 16; plane++) {
+        for (size_t plane = 0; plane < TRCAA_MAX_PLANES; plane++) {
             if (plane >= plane_count) break;
             __m512i in = plane < 8 ? in_low : in_high;
             planes[plane * stride + block] = _mm512_test_epi8_mask(in, plane_bits[plane & 7]) & ascii;
@@ -168,18 +162,13 @@ int trcaa_text_planes_vectorized(void) { return 0; }
 
 #endif
 
-int trcaa_text_planes(const uint8_t *text, size_t count, const trcaa_byte_set *sets, size_t set_count,
-                      uint64_t *planes, size_t blocks, size_t stride, int width) {
-    if (set_count > MAX_SETS) return -1;
-    for (size_t set = 0; set < set_count; set++) {
-        if (sets[set].count > MAX_SET_BYTES) return -1;
-    }
+void trcaa_text_planes(const uint8_t *text, size_t count, const trcaa_plane_table *table,
+                       uint64_t *planes, size_t blocks, size_t stride, int width) {
 #if defined(__x86_64__)
     int usable = trcaa_text_planes_vectorized();
     if (width > usable) width = usable;
-    if (width == 512) return planes_vbmi(text, count, sets, set_count, planes, blocks, stride), 0;
-    if (width == 256) return planes_avx2(text, count, sets, set_count, planes, blocks, stride), 0;
+    if (width == 512) return planes_vbmi(text, count, table, planes, blocks, stride);
+    if (width == 256) return planes_avx2(text, count, table, planes, blocks, stride);
 #endif
-    trcaa_text_planes_portable(text, count, sets, set_count, planes, blocks, stride);
-    return 0;
+    planes_portable(text, count, table, planes, blocks, stride);
 }

@@ -36,39 +36,57 @@ struct TextBits {
 
     /// Calls `body` with the bits of `text`.
     static func of<Result>(_ text: ByteText, _ body: (TextBits) -> Result) -> Result {
-        var storage: [UInt64] = []
-        return of(text, reusing: &storage, body)
+        let layout = Layout(count: text.count)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: layout.words) {
+            of(text, in: $0.baseAddress!, layout, width: 512, body)  // Safe: never empty.
+        }
     }
 
     /// `of(_:_:)` with its bits in `storage`, which the caller keeps from text to text: a 1 MiB
     /// block's bits (1.5 MiB) allocated for each block went back to the system when freed and
     /// were faulted in again every time. `width` is `trcaa_text_planes`'s (tests ask for each).
     static func of<Result>(_ text: ByteText, reusing storage: inout [UInt64], width: Int32 = 512, _ body: (TextBits) -> Result) -> Result {
-        let blocks = text.count / 64 + 1
-        // Planes a multiple of 4 KiB apart would share the first-level cache's sets (the planes
-        // of one block are read and written together): each is five cache lines further on.
-        let stride = (blocks + 2 + 511) / 512 * 512 + 40
-        if storage.count < planeCount * stride { storage = [UInt64](repeating: 0, count: planeCount * stride) }
-        return storage.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!  // Safe: never empty.
-            for plane in 0..<planeCount { (base[plane * stride], base[plane * stride + blocks + 1]) = (0, 0) }
-            let made = withByteSets { sets in
-                trcaa_text_planes(text.base, text.count, sets.baseAddress, sets.count, base + 1, blocks, stride, width)
-            }
-            precondition(made == 0, "the scan's byte sets fit trcaa_text_planes")
-            let plane = { (index: Int) in UnsafePointer(base + index * stride + 1) }
-            return body(TextBits(blocks: blocks, alnum: plane(0), digits: plane(1), upper: plane(2), announcers: plane(3),
-                                 joiners: plane(4), hyphens: plane(5), plainVetoes: plane(6), dots: plane(7), colons: plane(8),
-                                 slashes: plane(9), parentheses: plane(10), spaces: plane(11)))
-        }
+        let layout = Layout(count: text.count)
+        if storage.count < layout.words { storage = [UInt64](repeating: 0, count: layout.words) }
+        return storage.withUnsafeMutableBufferPointer { of(text, in: $0.baseAddress!, layout, width: width, body) }  // Safe: never empty.
     }
 
-    private static func withByteSets<Result>(_ body: (UnsafeBufferPointer<trcaa_byte_set>) -> Result) -> Result {
+    /// Where the planes of a text lie: each `stride` words on from the one before, its blocks
+    /// after a block of zeros and before another.
+    private struct Layout {
+        let blocks: Int, stride: Int
+
+        init(count: Int) {
+            blocks = count / 64 + 1
+            // Planes a multiple of 4 KiB apart would share the first-level cache's sets (the
+            // planes of one block are read and written together): each is five cache lines on.
+            stride = blocks + 2 < 512 ? blocks + 2 : (blocks + 2 + 511) / 512 * 512 + 40
+        }
+
+        var words: Int { TextBits.planeCount * stride }
+    }
+
+    private static func of<Result>(_ text: ByteText, in base: UnsafeMutablePointer<UInt64>, _ layout: Layout, width: Int32,
+                                   _ body: (TextBits) -> Result) -> Result {
+        let (blocks, stride) = (layout.blocks, layout.stride)
+        for plane in 0..<planeCount { (base[plane * stride], base[plane * stride + blocks + 1]) = (0, 0) }
+        trcaa_text_planes(text.base, text.count, table, base + 1, blocks, stride, width)
+        let plane = { (index: Int) in UnsafePointer(base + index * stride + 1) }
+        return body(TextBits(blocks: blocks, alnum: plane(0), digits: plane(1), upper: plane(2), announcers: plane(3),
+                             joiners: plane(4), hyphens: plane(5), plainVetoes: plane(6), dots: plane(7), colons: plane(8),
+                             slashes: plane(9), parentheses: plane(10), spaces: plane(11)))
+    }
+
+    /// The planes of each byte value, made once for the life of the process, never written after.
+    nonisolated(unsafe) private static let table: UnsafePointer<trcaa_plane_table> = {
         let sets = Self.sets.map { set in
             trcaa_byte_set(bytes: set.bytes.utf8Start, count: UInt32(set.bytes.utf8CodeUnitCount), caseless: set.caseless ? 1 : 0)
         }
-        return sets.withUnsafeBufferPointer(body)
-    }
+        let table = UnsafeMutablePointer<trcaa_plane_table>.allocate(capacity: 1)
+        let made = sets.withUnsafeBufferPointer { trcaa_plane_table_make($0.baseAddress, $0.count, table) }
+        precondition(made == 0, "the scan's byte sets fit a trcaa_plane_table")
+        return UnsafePointer(table)
+    }()
 
     /// The end of the run of ASCII digits that starts at `index`.
     @inline(__always) func digitEnd(from index: Int) -> Int { runEnd(in: digits, from: index) }
