@@ -29,7 +29,7 @@ let package = Package(
             name: "TRCAAStore",
             dependencies: ["CSQLCipher", "CZlib", "CISAL", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
-        // The PII scan's bit planes with AVX2, chosen at run time (Swift cannot target one function).
+        // The PII scan's bit planes with AVX-512 VBMI or AVX2, chosen at run time (Swift cannot target one function).
         .target(name: "CTextPlanes"),
         .target(
             name: "TRCAACore",
