@@ -20,6 +20,11 @@ static int in_set(const trcaa_byte_set *set, uint8_t byte) {
 
 int trcaa_plane_table_make(const trcaa_byte_set *sets, size_t set_count, trcaa_plane_table *table) {
     if (TRCAA_PLANE_SETS + set_count > TRCAA_MAX_PLANES) return -1;
+    for (size_t set = 0; set < set_count; set++) {
+        for (uint32_t index = 0; index < sets[set].count; index++) {
+            if (sets[set].bytes[index] >= 0x80) return -1;
+        }
+    }
     memset(table, 0, sizeof *table);
     table->plane_count = (uint32_t)(TRCAA_PLANE_SETS + set_count);
     for (int value = 0; value < 256; value++) {
@@ -35,6 +40,10 @@ int trcaa_plane_table_make(const trcaa_byte_set *sets, size_t set_count, trcaa_p
             table->set_bytes[set][table->set_byte_counts[set]++] = byte;
         }
         table->planes_of_byte[value] = planes;
+        if (value < 128) {
+            table->ascii_low[value] = (uint8_t)planes;
+            table->ascii_high[value] = (uint8_t)(planes >> 8);
+        }
     }
     return 0;
 }
@@ -121,13 +130,8 @@ __attribute__((target("avx2"))) static void planes_avx2(const uint8_t *text, siz
 __attribute__((target("avx512bw,avx512vbmi"))) static void planes_vbmi(const uint8_t *text, size_t count,
                                                                        const trcaa_plane_table *table, uint64_t *planes,
                                                                        size_t blocks, size_t stride) {
-    uint8_t low[128], high[128];
-    for (int byte = 0; byte < 128; byte++) {
-        low[byte] = (uint8_t)table->planes_of_byte[byte];
-        high[byte] = (uint8_t)(table->planes_of_byte[byte] >> 8);
-    }
-    const __m512i low_first = _mm512_loadu_si512(low), low_second = _mm512_loadu_si512(low + 64);
-    const __m512i high_first = _mm512_loadu_si512(high), high_second = _mm512_loadu_si512(high + 64);
+    const __m512i low_first = _mm512_loadu_si512(table->ascii_low), low_second = _mm512_loadu_si512(table->ascii_low + 64);
+    const __m512i high_first = _mm512_loadu_si512(table->ascii_high), high_second = _mm512_loadu_si512(table->ascii_high + 64);
     size_t plane_count = table->plane_count;
     __m512i plane_bits[8];
     for (int bit = 0; bit < 8; bit++) plane_bits[bit] = _mm512_set1_epi8((char)(1 << bit));

@@ -103,7 +103,8 @@ public struct StoredSpanRun: Sendable, Equatable {
 
     public init(_ run: PackedSpanRun) {
         (firstOffset, spanCount) = (run.firstOffset, run.spanCount)
-        stored = StatelessDeflate.level1(count: 1) { _ in run.bytes }[0]
+        var deflater = StatelessDeflate.Level1()
+        stored = run.bytes.withUnsafeBytes { deflater.deflate($0) }
     }
 }
 

@@ -39,14 +39,6 @@ public enum StatelessDeflate {
         return Int(stream.total_out)
     }
 
-    /// `count` pieces, `piece(i)` asked for one at a time, each deflated at level 1 on its own
-    /// into an array of its size (`Level1`); no piece is made before the one before it is
-    /// done, so a log's blocks are not all in memory twice at the end of its import.
-    public static func level1(count: Int, _ piece: (Int) -> [UInt8]) -> [[UInt8]] {
-        var deflater = Level1()
-        return (0..<count).map { index in piece(index).withUnsafeBytes { deflater.deflate($0) } }
-    }
-
     /// Level 1 for one piece after another, each deflated on its own with a final block. Its
     /// work and output buffers serve them all: the work buffer is larger than glibc's mmap
     /// threshold, so one for each piece would be mapped and zeroed again each time.

@@ -49,6 +49,7 @@ import TestSupport
         // All of the log goes into the pipe; its end, once the writes below are done.
         signal(SIGPIPE, SIG_IGN)  // an import that died must fail the test, not end it
         let writesDone = DispatchSemaphore(value: 0)
+        defer { writesDone.signal() }  // Whatever ends the test ends the import's input too.
         let feeding = Thread { [log = try? Data(contentsOf: URL(fileURLWithPath: path))] in
             try? input.fileHandleForWriting.write(contentsOf: log ?? Data())
             writesDone.wait()

@@ -9,8 +9,8 @@
 // processor has them. Swift has no way to compile one function for them and choose it at run
 // time; C does.
 
-/// Bytes of one plane: `count` bytes, compared after lowering ASCII letters when `caseless` is
-/// not 0 (then `bytes` are lower-case).
+/// Bytes of one plane: `count` ASCII bytes, compared after lowering ASCII letters when
+/// `caseless` is not 0 (then `bytes` are lower-case).
 typedef struct {
     const uint8_t *bytes;
     uint32_t count;
@@ -30,11 +30,13 @@ typedef struct {
     /// The bytes of each set's plane, both cases of a caseless set's letters.
     uint8_t set_bytes[TRCAA_MAX_PLANES - TRCAA_PLANE_SETS][TRCAA_MAX_SET_BYTES];
     uint8_t set_byte_counts[TRCAA_MAX_PLANES - TRCAA_PLANE_SETS];
+    /// `planes_of_byte` of the ASCII bytes split in its low and high eight planes (the AVX-512 lookups).
+    uint8_t ascii_low[128], ascii_high[128];
 } trcaa_plane_table;
 
 /// The table of three planes (ASCII letters and digits, digits, upper-case letters) then one
-/// per set. Returns 0, or -1 for more planes than `TRCAA_MAX_PLANES` or a set of more bytes
-/// (counting both cases) than `TRCAA_MAX_SET_BYTES`.
+/// per set. Returns 0, or -1 for more planes than `TRCAA_MAX_PLANES`, a set of more bytes
+/// (counting both cases) than `TRCAA_MAX_SET_BYTES`, or a byte from 0x80 in a set.
 int trcaa_plane_table_make(const trcaa_byte_set *sets, size_t set_count, trcaa_plane_table *table);
 
 /// Fills `planes` with the table's planes of `blocks` 64-bit blocks each (`blocks * 64 >=
