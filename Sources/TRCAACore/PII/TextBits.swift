@@ -27,7 +27,7 @@ struct TextBits {
     let spaces: UnsafePointer<UInt64>
 
     /// The bytes of the planes after the first three: `ByteClass.announcerBytes`,
-    /// `ByteClass.joinerBytes`, `PIIDetector.plainVetoes` in any case, then single bytes.
+    /// `ByteClass.joinerBytes`, `-`, `PIIDetector.plainVetoes` in any case, then single bytes.
     private static let sets: [(bytes: StaticString, caseless: Bool)] = [
         (ByteClass.announcerBytes, false), (ByteClass.joinerBytes, false), ("-", false), (PIIDetector.plainVetoes, true),
         (".", false), (":", false), ("/", false), ("(", false), (" ", false),

@@ -45,12 +45,16 @@ import Testing
             ("dot", \.dots, { $0 == 0x2e }), ("colon", \.colons, { $0 == 0x3a }), ("slash", \.slashes, { $0 == 0x2f }),
             ("parenthesis", \.parentheses, { $0 == 0x28 }), ("space", \.spaces, { $0 == 0x20 }),
         ]
+        // Each width's storage is reused from a longer text to shorter ones, whose blocks around
+        // the planes lie where the longer text's planes were.
+        var storages: [Int32: [UInt64]] = [:]
         for count in [bytes.count, bytes.count - 1, 64, 63, 0] {
             (bytes + Array(String(repeating: "a5:(", count: 30).utf8)).withUnsafeBytes { memory in
                 let text = ByteText(UnsafeRawBufferPointer(rebasing: memory[..<count]))
                 var planesByWidth: [[[UInt64]]] = []
                 for width: Int32 in [512, 256, 0] {
-                    var storage: [UInt64] = []
+                    var storage = storages[width] ?? []
+                    defer { storages[width] = storage }
                     let planes = TextBits.of(text, reusing: &storage, width: width) { bits in
                         #expect(bits.blocks == count / 64 + 1)
                         return classes.map { name, plane, has in
