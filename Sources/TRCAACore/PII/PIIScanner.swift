@@ -122,6 +122,9 @@ public struct PIIScanner {
         (text[..<maximumPending].lastIndex(of: 32)).map { $0 + 1 } ?? maximumPending
     }
 
+    /// The five dashes around a PEM label.
+    private static let dashes = Array("-----".utf8)
+
     /// The start of the line holding the first `-----BEGIN … PRIVATE KEY-----` (or PGP's
     /// `… PRIVATE KEY BLOCK-----`) that its END line does not follow, as the detector reads
     /// them: any case, the END of the same label, a BEGIN inside a whole block being part of it.
@@ -132,7 +135,7 @@ public struct PIIScanner {
         // The start of the line of the last BEGIN, and that BEGIN: a line is read back once,
         // however many BEGIN lines it holds.
         var (knownLineStart, knownUpTo) = (0, 0)
-        while let dashesEnd = text.end(ofFirst: Array("-----".utf8), from: from) {
+        while let dashesEnd = text.end(ofFirst: dashes, from: from) {
             let start = dashesEnd - 5
             from = dashesEnd
             guard let label = SecretDetectors.privateKeyLabel(text, dash: start) else { continue }

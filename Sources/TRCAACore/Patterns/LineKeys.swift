@@ -8,8 +8,8 @@ import TRCAAStore
 struct LineKeys {
     private var narrow: [UInt16] = []
     private var wide: [UInt32]?
-    /// The keys' bytes (native order) deflated, once sealed.
-    private var sealed: [UInt8]?
+    /// The keys' bytes (native order) deflated, and their width, once sealed.
+    private var sealed: (bytes: [UInt8], width: Int)?
     private(set) var count = 0
 
     init(capacity: Int) { narrow.reserveCapacity(capacity) }
@@ -28,15 +28,14 @@ struct LineKeys {
     /// Deflates the keys: the block takes no more lines.
     mutating func seal(with deflater: inout StatelessDeflate.Level1) {
         guard sealed == nil else { return }
-        sealed = wide?.withUnsafeBytes { deflater.deflate($0) } ?? narrow.withUnsafeBytes { deflater.deflate($0) }
-        narrow = []
-        if wide != nil { wide = [] }
+        sealed = wide.map { keys in (keys.withUnsafeBytes { deflater.deflate($0) }, 4) }
+            ?? (narrow.withUnsafeBytes { deflater.deflate($0) }, 2)
+        (narrow, wide) = ([], nil)
     }
 
     /// Each line's key through `transform`, in order.
     func map(_ transform: (UInt32) -> UInt32) -> [UInt32] {
-        guard let sealed else { return wide?.map(transform) ?? narrow.map { transform(UInt32($0)) } }
-        let width = wide == nil ? 2 : 4  // A sealed wide block keeps an empty `wide`.
+        guard let (sealed, width) = sealed else { return wide?.map(transform) ?? narrow.map { transform(UInt32($0)) } }
         // Safe: `seal` made them from `count` keys of `width` bytes.
         let bytes = ZStream.inflateRaw(sealed, capacity: count * width + 1)!
         precondition(bytes.count == count * width, "sealed keys inflate to their count")

@@ -215,13 +215,14 @@ enum KeyValueDetector {
     /// How far before its `-p` `mysql` is looked for on the line: a command line is shorter,
     /// and read to its start for each `-p`, a long line of them took time in its length's square.
     static let commandLineLength = 4096
+    private static let mysql = Array("mysql".utf8)
 
     /// `mysql … -pSECRET` or `-p SECRET`, at a `-`.
     static func mysqlPassword(_ text: ByteText, dash: Int, _ found: inout Candidates) {
         guard text[dash + 1] == UInt8(ascii: "p"), text.has(.space, at: dash - 1) else { return }
         var lineStart = dash
         while lineStart > max(dash - commandLineLength, 0), text[lineStart - 1] != 10 { lineStart -= 1 }
-        guard text.end(ofFirst: Array("mysql".utf8), from: lineStart, before: dash) != nil else { return }
+        guard text.end(ofFirst: mysql, from: lineStart, before: dash) != nil else { return }
         var start = dash + 2
         if text.has(.space, at: start) { start += 1 }
         var end = start
