@@ -14,6 +14,9 @@ public struct PIIScanner {
 
     public init() {}
 
+    /// How far the stream has been scanned: the spans found later start at or after it.
+    public var scannedUpTo: Int { pendingOffset }
+
     /// Text that can be scanned now: `bytes[..<count]`, which starts at `offset` in the stream.
     /// Segments can be scanned in any order and on any thread (`spans(in:)`); in stream order
     /// their spans are the stream's.

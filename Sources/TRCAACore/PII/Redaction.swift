@@ -5,8 +5,8 @@ public enum Redaction {
     /// numbered tokens count the values of `bytes` in order of first appearance.
     public static func apply(_ spans: [PIISpan], to bytes: UnsafeRawBufferPointer,
                              tokens: RedactionTokens = .plain) -> [UInt8] {
-        var numbering = PseudonymNumbering()
-        return apply(spans, to: bytes, tokens: tokens, numbering: &numbering)
+        var pieces = Pieces(tokens: tokens)
+        return pieces.apply(spans, to: bytes)
     }
 
     public static func apply(_ spans: [PIISpan], to text: String, tokens: RedactionTokens = .plain) -> String {
@@ -18,14 +18,28 @@ public enum Redaction {
     /// them in order of first appearance, so a value keeps one number across them (a
     /// document's title and its text).
     public static func redact(_ texts: [String], tokens: RedactionTokens = .plain) -> [String] {
-        var numbering = PseudonymNumbering()
+        var pieces = Pieces(tokens: tokens)
         return texts.map { text in
             var copy = text
             return copy.withUTF8 { utf8 in
                 let bytes = UnsafeRawBufferPointer(utf8)
-                return String(decoding: apply(PIIDetector.spans(in: bytes), to: bytes, tokens: tokens, numbering: &numbering),
-                              as: UTF8.self)
+                return String(decoding: pieces.apply(PIIDetector.spans(in: bytes), to: bytes), as: UTF8.self)
             }
+        }
+    }
+
+    /// Redacts a text piece after piece, with the spans of each piece (offsets in the piece):
+    /// the pieces of a stream as `PIIScanner` scans it, or texts shown together. Numbered
+    /// tokens count the values of all pieces, so a value keeps one number across them.
+    public struct Pieces {
+        private let tokens: RedactionTokens
+        private var numbering = PseudonymNumbering()
+
+        public init(tokens: RedactionTokens) { self.tokens = tokens }
+
+        /// `piece` with each of `spans` replaced by its token.
+        public mutating func apply(_ spans: [PIISpan], to piece: UnsafeRawBufferPointer) -> [UInt8] {
+            Redaction.apply(spans, to: piece, tokens: tokens, numbering: &numbering)
         }
     }
 

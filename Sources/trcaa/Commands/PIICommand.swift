@@ -33,31 +33,26 @@ extension PIICommand {
         mutating func run() throws {
             try reportingErrors {
                 if jsonl { return try scanJSONLines() }
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                let spans = data.withUnsafeBytes { PIIDetector.spans(in: $0) }
+                var stream = PIIScanStream()
                 if redact {
-                    let redacted = data.withUnsafeBytes { Redaction.apply(spans, to: $0, tokens: tokens ?? .plain) }
-                    FileHandle.standardOutput.write(Data(redacted))
-                    return
-                }
-                let bytes = [UInt8](data)
-                var lineStarts = [0]
-                for (index, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(index + 1) }
-                // Spans come in order: the line only moves on, and a column is counted on from the
-                // one before on its line (counted from the line's start each time, a long line
-                // of findings took time in the square of its length).
-                var line = 0, counted = 0, column = 1
-                for span in spans {
-                    while line + 1 < lineStarts.count, lineStarts[line + 1] <= span.start {
-                        line += 1
-                        (counted, column) = (lineStarts[line], 1)
+                    var pieces = Redaction.Pieces(tokens: tokens ?? .plain)
+                    return try stream.run { spans, text, textStart in
+                        let inPiece = spans.map { PIISpan(type: $0.type, start: $0.start - textStart, end: $0.end - textStart) }
+                        FileHandle.standardOutput.write(Data(pieces.apply(inPiece, to: text)))
                     }
-                    column += String(decoding: bytes[counted..<span.start], as: UTF8.self).count
-                    counted = span.start
-                    let value = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
-                    print("\(line + 1):\(column)\t\(span.type.rawValue)\t\(value)")
                 }
-                if spans.isEmpty { Console.notice("nothing found") }
+                var position = TextPosition()
+                var found = false
+                try stream.run { spans, text, textStart in
+                    for span in spans {
+                        position.advance(to: span.start, in: text, from: textStart)
+                        let value = String(decoding: text[(span.start - textStart)..<(span.end - textStart)], as: UTF8.self)
+                        print("\(position.line):\(position.column)\t\(span.type.rawValue)\t\(value)")
+                    }
+                    found = found || !spans.isEmpty
+                    position.advance(to: textStart + text.count, in: text, from: textStart)
+                }
+                if !found { Console.notice("nothing found") }
             }
         }
 
